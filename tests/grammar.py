@@ -1245,7 +1245,9 @@ NOTATION_EDITS = [
     '{"a": 1}', '{"class_name": "__keras_tensor__"}', "convolution2dLayer(", "reluLayer",
     "fullyConnectedLayer(", "layerGraph(", "connectLayers(", "additionLayer(2", "depthConcatenationLayer(",
     "'Stride',", "'Padding','same'", "'same'", "'valid'", "layers.Conv2D(", "keras.Input((", "model.add(",
-    ".shape[-1]", "x = layers.Dense(4)(x)\n", "skips.append(x)\n", "break\n", "f\"{i}\"", ".trainable = False\n"]
+    ".shape[-1]", "x = layers.Dense(4)(x)\n", "skips.append(x)\n", "break\n", "f\"{i}\"", ".trainable = False\n",
+    "torch.split(x, 4, 1)", "spx[3]", "layers[-1] = ", "type(", "functools.partial(", ".func", "x[..., ::2, 1::2]",
+    " and ", " or "]
 
 
 def reader_case(seed: int) -> tuple[str, str]:

@@ -337,6 +337,58 @@ def test_an_index_with_a_leading_ellipsis_is_the_maps_four_axes() -> None:
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
 
 
+PARTIAL_NORM = "\n".join([
+    "import functools", "import torch.nn as nn", "class Down(nn.Module):",
+    "    def __init__(self, cin, cout, norm_layer=nn.BatchNorm2d, k=3, extra=None):",
+    "        super().__init__()",
+    "        if type(norm_layer) == functools.partial:",
+    "            use_bias = norm_layer.func == nn.InstanceNorm2d",
+    "        else:",
+    "            use_bias = norm_layer == nn.InstanceNorm2d",
+    "        if type(k) == int:",
+    "            k = (k, k)",
+    "        more = extra is not None and extra.in_channels == cout",
+    "        self.body = nn.Sequential(nn.Conv2d(cin, cout, k, stride=2, padding=1, bias=use_bias), norm_layer(cout))",
+    "    def forward(self, x):", "        return self.body(x)",
+    "model = Down(3, 8, functools.partial(nn.InstanceNorm2d, affine=False))", ""])
+
+
+def test_a_type_compared_and_a_partials_function_read_as_python_reads_them() -> None:
+    # the CycleGAN and pix2pix generators: a bias only before an instance norm, which `type(norm_layer) ==
+    # functools.partial` and `norm_layer.func == nn.InstanceNorm2d` decide; `type(k) == int` makes a pair;
+    # `extra is not None and extra.in_channels` stops at None, as Python does.
+    # conv 3 -> 8 3x3 with a bias: (3·9 + 1)·8 = 224, the instance norm without affine 0; (9 - 3 + 2)/2 + 1 = 5
+    report = read_py(PARTIAL_NORM, input="9x9x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 224
+    assert report.output is not None and report.output.dims == (5, 5, 8)
+    # with a batch norm as the class itself: no bias, 3·9·8 = 216, and the norm's 2·8
+    batch = PARTIAL_NORM.replace("functools.partial(nn.InstanceNorm2d, affine=False)", "nn.BatchNorm2d")
+    assert read_py(batch, input="9x9x3").totals.params == 216 + 16
+    # through a partial of a batch norm: `.func` is BatchNorm2d, no bias either
+    bound = PARTIAL_NORM.replace("nn.InstanceNorm2d, affine=False)", "nn.BatchNorm2d, eps=0.001)")
+    assert read_py(bound, input="9x9x3").totals.params == 216 + 16
+    if importlib.util.find_spec("torch") is not None:
+        assert [parameters_in_pytorch(t) for t in (PARTIAL_NORM, batch, bound)] == [224, 232, 232]
+    # the type of a tensor is no type cnncalc names
+    report = read_py(module_file("", "return x if type(x) == int else x"), input="9x9x3")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_a_file_that_decides_as_generators_detectors_and_res2net_do() -> None:
+    # python_idioms.py on 16x16x3: Focus 4·3 = 12 channels at 8x8, conv 12 -> 16 1x1 with a bias (an instance
+    # norm follows): (12 + 1)·16 = 208, its affine norm 2·16 = 32; Res2(16, 4): 16/4 - 1 = 3 convs 4 -> 4 3x3
+    # without bias, 3·4·9·4 = 432; the head 16·10 + 10 = 170
+    path = FIXTURES / "python_idioms.py"
+    report = analyze(path, input="16x16x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 208 + 32 + 432 + 170
+    assert next(r.output.dims for r in report.rows if r.keyword == "conv") == (8, 8, 16)
+    assert report.output is not None and report.output.dims == (10,)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(path.read_text()) == report.totals.params
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

@@ -113,6 +113,13 @@ class LayerClass(NamedTuple):
     kind: str
 
 
+class _TypeName(NamedTuple):
+    """A type that is neither an `nn` class nor a class of the file, as `type(x)` gives it and a comparison reads
+    it: `functools.partial`, `int`, `list`."""
+
+    name: str
+
+
 class _Partial(NamedTuple):
     """`functools.partial(nn.BatchNorm2d, eps=0.001)`: a callable with some arguments bound."""
 
@@ -396,6 +403,8 @@ SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh"
           "Softsign": "softsign", "LogSigmoid": "logsigmoid", "Tanhshrink": "tanhshrink"}
 CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
 _CONTAINERS = (list, tuple, dict, set, frozenset)  # plain values whose elements Python's own operations visit
+_PLAIN_TYPES = (bool, int, float, str, list, tuple, dict, type(None))  # what `type(x)` names (a record's type is none)
+_PLAIN_TYPE_NAMES = frozenset(t.__name__ for t in _PLAIN_TYPES if t is not type(None))
 BUILTINS: dict[str, Callable[..., Any]] = {
     "range": range, "len": len, "int": int, "float": float, "min": min, "max": max, "abs": abs, "round": round,
     "zip": lambda *a: list(zip(*a)), "enumerate": lambda *a: list(enumerate(*a)), "list": list, "tuple": tuple,
@@ -1663,11 +1672,12 @@ class _Reader:
             raise _Unsupported("this operator", node)
         if isinstance(node, ast.BinOp):
             return self.binop(node, env)
-        if isinstance(node, ast.BoolOp):
-            values = [self.eval(v, env) for v in node.values]
-            result = values[0]
-            for v in values[1:]:
-                result = (result and v) if isinstance(node.op, ast.And) else (result or v)
+        if isinstance(node, ast.BoolOp):  # evaluated as far as Python evaluates it: `m is not None and m.stride`
+            result = self.eval(node.values[0], env)
+            for operand in node.values[1:]:
+                if self.truth(result, node) != isinstance(node.op, ast.And):
+                    return result
+                result = self.eval(operand, env)
             return result
         if isinstance(node, ast.Compare):
             return self.compare(node, env)
@@ -1794,9 +1804,9 @@ class _Reader:
         return result
 
     def compare(self, node: ast.Compare, env: dict[str, Any]) -> bool:
-        left = self.eval(node.left, env)
+        left = self.operand(node.left, env)
         for op, right_node in zip(node.ops, node.comparators):
-            right = self.eval(right_node, env)
+            right = self.operand(right_node, env)
             if not isinstance(op, (ast.Is, ast.IsNot)) and any(isinstance(v, _RUN_TIME) for v in (left, right)):
                 # `x.size(1) == 3`, `x.shape[2:] != skip.shape[2:]`: the reader's records would compare as tuples
                 raise _Unsupported(f"the comparison `{ast.unparse(node)[:60]}` (a size or tensor known only when "
@@ -1817,6 +1827,17 @@ class _Reader:
                 raise _Unsupported(f"the comparison `{ast.unparse(node)[:60]}`", node) from None
             left = right
         return True
+
+    def operand(self, node: ast.expr, env: dict[str, Any]) -> Any:
+        """A comparison's operand; a type's name there is the type (`type(k) == int`, `type(n) is functools.partial`),
+        which `type_of` gives."""
+        name = self.dotted(node)
+        if name is not None and name.split(".")[0] not in env and name.split(".")[0] not in self.globals:
+            full = self.resolve(name)
+            if full == "functools.partial" or (full in _PLAIN_TYPE_NAMES and name not in self.functions and
+                                               name not in self.classes):
+                return _TypeName(full)
+        return self.eval(node, env)
 
     def attribute(self, node: ast.Attribute, env: dict[str, Any]) -> Any:
         if isinstance(node.value, ast.Name) and node.value.id in self.classes and node.value.id not in env:
@@ -1861,6 +1882,9 @@ class _Reader:
             return next(m for name, m in base.items if name == node.attr)  # `model.features.denseblock4`
         if isinstance(base, Layer) and node.attr in base.args and base.args[node.attr] is not FROM_INPUT:
             return base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
+        if isinstance(base, _Partial) and node.attr in ("func", "args", "keywords"):
+            # `norm_layer.func == nn.InstanceNorm2d`: what a `functools.partial` binds, as Python keeps it
+            return base.func if node.attr == "func" else tuple(base.args) if node.attr == "args" else dict(base.kwargs)
         if isinstance(base, _Hparams) and node.attr in base:
             return base[node.attr]  # Lightning's `self.hparams.num_classes`
         if isinstance(base, Tensor) and node.attr == "shape":
@@ -2107,6 +2131,8 @@ class _Reader:
             if isinstance(owner, Instance) and isinstance(attr, str):
                 return self.has_attribute(owner, attr)  # `self.shortcut(x) if hasattr(self, "shortcut") else x`
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node)
+        if name == "type" and "type" not in env and len(node.args) == 1 and not node.keywords:
+            return self.type_of(self.eval(node.args[0], env), node)  # `type(norm_layer) == functools.partial`
         if name == "isinstance" and "isinstance" not in env and len(node.args) == 2 and not node.keywords:
             value = self.eval(node.args[0], env)
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
@@ -2241,6 +2267,22 @@ class _Reader:
                                f"`{source}`, which cnncalc does not read with it); put that file's classes in this "
                                f"one, without the import line", node)
         raise _Unsupported(f"the call `{name}(...)`", node)
+
+    def type_of(self, value: Any, node: ast.AST) -> Any:
+        """`type(x)`, as a comparison with a type reads it (`type(norm_layer) == functools.partial`, then
+        `norm_layer.func == nn.InstanceNorm2d`, as the CycleGAN and pix2pix generators decide their biases): an `nn`
+        class, a class of the file, or a _TypeName."""
+        if isinstance(value, Layer):
+            return LayerClass(value.kind)
+        if isinstance(value, Instance):
+            return value.cls
+        if isinstance(value, _Partial):
+            return _TypeName("functools.partial")
+        if isinstance(value, (LayerClass, ast.ClassDef)):
+            return _TypeName("type")  # `type(nn.BatchNorm2d)`: a class's type
+        if type(value) in _PLAIN_TYPES:
+            return _TypeName(type(value).__name__)
+        raise _Unsupported(f"the type of {_shown(value)}", node)
 
     def is_instance(self, value: Any, kind: ast.expr, env: dict[str, Any]) -> bool:
         """`isinstance(x, torch.Tensor)` (DenseNet's layers take a tensor or a list), of a builtin type,
