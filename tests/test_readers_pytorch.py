@@ -593,7 +593,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("value_joins.py", (3, 10, 12)), ("lightning_module.py", (1, 28, 28)),
                                         ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32)),
                                         ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32)),
-                                        ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17))])
+                                        ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17)),
+                                        ("python_idioms.py", (3, 16, 16))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
