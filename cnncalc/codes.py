@@ -327,9 +327,10 @@ N074 = Code("N074", IMPORTS, "input size read from the code",
             "`torch.jit.trace`): the first such input is the network's, one image of its batch. `--input` "
             "gives another.", declared=True)
 W073 = Code("W073", IMPORTS, "freezing not followed",
-            "A PyTorch script sets `requires_grad` in a way cnncalc does not follow (on one tensor, "
-            "`model.fc.weight.requires_grad = False`; a layer's weight frozen and its bias not; a loop whose body "
-            "does what the reader does not follow): the parameters it freezes are counted as trained. Loops over "
+            "A PyTorch script sets `requires_grad` in a way cnncalc does not follow (a layer's weight frozen and "
+            "its bias not, in a loop or by `model.fc.weight.requires_grad = False`: at the layer; a flag it cannot "
+            "read, `= args.tune`; a loop whose body does what the reader does not follow): the parameters it "
+            "freezes are counted as trained. Loops over "
             "`parameters()`, `named_parameters()` (a test on the name may choose them) and `children()`, and "
             "`requires_grad_(False)`, are followed: the layers all of whose parameters are frozen are `frozen`.")
 E075 = Code("E075", IMPORTS, "model not found",

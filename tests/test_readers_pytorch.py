@@ -389,6 +389,34 @@ def test_a_file_that_decides_as_generators_detectors_and_res2net_do() -> None:
         assert parameters_in_pytorch(path.read_text()) == report.totals.params
 
 
+def test_a_layers_subclass_and_weights_set_through_their_data() -> None:
+    # super_resolution.py on 6x6x3 (EDSR's way): two MeanShift(nn.Conv2d) 3 -> 3 1x1, (3 + 1)·3 = 12 each, frozen by
+    # their own loop over `self.parameters()`; head conv 3 -> 8 3x3: (27 + 1)·8 = 224; two blocks of a conv without
+    # bias 8·9·8 = 576 and one with 577 + 7 = 584 (8·9·8 + 8); the upsampler by 4 = 2·2: two convs 8 -> 32 3x3,
+    # (72 + 1)·32 = 2,336 each, and shuffles by 2; the tail conv 8 -> 3: (72 + 1)·3 = 219
+    path = FIXTURES / "super_resolution.py"
+    report = analyze(path, input="6x6x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 2 * 12 + 224 + 2 * (576 + 584) + 2 * 2_336 + 219
+    assert report.totals.frozen == 2 * 12
+    assert report.output is not None and report.output.dims == (24, 24, 3)
+    if importlib.util.find_spec("torch") is not None:
+        model = built_by_pytorch(path.read_text())
+        assert sum(p.numel() for p in model.parameters() if not p.requires_grad) == report.totals.frozen
+    # `m.bias` is the tensor PyTorch makes, None without one (not the constructor's `bias=False`): read as True,
+    # the bias line ran and failed
+    text = module_file("self.c = nn.Conv2d(3, 4, 1, bias=False)\nself.none = self.c.bias is None\n"
+                       "self.d = nn.Conv2d(4, 4, 1) if self.none else nn.Identity()", "return self.d(self.c(x))")
+    assert read_py(text, input="5x5x3").totals.params == 12 + 20
+    # a layer's subclass reads back what its `super().__init__` was given, as PyTorch keeps it
+    text = "\n".join(["import torch.nn as nn", "class Wide(nn.Conv2d):", "    def __init__(self):",
+                      "        super().__init__(3, 6, 3, padding=1)", "        self.half = self.out_channels // 2",
+                      "model = nn.Sequential(Wide(), nn.Conv2d(6, 2, 1))", ""])
+    report = read_py(text, input="5x5x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == (27 + 1) * 6 + (6 + 1) * 2
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")
@@ -594,7 +622,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32)),
                                         ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32)),
                                         ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17)),
-                                        ("python_idioms.py", (3, 16, 16))])
+                                        ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()

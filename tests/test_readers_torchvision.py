@@ -278,10 +278,13 @@ def test_a_classifier_replaced_by_index_a_part_frozen_and_one_unfrozen() -> None
     report = analyze_text(named, "vgg.py", input="224x224x1")
     assert [d.code for d in report.diagnostics if d.severity != "note"] == []
     assert report.totals.trainable == 512 * 512 * 9 + 512 + classifier
-    # one tensor frozen, or a layer's weight without its bias, cannot be one layer's flag: W073, counted as trained
+    # one tensor frozen, or a layer's weight without its bias, cannot be one layer's flag: W073 at the layer (here
+    # built by the line that builds VGG-16), counted as trained
     one = text + "model.classifier[0].weight.requires_grad = False\n"
     report = analyze_text(one, "vgg.py", input="224x224x1")
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity != "note"] == [("W073", 9)]
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity != "note"] == [("W073", 3)]
+    assert "some of the parameters of `fc 4096" in report.diagnostics[0].message
+    assert report.totals.trainable == 512 * 512 * 9 + 512 + classifier
     weight = text + "for name, p in model.classifier.named_parameters():\n    if name == '0.weight':\n" \
                     "        p.requires_grad = False\n"
     report = analyze_text(weight, "vgg.py", input="224x224x1")
@@ -426,16 +429,23 @@ def test_freezing_not_followed_is_w073_at_its_statement_in_words() -> None:
                             "counted as trained",
                     "loop over `model.named_parameters()` (a name test may choose them), or freeze a whole part: "
                     "`model.features.requires_grad_(False)`")
-    report = analyze_text(head + "model.fc.weight.requires_grad = False\n", "m.py", input="224x224x3")
+    report = analyze_text(head + "model.fc.weight.requires_grad = args.tune\n", "m.py", input="224x224x3")
     assert [(d.code, d.line, d.column, d.message, d.hint) for d in report.diagnostics if d.severity != "note"] == [
         (not_followed[0], 4, 1, not_followed[1], not_followed[2])]
-    # a weight frozen without its bias: at the layer (a torchvision model's: where the builder is called)
+    # a weight frozen without its bias, in a loop or on its own: at the layer (a torchvision model's: where the
+    # builder is called)
     partly = "for name, p in model.named_parameters():\n    if name == 'fc.weight':\n        p.requires_grad = False\n"
-    report = analyze_text(head + partly, "m.py", input="224x224x3")
-    assert [(d.code, d.line, d.column, d.message, d.hint) for d in report.diagnostics if d.severity != "note"] == [
-        ("W073", 3, 9, "some of the parameters of `fc 1000 inputs 512 noflatten` are frozen and some are not: cnncalc "
-                       "counts them as trained", "freeze a layer's weight and bias together")]
-    assert report.totals.trainable == report.totals.params == 11_689_512
+    for freezing in (partly, "model.fc.weight.requires_grad = False\n", "model.fc.weight.requires_grad_(False)\n"):
+        report = analyze_text(head + freezing, "m.py", input="224x224x3")
+        assert [(d.code, d.line, d.column, d.message, d.hint) for d in report.diagnostics if d.severity != "note"] == [
+            ("W073", 3, 9, "some of the parameters of `fc 1000 inputs 512 noflatten` are frozen and some are not: "
+                           "cnncalc counts them as trained", "freeze a layer's weight and bias together")], freezing
+        assert report.totals.trainable == report.totals.params == 11_689_512
+    # both of the layer's tensors, one statement each: the layer frozen (512·1,000 + 1,000)
+    both = "model.fc.weight.requires_grad = False\nmodel.fc.bias.requires_grad = False\n"
+    report = analyze_text(head + both, "m.py", input="224x224x3")
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == []
+    assert report.totals.frozen == 513_000
     unknown = analyze_text("import torchvision\nmodel = torchvision.models.swin_t()\n", "m.py",
                            input="224x224x3")
     assert [(d.code, d.line, d.column) for d in unknown.diagnostics] == [("E070", 2, 9)]

@@ -98,6 +98,7 @@ class Instance:
         self.node = node
         self.attrs: dict[str, Any] = {}
         self.sequential: list[tuple[str, Any]] | None = None  # an `nn.Sequential` subclass: what it holds
+        self.layer: Layer | None = None  # a subclass of a layer (EDSR's `MeanShift(nn.Conv2d)`): what it is
 
 
 class Tensor(NamedTuple):
@@ -403,6 +404,10 @@ SIMPLE = {"ReLU": "relu", "ReLU6": "relu6", "Sigmoid": "sigmoid", "Tanh": "tanh"
           "Softsign": "softsign", "LogSigmoid": "logsigmoid", "Tanhshrink": "tanhshrink"}
 CONTAINERS = {"Sequential", "ModuleList", "ModuleDict"}
 _CONTAINERS = (list, tuple, dict, set, frozenset)  # plain values whose elements Python's own operations visit
+_SCALINGS = frozenset({"mul", "mul_", "div", "div_", "add", "add_", "sub", "sub_"})  # a tensor's methods by a number
+# a learnt tensor's in-place methods that set its values (`m.weight.data.normal_(0, 0.02)`, `m.bias.data.zero_()`)
+_INITIALISERS = frozenset({"normal_", "uniform_", "zero_", "fill_", "copy_", "mul_", "div_", "add_", "sub_", "clamp_",
+                           "clamp_min_", "clamp_max_", "fmod_", "exponential_", "bernoulli_", "random_"})
 _PLAIN_TYPES = (bool, int, float, str, list, tuple, dict, type(None))  # what `type(x)` names (a record's type is none)
 _PLAIN_TYPE_NAMES = frozenset(t.__name__ for t in _PLAIN_TYPES if t is not type(None))
 BUILTINS: dict[str, Callable[..., Any]] = {
@@ -415,7 +420,7 @@ BUILTINS: dict[str, Callable[..., Any]] = {
 _OPERATORS: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv,
     ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow, ast.LShift: operator.lshift,
-    ast.RShift: operator.rshift}
+    ast.RShift: operator.rshift, ast.BitAnd: operator.and_, ast.BitOr: operator.or_, ast.BitXor: operator.xor}
 MATH: dict[str, Callable[..., Any]] = {
     "ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "log": math.log, "log2": math.log2, "exp": math.exp,
     "pow": math.pow, "isclose": math.isclose}
@@ -998,6 +1003,8 @@ class _Reader:
                 if _has_state(value) and id(value) not in self.applied:
                     unused.append((path, value))
                 return
+            if isinstance(value, Instance) and value.layer is not None:
+                visit(value.layer, path, depth + 1)  # a layer's subclass: its parameters are its own
             children = value.attrs.items() if isinstance(value, Instance) else \
                 value.items if isinstance(value, Sequence) else ()
             for key, child in children:
@@ -1077,7 +1084,8 @@ class _Reader:
                     self.assign(target, value, self.globals)
                 return value
             for target in targets:  # `model.fc = nn.Linear(512, 10)`: a part of a model replaced
-                if isinstance(target, (ast.Attribute, ast.Subscript)) and self.is_model_part(target.value):
+                if isinstance(target, (ast.Attribute, ast.Subscript)) and (
+                        self.is_model_part(target.value) or self.is_parameter(target)):
                     self.assign(target, value, self.globals)
             return None
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and self._builds_model(stmt.value):
@@ -1114,6 +1122,15 @@ class _Reader:
         except _Unsupported:
             return False  # `args.lr = 0.1`: a value cnncalc does not follow
 
+    def is_parameter(self, target: ast.expr) -> bool:
+        """Whether a top-level target is a learnt tensor's flag: `model.fc.weight.requires_grad = False`."""
+        if not isinstance(target, ast.Attribute) or target.attr != "requires_grad":
+            return False
+        try:
+            return isinstance(self.eval(target.value, self.globals), _Parameter)
+        except _Unsupported:
+            return False
+
     def freezing(self, stmt: ast.stmt, env: dict[str, Any]) -> bool:
         """A loop over a model's (or a part's) `parameters()` or `named_parameters()` that sets `requires_grad`
         (`for name, p in model.named_parameters(): if not name.startswith("fc"): p.requires_grad = False`),
@@ -1124,11 +1141,13 @@ class _Reader:
                    for node in ast.walk(stmt) if isinstance(node, ast.Assign) for t in node.targets):
             return False
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Attribute):
-            try:  # `p.requires_grad = False` in such a loop's body: an assignment `assign` follows
-                if isinstance(self.eval(stmt.targets[0].value, env), _Parameter):
+            try:  # `p.requires_grad = False` in such a loop's body, `model.fc.bias.requires_grad = False`: the
+                # assignment follows (one tensor of a layer frozen without the other is W073 at the layer)
+                if isinstance(self.eval(stmt.targets[0].value, env), _Parameter) and \
+                        isinstance(self.eval(stmt.value, env), bool):
                     return False
             except _Unsupported:
-                pass  # `self.conv.weight.requires_grad = False`: one tensor, not followed
+                pass  # `model.fc.weight.requires_grad = args.tune`: not followed
         if isinstance(stmt, ast.For):
             before, listing = dict(self.requires_grad), self.listing
             self.listing = True  # `model.parameters()` and `.children()` list what they hold, here
@@ -1173,6 +1192,8 @@ class _Reader:
         # a module's own learnt tensors first (ConvNeXt's `layer_scale`), then its children's, as PyTorch lists them
         found = [(f"{prefix}{key}", _Parameter(value, "weight")) for key, value in children
                  if isinstance(value, _Weights) and value.learnt]
+        if isinstance(part, Instance) and part.layer is not None:
+            found += self.parameters_of(part.layer, prefix, depth + 1)  # `MeanShift(nn.Conv2d)`: `weight`, `bias`
         for key, child in children:
             if isinstance(child, (Layer, Sequence, Instance)):
                 found += self.parameters_of(child, f"{prefix}{key}.", depth + 1)
@@ -1472,6 +1493,20 @@ class _Reader:
         post = self.method_def(owner.cls, "__post_init__")
         if post is not None:
             self.call_method(owner, post, [], {}, node)  # a dataclass runs it after filling its fields
+
+    def layer_base(self, cls: ast.ClassDef, depth: int = 0) -> str | None:
+        """The `nn` layer a class derives from (`class MeanShift(nn.Conv2d)`), directly or through classes of the
+        file; None for a module or a container."""
+        for base in cls.bases:
+            name = self.dotted(base)
+            kind = self.nn_name(name) if name is not None else None
+            if kind in SIGNATURES:
+                return kind
+            if name in self.classes and depth < limits.MAX_DEPTH:
+                found = self.layer_base(self.classes[name], depth + 1)
+                if found is not None:
+                    return found
+        return None
 
     def derives_sequential(self, cls: ast.ClassDef) -> bool:
         """Whether the class is an `nn.Sequential`, directly or through classes of the file."""
@@ -1877,9 +1912,17 @@ class _Reader:
                 return TRAINING
             if node.attr in base.attrs:
                 return base.attrs[node.attr]
-            raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
+            if base.layer is not None:
+                base = base.layer  # `self.weight`, `self.in_channels` in a layer's subclass (EDSR's MeanShift)
+            else:
+                raise _Unsupported(f"`self.{node.attr}` (never assigned in __init__)", node)
         if isinstance(base, Sequence) and any(name == node.attr for name, _ in base.items):
             return next(m for name, m in base.items if name == node.attr)  # `model.features.denseblock4`
+        if isinstance(base, Layer) and node.attr in ("weight", "bias") and _has_state(base):
+            # `self.fc.weight`, to set or freeze (`bias`: the tensor, not the argument); None where PyTorch has none
+            return _Parameter(base, node.attr) if node.attr in _blobs(base) else None
+        if isinstance(base, _Parameter) and node.attr == "data":
+            return base  # `self.fc.weight.data`: its values, which set no size
         if isinstance(base, Layer) and node.attr in base.args and base.args[node.attr] is not FROM_INPUT:
             return base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
         if isinstance(base, _Partial) and node.attr in ("func", "args", "keywords"):
@@ -2083,6 +2126,11 @@ class _Reader:
                 args, kwargs = self.arguments(node, env)
                 self.build(owner, init, args, kwargs, node)
                 return None
+            kind = self.layer_base(owner.cls) if isinstance(owner, Instance) else None
+            if isinstance(owner, Instance) and kind is not None:
+                args, kwargs = self.arguments(node, env)  # `class MeanShift(nn.Conv2d)`: the layer it is
+                owner.layer = self.construct(kind, args, kwargs, node)
+                return None
             if isinstance(owner, Instance) and self.derives_sequential(owner.cls):
                 args, _ = self.arguments(node, env)  # `class ConvBNReLU(nn.Sequential)`: its modules, in order
                 owner.sequential = list(args[0].items()) if len(args) == 1 and isinstance(args[0], dict) else \
@@ -2192,6 +2240,12 @@ class _Reader:
         if full == "torch.tensor" and len(args) == 1 and isinstance(args[0], list) and len(args[0]) == 1 and \
                 isinstance(args[0][0], _SizeGap):
             return args[0][0]  # `torch.tensor([x2.size()[2] - x1.size()[2]])`: the same gap, in a tensor
+        if full in ("torch.Tensor", "torch.FloatTensor") and len(args) == 1 and isinstance(args[0], (list, tuple)) \
+                and not kwargs:  # EDSR's `torch.Tensor(rgb_std)`: float32 whatever the numbers
+            try:
+                return torch_values.make([float(v) for v in self.plain(args[0], f"{full} of", node)])
+            except (TypeError, ValueError, OverflowError) as e:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if full.startswith("torch.") and full[6:] in torch_values.FUNCTIONS and (
                 full in ("torch.arange", "torch.tensor", "torch.linspace") or
                 any(isinstance(a, torch_values.Values) for a in args)):
@@ -2531,6 +2585,8 @@ class _Reader:
                     call.func.attr.endswith("_") and isinstance(call.func.value, ast.Name) and \
                     isinstance(env.get(call.func.value.id), Tensor):
                 env[call.func.value.id] = value  # `out.add_(identity)`: the tensor now holds the result
+        elif isinstance(stmt, (ast.Assign, ast.AugAssign)) and self.initialises(stmt, env):
+            return  # `self.weight.data = torch.eye(3).view(3, 3, 1, 1)`: values, not the shape (not evaluated)
         elif isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, env)
             for target in stmt.targets:
@@ -2609,6 +2665,13 @@ class _Reader:
                 return f"{ast.unparse(exc.func)[:30]}: {message[:100]}"
         return f"`{ast.unparse(stmt)[:60]}`"
 
+    def initialises(self, stmt: ast.Assign | ast.AugAssign, env: dict[str, Any]) -> bool:
+        """Whether the statement only sets a learnt tensor's values (`m.weight.data = ...`, `self.bias.data *= 0.1`):
+        its shape stays the layer's."""
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        return all(isinstance(t, ast.Attribute) and t.attr == "data" and
+                   isinstance(self.eval(t.value, env), _Parameter) for t in targets)
+
     def loop_pass(self, body: list[ast.stmt], env: dict[str, Any]) -> bool:
         """One pass of a loop's body; False when it `break`s (a `continue` ends the pass)."""
         try:
@@ -2674,6 +2737,14 @@ class _Reader:
         """`layers.append(m)`, `self.add_module(name, m)`, `x.view(...)`, `x.flatten(1)`, `self.block(x)`."""
         owner = self.eval(func.value, env)
         attr = func.attr
+        if isinstance(owner, _Parameter) and attr == "requires_grad_":
+            flag = self.eval(node.args[0], env) if node.args else True  # `self.fc.bias.requires_grad_(False)`
+            if not isinstance(flag, bool):
+                raise _Unsupported(f"`requires_grad_({ast.unparse(node.args[0])[:40]})`", node)
+            self.requires_grad[(id(owner.layer), owner.blob)] = flag
+            return owner
+        if isinstance(owner, _Parameter) and attr in _INITIALISERS:
+            return owner  # `self.fc.weight.data.normal_(0, 0.01)`: values, not the shape (its arguments not read)
         if isinstance(owner, (Layer, Sequence, Instance)) and attr == "requires_grad_":
             flag = self.eval(node.args[0], env) if node.args else True  # `backbone.requires_grad_(False)`
             if not isinstance(flag, bool):
@@ -2939,6 +3010,8 @@ class _Reader:
             return x
         if isinstance(module, Instance):
             forward = self.method_def(module.cls, "forward")
+            if forward is None and module.layer is not None:
+                return self.apply(module.layer, x, name, node)  # a layer's subclass without a forward: the layer
             if forward is None and module.sequential is not None:
                 # an `nn.Sequential` subclass runs what its `super().__init__(...)` was given, then the
                 # modules assigned to it afterwards (torchvision's `_Transition`: `self.norm = ...`)
@@ -3191,6 +3264,9 @@ class _Reader:
             return x
         if attr in _JOINS and len(args) == 1 and isinstance(args[0], Tensor):
             return self.joined(_JOINS[attr], [x, args[0]], node)  # `out.add_(identity)`, `a.maximum(b)`
+        if attr in _SCALINGS and len(args) == 1 and not kwargs and isinstance(args[0], (int, float)) and \
+                not isinstance(args[0], bool):
+            return x  # `self.body(x).mul(self.res_scale)`: a constant on every value keeps the shape, learns nothing
         if attr == "split":
             return self.split(x, args, kwargs, node)
         if attr == "chunk":
