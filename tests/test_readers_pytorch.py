@@ -417,6 +417,26 @@ def test_a_layers_subclass_and_weights_set_through_their_data() -> None:
     assert report.totals.params == (27 + 1) * 6 + (6 + 1) * 2
 
 
+def test_constants_unpacked_at_top_level_and_a_forward_that_asks_for_the_gpu() -> None:
+    # the DCGAN example: `nz, ngf, nc = ...` at top level, and `if input.is_cuda and self.ngpu > 1:` in the forward
+    # (False: the layers run on the CPU, the same as on several GPUs). deconv 10 -> 8 4x4 stride 1 without bias on
+    # 1x1: 10·16·8 = 1,280, out 4x4; deconv 8 -> 3 4x4 stride 2 pad 1: 8·16·3 = 384, out (4 - 1)·2 - 2 + 4 = 8
+    text = "\n".join([
+        "import torch.nn as nn", "nz, (ngf, nc) = 10, [8, 3]", "class G(nn.Module):",
+        "    def __init__(self, ngpu=1):", "        super().__init__()", "        self.ngpu = ngpu",
+        "        self.main = nn.Sequential(nn.ConvTranspose2d(nz, ngf, 4, 1, 0, bias=False), nn.ReLU(True),",
+        "                                  nn.ConvTranspose2d(ngf, nc, 4, 2, 1, bias=False), nn.Tanh())",
+        "    def forward(self, input):", "        if input.is_cuda and self.ngpu > 1:",
+        "            return nn.parallel.data_parallel(self.main, input, range(self.ngpu))",
+        "        return self.main(input)", "model = G(2)", ""])
+    report = read_py(text, input="1x1x10")
+    assert report.ok, report.messages()
+    assert report.totals.params == 1_280 + 384
+    assert report.output is not None and report.output.dims == (8, 8, 3)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

@@ -446,6 +446,13 @@ def _gains_two_axes(parts: list[ast.expr], whole: list[bool]) -> bool:
         len(parts) == 3 and isinstance(parts[0], ast.Constant) and parts[0].value is Ellipsis))
 
 
+def _names_only(target: ast.expr) -> bool:
+    """A target of names only: `x`, or a tuple or list of them (`nz, ngf, nc`, `(a, [b, c])`)."""
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return all(_names_only(t) for t in target.elts)
+    return isinstance(target, ast.Name)
+
+
 def _spelt_out(parts: list[ast.expr]) -> list[ast.expr]:
     """A map's index with a leading `...` as its four axes (`x[..., ::2, ::2]`, YOLOv5's Focus: `x[:, :, ::2, ::2]`);
     one that adds axes (`y[..., None, None]`) is left as written."""
@@ -1079,7 +1086,7 @@ class _Reader:
                     raise
                 return None  # a top-level value cnncalc does not need (a transform, a device)
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-            if all(isinstance(target, ast.Name) for target in targets):
+            if all(_names_only(target) for target in targets):  # `model = Net()`, `nz, ngf, nc = 100, 64, 3`
                 for target in targets:
                     self.assign(target, value, self.globals)
                 return value
@@ -1934,8 +1941,10 @@ class _Reader:
             return _ShapeOf(base)
         if isinstance(base, _MaxResult) and node.attr == "values":
             return base.values
-        if isinstance(base, Tensor) and node.attr == "requires_grad":
-            return False  # the forward followed is inference's (DenseNet's checkpointing is skipped)
+        if isinstance(base, Tensor) and node.attr in ("requires_grad", "is_cuda"):
+            # the forward followed is inference's (DenseNet's checkpointing is skipped), on the CPU (DCGAN's example:
+            # `if input.is_cuda and self.ngpu > 1:` runs the same layers on several GPUs)
+            return False
         raise _Unsupported(f"the attribute `.{node.attr}`", node)
 
     def subscript(self, node: ast.Subscript, env: dict[str, Any]) -> Any:
