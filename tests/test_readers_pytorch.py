@@ -437,6 +437,33 @@ def test_constants_unpacked_at_top_level_and_a_forward_that_asks_for_the_gpu() -
         assert parameters_in_pytorch(text) == report.totals.params
 
 
+ATTENTION_GATE = "\n".join([
+    "import torch", "import torch.nn as nn", "class Gate(nn.Module):", "    def __init__(self, c):",
+    "        super().__init__()", "        self.w_g = nn.Conv2d(c, 2, 1)", "        self.w_x = nn.Conv2d(c, 2, 1)",
+    "        self.psi = nn.Sequential(nn.Conv2d(2, 1, 1), nn.Sigmoid())",
+    "    def forward(self, g, x):", "        return x * self.psi(torch.relu(self.w_g(g) + self.w_x(x)))",
+    "class Net(nn.Module):", "    def __init__(self):", "        super().__init__()",
+    "        self.a = nn.Conv2d(3, 4, 3, padding=1)", "        self.b = nn.Conv2d(4, 4, 3, padding=1)",
+    "        self.att = Gate(4)",
+    "    def forward(self, x):", "        x1 = self.a(input=x)", "        d = self.b(x1)",
+    "        x1 = self.att(g=d, x=x1)", "        return torch.cat((x1, d), dim=1)", "model = Net()", ""])
+
+
+def test_modules_called_with_keywords_only() -> None:
+    # Attention U-Net's `self.Att5(g=d5, x=x4)` (it read the module itself as the gate's output, then failed at the
+    # concatenation) and a layer's `input=`: conv 3 -> 4 3x3 (27 + 1)·4 = 112, conv 4 -> 4 (36 + 1)·4 = 148, the
+    # gate's two convs 4 -> 2 1x1 (4 + 1)·2 = 10 each and 2 -> 1 (2 + 1) = 3; out 4 + 4 = 8 channels
+    report = read_py(ATTENTION_GATE, input="6x6x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 112 + 148 + 10 + 10 + 3
+    assert report.output is not None and report.output.dims == (6, 6, 8)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(ATTENTION_GATE) == report.totals.params
+    # the forward's first input missing: PyTorch refuses the call; E070 at it
+    text = ATTENTION_GATE.replace("self.att(g=d, x=x1)", "self.att(g=d, y=x1)")
+    assert errors(read_py(text, input="6x6x3")) == [("E070", *place_of(text, "self.att(g=d, y=x1)"))]
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

@@ -2373,6 +2373,18 @@ class _Reader:
                 self.dotted(b) == name for b in value.cls.bases))
         raise _Unsupported(f"isinstance with `{name}`", kind)
 
+    def keyword_input(self, module: Layer | Sequence | Instance, kwargs: dict[str, Any],
+                      node: ast.AST) -> tuple[Any, dict[str, Any]]:
+        """A module called with keywords only (Attention U-Net's `self.Att5(g=d5, x=x4)`): what its forward takes
+        first (a layer's and a container's `input`), and the other keywords."""
+        forward = self.method_def(module.cls, "forward") if isinstance(module, Instance) else None
+        params = (forward.args.posonlyargs + forward.args.args)[1:] if forward is not None else []
+        first = params[0].arg if params else "input"
+        if first not in kwargs:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a module called without its input `{first}`", node)
+        rest = dict(kwargs)
+        return rest.pop(first), rest
+
     def call_value(self, value: Any, args: list[Any], kwargs: dict[str, Any], node: ast.Call) -> Any:
         """A call of something held in a variable: a module on a tensor (`for layer in self.layers:
         x = layer(x)`), a class of the file, an `nn` class, a function."""
@@ -2381,6 +2393,9 @@ class _Reader:
         if isinstance(value, Instance) and args:
             # its forward takes what it is given (DenseNet: a list; U-Net's `up(x, skip)`: two tensors)
             return self.apply(value, args[0], self.held_as(value), node, tuple(args[1:]), kwargs)
+        if isinstance(value, (Layer, Sequence, Instance)) and not args and kwargs:
+            x, rest = self.keyword_input(value, kwargs, node)  # `att(g=d5, x=x4)`
+            return self.apply(value, x, self.held_as(value), node, (), rest)
         if isinstance(value, _Partial):
             return self.call_value(value.func, [*value.args, *args], {**value.kwargs, **kwargs}, node)
         if isinstance(value, ast.ClassDef):
@@ -2805,6 +2820,10 @@ class _Reader:
                 return []  # the loops over them in `__init__` initialise weights: no part of the shape
             if attr in owner.attrs and not isinstance(owner.attrs[attr], (Layer, Sequence, Instance)):
                 return self.call_value(owner.attrs[attr], args, kwargs, node)  # `cnf.block(cnf, p, norm)`
+            if attr in owner.attrs and not args and kwargs and isinstance(owner.attrs[attr], (Layer, Sequence,
+                                                                                          Instance)):
+                x, rest = self.keyword_input(owner.attrs[attr], kwargs, node)  # `self.att(g=d5, x=x4)`
+                return self.apply(owner.attrs[attr], x, attr, node, (), rest)
             if attr in owner.attrs:
                 return self.apply(owner.attrs[attr], args[0], attr, node, tuple(args[1:]), kwargs) if args else \
                     owner.attrs[attr]
