@@ -464,6 +464,30 @@ def test_modules_called_with_keywords_only() -> None:
     assert errors(read_py(text, input="6x6x3")) == [("E070", *place_of(text, "self.att(g=d, y=x1)"))]
 
 
+def test_the_spatial_max_and_reductions_over_negative_dimensions() -> None:
+    # conv 3 -> 8 3x3: 27·8 + 8 = 224; an SE gate from `x.mean((2, 3), keepdim=True)`: 8·2 + 2 = 18, 2·8 + 8 = 24;
+    # the map beside its 3x3 average (dim=-3: the channels), 16; max pool 2 ceil: ceil((17 - 2)/2) + 1 = 9, x2: 18;
+    # conv 16 -> 16 3x3: 144·16 + 16 = 2,320; `torch.amax(x, dim=(2, 3))` and `x.mean(dim=[-1, -2])`, 16 + 16, fc
+    # 32·5 + 5 = 165
+    text = module_file(
+        "self.stem = nn.Conv2d(3, 8, 3, padding=1)\nself.fc1 = nn.Conv2d(8, 2, 1)\nself.fc2 = nn.Conv2d(2, 8, 1)\n"
+        "self.conv = nn.Conv2d(16, 16, 3, padding=1)\nself.fc = nn.Linear(32, 5)",
+        "x = self.stem(x)\ns = F.silu(self.fc1(x.mean((2, 3), keepdim=True)))\nx = x * torch.sigmoid(self.fc2(s))\n"
+        "x = torch.cat([x, F.avg_pool2d(x, 3, 1, 1)], dim=-3)\nx = F.max_pool2d(x, 2, 2, ceil_mode=True)\n"
+        "x = self.conv(F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=True))\n"
+        "return self.fc(torch.cat([torch.amax(x, dim=(2, 3)), x.mean(dim=[-1, -2])], dim=1))")
+    report = read_py(text, input="17x17x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 224 + 18 + 24 + 2_320 + 165
+    assert [r.output.dims for r in report.rows if r.keyword == "globalmaxpool"] == [(1, 1, 16)]
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+    # kept, the spatial max is a 1x1 map; over the height alone it is not followed
+    kept = module_file("", "return x.amax((-2, -1), keepdim=True)")
+    assert read_py(kept, input="5x4x3").output.dims == (1, 1, 3)
+    assert errors(read_py(module_file("", "return x.amax(2)"), input="5x4x3"))[0][0] == "E070"
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

@@ -3312,9 +3312,14 @@ class _Reader:
 
     def channel_max(self, x: Tensor, how: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
         """`torch.max(x, 1, keepdim=True)[0]` (its values; `.values`, `v, _ = …`), `x.amax(1, keepdim=True)`:
-        `channelmaxpool`; without `keepdim` the map with its channel axis dropped."""
+        `channelmaxpool`; without `keepdim` the map with its channel axis dropped. `x.amax((2, 3))`: the spatial
+        max, a global max pool (then a flatten, unless the dimensions are kept)."""
         dim = args[0] if args else kwargs.get("dim")
         keep = args[1] if len(args) > 1 else kwargs.get("keepdim", False)
+        if how == "amax" and _listed(dim) and sorted(d % 4 if type(d) is int else -1 for d in dim) == [2, 3] and \
+                len(args) <= 2 and not set(kwargs) - {"dim", "keepdim"} and isinstance(keep, bool):
+            pooled = self.add_layer("globalmaxpool", node, x, how)  # `torch.amax(x, dim=(2, 3))`: the spatial max
+            return pooled if keep else self.add_layer("flatten", node, pooled, "flatten")
         if dim not in (1, -3, (1,), [1]) or len(args) > 2 or set(kwargs) - {"dim", "keepdim"} or \
                 not isinstance(keep, bool):
             raise _Unsupported(f"`.{how}` other than over the channels (dim=1)", node)
