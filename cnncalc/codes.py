@@ -353,7 +353,9 @@ W077 = Code("W077", IMPORTS, "other networks in the file",
             "A MATLAB file that builds more than one network (layer arrays or graphs, none part of another) is "
             "read as its last layer graph, or else its last layer array, as MATLAB's later `trainNetwork` "
             "would most likely take it; the warning names the others, and `--model NAME` reads the one a variable "
-            "holds. A PyTorch file that builds no model itself is read as its last `nn.Module` class that no other "
+            "holds. A PyTorch file that builds several models at top level is read as the last (a part of one, "
+            "`head = model.fc`, is none); the warning names the others it still holds. A PyTorch file that builds "
+            "no model itself is read as its last `nn.Module` class that no other "
             "class uses; the warning names the other such classes (not those a function of the file builds), and "
             "`--model NAME` reads one.")
 N071 = Code("N071", IMPORTS, "element-wise constant",

@@ -488,6 +488,29 @@ def test_the_spatial_max_and_reductions_over_negative_dimensions() -> None:
     assert errors(read_py(module_file("", "return x.amax(2)"), input="5x4x3"))[0][0] == "E070"
 
 
+def test_the_model_built_at_top_level_is_the_last_that_is_no_part_of_another() -> None:
+    # `head = model.fc` bound after the model is a part of it: the model is still the whole network (it read the
+    # Linear alone: a 224x224x3 input flattened into it). conv 3 -> 4 3x3 (27 + 1)·4 = 112, fc 4·2 + 2 = 10
+    text = "\n".join(["import torch.nn as nn", "model = nn.Sequential(nn.Conv2d(3, 4, 3), nn.AdaptiveAvgPool2d(1),",
+                      "                      nn.Flatten(), nn.Linear(4, 2))", "model = model.to('cpu')",
+                      "head = model[3]", "print(head)", ""])
+    report = read_py(text, input="9x9x3")
+    assert report.ok and [d.code for d in report.diagnostics if d.severity != "note"] == []
+    assert report.totals.params == 112 + 10
+    assert report.output is not None and report.output.dims == (2,)
+    # two models held at top level: the last is read, W077 names the other at the last one's name
+    two = text.replace("head = model[3]", "small = nn.Sequential(nn.Conv2d(3, 1, 1))")
+    report = read_py(two, input="9x9x3")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in report.diagnostics] == [
+        ("W077", 5, 1, "the file builds 2 models at top level; cnncalc reads `small`, the last, not `model`",
+         "`--model model` reads another")]
+    assert report.totals.params == 4
+    assert read_py(two, input="9x9x3", model="model").totals.params == 112 + 10
+    # a name bound again to another model holds one model only: no warning
+    again = text.replace("head = model[3]", "model = nn.Sequential(nn.Conv2d(3, 1, 1))")
+    assert [d.code for d in read_py(again, input="9x9x3").diagnostics if d.severity != "note"] == []
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

@@ -948,8 +948,8 @@ class _Reader:
                                       f"or not text)", Span(0, 1),
                           hint="give cnncalc the Python file that defines the model, as text")
             return cut_short(self.text, Span(0, 1), BY)
-        model: Any = None
         snippet: list[Layer] = []
+        bound: list[tuple[Layer | Sequence | Instance, ast.stmt]] = []  # each module a top-level statement gives
         for stmt in tree.body:
             try:
                 found = self.module_statement(stmt)
@@ -960,11 +960,8 @@ class _Reader:
             if isinstance(found, Layer) and isinstance(stmt, ast.Expr):
                 snippet.append(found)
             elif isinstance(found, (Layer, Sequence, Instance)):
-                model = found
-                value = getattr(stmt, "value", None)
-                built = torch_inputs.placed(value) if isinstance(value, ast.expr) else None
-                if isinstance(built, ast.Call):  # (`model = model.to(device)` keeps the call that built it)
-                    self.built = ast.unparse(built)
+                bound.append((found, stmt))
+        model: Any = self.top_level_model(bound) if bound and self.chosen is None else None
         given = None
         try:
             if self.chosen is not None:
@@ -994,6 +991,41 @@ class _Reader:
             model.cls.name if isinstance(model, Instance) else None)
         return self.graph.network(title, given, span, main=mains[0].node, train=frozenset(self.train_heads),
                                   rounding=ir.RoundingLine("floor", span, by=BY))
+
+    def top_level_model(self, bound: list[tuple[Layer | Sequence | Instance, ast.stmt]]) -> Any:
+        """The model the file builds at top level: the last module bound there that is no part of another
+        (`head = model.fc` is a part of `model`); W077 names the others the file still holds (`teacher` beside
+        `student`). Its call (`ResNet18()`) is the one that first built it (`model = model.to(device)` keeps it)."""
+        objects: dict[int, tuple[Layer | Sequence | Instance, ast.stmt]] = {}
+        calls: dict[int, str] = {}
+        for module, stmt in bound:
+            objects.pop(id(module), None)
+            objects[id(module)] = (module, stmt)  # in the order of their last binding
+            value = getattr(stmt, "value", None)
+            built = torch_inputs.placed(value) if isinstance(value, ast.expr) else None
+            if isinstance(built, ast.Call) and id(module) not in calls:
+                calls[id(module)] = ast.unparse(built)
+        held = [(m, stmt) for m, stmt in objects.values()
+                if not any(other is not m and self.holds(other, m) for other, _ in objects.values())]
+        model, stmt = held[-1]
+        self.built = calls.get(id(model), self.built)
+        names = {id(m): [n for n, v in self.globals.items() if v is m] for m, _ in held}
+        others = [names[id(m)][0] for m, _ in held[:-1] if names[id(m)]]
+        if others and names[id(model)]:
+            start = self.offsets.span(stmt).start
+            self.sink.add(codes.W077, f"the file builds {len(others) + 1:,} models at top level; cnncalc reads "
+                                      f"`{names[id(model)][0]}`, the last, not {some_of(others)}",
+                          Span(start, start + len(names[id(model)][0])), hint=f"`--model {others[-1]}` reads another")
+        return model
+
+    def holds(self, outer: Any, inner: Any, depth: int = 0) -> bool:
+        """Whether a module holds another among its parts, at any depth."""
+        if depth > limits.MAX_DEPTH:
+            return False
+        children = [*outer.attrs.values(), *(m for _, m in outer.sequential or ()), outer.layer] \
+            if isinstance(outer, Instance) else [m for _, m in outer.items] if isinstance(outer, Sequence) else []
+        return any(child is inner or (isinstance(child, (Sequence, Instance)) and self.holds(child, inner, depth + 1))
+                   for child in children)
 
     def report_never_called(self, model: Any) -> None:
         """W076: the modules with parameters the model holds and its forward never applied (PyTorch counts them).
