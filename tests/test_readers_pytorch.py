@@ -511,6 +511,27 @@ def test_the_model_built_at_top_level_is_the_last_that_is_no_part_of_another() -
     assert [d.code for d in read_py(again, input="9x9x3").diagnostics if d.severity != "note"] == []
 
 
+def test_a_spectrally_normalised_layer_is_the_layer() -> None:
+    # SNGAN's discriminators: `spectral_norm` rescales the weight (`weight_orig` in its place, `u` and `v` buffers):
+    # conv 3 -> 8 4x4 stride 2 pad 1 (48 + 1)·8 = 392 on 16x16 -> 8x8; 8 -> 16 (128 + 1)·16 = 2,064 -> 4x4;
+    # 16 -> 1 4x4 (256 + 1) = 257 -> 1x1; fc 1 -> 1: 2
+    text = "\n".join([
+        "import torch", "import torch.nn as nn", "from torch.nn.utils import spectral_norm as SN",
+        "from torch.nn.utils.parametrizations import spectral_norm", "model = nn.Sequential(",
+        "    SN(nn.Conv2d(3, 8, 4, 2, 1)), nn.LeakyReLU(0.1), spectral_norm(nn.Conv2d(8, 16, 4, 2, 1)),",
+        "    nn.utils.spectral_norm(nn.Conv2d(16, 1, 4, 1, 0)), nn.Flatten(),",
+        "    torch.nn.utils.spectral_norm(nn.Linear(1, 1), n_power_iterations=2))", ""])
+    report = read_py(text, input="16x16x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 392 + 2_064 + 257 + 2
+    assert report.output is not None and report.output.dims == (1,)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+    # a weight normalised by another name, or a norm of a layer without weights, is not followed
+    other = text.replace("n_power_iterations=2", "name='bias'")
+    assert [d.code for d in read_py(other, input="16x16x3").diagnostics if d.severity == "error"] == ["E070"]
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

@@ -2231,6 +2231,12 @@ class _Reader:
             return self.call_value(env.get(func.id, self.globals.get(func.id)), args, kwargs, node)
         if name in self.functions:
             return self.call_value(self.functions[name], args, kwargs, node)
+        if self.resolve(name) in _SPECTRAL_NORMS and len(args) == 1 and isinstance(args[0], Layer) and \
+                "weight" in _blobs(args[0]) and kwargs.get("name", "weight") == "weight" and \
+                not set(kwargs) - {"name", "n_power_iterations", "eps", "dim"}:
+            # `spectral_norm(nn.Conv2d(...))` (SNGAN's discriminators): the layer's weight divided by its largest
+            # singular value, the same shape and parameters (`weight_orig` in its place; `u` and `v` are buffers)
+            return args[0]
         if self.resolve(name) in _WRAPPERS and len(args) >= 1 and isinstance(args[0], (Layer, Sequence, Instance)):
             return args[0]  # `nn.DataParallel(model)`, `torch.compile(model)`: the network they run is the model
         layer = self.nn_name(name)
@@ -3631,6 +3637,7 @@ _LIBRARY_BASES = {
                           "lightning.pytorch.core.LightningModule"})}
 _LIBRARY_MODULES = frozenset().union(*_LIBRARY_BASES.values())
 # what wraps a model to run it on several devices, or compiled: the network is the one wrapped
+_SPECTRAL_NORMS = frozenset({"torch.nn.utils.spectral_norm", "torch.nn.utils.parametrizations.spectral_norm"})
 _WRAPPERS = frozenset({"torch.nn.DataParallel", "torch.nn.parallel.DataParallel",
                        "torch.nn.parallel.DistributedDataParallel", "torch.compile"})
 
