@@ -4146,9 +4146,11 @@ class _LineReader:
             if kernel % 2 == 0 or not kernel or not filters:
                 raise _Unreadable(f"`{name.upper()}`: VGG's convolutions have an odd size, padded to keep the map's "
                                   f"(conv3-64)", name_span)
-            return ir.LayerCall("conv", (ir.Arg("out_channels", num(filters), name_span),
-                                         ir.Arg("kernel", pair(kernel), name_span),
-                                         ir.Arg("pad", num(kernel // 2), name_span)), None, name_span)
+            # (the slides' breakdown says `(not counting biases)` above it: `said_once`)
+            return ir.LayerCall("conv", tuple(self.said_once([ir.Arg("out_channels", num(filters), name_span),
+                                                              ir.Arg("kernel", pair(kernel), name_span),
+                                                              ir.Arg("pad", num(kernel // 2), name_span)], None)),
+                                None, name_span)
         if pool is not None:
             size = int(pool.group(1) or 0)
             if size != 2:  # AlexNet's POOL1 … POOL3 are numbered: which window, the name does not say
@@ -4164,7 +4166,8 @@ class _LineReader:
             if shape is None or (len(shape.dims) == 3 and shape.dims[:2] != (1, 1)) or len(shape.dims) == 2:
                 raise _Unreadable(f"`{name.upper()}` is as wide as its volume: write it, as in `FC: [1x1x4096]`",
                                   name_span)
-            return ir.LayerCall("fc", (ir.Arg("units", num(shape.dims[-1]), shape.span),), None, name_span)
+            return ir.LayerCall("fc", tuple(self.said_once([ir.Arg("units", num(shape.dims[-1]), shape.span)], None)),
+                                None, name_span)
         if name in ("softmax", "soft-max", "flatten", "relu", "dropout"):  # (no numbers: Keras' summary's rows too)
             return ir.LayerCall(name.replace("-", ""), (), None, name_span)
         raise _Unreadable(f"`{name.upper() or '(no name)'}` is not a layer of the notes' breakdown (INPUT, CONV3-64, "

@@ -3782,6 +3782,26 @@ def test_the_notes_vgg_breakdown_is_read_and_every_answer_judged() -> None:
     assert (memory[2].expected, memory[2].actual, memory[2].verdict) == ("800K", "802,816", "right")
 
 
+def test_the_slides_breakdown_counts_params_without_biases_when_it_says_so() -> None:
+    # The lecture slides' form of the breakdown: `params:`, under `(not counting biases)`. Its counts are the
+    # weights: (3·3·3)·64 = 1,728 (the layer's parameters with biases are 1,792), and VGG-16's 138,357,544 less its
+    # 13 convolutions' and 3 FC layers' biases, 138,344,128 (`138M` either way). The right 1,728 was marked wrong.
+    sheet = (EXAMPLES / "vgg-breakdown.txt").read_text().replace("weights:", "params:")
+    report = homework("VGGNet breakdown (not counting biases)\n\n" + sheet)
+    assert len(report.answers) == 66 and {a.verdict for a in report.answers} == {"right"}, report.messages()
+    assert report.totals.params == 138_344_128
+    # a count with the biases is wrong there; without the line that says so, the count without them is
+    lines = ["(not counting biases)", "INPUT: [224x224x3]  params: 0", "CONV3-64: [224x224x64]  params: {}"]
+    for said, verdict in [("(3*3*3)*64 = 1,728", "right"), ("(3*3*3+1)*64 = 1,792", "wrong")]:
+        report = homework("\n".join(lines).format(said))
+        assert [(a.quantity, a.verdict) for a in report.answers] == [
+            ("params", "right"), ("output", "right"), ("params", verdict)], said
+    report = homework("\n".join(lines[1:]).format("(3*3*3)*64 = 1,728"))
+    assert [(a.quantity, a.verdict) for a in report.answers] == [
+        ("params", "right"), ("output", "right"), ("params", "wrong")]
+    assert "that is the count without the 64 biases" in " ".join(report.messages())
+
+
 @pytest.mark.parametrize("line, verdicts, message", [
     # 112·112·64 = 802,816 values, not 400K
     ("POOL2: [112x112x64]  memory:  112*112*64=400K   weights: 0",
