@@ -163,7 +163,11 @@ class _Net:
         # where the residual block a skip connection closes starts among its lines: after the last one closed, or
         # where prose or a heading said a block starts (`Residual block 2:`); its first line else
         self.block_start = 0
-        self.residuals: list[tuple[int, int]] = []  # each block closed: where it starts and where its add stands
+        # each block closed: where it starts, where its add (or concatenation) stands, and which: `residual`, `concat`
+        self.residuals: list[tuple[int, int, str]] = []
+        # whether prose said that an Inception module starts where the block does (`Inception module (3a):`): the
+        # layers below it up to a concatenation are its branches, each on its input
+        self.module_said = False
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -191,7 +195,7 @@ class _Net:
         below it."""
         del self.lines[at]
         self.block_start -= at < self.block_start
-        self.residuals = [(start - (at < start), added - (at < added)) for start, added in self.residuals]
+        self.residuals = [(start - (at < start), added - (at < added), kind) for start, added, kind in self.residuals]
 
     def labels(self) -> set[str]:
         """The names its lines give their layers (`CONV1`), brought up to date a line at a time: each line is read
@@ -772,6 +776,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
         if heading and description is None:  # a comment (a markdown heading); `# of parameters: 760` is an answer
             if _BLOCK_SAID.search(stripped):  # `## Residual block 2`: the block a skip connection closes starts here
                 current.block_start = len(current.lines)
+                current.module_said = _MODULE_SAID.search(stripped) is not None
             if current.lines:  # `### CONV1`: also a heading over that layer's answers below
                 marked = _tokens(raw, line_start)
                 title = _LineReader(marked, sink, line_start, line_start + len(raw), figures)
@@ -807,7 +812,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
         reread = False  # the question above, read again with its answer on this line
         part: str | None = None  # the letter of the problem's part the line starts with (`(a) …`)
         result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | _SkipAdded | \
-            list[ir.TotalExpectation] | None
+            _Concatenated | list[ir.TotalExpectation] | None
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or number in comma_rows or aligned or \
                 header is not None:
@@ -955,6 +960,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
+            reader.module_said = current.module_said
             reader.after_blank, blank = blank, False
             reader.under_input, reader.changed = under_input, current.changed
             reader.labels = current.labels()
@@ -1107,6 +1113,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                         current.unread_layer = number  # (an answer said again is no layer, nor a question)
                     if _BLOCK_SAID.search(stripped):  # `Residual block 2:`, `The block's input is 56x56x64.`
                         current.block_start = len(current.lines)
+                        current.module_said = _MODULE_SAID.search(stripped) is not None
                     if current.lines and not reader.said_again and _changes_layer(tokens, current.lines[-1]):
                         # (its line: the question's, when the line under it was read with it)
                         said_from = text.rfind("\n", 0, tokens[0].start) + 1
@@ -1217,7 +1224,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             # done: until then the add stands in the lines as a layer that keeps the shape, so that an answer below
             # that names a layer of the block finds it)
             if current.block_start < len(current.lines):
-                current.residuals.append((current.block_start, len(current.lines)))
+                current.residuals.append((current.block_start, len(current.lines), "residual"))
                 current.lines.append(ir.Line((ir.LayerCall("identity", (), None, result.span),), result.expectation,
                                              result.span))
                 current.block_start = len(current.lines)
@@ -1225,6 +1232,31 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 sink.add(codes.E060, "a skip connection with no layer since its block's start: it adds nothing",
                          result.span, hint="state the block's layers above it, after `Residual block 1:` or the "
                                            "last skip connection")
+        elif isinstance(result, _Concatenated):
+            module = len(current.lines) - current.block_start
+            unknown = any(isinstance(item, ir.LayerCall) and not item.valid
+                          for line in current.lines[current.block_start:] for item in line.items)
+            if unknown:  # (`Branch 2: …` above, E060: which layers are whose, cnncalc cannot tell)
+                current.lines.insert(min(current.block_start + 1, len(current.lines)), _unknown_layer(result.span))
+                current.lines.append(_unknown_layer(result.span)._replace(expectation=result.expectation))
+            elif module >= 2 and (result.parts == module or (result.parts is None and current.module_said)):
+                # the lines since the module's start, each a branch on its input, concatenated (made a `concat` when
+                # the network is done; until then it stands as a layer, as a residual block's add does)
+                current.residuals.append((current.block_start, len(current.lines), "concat"))
+                current.lines.append(ir.Line((ir.LayerCall("identity", (), None, result.span),), result.expectation,
+                                             result.span))
+            else:
+                # which layers above are its branches cnncalc cannot tell: the module's layers after its first, which
+                # read another volume than the chain's, and every one below are not judged
+                said = f"{result.parts} parts" if result.parts is not None else "its parts"
+                sink.add(codes.E060, f"a concatenation of {said} after {module} layer{'s' * (module != 1)}: cnncalc "
+                                     f"cannot tell which layers above are its branches", result.span,
+                         hint="under a heading that starts the module (`Inception module:`), state each branch on a "
+                              "line of its own, then the concatenation, its parts' channels summed: `Filter "
+                              "concatenation: 28x28x(128+192+96+256)`")
+                current.lines.insert(min(current.block_start + 1, len(current.lines)), _unknown_layer(result.span))
+                current.lines.append(_unknown_layer(result.span)._replace(expectation=result.expectation))
+            current.block_start, current.module_said = len(current.lines), False
         elif isinstance(result, _InputAnswered):
             assert current.input is not None
             current.input = _with_input_counts(current.input, result.counts, reader)
@@ -1296,7 +1328,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                          hint="answer the network's output under its last layer, or the layer's as `Output: …`")
             else:
                 totals.append(total)
-        lines = _residuals_made(net.lines, net.residuals)
+        lines = _blocks_made(net.lines, net.residuals)
         if net.input is not None and net.input.channels_first:  # its bare volumes are channels first, as it is
             lines = [_channels_first_answers(line) for line in lines]
             totals = [t._replace(shape=_sheet_order(t.shape)) if t.shape is not None else t for t in totals]
@@ -2045,6 +2077,17 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
                                                  answer.filter_shape if answer else None))
 
 
+class _Concatenated(NamedTuple):
+    """An Inception module's branches concatenated on a line of their own (`Filter concatenation: 28x28x(128+192+96
+    +256) = 28x28x672`): the layers since the module's start are its branches, each on the module's input (the
+    spec's `concat { … | … }`), with the answers on the line the concatenation's; `parts` how many a sum of channels
+    says there are."""
+
+    expectation: ir.Expectation | None
+    span: Span
+    parts: int | None
+
+
 class _SkipAdded(NamedTuple):
     """A residual block's skip connection added on a line of its own (`Add the input (skip connection) -> 56x56x64`):
     the layers since the block's start are its body, the block's input its identity shortcut (the spec's `residual {
@@ -2158,6 +2201,7 @@ class _LineReader:
         # and the filter size it is said for, if any (`_padding_assumed`)
         self.assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None
         self.assumed_unbiased: Span | None = None  # where a line of prose above said to leave out the biases
+        self.module_said = False  # prose above said an Inception module starts (`_Net.module_said`)
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -2382,7 +2426,8 @@ class _LineReader:
 
     def worked(self, lines: list[ir.Line], in_exercise: bool = False, has_input: bool = False,
                shared: set[int] | None = None
-               ) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | _SkipAdded | None:
+               ) -> ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | _SkipAdded | \
+            _Concatenated | None:
         """A line of a worked example (docstring above), or None for prose; `lines` are the network's
         layer lines so far, `in_exercise` whether the network is an output-size exercise (whose output is
         a square map: `output is 3` gives its side), `has_input` whether it has an input (then an answer
@@ -2429,6 +2474,12 @@ class _LineReader:
         kinds = [t.kind for t in self.tokens]
         if lines and has_input and not in_exercise and _adds_skip(words):
             return self.skip_added(words)
+        if lines and has_input and not in_exercise and _concatenates(words):
+            kept = self.tokens, self.i
+            concatenated = self.concatenated()
+            if concatenated is None or concatenated.parts is not None or self.module_said:
+                return concatenated  # (else which layers are its branches nothing says: read as any line, E060)
+            self.tokens, self.i = kept
         if has_input and not lines and not in_exercise and self.under_input:
             before = self.sink.total
             about_input = self.input_counts(words)
@@ -3068,6 +3119,30 @@ class _LineReader:
                                                               "connection) -> 56x56x64`")
             return None
         return _SkipAdded(expectation, Span(self.start, self.tokens[arrow - 1].end if arrow else self.end))
+
+    def concatenated(self) -> _Concatenated | None:
+        """A concatenation's line (`_concatenates`) and its answers after `:`, an arrow or the last `=` (`Filter
+        concatenation: 28x28x(128+192+96+256) = 28x28x672`), with how many parts a sum of channels before them says
+        (4); None, after E060, when they cannot be read."""
+        marks = [j for j, t in enumerate(self.tokens) if t.kind == "ARROW" or t.text in (":", "=")]
+        span = Span(self.start, self.tokens[marks[0] - 1].end if marks and marks[0] else self.end)
+        if not marks:
+            return _Concatenated(None, span, None)
+        last = max((j for j in marks if self.tokens[j].text == "="), default=marks[0])
+        worked = self.tokens[marks[0] + 1:last]
+        summed = [t for t in worked if t.kind == "NUM"]
+        signs = [t.text for t in worked if t.kind == "P" and t.text not in ("(", ")")]
+        parts = len(summed) if len(summed) >= 2 and signs and set(signs) == {"+"} else None
+        self.tokens = [*self.tokens[:last], Tok("ARROW", "->", self.tokens[last].start, self.tokens[last].end),
+                       *self.tokens[last + 1:]]
+        self.i = last
+        try:
+            expectation = self.answers(None)
+        except _Unreadable as e:
+            self.sink.add(codes.E060, e.message, e.span, hint="answer the concatenation after a colon: `Filter "
+                                                              "concatenation: 28x28x672`")
+            return None
+        return _Concatenated(expectation, span, parts)
 
     def input_counts(self, words: list[str]) -> _InputAnswered | None:
         """Counts answered on a line of their own right under the input, before any layer (`Memory: 3072`, `Input
@@ -10267,24 +10342,48 @@ _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a s
 _CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
 
 
-def _residuals_made(lines: list[ir.Line], residuals: list[tuple[int, int]]) -> list[ir.Line]:
-    """The lines with each residual block a skip connection closed (its lines from `start`, its add at `added`, a
-    layer that kept the shape while the sheet was read) made the spec's `residual { … }`: the lines its body, the
-    block's input its identity shortcut, the add's answers the sum's."""
+def _blocks_made(lines: list[ir.Line], closed: list[tuple[int, int, str]]) -> list[ir.Line]:
+    """The lines with each block closed (its lines from `start`, its add or concatenation at `at`, a layer that kept
+    the shape while the sheet was read) made the spec's merge: a skip connection's `residual { … }`, the lines its
+    body and the block's input its identity shortcut; a concatenation's `concat { … | … }`, each line a branch on the
+    module's input (an Inception module). The closing line's answers are the merge's."""
     made = list(lines)
-    for start, added in reversed(residuals):
-        if added <= start:  # (no layer left in it: the add stays the layer that keeps the shape)
+    for start, at, kind in reversed(closed):
+        if at <= start:  # (no layer left in it: the add stays the layer that keeps the shape)
             continue
-        add = made[added]
-        body = ir.Seq(tuple(made[start:added]), made[start].span.to(made[added - 1].span))
-        identity = ir.Seq((), Span(add.span.start, add.span.start))
-        merge = ir.Merge("residual", None, (ir.Branch(body, None, "body", body.span),
-                                            ir.Branch(identity, None, "shortcut", identity.span)), None, add.span)
-        made[start:added + 1] = [add._replace(items=(merge,))]
+        closing = made[at]
+        if kind == "concat":
+            branches = tuple(ir.Branch(ir.Seq((line,), line.span), None, str(n), line.span)
+                             for n, line in enumerate(made[start:at], 1))
+            merge = ir.Merge("concat", None, branches, None, closing.span)
+        else:
+            body = ir.Seq(tuple(made[start:at]), made[start].span.to(made[at - 1].span))
+            identity = ir.Seq((), Span(closing.span.start, closing.span.start))
+            merge = ir.Merge("residual", None, (ir.Branch(body, None, "body", body.span),
+                                                ir.Branch(identity, None, "shortcut", identity.span)), None,
+                             closing.span)
+        made[start:at + 1] = [closing._replace(items=(merge,))]
     return made
 
 
-_BLOCK_SAID = re.compile(r"(?i)\b(?:residual|resnet|basic|bottleneck|identity)\s+blocks?\b|\bblock\s*[0-9]+\b")
+_BLOCK_SAID = re.compile(r"(?i)\b(?:residual|resnet|basic|bottleneck|identity)\s+blocks?\b|\bblock\s*[0-9]+\b|"
+                         r"\binception\b")  # (an Inception module's branches start below it too: `_MODULE_SAID`)
+_MODULE_SAID = re.compile(r"(?i)\binception\b")
+
+
+def _concatenates(words: list[str]) -> bool:
+    """A line that concatenates the module's branches and says nothing else but its answers after `:`, an arrow or
+    `=`: `Filter concatenation: 28x28x672`, `Concatenate all branches -> …`, `Depth concat: …`. Not a concatenation
+    with something named (`Concatenate with skip (32x32x128)`: a U-Net's, E060)."""
+    end = next((j for j, w in enumerate(words) if w in ("->", ":", "=", "=>")), len(words))
+    said = [w for w in words[:end] if w not in ("(", ")", ",", "-", ".", "'", "s")]
+    return bool(said) and not _JOINING.isdisjoint(said) and set(said) <= _CONCATENATING
+
+
+_CONCATENATING = {"concatenate", "concatenated", "concatenates", "concatenation", "concat", "filter", "filters",
+                  "depth", "depthwise", "channel", "channels", "channel-wise", "all", "the", "their", "outputs",
+                  "output", "branches", "branch", "of", "along", "and", "then", "module", "module's", "four",
+                  "three", "two", "results", "maps", "feature", "final"}
 
 
 def _adds_skip(words: list[str]) -> bool:
@@ -11079,11 +11178,11 @@ def _we_apply(words: list[str]) -> bool:
 
 
 def _colon_before_answers(tokens: list[Tok]) -> list[Tok]:
-    """`Dense layer with 128 units: params = 200832` (`A 2x2 max pool with stride 2: output 16x16x16`): a layer
-    described with its numbers (no name, no place: `Layer 2 (conv 3x3): …`, `CONV1: …` are read as they are), then
-    its answers after a `:`, as after a `,`, or after an answer's word and its `:` (`max pool 2x2 stride 2   output:
-    46x46x32`: E060, `stride 2` read as a layer's name). The line was prose, its answers passed over. Other tokens as
-    they are."""
+    """`Dense layer with 128 units: params = 200832` (`A 2x2 max pool with stride 2: output 16x16x16`, `3x3 conv, 192
+    filters (pad 1): output 28x28x192`, its options in parentheses): a layer described with its numbers (no name, no
+    place: `Layer 2 (conv 3x3): …`, `CONV1: …` are read as they are), then its answers after a `:`, as after a `,`,
+    or after an answer's word and its `:` (`max pool 2x2 stride 2   output: 46x46x32`: E060, `stride 2` read as a
+    layer's name). The line was prose, its answers passed over. Other tokens as they are."""
     colon = next((j for j, t in enumerate(tokens) if t.text == ":"), None)
     named = colon is not None and colon > 3 and tokens[colon - 1].lower in (*ir.ANSWER_WORDS, "output") and \
         tokens[colon - 2].text != "," and not any(t.kind == "ARROW" for t in tokens[:colon]) and (
@@ -11099,8 +11198,11 @@ def _colon_before_answers(tokens: list[Tok]) -> list[Tok]:
         return tokens
     before = tokens[:colon]
     words = [t.lower for t in before]
-    if before[-1].text == ")" or words[0] == "layer" or _GIVING_KINDS.isdisjoint(words) or \
-            not any(t.kind in ("NUM", "DIMS") for t in before) or _label(before[:1]) is not None:
+    opening = max((j for j, t in enumerate(before) if t.text == "("), default=0) if before[-1].text == ")" else None
+    described = before[:opening] if opening is not None else before  # (`…, 192 filters (pad 1): output …`: the
+    # options in parentheses after the description; `CONV1 (3x3): …` is a name's)
+    if not described or words[0] == "layer" or _GIVING_KINDS.isdisjoint(t.lower for t in described) or \
+            not any(t.kind in ("NUM", "DIMS") for t in described) or _label(before[:1]) is not None:
         return tokens
     if named:  # (as `…, output 46x46x32`, its colon left out)
         return [*before, Tok("P", ",", tokens[colon].start, tokens[colon].start), tokens[colon], *tokens[colon + 2:]]

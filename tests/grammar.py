@@ -1185,7 +1185,12 @@ def lecture(rng: random.Random) -> str:
             "CONV1: 96 filters of size 11x11 with stride 4 and zero padding 0 -> macs 105M",
             f"CONV{i}: K={rng.randint(0, 99)}, F={rng.randint(0, 12)}, S={rng.randint(0, 4)}, P={rng.randint(0, 3)}",
             "CONV1: K=96, S=4", "CONV2: F = 3, K = 8, F = 3", "CONV3: 8 3x3 filters with zero-padding 1, S=2",
-            f"CONV{i}: 8 3x3 filters" + rng.choice(APPROXIMATE_ANSWERS)])
+            f"CONV{i}: 8 3x3 filters" + rng.choice(APPROXIMATE_ANSWERS),
+            f"3x3 conv, {rng.randint(0, 400)} filters (pad {rng.randint(0, 3)}): output 27x27x{rng.randint(0, 400)}",
+            f"Filter concatenation: 27x27x({'+'.join(str(rng.randint(0, 999)) for _ in range(rng.randint(1, 5)))}) = "
+            f"27x27x{rng.choice(['672', '0', '99999999999999999999', 'x'])}", "Concatenate all branches -> 13x13x9",
+            "Depth concat:", "Inception module (3a):", "(not counting biases)",
+            f"CONV3-{rng.randint(0, 999)}: [27x27x64]  params: (3*3*3)*64 = 1,728"])
         lines.append(rng.choice(["", "", "", "- ", "1. ", "* "]) + rng.choice([
             f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}", body.replace(":", f" [{vol}]:", 1),
             f"{body} -> ({vol.replace('x', ', ')})", f"{body} -> (None, {vol.replace('x', ',')}) (1 params)",

@@ -13703,11 +13703,11 @@ def test_a_line_dropped_as_prose_moves_the_residual_blocks_below_it_up() -> None
     from cnncalc.lecture import _Net
     net = _Net(0)
     net.lines = [ir.Line((), None, Span(i, i)) for i in range(6)]
-    net.block_start, net.residuals = 6, [(3, 5)]
+    net.block_start, net.residuals = 6, [(3, 5, "residual")]
     net.drop(1)
-    assert (len(net.lines), net.block_start, net.residuals) == (5, 5, [(2, 4)])
+    assert (len(net.lines), net.block_start, net.residuals) == (5, 5, [(2, 4, "residual")])
     net.drop(3)
-    assert (len(net.lines), net.block_start, net.residuals) == (4, 4, [(2, 3)])
+    assert (len(net.lines), net.block_start, net.residuals) == (4, 4, [(2, 3, "residual")])
 
 
 def test_a_layer_we_could_use_is_not_taken_for_one_spoken_of_for_comparison() -> None:
@@ -15144,3 +15144,62 @@ def test_a_names_answer_word_is_no_description(line: str) -> None:
     report = homework("Input: 32x32x3\nconv: 16 filters 3x3, pad 1\nconv: 32 filters 3x3, pad 1\nfc: 120 units\n"
                       "fc: 84 units\n" + line + "\n")
     assert report.answers and all(a.quantity == "params" for a in report.answers), report.messages()
+
+
+# ---- an Inception module's branches, concatenated ----------------------------------------------------------------
+
+INCEPTION = """Inception module (naive)
+Input: 28x28x256
+1x1 conv, 128 filters: output 28x28x128, params 1*1*256*128 + 128 = 32,896
+3x3 conv, 192 filters (pad 1): output 28x28x192, params 3*3*256*192 + 192 = 442,560
+5x5 conv, 96 filters (pad 2): output 28x28x96, params 5*5*256*96 + 96 = 614,496
+3x3 max pool, stride 1, pad 1: output 28x28x256
+Filter concatenation: 28x28x(128+192+96+256) = 28x28x672
+Then 1x1 conv, 64 filters: output 28x28x64, params 672*64 + 64 = 43,072
+"""
+
+
+def test_an_inception_modules_branches_each_read_its_input() -> None:
+    # The CS231n slides' naive Inception module: each branch reads the module's 28x28x256 (a 3x3 conv there has
+    # 3·3·256·192 + 192 parameters; after the 1x1 conv's 128 channels, as a chain reads it, 221,376), the 3x3 pool
+    # keeps its 256 channels, and the concatenation has 128 + 192 + 96 + 256 = 672; the 1x1 conv below reads them
+    # all: 672·64 + 64 = 43,072. Read as a chain, the pool's right 28x28x256 and the 5x5 conv's right count were
+    # marked wrong (against 96 channels and 128 channels).
+    report = homework(INCEPTION)
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("output", "28x28x128", "right"), ("params", "32,896", "right"), ("output", "28x28x192", "right"),
+        ("params", "442,560", "right"), ("output", "28x28x96", "right"), ("params", "614,496", "right"),
+        ("output", "28x28x256", "right"), ("output", "28x28x672", "right"), ("output", "28x28x64", "right"),
+        ("params", "43,072", "right")], report.messages()
+    # a slip in a branch or in the concatenation is judged on the module's input
+    slipped = INCEPTION.replace("= 28x28x672", "= 28x28x671").replace("3*3*256*192 + 192 = 442,560",
+                                                                      "3*3*128*192 + 192 = 221,376")
+    report = homework(slipped)
+    assert [(a.expected, a.actual) for a in report.answers if a.verdict == "wrong"] == [
+        ("221,376", "442,560"), ("28x28x671", "28x28x672")]
+    # without the heading, the sum of the parts' channels says the four lines are its branches
+    assert {a.verdict for a in homework(INCEPTION.replace("Inception module (naive)\n", "")).answers} == {"right"}
+
+
+def test_a_concatenation_whose_branches_cannot_be_told_leaves_them_unjudged() -> None:
+    # three parts summed after four layers: which are the branches? the module's layers after its first (read on
+    # the module's input either way) and all below are not judged; E060 at the concatenation says why
+    report = homework(INCEPTION.replace("(128+192+96+256)", "(128+192+96)"))
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 7)]
+    assert any("a concatenation of 3 parts after 4 layers: cnncalc cannot tell which layers above are its branches"
+               in m for m in report.messages())
+    assert [a.verdict for a in report.answers] == ["right", "right"] + ["unchecked"] * 8
+    # a U-Net's `Concatenate the outputs` under a chain, nothing saying which are the parts: the chain's answers are
+    # judged as before, the concatenation is E060 and the answer below it not judged
+    unet = ("Input: 64x64x3\nConv 3x3, 64 filters, pad 1 -> 64x64x64\nMax pool 2x2 -> 32x32x64\n"
+            "Up-conv 2x2, 64 filters, stride 2 -> 64x64x64\nConcatenate the outputs -> 64x64x128\n"
+            "Conv 3x3, 64 filters, pad 1 -> 64x64x64\n")
+    report = homework(unet)
+    assert [a.verdict for a in report.answers] == ["right", "right", "right", "unchecked"]
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 5)]
+
+
+def test_a_described_layers_options_in_parentheses_before_its_answers_colon() -> None:
+    # `3x3 conv, 192 filters (pad 1): output 28x28x192`: the options in parentheses, then `:` and the answers (E060:
+    # `(pad 1)` read as a name's end). On 28x28x256, pad 1 keeps 28: 28x28x192
+    right_then_wrong("Input: 28x28x256\n3x3 conv, 192 filters (pad 1): output {}\n", "28x28x192", "26x26x192")
