@@ -960,7 +960,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
-            reader.module_said = current.module_said
+            reader.module_said, reader.module_start = current.module_said, current.block_start
             reader.after_blank, blank = blank, False
             reader.under_input, reader.changed = under_input, current.changed
             reader.labels = current.labels()
@@ -1239,7 +1239,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             if unknown:  # (`Branch 2: …` above, E060: which layers are whose, cnncalc cannot tell)
                 current.lines.insert(min(current.block_start + 1, len(current.lines)), _unknown_layer(result.span))
                 current.lines.append(_unknown_layer(result.span)._replace(expectation=result.expectation))
-            elif module >= 2 and (result.parts == module or (result.parts is None and current.module_said)):
+            elif module >= 2 and (result.parts == module or (result.parts is None and result.said)):
                 # the lines since the module's start, each a branch on its input, concatenated (made a `concat` when
                 # the network is done; until then it stands as a layer, as a residual block's add does)
                 current.residuals.append((current.block_start, len(current.lines), "concat"))
@@ -2086,6 +2086,7 @@ class _Concatenated(NamedTuple):
     expectation: ir.Expectation | None
     span: Span
     parts: int | None
+    said: bool  # whether what is above says the module's lines are its branches (`_LineReader.concatenated`)
 
 
 class _SkipAdded(NamedTuple):
@@ -2202,6 +2203,7 @@ class _LineReader:
         self.assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None
         self.assumed_unbiased: Span | None = None  # where a line of prose above said to leave out the biases
         self.module_said = False  # prose above said an Inception module starts (`_Net.module_said`)
+        self.module_start = 0  # where the network's lines of the module (or block) above start (`_Net.block_start`)
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -2476,8 +2478,8 @@ class _LineReader:
             return self.skip_added(words)
         if lines and has_input and not in_exercise and _concatenates(words):
             kept = self.tokens, self.i
-            concatenated = self.concatenated()
-            if concatenated is None or concatenated.parts is not None or self.module_said:
+            concatenated = self.concatenated(lines[self.module_start:])
+            if concatenated is None or concatenated.parts is not None or concatenated.said:
                 return concatenated  # (else which layers are its branches nothing says: read as any line, E060)
             self.tokens, self.i = kept
         if has_input and not lines and not in_exercise and self.under_input:
@@ -3120,14 +3122,16 @@ class _LineReader:
             return None
         return _SkipAdded(expectation, Span(self.start, self.tokens[arrow - 1].end if arrow else self.end))
 
-    def concatenated(self) -> _Concatenated | None:
+    def concatenated(self, module: list[ir.Line]) -> _Concatenated | None:
         """A concatenation's line (`_concatenates`) and its answers after `:`, an arrow or the last `=` (`Filter
         concatenation: 28x28x(128+192+96+256) = 28x28x672`), with how many parts a sum of channels before them says
-        (4); None, after E060, when they cannot be read."""
+        (4), and whether what is above says the module's lines are its branches: a heading (`Inception module:`),
+        or their answered outputs, of the concatenation's height and width, whose channels add up to its; None,
+        after E060, when they cannot be read."""
         marks = [j for j, t in enumerate(self.tokens) if t.kind == "ARROW" or t.text in (":", "=")]
         span = Span(self.start, self.tokens[marks[0] - 1].end if marks and marks[0] else self.end)
         if not marks:
-            return _Concatenated(None, span, None)
+            return _Concatenated(None, span, None, self.module_said)
         last = max((j for j in marks if self.tokens[j].text == "="), default=marks[0])
         worked = self.tokens[marks[0] + 1:last]
         summed = [t for t in worked if t.kind == "NUM"]
@@ -3142,7 +3146,12 @@ class _LineReader:
             self.sink.add(codes.E060, e.message, e.span, hint="answer the concatenation after a colon: `Filter "
                                                               "concatenation: 28x28x672`")
             return None
-        return _Concatenated(expectation, span, parts)
+        whole = expectation.shape.dims if expectation is not None and expectation.shape is not None else ()
+        outputs = [line.expectation.shape.dims if line.expectation is not None and line.expectation.shape is not None
+                   else () for line in module]
+        adds_up = len(whole) == 3 and len(module) >= 2 and all(
+            len(dims) == 3 and dims[:2] == whole[:2] for dims in outputs) and sum(d[2] for d in outputs) == whole[2]
+        return _Concatenated(expectation, span, parts, self.module_said or adds_up)
 
     def input_counts(self, words: list[str]) -> _InputAnswered | None:
         """Counts answered on a line of their own right under the input, before any layer (`Memory: 3072`, `Input

@@ -15177,8 +15177,16 @@ def test_an_inception_modules_branches_each_read_its_input() -> None:
     report = homework(slipped)
     assert [(a.expected, a.actual) for a in report.answers if a.verdict == "wrong"] == [
         ("221,376", "442,560"), ("28x28x671", "28x28x672")]
-    # without the heading, the sum of the parts' channels says the four lines are its branches
+    # without the heading, the sum of the parts' channels says the four lines are its branches; without either, the
+    # lines' own outputs of the concatenation's height and width, 128 + 192 + 96 + 256 = 672 channels
     assert {a.verdict for a in homework(INCEPTION.replace("Inception module (naive)\n", "")).answers} == {"right"}
+    told = ("Input: 28x28x256\n1x1 conv, 128 filters -> 28x28x128\n3x3 conv, 192 filters, pad 1 -> 28x28x192\n"
+            "5x5 conv, 96 filters, pad 2 -> 28x28x96\n3x3 max pool, stride 1, pad 1 -> 28x28x256\n"
+            "Concatenate the four outputs -> 28x28x672\n")
+    report = homework(told)
+    assert [(a.expected, a.verdict) for a in report.answers] == [
+        ("28x28x128", "right"), ("28x28x192", "right"), ("28x28x96", "right"), ("28x28x256", "right"),
+        ("28x28x672", "right")], report.messages()
 
 
 def test_a_concatenation_whose_branches_cannot_be_told_leaves_them_unjudged() -> None:
