@@ -163,11 +163,16 @@ class _Net:
         # where the residual block a skip connection closes starts among its lines: after the last one closed, or
         # where prose or a heading said a block starts (`Residual block 2:`); its first line else
         self.block_start = 0
-        # each block closed: where it starts, where its add (or concatenation) stands, and which: `residual`, `concat`
-        self.residuals: list[tuple[int, int, str]] = []
+        # each block closed: where it starts, where its add (or concatenation) stands, which (`residual`, `concat`),
+        # and for a concatenation where each of its branches starts
+        self.residuals: list[tuple[int, int, str, tuple[int, ...]]] = []
         # whether prose said that an Inception module starts where the block does (`Inception module (3a):`): the
         # layers below it up to a concatenation are its branches, each on its input
         self.module_said = False
+        # its lines that a label says start a branch of a module (`Branch 2: 1x1 conv, …`), by where they stand: the
+        # label's place; each is taken by the concatenation below that closes its module (the lines from one to the
+        # next its branch), or is E060 when none does (`finished`)
+        self.branch_starts: dict[int, Span] = {}
         # Its last lines when they are unnamed layers stated after prose with nothing after them yet (the
         # lecture's `max pool with 2x2 filters and stride 2` illustrates a figure), or lines that name a kind of
         # layer with numbers and read as none (`Max-pool 2x2, stride 2`): (where, its span, line, and for the
@@ -195,7 +200,9 @@ class _Net:
         below it."""
         del self.lines[at]
         self.block_start -= at < self.block_start
-        self.residuals = [(start - (at < start), added - (at < added), kind) for start, added, kind in self.residuals]
+        self.residuals = [(start - (at < start), added - (at < added), kind, tuple(c - (at < c) for c in cuts))
+                          for start, added, kind, cuts in self.residuals]
+        self.branch_starts = {i - (at < i): span for i, span in self.branch_starts.items() if i != at}
 
     def labels(self) -> set[str]:
         """The names its lines give their layers (`CONV1`), brought up to date a line at a time: each line is read
@@ -673,6 +680,15 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                          hint=f"the forms cnncalc reads: {FORMS}")
                 steps_taken.add(number)
         net.tentative.clear()  # (a network may be finished again: `_Net.reopens`)
+        for at, span in sorted(net.branch_starts.items()):  # no concatenation below took them: not read as branches
+            label = text[span.start:span.end].rstrip(":").strip()
+            if label.split()[-1].lstrip("0") == "1" or at >= len(net.lines):
+                continue  # (`Branch 1:` reads the module's input, as the line above's output)
+            sink.add(codes.E060, f"`{label}` starts another branch: its input is not the output of the line above, "
+                                 f"and no concatenation below closes its module", span, hint=_BRANCH_HINT)
+            line = net.lines[at]
+            net.lines[at] = ir.Line((ir.LayerCall("layer", (), None, span, valid=False),), line.expectation, line.span)
+        net.branch_starts.clear()
         if net.went_on:
             net.lines = [_restating(line, net.went_on[line.span.start]) if line.span.start in net.went_on else line
                          for line in net.lines]
@@ -721,6 +737,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     pieces = list(_pieces(text))
     choices = _choices(pieces)
     figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
+    concatenations = [m.start() for m in _CONCATENATION_LINE.finditer(text)]  # where a line concatenates a module
     assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None  # `All convolutions use 'same' padding.`
     assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
     assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
@@ -961,6 +978,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.module_said, reader.module_start = current.module_said, current.block_start
+            reader.module_labelled = any(i >= current.block_start for i in current.branch_starts)
+            reader.concat_below = any(at > line_start for at in concatenations)
             reader.after_blank, blank = blank, False
             reader.under_input, reader.changed = under_input, current.changed
             reader.labels = current.labels()
@@ -1224,7 +1243,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             # done: until then the add stands in the lines as a layer that keeps the shape, so that an answer below
             # that names a layer of the block finds it)
             if current.block_start < len(current.lines):
-                current.residuals.append((current.block_start, len(current.lines), "residual"))
+                current.residuals.append((current.block_start, len(current.lines), "residual", ()))
                 current.lines.append(ir.Line((ir.LayerCall("identity", (), None, result.span),), result.expectation,
                                              result.span))
                 current.block_start = len(current.lines)
@@ -1236,21 +1255,29 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             module = len(current.lines) - current.block_start
             unknown = any(isinstance(item, ir.LayerCall) and not item.valid
                           for line in current.lines[current.block_start:] for item in line.items)
-            if unknown:  # (`Branch 2: …` above, E060: which layers are whose, cnncalc cannot tell)
+            labelled = sorted(i for i in current.branch_starts if i >= current.block_start)
+            for i in labelled:
+                del current.branch_starts[i]  # (taken: its branch is this module's)
+            # where each branch starts: at each label (the lines from one to the next its branch), else at every line
+            cuts = tuple(sorted({current.block_start, *labelled})) if labelled else \
+                tuple(range(current.block_start, len(current.lines)))
+            if unknown:  # (`3x3 reduce: …` above, E060: which layers are whose, cnncalc cannot tell)
                 current.lines.insert(min(current.block_start + 1, len(current.lines)), _unknown_layer(result.span))
                 current.lines.append(_unknown_layer(result.span)._replace(expectation=result.expectation))
-            elif module >= 2 and (result.parts == module or (result.parts is None and result.said)):
-                # the lines since the module's start, each a branch on its input, concatenated (made a `concat` when
+            elif len(cuts) >= 2 and (result.parts == len(cuts) or (result.parts is None and (result.said or
+                                                                                          bool(labelled)))):
+                # the lines since the module's start, each branch on its input, concatenated (made a `concat` when
                 # the network is done; until then it stands as a layer, as a residual block's add does)
-                current.residuals.append((current.block_start, len(current.lines), "concat"))
+                current.residuals.append((current.block_start, len(current.lines), "concat", cuts))
                 current.lines.append(ir.Line((ir.LayerCall("identity", (), None, result.span),), result.expectation,
                                              result.span))
             else:
                 # which layers above are its branches cnncalc cannot tell: the module's layers after its first, which
                 # read another volume than the chain's, and every one below are not judged
-                said = f"{result.parts} parts" if result.parts is not None else "its parts"
-                sink.add(codes.E060, f"a concatenation of {said} after {module} layer{'s' * (module != 1)}: cnncalc "
-                                     f"cannot tell which layers above are its branches", result.span,
+                parts_said = f"{result.parts} parts" if result.parts is not None else "its parts"
+                modules_lines = f"{len(cuts)} branches" if labelled else f"{module} layer{'s' * (module != 1)}"
+                sink.add(codes.E060, f"a concatenation of {parts_said} after {modules_lines}: cnncalc cannot tell "
+                                     f"which layers above are its branches", result.span,
                          hint="under a heading that starts the module (`Inception module:`), state each branch on a "
                               "line of its own, then the concatenation, its parts' channels summed: `Filter "
                               "concatenation: 28x28x(128+192+96+256)`")
@@ -1304,6 +1331,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                                           remark))
             if not after_prose and current.lines and _shape_keeping_after(current.lines[-1], result):
                 current.shared.add(len(current.lines))  # `CONV1: …` then `ReLU`: whose are the counts after?
+            if reader.branch_span is not None:
+                current.branch_starts[len(current.lines)] = reader.branch_span
             current.lines.append(result)
             if part is not None:
                 current.parts[part] = result.span
@@ -2204,6 +2233,9 @@ class _LineReader:
         self.assumed_unbiased: Span | None = None  # where a line of prose above said to leave out the biases
         self.module_said = False  # prose above said an Inception module starts (`_Net.module_said`)
         self.module_start = 0  # where the network's lines of the module (or block) above start (`_Net.block_start`)
+        self.module_labelled = False  # a label above says where a branch of that module starts (`Branch 2:`)
+        self.concat_below = False  # a line below concatenates (`_CONCATENATION_LINE`): a label may start a branch
+        self.branch_span: Span | None = None  # the line's label that starts a branch (`Branch 2:`), taken off it
 
     def peek(self, k: int = 0) -> Tok | None:
         return self.tokens[self.i + k] if self.i + k < len(self.tokens) else None
@@ -2437,7 +2469,11 @@ class _LineReader:
         could be the line above's too (E060)."""
         lead = _lead(self.tokens)  # `4. Input volume: 32x32x3`, `- Parameters: 0`: read after the number or bullet
         self.arrow_led = _arrow(self.tokens, 0) < lead  # (`=> 10`: the output of the layer above, `answer_line`)
-        branch = _branch_started(self.tokens[lead:]) if lines else None
+        labelled = _branch_label(self.tokens[lead:]) if self.concat_below else None
+        if labelled is not None:  # `Branch 2: 1x1 conv, 96 filters …`: a branch starts, read without its label
+            self.branch_span = Span(self.tokens[lead].start, self.tokens[lead + labelled].end)
+            self.tokens = [*self.tokens[:lead], *self.tokens[lead + labelled + 1:]]
+        branch = _branch_started(self.tokens[lead:]) if lines and labelled is None else None
         if branch is not None:
             self.sink.add(codes.E060, f"`{_shown(branch)}` starts another branch: its input is not the output of the "
                                       f"line above, and cnncalc does not read a module's branches in this notation",
@@ -2479,7 +2515,7 @@ class _LineReader:
         if lines and has_input and not in_exercise and _concatenates(words):
             kept = self.tokens, self.i
             concatenated = self.concatenated(lines[self.module_start:])
-            if concatenated is None or concatenated.parts is not None or concatenated.said:
+            if concatenated is None or concatenated.parts is not None or concatenated.said or self.module_labelled:
                 return concatenated  # (else which layers are its branches nothing says: read as any line, E060)
             self.tokens, self.i = kept
         if has_input and not lines and not in_exercise and self.under_input:
@@ -10351,19 +10387,22 @@ _SETTING_WORDS = {"with", "using", "use", "used", "if", "(", "at"}  # before a s
 _CONDITIONAL_WORDS = {"if", "instead", "suppose", "were", "had"}  # a question about a changed layer
 
 
-def _blocks_made(lines: list[ir.Line], closed: list[tuple[int, int, str]]) -> list[ir.Line]:
+def _blocks_made(lines: list[ir.Line], closed: list[tuple[int, int, str, tuple[int, ...]]]) -> list[ir.Line]:
     """The lines with each block closed (its lines from `start`, its add or concatenation at `at`, a layer that kept
     the shape while the sheet was read) made the spec's merge: a skip connection's `residual { … }`, the lines its
-    body and the block's input its identity shortcut; a concatenation's `concat { … | … }`, each line a branch on the
-    module's input (an Inception module). The closing line's answers are the merge's."""
+    body and the block's input its identity shortcut; a concatenation's `concat { … | … }`, its lines from each of
+    `cuts` to the next a branch on the module's input (an Inception module). The closing line's answers are the
+    merge's."""
     made = list(lines)
-    for start, at, kind in reversed(closed):
+    for start, at, kind, cuts in reversed(closed):
         if at <= start:  # (no layer left in it: the add stays the layer that keeps the shape)
             continue
         closing = made[at]
         if kind == "concat":
-            branches = tuple(ir.Branch(ir.Seq((line,), line.span), None, str(n), line.span)
-                             for n, line in enumerate(made[start:at], 1))
+            ends = [*cuts[1:], at]
+            branches = tuple(ir.Branch(ir.Seq(tuple(made[a:b]), made[a].span.to(made[b - 1].span)), None, str(n),
+                                       made[a].span.to(made[b - 1].span))
+                             for n, (a, b) in enumerate(zip(cuts, ends), 1) if b > a)
             merge = ir.Merge("concat", None, branches, None, closing.span)
         else:
             body = ir.Seq(tuple(made[start:at]), made[start].span.to(made[at - 1].span))
@@ -12452,6 +12491,21 @@ _BRANCH_WORDS = ("branch", "path", "tower")
 _BRANCH_NAME = re.compile(r"(?i)(?<![a-z])(?:reduce|proj)(?![a-z])")  # GoogLeNet's `3x3 reduce`, `pool proj`
 _BRANCH_HINT = ("write the module in the spec language, `concat { conv 64 1x1 | conv 96 1x1 ; conv 128 3x3 pad 1 | "
                 "… }`, or each branch as a network of its own, its input above it")
+
+
+def _branch_label(tokens: list[Tok]) -> int | None:
+    """Where the colon of a label that starts a branch of a module stands (`Branch 2: 1x1 conv, 96 filters`, `Path
+    1:`, `Tower 3:`), on a line with more after it; None for other lines."""
+    words = [t.lower for t in tokens[:4]]
+    if len(tokens) > 3 and words[0] in _BRANCH_WORDS and tokens[1].kind == "NUM" and tokens[1].text.isdigit() and \
+            words[2] == ":":
+        return 2
+    return None
+
+
+# a line that concatenates a module's branches (`Filter concatenation: …`, `Concatenated output: …`): below it, a
+# branch's label starts a branch (`_LineReader.worked`)
+_CONCATENATION_LINE = re.compile(r"(?im)^[^a-z\n]{0,8}(?:(?:filter|depth|channel)\s+)?concat(?:enat(?:e|ed|ion))?\b")
 
 
 def _branch_started(tokens: list[Tok]) -> list[Tok] | None:

@@ -1189,7 +1189,9 @@ def lecture(rng: random.Random) -> str:
             f"3x3 conv, {rng.randint(0, 400)} filters (pad {rng.randint(0, 3)}): output 27x27x{rng.randint(0, 400)}",
             f"Filter concatenation: 27x27x({'+'.join(str(rng.randint(0, 999)) for _ in range(rng.randint(1, 5)))}) = "
             f"27x27x{rng.choice(['672', '0', '99999999999999999999', 'x'])}", "Concatenate all branches -> 13x13x9",
-            "Depth concat:", "Inception module (3a):", "(not counting biases)",
+            "Depth concat:", "Inception module (3a):", "(not counting biases)", f"Branch {rng.randint(0, 9)}:",
+            f"Branch {rng.randint(1, 4)}: 1x1 conv, {rng.randint(0, 99)} filters -> 27x27x{rng.randint(0, 99)}",
+            "Path 2: 3x3 max pool, stride 1, pad 1", "Concatenated output: 27x27x99",
             f"CONV3-{rng.randint(0, 999)}: [27x27x64]  params: (3*3*3)*64 = 1,728"])
         lines.append(rng.choice(["", "", "", "- ", "1. ", "* "]) + rng.choice([
             f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}", body.replace(":", f" [{vol}]:", 1),

@@ -13703,11 +13703,19 @@ def test_a_line_dropped_as_prose_moves_the_residual_blocks_below_it_up() -> None
     from cnncalc.lecture import _Net
     net = _Net(0)
     net.lines = [ir.Line((), None, Span(i, i)) for i in range(6)]
-    net.block_start, net.residuals = 6, [(3, 5, "residual")]
+    net.block_start, net.residuals = 6, [(3, 5, "residual", ())]
     net.drop(1)
-    assert (len(net.lines), net.block_start, net.residuals) == (5, 5, [(2, 4, "residual")])
+    assert (len(net.lines), net.block_start, net.residuals) == (5, 5, [(2, 4, "residual", ())])
     net.drop(3)
-    assert (len(net.lines), net.block_start, net.residuals) == (4, 4, [(2, 3, "residual")])
+    assert (len(net.lines), net.block_start, net.residuals) == (4, 4, [(2, 3, "residual", ())])
+    # a module's concatenation: where its branches start (its labels' lines too) move up with the lines below
+    net = _Net(0)
+    net.lines = [ir.Line((), None, Span(i, i)) for i in range(7)]
+    net.residuals, net.branch_starts = [(1, 6, "concat", (1, 3, 5))], {4: Span(40, 48)}
+    net.drop(2)
+    assert (net.residuals, net.branch_starts) == ([(1, 5, "concat", (1, 2, 4))], {3: Span(40, 48)})
+    net.drop(3)  # (a label's own line dropped: its label with it)
+    assert (net.residuals, net.branch_starts) == ([(1, 4, "concat", (1, 2, 3))], {})
 
 
 def test_a_layer_we_could_use_is_not_taken_for_one_spoken_of_for_comparison() -> None:
@@ -15211,3 +15219,56 @@ def test_a_described_layers_options_in_parentheses_before_its_answers_colon() ->
     # `3x3 conv, 192 filters (pad 1): output 28x28x192`: the options in parentheses, then `:` and the answers (E060:
     # `(pad 1)` read as a name's end). On 28x28x256, pad 1 keeps 28: 28x28x192
     right_then_wrong("Input: 28x28x256\n3x3 conv, 192 filters (pad 1): output {}\n", "28x28x192", "26x26x192")
+
+
+INCEPTION_REDUCED = """Inception module with dimension reduction
+Input: 28x28x256
+Branch 1: 1x1 conv, 128 filters -> 28x28x128, params 256*128 + 128 = 32,896
+Branch 2: 1x1 conv, 64 filters -> 28x28x64
+          3x3 conv, 192 filters, pad 1 -> 28x28x192, params 3*3*64*192 + 192 = 110,784
+Branch 3: 1x1 conv, 64 filters -> 28x28x64
+          5x5 conv, 96 filters, pad 2 -> 28x28x96, params 5*5*64*96 + 96 = 153,696
+Branch 4: 3x3 max pool, stride 1, pad 1 -> 28x28x256
+          1x1 conv, 64 filters -> 28x28x64, params 256*64 + 64 = 16,448
+Filter concatenation: 28x28x(128+192+96+64) = 28x28x480
+"""
+
+
+def test_a_modules_labelled_branches_run_from_each_label_to_the_next() -> None:
+    # GoogLeNet's module with 1x1 reductions: each `Branch N:` starts a branch on the module's 28x28x256, its lines
+    # to the next label in order: the 3x3 conv reads the 64 channels of its own reduction, 3·3·64·192 + 192 =
+    # 110,784; the pool's 1x1 projection its 256, 256·64 + 64 = 16,448; out 128 + 192 + 96 + 64 = 480. (The labels
+    # were E060, every answer below them not judged.)
+    report = homework(INCEPTION_REDUCED)
+    assert len(report.answers) == 12 and {a.verdict for a in report.answers} == {"right"}, report.messages()
+    # the 3x3 conv's count on the module's input, 3·3·256·192 + 192 = 442,560, is wrong: it reads its reduction
+    slipped = INCEPTION_REDUCED.replace("3*3*64*192 + 192 = 110,784", "3*3*256*192 + 192 = 442,560")
+    assert [(a.expected, a.actual) for a in homework(slipped).answers if a.verdict == "wrong"] == [
+        ("442,560", "110,784")]
+    # one branch a line, GoogLeNet's 3a on 28x28x192: 64 + 128 + 32 + 32 = 256
+    report = homework("Input 28x28x192.\nBranch 1: 1x1 conv, 64 filters -> 28x28x64\n"
+                      "Branch 2: 1x1 conv 96 filters, then 3x3 conv 128 filters pad 1 -> 28x28x128\n"
+                      "Branch 3: 1x1 conv 16 filters, then 5x5 conv 32 filters pad 2 -> 28x28x32\n"
+                      "Branch 4: 3x3 max pool stride 1 pad 1, then 1x1 conv 32 filters -> 28x28x32\n"
+                      "Concatenated output: 28x28x256\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == [
+        ("28x28x64", "right"), ("28x28x128", "right"), ("28x28x32", "right"), ("28x28x32", "right"),
+        ("28x28x256", "right")], report.messages()
+    # labels whose concatenation sums another count of parts: E060, the branches after the first not judged
+    report = homework(INCEPTION_REDUCED.replace("(128+192+96+64)", "(128+192+96)"))
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 10)]
+    assert [a.verdict for a in report.answers][:2] == ["right", "right"]
+    assert {a.verdict for a in report.answers[2:]} == {"unchecked"}
+
+
+def test_branch_labels_that_no_concatenation_of_their_module_closes_are_e060() -> None:
+    # a concatenation below in another network does not close these: `Branch 2` is E060 at its label, its answers
+    # not judged (read in order, 18,528 = (192 + 1)·96 would be judged against the 64 channels above it)
+    report = homework("Input: 28x28x192\nBranch 1: 1x1 conv, 64 filters -> 28x28x64\n"
+                      "Branch 2: 1x1 conv, 96 filters -> 28x28x96, params 18,528\n\nProblem 2\nInput: 16x16x8\n"
+                      "Inception module:\n1x1 conv, 4 filters -> 16x16x4\n3x3 conv, 4 filters, pad 1 -> 16x16x4\n"
+                      "Concatenation: 16x16x8\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, "`Branch 2` starts another branch: its input is not the output of the line above, and no "
+                       "concatenation below closes its module")]
+    assert [a.verdict for a in report.answers] == ["right", "unchecked", "unchecked"]  # (the first network's)
