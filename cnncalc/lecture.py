@@ -3158,6 +3158,12 @@ class _LineReader:
             return None
         return _SkipAdded(expectation, Span(self.start, self.tokens[arrow - 1].end if arrow else self.end))
 
+    def ops_said(self, span: Span, unit: str) -> None:
+        """E060 for a total of operations (`Total: 854M ops`, the CS231n slides' Inception module; `Total operations =
+        …`): multiply-adds in some sources, FLOPs (2·MACs) in others."""
+        self.sink.add(codes.E060, f"cnncalc cannot tell whether these {unit} are MACs or FLOPs (2·MACs): it judges "
+                                  f"MACs", span, hint=f"{ir.FLOPS_HINT}: `Total MACs: 854M`")
+
     def concatenated(self, module: list[ir.Line]) -> _Concatenated | None:
         """A concatenation's line (`_concatenates`) and its answers after `:`, an arrow or the last `=` (`Filter
         concatenation: 28x28x(128+192+96+256) = 28x28x672`), with how many parts a sum of channels before them says
@@ -3814,6 +3820,9 @@ class _LineReader:
             if found is None and len(rest) == 1 and rest[0].kind == "NUM":  # `Total: 34,944`, `Total = 34,848 + 96 = …`
                 self.sink.add(codes.E060, "this total does not say what it counts", Span(tokens[at].start, rest[0].end),
                               hint="name it, as in `Total params: 34,944` or `Total MACs: 105M`")
+            elif found is None and len(rest) == 2 and rest[0].kind == "NUM" and rest[1].lower in _OPS_WORDS:
+                self.ops_said(Span(tokens[at].start, rest[1].end), rest[1].lower)  # `Total: 854M ops` (it was prose)
+                return []
             return found
         if words[at:at + 2] == ["sum", "of"]:
             at = _skip(words, at + 2, ("all", "the")) - 1  # `Sum of all parameters: …`
@@ -3870,6 +3879,10 @@ class _LineReader:
                 any(t.kind == "NUM" for t in tokens[marker + 1:]):  # `Total FLOPs: 1.1G` (it was prose)
             self.sink.add(codes.E060, "cnncalc judges MACs, not FLOPs", tokens[at].span,
                           hint=f"{ir.FLOPS_HINT}: `Total MACs: 1.1G`")
+            return []
+        if head is None and words[at:at + 1] in (["ops"], ["operations"]) and marker is not None and \
+                any(t.kind == "NUM" for t in tokens[marker + 1:]):  # `Total ops: 854M` (it was prose)
+            self.ops_said(Span(tokens[0].start, tokens[-1].end), words[at])
             return []
         if quantity is None or marker is None or head is None or _of_a_layer(tokens[at:marker]):
             return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
@@ -10428,6 +10441,7 @@ def _concatenates(words: list[str]) -> bool:
     return bool(said) and not _JOINING.isdisjoint(said) and set(said) <= _CONCATENATING
 
 
+_OPS_WORDS = frozenset({"ops", "operations"})  # a count of operations: MACs or FLOPs? (`_LineReader.ops_said`)
 _CONCATENATING = {"concatenate", "concatenated", "concatenates", "concatenation", "concat", "filter", "filters",
                   "depth", "depthwise", "channel", "channels", "channel-wise", "all", "the", "their", "outputs",
                   "output", "branches", "branch", "of", "along", "and", "then", "module", "module's", "four",

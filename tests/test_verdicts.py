@@ -15272,3 +15272,15 @@ def test_branch_labels_that_no_concatenation_of_their_module_closes_are_e060() -
         ("E060", 3, 1, "`Branch 2` starts another branch: its input is not the output of the line above, and no "
                        "concatenation below closes its module")]
     assert [a.verdict for a in report.answers] == ["right", "unchecked", "unchecked"]  # (the first network's)
+
+
+@pytest.mark.parametrize("total", ["Total: 854M ops", "Total ops: 854M", "Total operations = 854M",
+                                   "Total: 854M operations"])
+def test_a_total_of_operations_is_e060_not_prose(total: str) -> None:
+    # The CS231n slides total an Inception module's multiplies as `Total: 854M ops`; `ops` are MACs in some sources,
+    # FLOPs (2·MACs) in others: E060 at the line (it was prose, a wrong total passed unjudged)
+    report = homework(f"Input: 28x28x256\n1x1 conv, 128 filters -> 28x28x128\n{total}\n")
+    word = "ops" if "ops" in total else "operations"
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, f"cnncalc cannot tell whether these {word} are MACs or FLOPs (2·MACs): it judges MACs")]
+    assert [a.verdict for a in report.answers] == ["right"]
