@@ -2220,7 +2220,8 @@ class _Reader:
             if isinstance(owner, Instance) and isinstance(attr, str):
                 return self.has_attribute(owner, attr)  # `self.shortcut(x) if hasattr(self, "shortcut") else x`
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node)
-        if name == "type" and "type" not in env and len(node.args) == 1 and not node.keywords:
+        if name == "type" and "type" not in env and "type" not in self.globals and "type" not in self.functions and \
+                len(node.args) == 1 and not node.keywords:
             return self.type_of(self.eval(node.args[0], env), node)  # `type(norm_layer) == functools.partial`
         if name == "isinstance" and "isinstance" not in env and len(node.args) == 2 and not node.keywords:
             value = self.eval(node.args[0], env)
