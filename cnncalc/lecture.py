@@ -3149,14 +3149,20 @@ class _LineReader:
         """A skip connection's line (`_adds_skip`) and its answers after an arrow (`-> 56x56x64`); None, after E060,
         when they cannot be read."""
         arrow = next((j for j, t in enumerate(self.tokens) if t.kind == "ARROW"), len(self.tokens))
-        self.i = arrow
+        read, expectation = self.closing_answers(arrow, "answer the sum after an arrow: `Add the input (skip "
+                                                        "connection) -> 56x56x64`")
+        return _SkipAdded(expectation, Span(self.start, self.tokens[arrow - 1].end if arrow else self.end)) \
+            if read else None
+
+    def closing_answers(self, at: int, hint: str) -> tuple[bool, ir.Expectation | None]:
+        """The answers from token `at` (an arrow) of a line that closes a block (a skip connection's add, a module's
+        concatenation): whether they were read, and they; E060 with `hint` when they cannot be."""
+        self.i = at
         try:
-            expectation = self.answers(None)
+            return True, self.answers(None)
         except _Unreadable as e:
-            self.sink.add(codes.E060, e.message, e.span, hint="answer the sum after an arrow: `Add the input (skip "
-                                                              "connection) -> 56x56x64`")
-            return None
-        return _SkipAdded(expectation, Span(self.start, self.tokens[arrow - 1].end if arrow else self.end))
+            self.sink.add(codes.E060, e.message, e.span, hint=hint)
+            return False, None
 
     def ops_said(self, span: Span, unit: str) -> None:
         """E060 for a total of operations (`Total: 854M ops`, the CS231n slides' Inception module; `Total operations =
@@ -3181,12 +3187,9 @@ class _LineReader:
         parts = len(summed) if len(summed) >= 2 and signs and set(signs) == {"+"} else None
         self.tokens = [*self.tokens[:last], Tok("ARROW", "->", self.tokens[last].start, self.tokens[last].end),
                        *self.tokens[last + 1:]]
-        self.i = last
-        try:
-            expectation = self.answers(None)
-        except _Unreadable as e:
-            self.sink.add(codes.E060, e.message, e.span, hint="answer the concatenation after a colon: `Filter "
-                                                              "concatenation: 28x28x672`")
+        read, expectation = self.closing_answers(last, "answer the concatenation after a colon: `Filter "
+                                                       "concatenation: 28x28x672`")
+        if not read:
             return None
         whole = expectation.shape.dims if expectation is not None and expectation.shape is not None else ()
         outputs = [line.expectation.shape.dims if line.expectation is not None and line.expectation.shape is not None
