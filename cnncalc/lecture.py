@@ -737,7 +737,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     pieces = list(_pieces(text))
     choices = _choices(pieces)
     figures = frozenset(name for name, marker in _FIGURES.items() if marker.search(text))
-    concatenations = [m.start() for m in _CONCATENATION_LINE.finditer(text)]  # where a line concatenates a module
+    last_concatenation = max((m.start() for m in _CONCATENATION_LINE.finditer(text)), default=-1)  # a module's
     assumed_pad: tuple[ir.Value, tuple[int, int] | None] | None = None  # `All convolutions use 'same' padding.`
     assumed_unbiased: Span | None = None  # `Ignore the bias terms.`
     assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
@@ -979,7 +979,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.module_said, reader.module_start = current.module_said, current.block_start
             reader.module_labelled = any(i >= current.block_start for i in current.branch_starts)
-            reader.concat_below = any(at > line_start for at in concatenations)
+            reader.concat_below = last_concatenation > line_start
             reader.after_blank, blank = blank, False
             reader.under_input, reader.changed = under_input, current.changed
             reader.labels = current.labels()
