@@ -292,6 +292,26 @@ def test_a_classifier_replaced_by_index_a_part_frozen_and_one_unfrozen() -> None
     assert "some of the parameters of `fc 4096" in report.diagnostics[0].message
 
 
+def test_a_backbone_made_of_a_models_children_and_the_model_built_from_it() -> None:
+    # `nn.Sequential(*list(resnet.children())[:-2])`: ResNet-18 without its pool and fc, 11,689,512 - (512·1,000 +
+    # 1,000) = 11,176,512 parameters; then a 1x1 conv head 512·10 + 10 = 5,130, on its 7x7 map. The children were
+    # listed as none (the backbone empty, the head on the input: E017), and ResNet-18 itself, whose parts the model
+    # took, is no other model (no W077).
+    text = ("import torch.nn as nn\nimport torchvision.models as models\nresnet = models.resnet18(weights=None)\n"
+            "backbone = nn.Sequential(*list(resnet.children())[:-2])\n"
+            "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+            "        self.backbone = backbone\n        self.head = nn.Conv2d(512, 10, 1)\n"
+            "    def forward(self, x):\n        return self.head(self.backbone(x))\nmodel = Net()\n")
+    report = analyze_text(text, "m.py", input="224x224x3")
+    assert [d.code for d in report.diagnostics if d.severity != "note"] == [], report.messages()
+    assert report.totals.params == 11_176_512 + 5_130
+    assert report.output is not None and report.output.dims == (7, 7, 10)
+    # named children, and a class's own: the same modules in the order PyTorch registers them
+    named = text.replace("list(resnet.children())[:-2]", "[m for n, m in resnet.named_children() if n not in "
+                                                         "('avgpool', 'fc')]")
+    assert analyze_text(named, "m.py", input="224x224x3").totals.params == 11_176_512 + 5_130
+
+
 def test_a_backbone_inside_a_model_class_and_builders_imported_by_name() -> None:
     # `from torchvision.models import resnet50`: ResNet-50's 25,557,032 less its fc (2,048·1,000 + 1,000),
     # an Identity in its place, then the class's own head 2,048·4 + 4; frozen in __init__ but for the head

@@ -1005,12 +1005,14 @@ class _Reader:
             built = torch_inputs.placed(value) if isinstance(value, ast.expr) else None
             if isinstance(built, ast.Call) and id(module) not in calls:
                 calls[id(module)] = ast.unparse(built)
+        trees = {key: self.modules_in(m) for key, (m, _) in objects.items()}  # what each holds, itself too
         held = [(m, stmt) for m, stmt in objects.values()
-                if not any(other is not m and self.holds(other, m) for other, _ in objects.values())]
+                if not any(key != id(m) and id(m) in tree for key, tree in trees.items())]
         model, stmt = held[-1]
         self.built = calls.get(id(model), self.built)
         names = {id(m): [n for n, v in self.globals.items() if v is m] for m, _ in held}
-        others = [names[id(m)][0] for m, _ in held[:-1] if names[id(m)]]
+        # (a model whose parts it took, `list(resnet.children())[:-2]`, is no other)
+        others = [names[id(m)][0] for m, _ in held[:-1] if names[id(m)] and not trees[id(model)] & trees[id(m)]]
         if others and names[id(model)]:
             start = self.offsets.span(stmt).start
             self.sink.add(codes.W077, f"the file builds {len(others) + 1:,} models at top level; cnncalc reads "
@@ -1018,14 +1020,20 @@ class _Reader:
                           Span(start, start + len(names[id(model)][0])), hint=f"`--model {others[-1]}` reads another")
         return model
 
-    def holds(self, outer: Any, inner: Any, depth: int = 0) -> bool:
-        """Whether a module holds another among its parts, at any depth."""
-        if depth > limits.MAX_DEPTH:
-            return False
-        children = [*outer.attrs.values(), *(m for _, m in outer.sequential or ()), outer.layer] \
-            if isinstance(outer, Instance) else [m for _, m in outer.items] if isinstance(outer, Sequence) else []
-        return any(child is inner or (isinstance(child, (Sequence, Instance)) and self.holds(child, inner, depth + 1))
-                   for child in children)
+    @staticmethod
+    def modules_in(module: Any) -> set[int]:
+        """The ids of a module and of every module it holds, at any depth (limits.MAX_DEPTH)."""
+        found: set[int] = set()
+        stack: list[tuple[Any, int]] = [(module, 0)]
+        while stack:
+            part, depth = stack.pop()
+            if id(part) in found or depth > limits.MAX_DEPTH or not isinstance(part, (Layer, Sequence, Instance)):
+                continue
+            found.add(id(part))
+            children = [*part.attrs.values(), *(m for _, m in part.sequential or ()), part.layer] \
+                if isinstance(part, Instance) else [m for _, m in part.items] if isinstance(part, Sequence) else []
+            stack.extend((child, depth + 1) for child in children)
+        return found
 
     def report_never_called(self, model: Any) -> None:
         """W076: the modules with parameters the model holds and its forward never applied (PyTorch counts them).
@@ -2819,9 +2827,11 @@ class _Reader:
         if self.listing and isinstance(owner, (Layer, Sequence, Instance)) and not node.args and not node.keywords \
                 and attr in ("parameters", "named_parameters", "children", "named_children"):
             return self.listed(owner, attr)  # in a loop that sets `requires_grad`: what PyTorch lists
-        if self.forwarding and isinstance(owner, (Sequence, Instance)) and not node.args and not node.keywords \
+        if isinstance(owner, (Sequence, Instance)) and not node.args and not node.keywords \
                 and attr in ("children", "named_children"):
-            return self.listed(owner, attr)  # `for m in self.children(): x = m(x)` in a forward: the modules run
+            # `for m in self.children(): x = m(x)` in a forward: the modules run; `nn.Sequential(*list(
+            # resnet.children())[:-2])`: a backbone of a model's parts (empty, it read as nothing at all)
+            return self.listed(owner, attr)
         args, kwargs = self.arguments(node, env)
         if isinstance(owner, list) and attr in ("append", "extend", "insert"):
             if len(args) != (2 if attr == "insert" else 1) or kwargs:
