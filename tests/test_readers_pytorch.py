@@ -532,6 +532,18 @@ def test_a_spectrally_normalised_layer_is_the_layer() -> None:
     assert [d.code for d in read_py(other, input="16x16x3").diagnostics if d.severity == "error"] == ["E070"]
 
 
+@pytest.mark.parametrize("flattened", ["x.view(len(x), -1)", "x.reshape(x.shape[0], -1)", "x.view(x.size()[0], -1)",
+                                       "x.flatten(start_dim=1)", "torch.flatten(x, start_dim=1)"])
+def test_the_ways_of_flattening_each_image(flattened: str) -> None:
+    # conv 3 -> 8 3x3 on 5x5: 3x3x8 = 72 values each image (`len(x)` is the batch, as `x.size(0)`), fc 72 -> 5:
+    # (27 + 1)·8 + 72·5 + 5 = 589
+    text = module_file("self.c = nn.Conv2d(3, 8, 3)\nself.fc = nn.Linear(72, 5)",
+                       f"x = F.relu(self.c(x), inplace=True)\nx = {flattened}\nreturn self.fc(x)")
+    report = read_py(text, input="5x5x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 224 + 365 and report.output is not None and report.output.dims == (5,)
+
+
 def test_a_factory_call_that_fails_says_why_at_the_call() -> None:
     text = (FIXTURES / "factory_style.py").read_text().replace("small_net(classes=10)", "small_net(depth=3)")
     report = read_py(text, input="31x31x3")

@@ -2363,6 +2363,8 @@ class _Reader:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if name == "int" and len(args) == 1 and isinstance(args[0], _SizeOf):
             return args[0]  # `int(C / g)` of a size that divides (else PyTorch's view fails, and cnncalc's E033)
+        if name == "len" and len(args) == 1 and isinstance(args[0], Tensor) and not kwargs:
+            return _SizeOf(0)  # `x.view(len(x), -1)`: a tensor's length is its first size, the batch
         if name in BUILTINS:
             args = [self.iterate(a, node) if isinstance(a, Sequence) else self.plain(a, f"`{name}(...)` of", node)
                     for a in args]
