@@ -424,3 +424,33 @@ def test_models_inside_sequentials_and_the_model_read_is_the_one_outside() -> No
         ("conv2d_2", (8, 8, 6), 30), ("dense", (3,), 1_155)]
     assert report.totals.params + report.totals.non_trainable == 224 + 16 + 16 + 292 + 30 + 1_155 == 1_733
     assert report.totals.frozen == 224 + 16  # Keras' 256 non-trainable: these and the 16 statistics
+
+
+CORRECT_PAD = """
+def correct_pad(inputs, kernel_size):
+    input_size = inputs.shape[1:3]
+    if isinstance(kernel_size, int):
+        kernel_size = (kernel_size, kernel_size)
+    adjust = (1 - input_size[0] % 2, 1 - input_size[1] % 2)
+    correct = (kernel_size[0] // 2, kernel_size[1] // 2)
+    return ((correct[0] - adjust[0], correct[0]), (correct[1] - adjust[1], correct[1]))
+
+inputs = keras.Input((8, 7, 3))
+x = layers.ZeroPadding2D(padding=correct_pad(inputs, 3))(inputs)
+name = None or "stem"
+x = layers.Conv2D(4, 3, strides=2, padding="same" if name == "other" else "valid", name=name)(x)
+model = keras.Model(inputs, x)
+"""
+
+
+def test_keras_applications_pad_helper_and_pythons_conditions() -> None:
+    # Keras applications' `correct_pad` (MobileNetV2, EfficientNet): on 8x7, adjust (1 - 8 % 2, 1 - 7 % 2) = (1, 0),
+    # so ((1 - 1, 1), (1 - 0, 1)): 8 + 1 = 9 rows, 7 + 2 = 9 columns; `isinstance(kernel_size, int)` decided, the
+    # tensor's `shape[1:3]` sliced, `None or "stem"` is "stem" (it was True), the conditional expression "valid":
+    # conv 3x3 stride 2: (9 - 3)/2 + 1 = 4, (3·3·3 + 1)·4 = 112 parameters. Each was E070.
+    report = script(CORRECT_PAD)
+    assert report.ok, report.messages()
+    assert layer_rows(report) == [("zero_padding2d", (9, 9, 3), 0), ("stem", (4, 4, 4), 112)]
+    # a condition on what the script cannot know stays E070
+    unknown = script(CORRECT_PAD.replace("isinstance(kernel_size, int)", "isinstance(kernel_size, Foo)"))
+    assert [d.code for d in unknown.diagnostics if d.severity == "error"] == ["E070"]

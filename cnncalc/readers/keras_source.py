@@ -23,6 +23,9 @@ from cnncalc.diagnostics import Span
 from cnncalc.readers.graph import Malformed, SourceOffsets, Unsupported, parse_python
 from cnncalc.readers.keras import TRAINING_ONLY
 
+_PYTHON_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple,
+                                   "dict": dict}  # the builtin types `isinstance` may test a script's values for
+
 # Each Keras layer's parameters that can be given by position, in its constructor's order (Keras 2 and 3 agree)
 _CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation",
          "use_bias")
@@ -350,15 +353,26 @@ class _Script:
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             value = self.eval(node.operand, env)
             return _Unknown("not") if not isinstance(value, (bool, int, float, str, type(None))) else not value
-        if isinstance(node, ast.BoolOp):
-            values = [self.eval(v, env) for v in node.values]
-            if not all(isinstance(v, (bool, int, float, str, type(None))) for v in values):
-                return _Unknown("and/or")
-            return all(values) if isinstance(node.op, ast.And) else any(values)
+        if isinstance(node, ast.BoolOp):  # Python's: the operand that decides, evaluated as far as it is
+            result = self.eval(node.values[0], env)
+            for operand in node.values[1:]:
+                if not isinstance(result, (bool, int, float, str, type(None), list, tuple)):
+                    return _Unknown("and/or")
+                if bool(result) != isinstance(node.op, ast.And):
+                    return result
+                result = self.eval(operand, env)
+            return result
+        if isinstance(node, ast.IfExp):  # `"same" if stride == 1 else "valid"`
+            test = self.eval(node.test, env)
+            if not isinstance(test, (bool, int, float, str, type(None), list, tuple)):
+                return _Unknown("if")
+            return self.eval(node.body if test else node.orelse, env)
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             return self.compare(node.ops[0], self.eval(node.left, env), self.eval(node.comparators[0], env))
         if isinstance(node, ast.Subscript):
             seq = self.eval(node.value, env)
+            if isinstance(node.slice, ast.Slice) and isinstance(seq, _Shape):
+                seq = self.sizes(seq.tensor, node)  # `inputs.shape[1:3]`: its height and width
             if isinstance(node.slice, ast.Slice) and isinstance(seq, (list, tuple)):
                 bounds = [self.eval(b, env) if b is not None else None
                           for b in (node.slice.lower, node.slice.upper, node.slice.step)]
@@ -491,7 +505,8 @@ class _Script:
         if name == "int_shape" and len(node.args) == 1:  # `keras.backend.int_shape(x)`
             tensor = self.eval(node.args[0], env)
             return _Shape(tensor) if isinstance(tensor, _Tensor) else _Unknown(name)
-        if name in ("range", "list", "tuple", "int", "len", "min", "max", "reversed", "enumerate", "zip", "str"):
+        if name in ("range", "list", "tuple", "int", "len", "min", "max", "reversed", "enumerate", "zip", "str",
+                    "isinstance"):
             return self.builtin(name, node, env)
         if name in _PARAMETERS or name in TRAINING_ONLY:
             return self.layer(name, node, env)
@@ -582,6 +597,11 @@ class _Script:
             return self.text(str(args[0]), node)
         if name in ("min", "max") and len(args) >= 2 and all(isinstance(a, (int, float)) for a in args):
             return min(args) if name == "min" else max(args)
+        if name == "isinstance" and len(node.args) == 2:  # `isinstance(kernel_size, int)` (Keras' `correct_pad`)
+            kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+            types = [_PYTHON_TYPES.get(self.dotted(k)) for k in kinds]
+            if all(types) and type(args[0]) in (*_PYTHON_TYPES.values(), type(None)):  # (a value of the script's)
+                return isinstance(args[0], tuple(t for t in types if t is not None))
         return _Unknown(name)
 
     def function(self, callee: _Function, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
