@@ -193,10 +193,13 @@ def test_a_scripts_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
     from cnncalc import limits
     big = script("x = 1\n" * (limits.MAX_PYTHON_CHARS // 6 + 1))
     assert "a Python file of more than" in big.diagnostics[0].message
-    # the ResNet reads three shapes, one per block: the model up to the first block is 2 layers (its input and stem),
-    # up to the second 9, up to the third 17: 28 in all
+    # the ResNet with its test turned round reads three shapes, one per block (as written, `stride != 1 or …` reads
+    # the first block's alone, as Python stops at the true stride): the model up to the first block is 2 layers (its
+    # input and stem), up to the second 9, up to the third 17: 28 in all
     monkeypatch.setattr(limits, "MAX_SHAPE_LAYERS", 20)
-    report = script(RESNET)
+    turned = RESNET.replace("stride != 1 or x.shape[-1] != filters", "x.shape[-1] != filters or stride != 1")
+    assert turned != RESNET and script(RESNET).ok
+    report = script(turned)
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
     assert "tensor shapes read over more than 20 layers analysed" in report.diagnostics[0].message
     assert report.source.line_col(report.diagnostics[0].span.start)[0] == 17  # (`x.shape[-1]`, in the function)
