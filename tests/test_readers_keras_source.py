@@ -457,3 +457,15 @@ def test_keras_applications_pad_helper_and_pythons_conditions() -> None:
     # a condition on what the script cannot know stays E070
     unknown = script(CORRECT_PAD.replace("isinstance(kernel_size, int)", "isinstance(kernel_size, Foo)"))
     assert [d.code for d in unknown.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_a_normalization_layer_adapted_to_data_or_given_its_statistics() -> None:
+    # Keras' Normalization (EfficientNet's stem): adapted to data, its mean and variance per channel and its count
+    # are non-trainable weights, 2·3 + 1 = 7; given as constants, they are no weights. conv 3 -> 4 3x3: 28·4 = 112
+    text = ("model = keras.Sequential([keras.Input((8, 8, 3)), layers.Rescaling(1.0 / 255), {},\n"
+            "                          layers.Conv2D(4, 3)])\n")
+    adapted = script(text.format("layers.Normalization(axis=-1)"))
+    assert adapted.ok, adapted.messages()
+    assert (adapted.totals.params, adapted.totals.non_trainable) == (112, 7)
+    given = script(text.format("layers.Normalization(mean=[0.5, 0.4, 0.3], variance=[0.1, 0.2, 0.3])"))
+    assert given.ok and (given.totals.params, given.totals.non_trainable) == (112, 0)

@@ -53,7 +53,7 @@ _PARAMETERS: dict[str, tuple[str, ...]] = {
     "ZeroPadding2D": ("padding", "data_format"), "Cropping2D": ("cropping", "data_format"),
     "UpSampling2D": ("size", "data_format", "interpolation"), "Reshape": ("target_shape",),
     "Resizing": ("height", "width", "interpolation"), "CenterCrop": ("height", "width"),
-    "Rescaling": ("scale", "offset"),
+    "Rescaling": ("scale", "offset"), "Normalization": ("axis", "mean", "variance", "invert"),
     "Add": (), "Subtract": (), "Multiply": (), "Average": (), "Maximum": (), "Minimum": (), "Concatenate": ("axis",),
 }
 # what a layer's configuration must hold as values cnncalc knows (the others, initializers and regularizers, are
@@ -62,7 +62,7 @@ _READ = {"filters", "kernel_size", "strides", "padding", "data_format", "dilatio
          "use_bias", "output_padding", "depth_multiplier", "units", "pool_size", "keepdims", "rate", "max_value",
          "negative_slope", "threshold", "alpha", "axis", "epsilon", "center", "scale", "shared_axes", "cropping",
          "size", "interpolation", "target_shape", "height", "width", "name", "trainable", "input_shape",
-         "batch_input_shape", "batch_size", "shape", "offset"}
+         "batch_input_shape", "batch_size", "shape", "offset", "mean", "variance", "invert"}
 # calls that change no model (a statement cnncalc passes over may make them)
 _HARMLESS = frozenset({"print", "len", "range", "str", "int", "float", "format", "summary", "compile", "fit",
                        "evaluate", "predict", "info", "debug", "warning", "log", "save", "plot_model", "count_params"})
