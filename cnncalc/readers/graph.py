@@ -149,6 +149,12 @@ def read_guarded(read_network: Callable[[str, DiagnosticSink, Progress], ir.Netw
     return ir.File((), (network,))
 
 
+# Python's builtin types by name, as a model's code tests its own values (`isinstance(k, int)`, `type(k) == int`):
+# the readers that interpret Python (pytorch.py, keras_source.py) know these, never their own records
+PYTHON_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple,
+                                 "dict": dict}
+
+
 def some_of(names: list[str], shown: int = 5) -> str:
     """The first `shown` names in code quotes, then how many more (a message lists a few, not 20,000)."""
     more = f" and {len(names) - shown:,} more" if len(names) > shown else ""

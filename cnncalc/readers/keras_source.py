@@ -20,11 +20,8 @@ from typing import Any
 
 from cnncalc import limits
 from cnncalc.diagnostics import Span
-from cnncalc.readers.graph import Malformed, SourceOffsets, Unsupported, parse_python
+from cnncalc.readers.graph import PYTHON_TYPES, Malformed, SourceOffsets, Unsupported, parse_python
 from cnncalc.readers.keras import TRAINING_ONLY
-
-_PYTHON_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "tuple": tuple,
-                                   "dict": dict}  # the builtin types `isinstance` may test a script's values for
 
 # Each Keras layer's parameters that can be given by position, in its constructor's order (Keras 2 and 3 agree)
 _CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation",
@@ -599,8 +596,8 @@ class _Script:
             return min(args) if name == "min" else max(args)
         if name == "isinstance" and len(node.args) == 2:  # `isinstance(kernel_size, int)` (Keras' `correct_pad`)
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
-            types = [_PYTHON_TYPES.get(self.dotted(k)) for k in kinds]
-            if all(types) and type(args[0]) in (*_PYTHON_TYPES.values(), type(None)):  # (a value of the script's)
+            types = [PYTHON_TYPES.get(self.dotted(k)) for k in kinds]
+            if all(types) and type(args[0]) in (*PYTHON_TYPES.values(), type(None)):  # (a value of the script's)
                 return isinstance(args[0], tuple(t for t in types if t is not None))
         return _Unknown(name)
 

@@ -28,6 +28,7 @@ from cnncalc.layers.arguments import scale_text
 from cnncalc.readers import torch_inputs, torch_values, torchvision_zoo
 from cnncalc.readers.graph import (
     INPUT,
+    PYTHON_TYPES,
     Graph,
     Malformed,
     NotReadable,
@@ -408,8 +409,6 @@ _SCALINGS = frozenset({"mul", "mul_", "div", "div_", "add", "add_", "sub", "sub_
 # a learnt tensor's in-place methods that set its values (`m.weight.data.normal_(0, 0.02)`, `m.bias.data.zero_()`)
 _INITIALISERS = frozenset({"normal_", "uniform_", "zero_", "fill_", "copy_", "mul_", "div_", "add_", "sub_", "clamp_",
                            "clamp_min_", "clamp_max_", "fmod_", "exponential_", "bernoulli_", "random_"})
-_PLAIN_TYPES = (bool, int, float, str, list, tuple, dict, type(None))  # what `type(x)` names (a record's type is none)
-_PLAIN_TYPE_NAMES = frozenset(t.__name__ for t in _PLAIN_TYPES if t is not type(None))
 BUILTINS: dict[str, Callable[..., Any]] = {
     "range": range, "len": len, "int": int, "float": float, "min": min, "max": max, "abs": abs, "round": round,
     "zip": lambda *a: list(zip(*a)), "enumerate": lambda *a: list(enumerate(*a)), "list": list, "tuple": tuple,
@@ -1916,7 +1915,7 @@ class _Reader:
         name = self.dotted(node)
         if name is not None and name.split(".")[0] not in env and name.split(".")[0] not in self.globals:
             full = self.resolve(name)
-            if full == "functools.partial" or (full in _PLAIN_TYPE_NAMES and name not in self.functions and
+            if full == "functools.partial" or (full in PYTHON_TYPES and name not in self.functions and
                                                name not in self.classes):
                 return _TypeName(full)
         return self.eval(node, env)
@@ -2392,7 +2391,7 @@ class _Reader:
             return _TypeName("functools.partial")
         if isinstance(value, (LayerClass, ast.ClassDef)):
             return _TypeName("type")  # `type(nn.BatchNorm2d)`: a class's type
-        if type(value) in _PLAIN_TYPES:
+        if type(value) in (*PYTHON_TYPES.values(), type(None)):  # (a record's type is none of them)
             return _TypeName(type(value).__name__)
         raise _Unsupported(f"the type of {_shown(value)}", node)
 
@@ -2404,11 +2403,10 @@ class _Reader:
             raise _Unsupported(f"isinstance with `{ast.unparse(kind)[:40]}`", kind)
         if self.resolve(name) == "torch.Tensor":
             return isinstance(value, Tensor)
-        builtin = {"list": list, "tuple": tuple, "dict": dict, "int": int, "float": float, "str": str, "bool": bool}
         if self.resolve(name) in ("typing.Sequence", "collections.abc.Sequence"):
             name = "list" if isinstance(value, list) else "tuple"  # MobileNetV3's check of its settings
-        if name in builtin and name not in self.globals:
-            return isinstance(value, builtin[name]) and not isinstance(value, (Layer, Sequence, Tensor, LayerClass,
+        if name in PYTHON_TYPES and name not in self.globals:
+            return isinstance(value, PYTHON_TYPES[name]) and not isinstance(value, (Layer, Sequence, Tensor, LayerClass,
                                                                                 _SizeOf, _Partial))
         layer = self.nn_name(name)
         if layer == "Module":
