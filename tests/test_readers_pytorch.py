@@ -278,8 +278,10 @@ def test_an_item_of_a_list_of_layers_replaced_before_the_sequential_is_built() -
     report = read_py(past, input="10x10x3")
     assert errors(report) == [("E070", *place_of(past, "rep[3]"))]
     assert "IndexError: `rep[3]` is past the end of a list of 3" in report.diagnostics[0].message
-    report = read_py(text.replace("rep[-1] =", "rep['a'] ="), input="10x10x3")
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    named = text.replace("rep[-1] =", "rep['a'] =")
+    report = read_py(named, input="10x10x3")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics] == [
+        ("E070", *place_of(named, "rep['a']"), "not supported: an index that is not a number: `rep['a']`")]
 
 
 RES2NET_SPLIT = module_file(
@@ -317,6 +319,16 @@ def test_a_split_into_parts_of_a_given_size_is_read_part_by_part() -> None:
         text = RES2NET_SPLIT.replace("return torch.cat((out, spx[2]), 1)", use)
         report = read_py(text, input="6x6x3")
         assert errors(report) == [("E070", *place_of(text, placed))], use
+    listed = RES2NET_SPLIT.replace("return torch.cat((out, spx[2]), 1)", "return torch.cat(list(spx), 1)")
+    assert [d.message for d in read_py(listed, input="6x6x3").diagnostics if d.severity == "error"] == [
+        "not supported: `list(...)` of the parts of a split into parts of 4 channels (how many there are depends on "
+        "the channels; read each by its index, `parts[0]`)"]
+    # a part past any channel count cnncalc takes (limits.MAX_CHANNELS, 2^24) is refused before its slice is made
+    far = RES2NET_SPLIT.replace("spx[2]", "spx[10**12]")
+    report = read_py(far, input="6x6x3")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+            if d.severity == "error"] == [("E070", *place_of(far, "spx[10**12]"),
+                                           "not supported: `spx[10 ** 12]`: channels past 16,777,216")]
 
 
 def test_an_index_with_a_leading_ellipsis_is_the_maps_four_axes() -> None:
@@ -371,8 +383,10 @@ def test_a_type_compared_and_a_partials_function_read_as_python_reads_them() -> 
     if importlib.util.find_spec("torch") is not None:
         assert [parameters_in_pytorch(t) for t in (PARTIAL_NORM, batch, bound)] == [224, 232, 232]
     # the type of a tensor is no type cnncalc names
-    report = read_py(module_file("", "return x if type(x) == int else x"), input="9x9x3")
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    typed = module_file("", "return x if type(x) == int else x")
+    report = read_py(typed, input="9x9x3")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics] == [
+        ("E070", *place_of(typed, "type(x)"), "not supported: the type of a tensor")]
 
 
 def test_a_file_that_decides_as_generators_detectors_and_res2net_do() -> None:
@@ -485,7 +499,11 @@ def test_the_spatial_max_and_reductions_over_negative_dimensions() -> None:
     # kept, the spatial max is a 1x1 map; over the height alone it is not followed
     kept = module_file("", "return x.amax((-2, -1), keepdim=True)")
     assert read_py(kept, input="5x4x3").output.dims == (1, 1, 3)
-    assert errors(read_py(module_file("", "return x.amax(2)"), input="5x4x3"))[0][0] == "E070"
+    height = module_file("", "return x.amax(2)")
+    report = read_py(height, input="5x4x3")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics] == [
+        ("E070", *place_of(height, "x.amax(2)"), "not supported: `.amax` other than over the channels (dim=1), or "
+                                                 "for `amax` over the height and width (dim=(2, 3))")]
 
 
 def test_the_model_built_at_top_level_is_the_last_that_is_no_part_of_another() -> None:
@@ -529,7 +547,10 @@ def test_a_spectrally_normalised_layer_is_the_layer() -> None:
         assert parameters_in_pytorch(text) == report.totals.params
     # a weight normalised by another name, or a norm of a layer without weights, is not followed
     other = text.replace("n_power_iterations=2", "name='bias'")
-    assert [d.code for d in read_py(other, input="16x16x3").diagnostics if d.severity == "error"] == ["E070"]
+    report = read_py(other, input="16x16x3")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics] == [
+        ("E070", *place_of(other, "torch.nn.utils.spectral_norm(nn.Linear"),
+         "not supported: the call `torch.nn.utils.spectral_norm(...)`")]
 
 
 @pytest.mark.parametrize("flattened", ["x.view(len(x), -1)", "x.reshape(x.shape[0], -1)", "x.view(x.size()[0], -1)",

@@ -15201,7 +15201,7 @@ def test_a_concatenation_whose_branches_cannot_be_told_leaves_them_unjudged() ->
     # three parts summed after four layers: which are the branches? the module's layers after its first (read on
     # the module's input either way) and all below are not judged; E060 at the concatenation says why
     report = homework(INCEPTION.replace("(128+192+96+256)", "(128+192+96)"))
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 7)]
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 7, 1)]
     assert any("a concatenation of 3 parts after 4 layers: cnncalc cannot tell which layers above are its branches"
                in m for m in report.messages())
     assert [a.verdict for a in report.answers] == ["right", "right"] + ["unchecked"] * 8

@@ -3371,7 +3371,8 @@ class _Reader:
             return pooled if keep else self.add_layer("flatten", node, pooled, "flatten")
         if dim not in (1, -3, (1,), [1]) or len(args) > 2 or set(kwargs) - {"dim", "keepdim"} or \
                 not isinstance(keep, bool):
-            raise _Unsupported(f"`.{how}` other than over the channels (dim=1)", node)
+            raise _Unsupported(f"`.{how}` other than over the channels (dim=1), or for `amax` over the height and "
+                               f"width (dim=(2, 3))", node)
         pooled = self.add_layer("channelmaxpool", node, x, how)
         values = pooled if keep else _ChannelReduced(pooled)
         return values if how == "amax" else _MaxResult(values)
