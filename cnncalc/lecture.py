@@ -160,12 +160,13 @@ class _Net:
         # names no layer may be the changed layer's, and is E060, never judged against the layer as written (a right
         # 73x73x96 under `If the stride were 3:` was marked wrong against stride 4's 55x55x96)
         self.changed: tuple[int, str] | None = None
-        # where the residual block a skip connection closes starts among its lines: after the last one closed, or
-        # where prose or a heading said a block starts (`Residual block 2:`); its first line else
+        # where the block a skip connection or a concatenation closes starts among its lines: after the last one
+        # closed, or where prose or a heading said a block starts (`Residual block 2:`, `Inception module:`); its first
+        # line else
         self.block_start = 0
         # each block closed: where it starts, where its add (or concatenation) stands, which (`residual`, `concat`),
         # and for a concatenation where each of its branches starts
-        self.residuals: list[tuple[int, int, str, tuple[int, ...]]] = []
+        self.closed: list[tuple[int, int, str, tuple[int, ...]]] = []
         # whether prose said that an Inception module starts where the block does (`Inception module (3a):`): the
         # layers below it up to a concatenation are its branches, each on its input
         self.module_said = False
@@ -196,12 +197,12 @@ class _Net:
         self.headed, self.heading, self.heading_answered = headed, said, False
 
     def drop(self, at: int) -> None:
-        """Its line `at` is prose after all: gone, and where a residual block starts or adds moved up with the lines
-        below it."""
+        """Its line `at` is prose after all: gone, and where a block starts, closes or branches moved up with the
+        lines below it."""
         del self.lines[at]
         self.block_start -= at < self.block_start
-        self.residuals = [(start - (at < start), added - (at < added), kind, tuple(c - (at < c) for c in cuts))
-                          for start, added, kind, cuts in self.residuals]
+        self.closed = [(start - (at < start), added - (at < added), kind, tuple(c - (at < c) for c in cuts))
+                          for start, added, kind, cuts in self.closed]
         self.branch_starts = {i - (at < i): span for i, span in self.branch_starts.items() if i != at}
 
     def labels(self) -> set[str]:
@@ -1243,7 +1244,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             # done: until then the add stands in the lines as a layer that keeps the shape, so that an answer below
             # that names a layer of the block finds it)
             if current.block_start < len(current.lines):
-                current.residuals.append((current.block_start, len(current.lines), "residual", ()))
+                current.closed.append((current.block_start, len(current.lines), "residual", ()))
                 current.lines.append(ir.Line((ir.LayerCall("identity", (), None, result.span),), result.expectation,
                                              result.span))
                 current.block_start = len(current.lines)
@@ -1268,7 +1269,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                                                                                           bool(labelled)))):
                 # the lines since the module's start, each branch on its input, concatenated (made a `concat` when
                 # the network is done; until then it stands as a layer, as a residual block's add does)
-                current.residuals.append((current.block_start, len(current.lines), "concat", cuts))
+                current.closed.append((current.block_start, len(current.lines), "concat", cuts))
                 current.lines.append(ir.Line((ir.LayerCall("identity", (), None, result.span),), result.expectation,
                                              result.span))
             else:
@@ -1357,7 +1358,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                          hint="answer the network's output under its last layer, or the layer's as `Output: …`")
             else:
                 totals.append(total)
-        lines = _blocks_made(net.lines, net.residuals)
+        lines = _blocks_made(net.lines, net.closed)
         if net.input is not None and net.input.channels_first:  # its bare volumes are channels first, as it is
             lines = [_channels_first_answers(line) for line in lines]
             totals = [t._replace(shape=_sheet_order(t.shape)) if t.shape is not None else t for t in totals]

@@ -13703,19 +13703,19 @@ def test_a_line_dropped_as_prose_moves_the_residual_blocks_below_it_up() -> None
     from cnncalc.lecture import _Net
     net = _Net(0)
     net.lines = [ir.Line((), None, Span(i, i)) for i in range(6)]
-    net.block_start, net.residuals = 6, [(3, 5, "residual", ())]
+    net.block_start, net.closed = 6, [(3, 5, "residual", ())]
     net.drop(1)
-    assert (len(net.lines), net.block_start, net.residuals) == (5, 5, [(2, 4, "residual", ())])
+    assert (len(net.lines), net.block_start, net.closed) == (5, 5, [(2, 4, "residual", ())])
     net.drop(3)
-    assert (len(net.lines), net.block_start, net.residuals) == (4, 4, [(2, 3, "residual", ())])
+    assert (len(net.lines), net.block_start, net.closed) == (4, 4, [(2, 3, "residual", ())])
     # a module's concatenation: where its branches start (its labels' lines too) move up with the lines below
     net = _Net(0)
     net.lines = [ir.Line((), None, Span(i, i)) for i in range(7)]
-    net.residuals, net.branch_starts = [(1, 6, "concat", (1, 3, 5))], {4: Span(40, 48)}
+    net.closed, net.branch_starts = [(1, 6, "concat", (1, 3, 5))], {4: Span(40, 48)}
     net.drop(2)
-    assert (net.residuals, net.branch_starts) == ([(1, 5, "concat", (1, 2, 4))], {3: Span(40, 48)})
+    assert (net.closed, net.branch_starts) == ([(1, 5, "concat", (1, 2, 4))], {3: Span(40, 48)})
     net.drop(3)  # (a label's own line dropped: its label with it)
-    assert (net.residuals, net.branch_starts) == ([(1, 4, "concat", (1, 2, 3))], {})
+    assert (net.closed, net.branch_starts) == ([(1, 4, "concat", (1, 2, 3))], {})
 
 
 def test_a_layer_we_could_use_is_not_taken_for_one_spoken_of_for_comparison() -> None:
