@@ -65,14 +65,17 @@ class _Scope:
 
 
 # Shared by the analyses of a process (cnncalc/memo.py): one object per distinct layer (a 100k-layer chain shares a
-# few; the walker keeps what it computed by the object), and each layer call written without block parameters as
-# built: (the call, kept alive, its layer, its rounding, and the network's rounding that decided it)
+# few; the walker keeps what it computed by the object), and each layer call as built, by the values of the block
+# parameters in scope and the network's rounding: (the call, kept alive, its layer, its rounding, whether it reads
+# no parameter). A block's body
+# written the same in many files is one IR (the parser's `_BLOCKS`), so its calls are the same objects.
 _LAYERS: dict[Layer, Layer] = memo.shared()
-_LITERALS: dict[int, tuple[ir.LayerCall, Layer, Rounding, Rounding]] = memo.shared()
-# and each call that reads block parameters, by the values they have (a block's body written the same in many files is
-# one IR, the parser's `_BLOCKS`, so its calls are the same objects): (the call, its layer, rounding, network rounding)
-_BOUND: dict[tuple[int, tuple[tuple[str, Value], ...]], tuple[ir.LayerCall, Layer, Rounding, Rounding]] = \
+_BUILT: dict[tuple[int, tuple[tuple[str, Value], ...], Rounding], tuple[ir.LayerCall, Layer, Rounding, bool]] = \
     memo.shared()
+# `fill`'s own index of the calls written without block parameters (most): by the call alone, with the network's
+# rounding that decided the entry. Two files under `rounding floor` stated on different lines replace each other's
+# entries here, and find their layers in `_BUILT` without building them again.
+_LITERALS: dict[int, tuple[ir.LayerCall, Layer, Rounding, Rounding]] = memo.shared()
 
 
 class Expander:
@@ -577,13 +580,14 @@ class Expander:
             return self.failed_again(failed, shift)
         if not call.valid:
             return None, f"line {self.line_of(call.span.start + shift)}, which could not be read", self.rounding
+        key = (id(call), tuple(env.items()), self.rounding)
+        known = _BUILT.get(key)
+        if known is not None and known[0] is call:  # built before on these values
+            if known[3]:
+                _LITERALS[id(call)] = (call, known[1], known[2], self.rounding)
+            return known[1], None, known[2]
         cls = REGISTRY[call.keyword]
         literal = not any(map(_reads_names, _expressions(call)))  # the same layer, or failure, wherever written
-        bound = None if literal else (id(call), tuple(env.items()))
-        if bound is not None:
-            known = _BOUND.get(bound)
-            if known is not None and known[0] is call and known[3] == self.rounding:  # built before on these values
-                return known[1], None, known[2]
         reporting, self.sink = self.sink, DiagnosticSink()  # what a failed build says, kept to say it again
         try:
             values = self.arguments(call, cls, env, shift)
@@ -602,10 +606,10 @@ class Expander:
         rounding = self.layer_rounding(layer, call.rounding_by, call.rounding_stated)
         if layer.frozen:  # (built again at each place: `frozen` is said of the network only here)
             self.frozen = True
-        elif bound is None:
-            _LITERALS[id(call)] = (call, layer, rounding, self.rounding)
         else:
-            _BOUND[bound] = (call, layer, rounding, self.rounding)
+            _BUILT[key] = (call, layer, rounding, literal)
+            if literal:
+                _LITERALS[id(call)] = (call, layer, rounding, self.rounding)
         return layer, None, rounding
 
     def arguments(self, call: ir.LayerCall, cls: type[Layer], env: Env, shift: int) -> dict[str, Any]:

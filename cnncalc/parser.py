@@ -21,9 +21,12 @@ from cnncalc.tokens import TokenStream, input_problem
 STRUCTURAL = ("residual", "repeat", "side", *MERGES)
 STATEMENTS = ("network", "input", "rounding", "expect", "block")
 _CACHEABLE_LENGTH = 400
-# a block definition is kept for later files when its text is at most this long, and at most this many are kept (a
-# bottleneck or an inception module is a few hundred characters): what they hold stays within a few MiB
-_CACHEABLE_BLOCK_LENGTH, _KEPT_BLOCKS = 2_000, 1_000
+# a line that starts with a statement's word (`block stage(c) {`, not the layer line `block1: repeat 6 { dense() }`)
+_STATEMENT_LINE = re.compile(rf"(?:{'|'.join(STATEMENTS)})(?![A-Za-z0-9_])")
+# a block definition is kept for later files when its text is at most this long, and at most 1,000 are kept, four
+# for each of 250 first lines (a bottleneck or an inception module is a few hundred characters): what they hold stays
+# within a few MiB
+_CACHEABLE_BLOCK_LENGTH, _KEPT_BLOCKS, _BLOCKS_PER_LINE = 2_000, 250, 4
 _VALUE_STARTS = frozenset(("NUMBER", "DIMS", "-", "("))  # what a value after `stride:` may start with
 # hints for what a line or a structure looks like
 _LINE_FORM = ("a line is a layer, its label first if it has one (`conv1: conv 96 11x11 stride 4 ; relu -> 55x55x96`), "
@@ -77,10 +80,12 @@ class _Network:
 # a line's text (without its indentation) -> the line as parsed where it was first written, that place, and the
 # labels it gave: shared by the files of a process (cnncalc/memo.py), as the line means the same in each
 _LINES: dict[str, tuple[ir.Line, int, tuple[str, ...]]] = memo.shared()
-# a block definition's first line (without its indentation) -> its whole text from there to the newline after its
-# closing `}`, the definition as parsed where it was first written, that place, and the labels it gave: a residual
-# block or an inception module that the networks of a repository share, read once
-_BLOCKS: dict[str, tuple[str, ir.BlockDef, int, tuple[str, ...]]] = memo.shared()
+# a block definition's first line (without its indentation) -> the definitions read with that line, the newest first
+# (`_BLOCKS_PER_LINE` at most: networks that name their blocks alike, `block stage(c, n, s) {`, with other bodies, do
+# not replace each other's), each as its whole text from there to the newline after its closing `}`, the definition
+# as parsed where it was first written, that place, and the labels it gave: a residual block or an inception module
+# that the networks of a repository share, read once
+_BLOCKS: dict[str, tuple[tuple[str, ir.BlockDef, int, tuple[str, ...]], ...]] = memo.shared()
 
 
 class Parser(TokenStream):
@@ -204,7 +209,7 @@ class Parser(TokenStream):
                 self.labels.update(labels)
             self.line_pos = end + 1  # the line is not lexed: the next starts after its newline
             return line.repeated(start - origin)
-        if not key.startswith(STATEMENTS + ("#", "}", "|", "@")):
+        if _STATEMENT_LINE.match(key) is None and not key.startswith(("#", "}", "|", "@")):
             self.pending = (key, start, stop, len(self.sink.items), len(self.labels_read))
         else:
             self.statement = (key, start)
@@ -217,8 +222,8 @@ class Parser(TokenStream):
         if self.statement is None or not self.statement[0].startswith("block"):
             return None
         key, start = self.statement
-        hit = _BLOCKS.get(key)
-        if hit is None or not self.text.startswith(hit[0], start):
+        hit = next((read for read in _BLOCKS.get(key, ()) if self.text.startswith(read[0], start)), None)
+        if hit is None:
             return None
         whole, block, origin, labels = hit
         self.labels.update(labels)
@@ -240,7 +245,8 @@ class Parser(TokenStream):
                 and tok.start - start < _CACHEABLE_BLOCK_LENGTH:
             if len(_BLOCKS) >= _KEPT_BLOCKS:
                 _BLOCKS.clear()
-            _BLOCKS[key] = (text[start:tok.start + 1], block, start, tuple(self.labels_read[labels:]))
+            read = (text[start:tok.start + 1], block, start, tuple(self.labels_read[labels:]))
+            _BLOCKS[key] = (read, *_BLOCKS.get(key, ())[:_BLOCKS_PER_LINE - 1])
 
     def pasted_code(self) -> bool:
         """A line of PyTorch or MATLAB code, before the lexer sees it: one E073 with the spec form, and

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from cnncalc import ir
     from cnncalc.axis import AxisRule
     from cnncalc.field import Field, Step
+    from cnncalc.tree import Rounding
 
 PERTURB = 2**31 + 11  # added to a guessed size to see what depends on it (larger than any stride)
 # a layer's own errors that leave its channels unsettled: its parameters and MACs are not known
@@ -54,7 +55,8 @@ class _LayerContext:
     """The `ShapeContext` a layer reports into: prefixes its path, points at its arguments, and says
     when a size-dependent problem is computed on a guessed size."""
 
-    __slots__ = ("walker", "node", "row", "guess", "rounding", "rounding_source", "rounding_stated", "reported")
+    __slots__ = ("walker", "node", "row", "guess", "rounding", "rounding_source", "rounding_stated", "reported", "said",
+                 "divided_as", "windowless")
 
     def __init__(self, walker: Walker, node: LayerNode, row: Row, guess: str | None) -> None:
         self.walker = walker
@@ -65,10 +67,14 @@ class _LayerContext:
         self.rounding_source = node.rounding.source
         self.rounding_stated = node.rounding.stated
         self.reported: list[Code] = []
+        self.said: list[_Said] = []  # as given, to be said again at another node (`_NOTED`)
+        self.divided_as: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self.windowless = False
 
     def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
                notes: tuple[str, ...] = ()) -> None:
         self.reported.append(code)
+        self.said.append((code, message, arg, hint, notes))
         if code is codes.N030 or code is codes.W030:
             self.row.rounded = True
         if self.guess is not None and code.size_dependent:
@@ -77,10 +83,10 @@ class _LayerContext:
                              notes)
 
     def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None:
-        self.row.divided = (height, width)
+        self.row.divided = self.divided_as = (height, width)
 
     def no_window(self) -> None:
-        self.row.empty = True
+        self.row.empty = self.windowless = True
 
 
 class _Quiet:
@@ -191,6 +197,13 @@ _Computed: TypeAlias = ("tuple[Shape | None, tuple[int, int, int], int, Working 
 # what a layer gives on an input, without doubt and without a diagnostic: shared by the analyses of a process
 # (cnncalc/memo.py), since a deep network repeats one layer on one volume, and networks share layers
 _COMPUTED: dict[_CacheKey, _Computed] = memo.shared()
+# what a layer reports, as `_LayerContext.report` takes it: code, message, argument, hint, notes
+_Said: TypeAlias = "tuple[Code, str, str | None, str | None, tuple[str, ...]]"
+# and what a layer gives on an input where it reports something without doubt (a division's rounding, said in a
+# note at each place): the result, its reports, and what the row is told (`divided`, `no_window`), to report again
+# at each node that gives it. Keyed by the whole rounding, which the notes name (`rounding floor` at line 7).
+_NOTED: dict[tuple[int, tuple[int, ...], Rounding],
+             tuple[_Computed, tuple[_Said, ...], tuple[tuple[int, int], tuple[int, int]] | None, bool]] = memo.shared()
 _UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
 
 
@@ -306,9 +319,20 @@ class Walker:
         """A layer's output, parameters, MACs, working (when wanted), activations and receptive-field
         steps on input `x` (the steps None without an output), and its row's doubt; kept under `key`
         (layer, input, rounding) when nothing was reported, since a deep network repeats one layer on
-        one volume."""
+        one volume, and with what it reported in `_NOTED` when that was all (no doubt on its input)."""
         want_working = answered or self.explain
         ctx = _LayerContext(self, node, row, _floored(_guess_reason(doubt)))
+        noted = _NOTED.get((id(layer), x.dims, node.rounding)) if doubt is None else None
+        if noted is not None and (noted[0][3] is not None or not want_working):  # reported before, said here again
+            computed, said, divided, windowless = noted
+            for report in said:
+                ctx.report(*report)
+            if divided is not None:
+                ctx.divided(*divided)
+            if windowless:
+                ctx.no_window()
+            row.doubt = self.doubt_of(node, layer, x, computed[0], computed[1], computed[2], None, ctx.reported)
+            return computed
         _check_declared_inputs(layer, x, ctx)
         y = layer.out_shape(x, ctx)
         if y is not None and not _within_limits(y):
@@ -321,8 +345,11 @@ class Walker:
         working = layer.working(x, y, ctx) if y is not None and want_working else None
         computed = (y, params, macs, working, y.size if y is not None else 0, layer.steps(x) if y is not None else None,
                     row.op, layer)
-        if not ctx.reported and doubt is None:
-            _COMPUTED[key] = computed
+        if doubt is None:
+            if not ctx.reported:
+                _COMPUTED[key] = computed
+            else:
+                _NOTED[id(layer), x.dims, node.rounding] = (computed, tuple(ctx.said), ctx.divided_as, ctx.windowless)
         row.doubt = self.doubt_of(node, layer, x, y, params, macs, doubt, ctx.reported)
         return computed
 

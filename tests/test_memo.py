@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from cnncalc import analysis, limits, memo, parser
+from cnncalc import analysis, expand, limits, memo, parser, walker
 from cnncalc.diagnostics import DiagnosticSink
 from cnncalc.files import read_source
 from cnncalc.render.formats import FORMATS, Options
@@ -137,6 +137,88 @@ def test_block_definitions_are_kept_within_their_bounds(monkeypatch: pytest.Monk
         document(f"input 8x8x3\nblock b{n} {{\n  conv {n + 1} 1x1\n}}\nb{n}\n", f"{n}.spec")
         assert len(parser._BLOCKS) <= 2
     assert list(parser._BLOCKS) == ["block b4 {"]  # emptied when full, then the latest kept
+
+
+def test_a_layer_line_labelled_with_a_statement_word_is_read_from_the_cache() -> None:
+    # `block1:`, `input_conv:` and `network2:` label layers (a statement is its word alone: `block name(...) {`)
+    memo.clear()
+    text = "input 16x16x3\nblock1: conv 4 3x3\ninput_conv: conv 4 3x3\nnetwork2: relu\nexpected: relu\n"
+    first = parser.parse(text, DiagnosticSink()).networks[0].body.lines
+    again = parser.parse("\n" + text, DiagnosticSink()).networks[0].body.lines
+    assert len(first) == len(again) == 4
+    assert all(a.items is b.items for a, b in zip(first, again))  # the same items: not parsed again
+    assert [a.shift for a in again] == [1, 1, 1, 1]  # one character lower
+    statement = "input 16x16x3\nblock b(c) {\n  conv c 1x1\n}\nb(4)\n"
+    assert [b.name for b in parser.parse(statement, DiagnosticSink()).blocks] == ["b"]  # still a definition
+
+
+def test_blocks_that_share_a_first_line_with_other_bodies_are_each_read_from_the_cache() -> None:
+    # two networks that name their blocks alike (`block down(c, s=q) {`), analysed in turn: each body is parsed
+    # once, and its layers built once
+    memo.clear()
+    basic = "input 32x32x3\n" + BLOCK + "down(8, 1)\n"
+    pooled = "input 32x32x3\n" + BLOCK.replace("relu", "maxpool 2x2 stride 2") + "down(8, 1)\n"
+    bodies = {name: parser.parse(text, DiagnosticSink()).blocks[0].body for name, text in
+              (("basic", basic), ("pooled", pooled))}
+    for name, text in [("basic", basic), ("pooled", pooled)] * 2:
+        assert parser.parse(text, DiagnosticSink()).blocks[0].body is bodies[name], name
+    assert analysis.run(pooled, "b.spec")[0].report.output.dims == (16, 16, 8)  # 32/2 after the pool
+    assert analysis.run(basic, "a.spec")[0].report.output.dims == (32, 32, 8)
+
+
+def test_block_definitions_are_kept_four_to_a_first_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo.clear()
+    for n in range(6):
+        parser.parse(f"input 8x8x3\nblock b {{\n  conv {n + 1} 1x1\n}}\nb\n", DiagnosticSink())
+    kept = parser._BLOCKS["block b {"]
+    assert [read[0] for read in kept] == [f"block b {{\n  conv {n} 1x1\n}}\n" for n in (6, 5, 4, 3)]
+
+
+def test_layers_under_a_rounding_stated_on_other_lines_are_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same lines under `rounding floor` at line 2 and at line 3: the roundings differ in where they are stated
+    # (the notes say it), and each file's layers are built once however the files alternate
+    block = "block down(c) {\n  conv c 3x3 stride 2\n}\n"
+    first = "input 16x16x3\nrounding floor\n" + block + "conv 4 3x3 stride 2\ndown(8)\n"
+    second = "input 16x16x3\n\nrounding floor\n" + block + "conv 4 3x3 stride 2\ndown(8)\n"
+    memo.clear()
+    cold = {name: document(text, name) for name, text in (("a.spec", first), ("b.spec", second))}
+    memo.clear()
+    built = []
+    arguments = expand.Expander.arguments
+    monkeypatch.setattr(expand.Expander, "arguments", lambda self, call, *rest: (built.append(call.keyword),
+                                                                                 arguments(self, call, *rest))[1])
+    for name, text in [("a.spec", first), ("b.spec", second)] * 3:
+        assert document(text, name) == cold[name], name
+    assert sorted(built) == ["conv", "conv", "conv", "conv"]  # two convolutions in each file, each built once
+    # (16 - 3)/2 + 1 = 7.5, floored to 7 by the rounding each file states where it states it; (7 - 3)/2 + 1 = 3
+    assert "`rounding floor` at line 2" in cold["a.spec"] and "`rounding floor` at line 3" in cold["b.spec"]
+
+
+def test_a_layer_that_reports_on_its_input_is_computed_once_and_reported_at_each_place(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # one convolution written in both branches, (16 - 3)/2 + 1 = 7.5 floored to 7 on the input: its note said at
+    # each branch (at its `stride`), in both files, the second stating its rounding a line lower
+    text = "input 16x16x3\nrounding floor\nconcat { conv 4 3x3 stride 2 | conv 4 3x3 stride 2 ; relu }\n"
+    texts = {"a.spec": text, "b.spec": "# the same network, a line lower\n" + text}
+    memo.clear()
+    cold = {name: document(t, name) for name, t in texts.items()}
+    memo.clear()
+    computed = []
+    declared = walker._check_declared_inputs
+    monkeypatch.setattr(walker, "_check_declared_inputs",
+                        lambda layer, x, ctx: (computed.append(x.dims), declared(layer, x, ctx))[1])
+    for name in [*texts, *texts]:
+        assert document(texts[name], name) == cold[name], name
+        notes = [(d.code, source_position(texts[name], d.span.start), d.message)
+                 for d in analysis.run(texts[name], name)[0].report.diagnostics]
+        line = texts[name].count("\n", 0, texts[name].index("concat")) + 1
+        first = text.index("stride") - text.index("concat") + 1
+        second = text.index("stride", text.index("|")) - text.index("concat") + 1
+        said = f"(16 - 3 + 2·0)/2 + 1 = 7.5, rounded down to 7 (`rounding floor` at line {line - 1})"
+        assert notes == [("N030", (line, first), f"concat1.1.conv1: {said}"),
+                         ("N030", (line, second), f"concat1.2.conv1: {said}")]
+    # the convolution once under each file's rounding (its notes name where it is stated), the relu on 7x7x4 once
+    assert computed == [(16, 16, 3), (7, 7, 4), (16, 16, 3)]
 
 
 def source_position(text: str, offset: int) -> tuple[int, int]:
