@@ -143,7 +143,7 @@ class _Plan(NamedTuple):
     are written inside the node's text (they move with it)."""
 
     opening_branches: tuple[str, ...]  # the first row's branch paths (a merge's)
-    # each later row: the row, its path's suffix, where its inputs are (`_SOURCE`, …) and their relative paths,
+    # each later row: the row, its path's suffix, where its inputs are (`_SOURCE`, …) and, elsewhere, their paths,
     # its branch suffixes, its field's index in `relatives`, whether its place moves with the node's
     steps: list[tuple[Row, str, int, tuple[str | None, ...], tuple[str, ...], int, bool]]
     relatives: list[Field | None]  # the distinct fields, relative to the entry (field.relative)
@@ -168,21 +168,26 @@ def _relative_path(p: str, saved: _Walked) -> str | None:
 
 
 def _replay_plan(saved: _Walked) -> _Plan:
-    own = [fields.relative(r.field, saved.entry) for r in saved.rows]
-    own.append(fields.relative(saved.field, saved.entry))
+    entry, cut, source = saved.entry, len(saved.path), saved.source
+    relatives: dict[int, Field | None] = {}  # by the field object: rows that keep a field share it (conv, bn, relu)
+    own = []
+    for field in [r.field for r in saved.rows] + [saved.field]:
+        if id(field) not in relatives:
+            relatives[id(field)] = fields.relative(field, entry)
+        own.append(relatives[id(field)])
     index: dict[Field | None, int] = {}
     for relative in own:
         index.setdefault(relative, len(index))
     opening = saved.rows[0].span
     steps = []
     for before, r, relative in zip(saved.rows, saved.rows[1:], own[1:]):
-        inputs = tuple(_relative_path(p, saved) for p in r.inputs)
-        where = _OTHER if len(inputs) != 1 else _SOURCE if inputs[0] is None else \
-            _BEFORE if r.inputs[0] == before.path else _OTHER
-        steps.append((r, r.path[len(saved.path):], where, inputs,
-                      tuple(p[len(saved.path):] for p in r.branches), index[relative],
-                      opening.start <= r.span.start <= opening.end))  # (an empty branch is at the end)
-    plan = _Plan(tuple(p[len(saved.path):] for p in saved.rows[0].branches), steps, list(index), index[own[0]],
+        single = r.inputs[0] if len(r.inputs) == 1 else None
+        # the inputs themselves only where the replay moves each (`_OTHER`)
+        where, inputs = (_SOURCE, ()) if single == source else (_BEFORE, ()) if single == before.path else \
+            (_OTHER, tuple(_relative_path(p, saved) for p in r.inputs))
+        steps.append((r, r.path[cut:], where, inputs, tuple(p[cut:] for p in r.branches) if r.branches else (),
+                      index[relative], opening.start <= r.span.start <= opening.end))  # (an empty branch is at the end)
+    plan = _Plan(tuple(p[cut:] for p in saved.rows[0].branches), steps, list(index), index[own[0]],
                  index[own[-1]], _relative_path(saved.end, saved), saved.end == saved.rows[-1].path,
                  [_relative_path(o.path, saved) for o in saved.outputs])
     saved.plan.append(plan)
@@ -586,7 +591,8 @@ class Walker:
         join.output = y
         if y is not None:
             join.activations = y.size
-            join.doubt = _merged_doubt(y, [e.doubt for e in ends], _merged_sides(y, ends))
+            if any(e.doubt is not None for e in ends):  # (most merges: none, and no doubt to merge)
+                join.doubt = _merged_doubt(y, [e.doubt for e in ends], _merged_sides(y, ends))
             join.field = self.joined_field(node, y, ends)
         else:
             join.known = unknown is None
