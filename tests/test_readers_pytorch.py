@@ -284,6 +284,39 @@ def test_an_item_of_a_list_of_layers_replaced_before_the_sequential_is_built() -
         ("E070", *place_of(named, "rep['a']"), "not supported: an index that is not a number: `rep['a']`")]
 
 
+MIXED_KERNELS = "\n".join([
+    "import torch", "from torch import nn", "def split_channels(channels, groups):",
+    "    split = [channels // groups for _ in range(groups)]", "    split[0] += channels - sum(split)",
+    "    return split", "class MixConv(nn.Module):", "    def __init__(self, channels, kernels):",
+    "        super().__init__()", "        self.splits = split_channels(channels, len(kernels))",
+    "        self.convs = nn.ModuleList([nn.Conv2d(c, c, k, 1, k // 2, groups=c, bias=False)",
+    "                                    for c, k in zip(self.splits, kernels)])", "    def forward(self, x):",
+    "        parts = torch.split(x, self.splits, dim=1)",
+    "        return torch.cat([conv(p) for conv, p in zip(self.convs, parts)], dim=1)",
+    "model = MixConv(10, [3, 5, 7])", ""])
+
+
+def test_an_item_of_a_list_of_numbers_changed_in_place() -> None:
+    # MixNet's channel split: [10 // 3] * 3 = [3, 3, 3], then `split[0] += 10 - 9`: [4, 3, 3]; a depthwise
+    # convolution of each kernel on its part, without biases: 4·3·3 + 3·5·5 + 3·7·7 = 36 + 75 + 147 = 258
+    report = read_py(MIXED_KERNELS, input="12x12x10")
+    assert report.ok, report.messages()
+    assert report.totals.params == 4 * 3 * 3 + 3 * 5 * 5 + 3 * 7 * 7
+    assert report.output is not None and report.output.dims == (12, 12, 10)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(MIXED_KERNELS) == report.totals.params
+
+
+def test_part_of_a_tensor_changed_in_place_is_refused_where_it_is_written() -> None:
+    # ReXNet adds its input into the first channels of a wider output: `out[:, 0:C] += x`, which the spec's whole-
+    # volume merges do not say
+    text = module_file("self.conv = nn.Conv2d(4, 6, 1)", "out = self.conv(x)\nout[:, 0:4] += x\nreturn out")
+    report = read_py(text, input="8x8x4")
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics] == [
+        ("E070", *place_of(text, "out[:, 0:4] +="))]
+    assert "changing part of a tensor in place, `out[:, 0:4] += x`" in report.diagnostics[0].message
+
+
 RES2NET_SPLIT = module_file(
     "self.conv1 = nn.Conv2d(3, 12, 1)\n"
     "self.convs = nn.ModuleList([nn.Conv2d(4, 4, 3, padding=1) for _ in range(2)])",

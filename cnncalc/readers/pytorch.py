@@ -2671,6 +2671,12 @@ class _Reader:
                 load = ast.Name(stmt.target.id, ast.Load())
             elif isinstance(stmt.target, ast.Attribute):
                 load = ast.Attribute(stmt.target.value, stmt.target.attr, ast.Load())
+            elif isinstance(stmt.target, ast.Subscript) and not isinstance(self.eval(stmt.target.value, env), Tensor):
+                load = ast.Subscript(stmt.target.value, stmt.target.slice, ast.Load())  # `split[0] += c - sum(split)`
+            elif isinstance(stmt.target, ast.Subscript):
+                raise _Unsupported(f"changing part of a tensor in place, `{ast.unparse(stmt)[:60]}` (cnncalc follows "
+                                   f"operations on whole tensors, `out = out + x`, and channel slices read, "
+                                   f"`out[:, a:b]`)", stmt)
             else:
                 raise _Unsupported("this augmented assignment", stmt)
             combined = ast.BinOp(load, stmt.op, stmt.value)
