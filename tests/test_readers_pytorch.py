@@ -1198,6 +1198,53 @@ def test_shufflenet_v2_as_torchvision_writes_it() -> None:
     assert report.output.dims == (10,)
 
 
+KUANGLIU_SHUFFLE = module_file(
+    "self.a = nn.Conv2d(4, 6, 1, groups=1)\nself.b = nn.Conv2d(6, 6, 1, groups=3)",
+    "x = self.shuffle(self.a(x), 1)\nreturn self.shuffle(self.b(x), 3)").replace(
+    "    def forward(self, x):", "    def shuffle(self, x, g):\n"
+    "        N, C, H, W = x.size()\n"
+    "        return x.view(N, g, C // g, H, W).permute(0, 2, 1, 3, 4).reshape(N, C, H, W)\n"
+    "    def forward(self, x):")
+
+
+def test_a_channel_shuffle_written_with_permute_and_of_one_group() -> None:
+    # kuangliu's ShuffleNet shuffles through `.permute(0, 2, 1, 3, 4).reshape(N, C, H, W)`, and its first block's
+    # groups are 1 (a view to (N, 1, C, H, W) was E070): one group moves no channel, three is `shuffle 3`
+    assert "def shuffle" in KUANGLIU_SHUFFLE
+    report = read_py(KUANGLIU_SHUFFLE, input="8x8x4")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind == "layer"] == ["conv 6 1x1 inputs 4", "conv 6 1x1 groups 3 inputs 6",
+                                                                   "shuffle 3"]
+    # (4 + 1)·6 = 30 and (6/3 + 1)·6 = 18
+    assert report.totals.params == 30 + 18
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(KUANGLIU_SHUFFLE) == report.totals.params
+
+
+@pytest.mark.parametrize(("call", "op", "dims"), [
+    ("F.upsample(self.lat(c), size=(H, W), mode='bilinear') + x", None, (8, 8, 4)),
+    ("F.upsample(x, scale_factor=2)", "upsample 2", (16, 16, 4)),
+    ("F.upsample_nearest(x, scale_factor=2)", "upsample 2", (16, 16, 4)),
+    ("F.upsample_bilinear(x, scale_factor=2)", "upsample 2 aligned", (16, 16, 4))])
+def test_the_deprecated_upsampling_functions(call: str, op: str | None, dims: tuple[int, ...]) -> None:
+    # `F.upsample` is `F.interpolate` by its old name (an FPN's `_upsample_add`: E070 before); `upsample_nearest`
+    # and `upsample_bilinear` fix the mode, the second with its corners aligned (nn.UpsamplingBilinear2d)
+    text = module_file("self.down = nn.Conv2d(4, 4, 3, stride=2, padding=1)\nself.lat = nn.Conv2d(4, 4, 1)",
+                       f"c = self.down(x)\n_, _, H, W = x.size()\nreturn {call}")
+    report = read_py(text, input="8x8x4")
+    assert report.ok, report.messages()
+    assert report.output is not None and report.output.dims == dims
+    if op is not None:
+        assert report.rows[-1].op == op
+    else:  # resampled to x's size and added: the convolutions' (4·9 + 1)·4 = 148 and (4 + 1)·4 = 20
+        assert report.totals.params == 148 + 20
+    if importlib.util.find_spec("torch") is not None:
+        import torch
+        model = built_by_pytorch(text)
+        with pytest.warns(UserWarning):  # (PyTorch's own: deprecated)
+            assert tuple(model(torch.zeros(1, 4, 8, 8)).shape[1:]) == (dims[2], dims[0], dims[1])
+
+
 def test_torchvisions_building_blocks() -> None:
     # `Conv2dNormActivation`, `SqueezeExcitation`, `StochasticDepth` and `_make_divisible`, imported from
     # torchvision (not installed, never imported): each was E070 ("the name ... not defined"). They are

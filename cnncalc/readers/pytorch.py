@@ -380,6 +380,13 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "adaptive_max_pool2d": ("AdaptiveMaxPool2d", SIGNATURES["AdaptiveMaxPool2d"]),
     "local_response_norm": ("LocalResponseNorm", SIGNATURES["LocalResponseNorm"]),
     "interpolate": ("Upsample", (*SIGNATURES["Upsample"], ("antialias", False))),  # (antialias: values, not sizes)
+    # the deprecated spellings, which PyTorch still runs (with a warning): `upsample` is `interpolate`, the other two
+    # have their mode fixed (and bilinear its corners aligned, as nn.UpsamplingBilinear2d)
+    "upsample": ("Upsample", SIGNATURES["Upsample"]),
+    "upsample_nearest": ("Upsample", (("size", None), ("scale_factor", None), ("mode", "nearest"),
+                                      ("align_corners", None), ("recompute_scale_factor", None))),
+    "upsample_bilinear": ("Upsample", (("size", None), ("scale_factor", None), ("mode", "bilinear"),
+                                       ("align_corners", True), ("recompute_scale_factor", None))),
     "pad": ("F.pad", (("pad", REQUIRED), ("mode", "constant"), ("value", None))),
     "channel_shuffle": ("ChannelShuffle", SIGNATURES["ChannelShuffle"]),
     "pixel_shuffle": ("PixelShuffle", SIGNATURES["PixelShuffle"]),
@@ -3244,6 +3251,8 @@ class _Reader:
         shape = list(args[0]) if len(args) == 1 and _listed(args[0]) else list(args)
         if attr in ("view", "reshape") and view.transposed and len(shape) == 4 and _is_batch(shape[0]) and \
                 shape[1] in (_SizeOf(1), -1) and shape[2:] == [_SizeOf(2), _SizeOf(3)]:
+            if view.groups == 1:  # one group (kuangliu's ShuffleNet where its first block's are 1): nothing moves
+                return view.tensor
             return self.add_layer(f"shuffle {view.groups}", node, view.tensor, "channel_shuffle")
         raise _Unsupported(f"`.{attr}(...)` of a grouped view (cnncalc follows it in a channel shuffle)", node)
 
@@ -3332,14 +3341,15 @@ class _Reader:
                 # `x.view(-1, 16 * 5 * 5)`: a flatten that expects 400 values (E017 when it gets others,
                 # where PyTorch fails or silently changes the batch)
                 return self.add_layer(f"flatten inputs {shape[1]}", node, x, "flatten")
-            groups = shape[1] if len(shape) == 5 and type(shape[1]) is int and shape[1] > 1 else None
+            groups = shape[1] if len(shape) == 5 and type(shape[1]) is int and shape[1] >= 1 else None
             if groups is not None and _is_batch(shape[0]) and shape[2] in (_SizeOf(1, groups), -1) and \
                     shape[3:] == [_SizeOf(2), _SizeOf(3)]:
                 return _GroupView(x, groups, False)  # a channel shuffle's first step
             raise _Unsupported(f"`.{attr}` to a shape other than (batch, -1), (batch, N) or (batch, C, H, W)", node)
         if attr == "flatten":
             return self.flatten(x, args, kwargs, node)
-        if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate"):
+        if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate", "upsample", "upsample_nearest",
+                                              "upsample_bilinear"):
             return self.functional(attr, [x, *args], kwargs, node)
         if attr in ("contiguous", "clone"):  # a copy in order (clone: a cut or strided view is not dense)
             return x._replace(strided=False) if x.strided else x  # the same tensor otherwise, as before
