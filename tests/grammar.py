@@ -1254,7 +1254,9 @@ NOTATION_EDITS = [
     "'Stride',", "'Padding','same'", "'same'", "'valid'", "layers.Conv2D(", "keras.Input((", "model.add(",
     ".shape[-1]", "x = layers.Dense(4)(x)\n", "skips.append(x)\n", "break\n", "f\"{i}\"", ".trainable = False\n",
     "torch.split(x, 4, 1)", "spx[3]", "layers[-1] = ", "type(", "functools.partial(", ".func", "x[..., ::2, 1::2]",
-    " and ", " or "]
+    " and ", " or ", "split[0] += 1\n", "x[:, 0:4] += y\n", "F.upsample(", "F.upsample_bilinear(", "x[..., 0, 0]",
+    "self.weight", "F.conv2d(x, self.weight, self.bias, 1, 1)", "torch.var_mean(w, dim=[1, 2, 3])",
+    "F.batch_norm(w, None, None, training=True)", "class C(nn.Conv2d):\n    pass\n"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:

@@ -803,7 +803,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("fcn_crop.py", (3, 64, 64)), ("layer_norms.py", (3, 32, 32)),
                                         ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32)),
                                         ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17)),
-                                        ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6))])
+                                        ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6)),
+                                        ("weight_standardised.py", (3, 16, 16))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3008,3 +3009,99 @@ def test_builtins_of_a_tensors_shape_say_so_in_the_files_words(expression: str) 
     [error] = [d for d in read_py(text, input="8x8x3").diagnostics if d.severity == "error"]
     assert error.code == "E070" and error.message.endswith("of a tensor's shape") and "_" not in error.message.split(
         "`")[-1], error.message
+
+
+STANDARDISED = "\n".join([
+    "import torch", "import torch.nn as nn", "import torch.nn.functional as F",
+    "class StdConv2d(nn.Conv2d):",
+    "    def forward(self, x):",
+    "        w = self.weight",
+    "        v, m = torch.var_mean(w, dim=[1, 2, 3], keepdim=True, unbiased=False)",
+    "        w = (w - m) / torch.sqrt(v + 1e-10)",
+    "        return F.conv2d(x, w, self.bias, self.stride, self.padding, self.dilation, self.groups)",
+    "class BatchNormed(nn.Conv2d):",
+    "    def __init__(self, *args, eps=1e-6, **kwargs):",
+    "        super().__init__(*args, **kwargs)",
+    "        self.eps = eps",
+    "    def forward(self, x):",
+    "        weight = F.batch_norm(self.weight.reshape(1, self.out_channels, -1), None, None, training=True,",
+    "                              momentum=0., eps=self.eps).reshape_as(self.weight)",
+    "        return F.conv2d(x, weight, self.bias, self.stride, self.padding, self.dilation, self.groups)",
+    "model = nn.Sequential(StdConv2d(3, 8, 3, stride=2, padding=1, bias=False), nn.GroupNorm(4, 8), nn.ReLU(),",
+    "                      BatchNormed(8, 16, 3, padding=1), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(16, 10))",
+    ""])
+
+
+def test_a_convolution_of_its_weight_standardised_is_the_convolution() -> None:
+    # BiT's StdConv2d (torch.var_mean, then (w - m) / sqrt(v + eps)) and timm's (F.batch_norm over the weight viewed
+    # (1, out, -1)) apply their own weight through F.conv2d with their own arguments: the layer, its parameters
+    # unchanged (E070 before: `self.weight` of a subclass without __init__, F.conv2d). On 16x16x3: 3·9·8 = 216
+    # (no bias) to 8x8x8; GroupNorm 2·8 = 16; (8·9 + 1)·16 = 1,168; the Linear (16 + 1)·10 = 170
+    report = read_py(STANDARDISED, input="16x16x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 216 + 16 + 1168 + 170
+    convs = [r for r in report.rows if r.keyword == "conv"]
+    assert [r.name for r in convs] == ["n0", "n3"]  # the modules' own rows (`0` and `3` of the Sequential)
+    # MACs: 8·8·8 outputs of 27 products, then 8·8·16 of 72
+    assert [r.macs for r in convs] == [8 * 8 * 8 * 27, 8 * 8 * 16 * 72]
+    if importlib.util.find_spec("torch") is not None:
+        import torch
+        assert parameters_in_pytorch(STANDARDISED) == report.totals.params
+        assert tuple(built_by_pytorch(STANDARDISED)(torch.zeros(1, 3, 16, 16)).shape[1:]) == (10,)
+
+
+@pytest.mark.parametrize(("edit", "written", "words"), [
+    # NFNet's gain: a learnt tensor mixed into the weight, a parameter the layer does not have
+    ("w = (w - m) / torch.sqrt(v + 1e-10)",
+     "w = (w - m) / torch.sqrt(v + 1e-10) * self.gain\n        self.gain = None",
+     "a convolution's weight computed with a learnt tensor (NFNet's gain)"),
+    ("self.stride, self.padding, self.dilation, self.groups)\nclass BatchNormed",
+     "1, self.padding, self.dilation, self.groups)\nclass BatchNormed", "F.conv2d with stride=1, the convolution's own "
+     "stride being 2"),
+    ("w = self.weight\n", "w = self.weight\n        n = self.weight[0]\n", "`self.weight[0]`: an index of a learnt "
+     "tensor (`weight`)"),
+    ("w = (w - m) / torch.sqrt(v + 1e-10)", "w = (w - m) / torch.sqrt(v + 1e-10) + x",
+     "a convolution's weight computed with a map")])
+def test_a_convolution_of_its_weight_otherwise_is_refused_where_it_is_written(edit: str, written: str,
+                                                                              words: str) -> None:
+    text = STANDARDISED.replace(edit, written)
+    if "self.gain" in written:  # (the gain made in __init__, as NFNet's ScaledStdConv2d does)
+        text = text.replace("        self.gain = None", "").replace(
+            "class StdConv2d(nn.Conv2d):\n", "class StdConv2d(nn.Conv2d):\n    def __init__(self, *a, **k):\n"
+            "        super().__init__(*a, **k)\n"
+            "        self.gain = nn.Parameter(torch.ones(self.out_channels, 1, 1, 1))\n")
+    report = read_py(text, input="16x16x3")
+    found = [(d.code, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert len(found) == 1 and found[0][0] == "E070" and words in found[0][1], report.messages()
+
+
+def test_f_conv2d_of_a_modules_own_weight_is_that_module_applied_once() -> None:
+    # (3·9 + 1)·4 = 112, once; the same weight applied a second time is shared: E070, as for a module called twice
+    text = module_file("self.conv = nn.Conv2d(3, 4, 3, padding=1)",
+                       "return F.conv2d(x, self.conv.weight, self.conv.bias, 1, 1)")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 112 and report.output is not None and report.output.dims == (8, 8, 4)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+    twice = text.replace("return F.conv2d", "return self.conv(x) + F.conv2d")
+    report = read_py(twice, input="8x8x3")
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics if d.severity == "error"] == [
+        ("E070", *place_of(twice, "F.conv2d"))]
+    assert "applied before" in report.diagnostics[-1].message
+
+
+def test_the_one_pixel_of_a_pooled_map_taken_by_index() -> None:
+    # BiT's head: `x[..., 0, 0]` after its global pool and 1x1 convolution, the 1x1 map's one pixel as a vector
+    # ((4 + 1)·10 = 50 parameters); on a larger map it is E037 (a pixel at a corner, which cnncalc does not take)
+    text = module_file("self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Conv2d(4, 10, 1))",
+                       "return self.head(x)[..., 0, 0]")
+    report = read_py(text, input="6x6x4")
+    assert report.ok, report.messages()
+    assert report.output is not None and report.output.dims == (10,) and report.totals.params == 50
+    if importlib.util.find_spec("torch") is not None:
+        import torch
+        assert tuple(built_by_pytorch(text)(torch.zeros(1, 4, 6, 6)).shape[1:]) == (10,)
+    corner = text.replace("nn.AdaptiveAvgPool2d(1), ", "").replace("[..., 0, 0]", "[:, :, 0, 0]")
+    report = read_py(corner, input="6x6x4")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E037"]

@@ -222,6 +222,15 @@ class _Statistic(NamedTuple):
     node: ast.AST | None = None  # where a "mean" was taken: a map there if it is used as one (`channelavgpool`)
 
 
+class _Standardised(NamedTuple):
+    """Values computed from a convolution's own weight and numbers alone: weight standardisation (BiT's `StdConv2d`,
+    `(w - m) / torch.sqrt(v + eps)` of `torch.var_mean(w, dim=[1, 2, 3])`; timm's `F.batch_norm` of the weight viewed
+    (1, out, -1)). `F.conv2d` with them and the layer's own arguments is the layer: its parameters and MACs are the
+    layer's (`_Reader.standardised_call`). Nothing else learnt may enter them."""
+
+    layer: Layer
+
+
 class _Parameter(NamedTuple):
     """A learnt tensor of a layer (`weight` or `bias`), or a module's own (`nn.Parameter`, its `weight`), as a loop
     over `model.named_parameters()` sees it: only its `requires_grad` is followed."""
@@ -445,6 +454,32 @@ def _has_state(layer: Layer) -> bool:
     return layer.kind in _STATEFUL
 
 
+def _weight_of(value: Any) -> Layer | None:
+    """The convolution whose weight a value is, or is computed from alone (`_Standardised`)."""
+    if isinstance(value, _Standardised):
+        return value.layer
+    if isinstance(value, _Parameter) and value.blob == "weight" and isinstance(value.layer, Layer) and \
+            value.layer.kind == "Conv2d":
+        return value.layer
+    return None
+
+
+def _plain(value: Any) -> bool:
+    """A number, a flag, None, or a list of whole numbers (dimensions): what a standardisation's steps take beside the
+    weight."""
+    return value is None or isinstance(value, (int, float)) or (
+        isinstance(value, (list, tuple)) and all(type(v) is int for v in value))
+
+
+# a weight's methods that standardise it (`.mean(dim=...)`, `.var(...)`, `.reshape(1, out, -1)`, `.reshape_as(w)`)
+_STANDARDISING = frozenset({"mean", "var", "std", "sqrt", "rsqrt", "reshape", "view", "reshape_as", "view_as",
+                            "flatten", "pow", "add", "sub", "mul", "div", "clamp", "clamp_min", "abs", "square",
+                            "contiguous"})
+# torch's functions that do, and those that give two (the variance or deviation, and the mean)
+_STANDARDISING_FUNCTIONS = frozenset({"var", "mean", "std", "sqrt", "rsqrt", "abs", "square", "clamp"})
+_CONV2D = (("weight", REQUIRED), ("bias", None), ("stride", 1), ("padding", 0), ("dilation", 1), ("groups", 1))
+
+
 def _gains_two_axes(parts: list[ast.expr], whole: list[bool]) -> bool:
     """`y[:, :, None, None]` or `y[..., None, None]`: a vector given a height and a width of 1."""
     added = [isinstance(p, ast.Constant) and p.value is None for p in parts]
@@ -513,6 +548,10 @@ def _shown(v: Any, depth: int = 0) -> str:
         return "a learnt tensor" if v.learnt else "a tensor of constants"
     if isinstance(v, _Statistic):
         return "a step of a layer norm written out"
+    if isinstance(v, _Parameter):
+        return f"a learnt tensor (`{v.blob}`)"
+    if isinstance(v, _Standardised):
+        return "a convolution's weight, standardised"
     if depth > 2:
         return "…"
     if type(v) in (list, tuple):
@@ -1821,6 +1860,8 @@ class _Reader:
 
     def binop(self, node: ast.BinOp, env: dict[str, Any]) -> Any:
         left, right = self.eval(node.left, env), self.eval(node.right, env)
+        if _weight_of(left) is not None or _weight_of(right) is not None:
+            return self.standardised(node, [left, right], {})
         if isinstance(left, _Statistic) or isinstance(right, _Statistic):
             return self.statistic(_STATISTIC_OPERATORS.get(type(node.op), ""), left, right, node)
         if isinstance(left, _Weights) or isinstance(right, _Weights):
@@ -2033,6 +2074,10 @@ class _Reader:
             except (TypeError, IndexError):
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node) from None
             return Sequence(items, node) if isinstance(index, slice) else items[1]
+        if not (type(base) in (list, tuple, str, range) or isinstance(base, (dict, _MaxResult))):
+            # (the reader's own values are tuples too: a learnt tensor's `self.weight[0]` is not its layer;
+            # `torch.max(x, 1)[0]` is the max's values)
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: an index of {_shown(base)}", node)
         try:
             return base[index]
         except (TypeError, IndexError, KeyError):
@@ -2069,6 +2114,11 @@ class _Reader:
                 return cropped._replace(strided=any((top, bottom, left, right)))
         if _gains_two_axes(parts, whole):  # `y[:, :, None, None]`: as `y.unsqueeze(-1).unsqueeze(-1)`
             return self.squeezed(base, "unsqueeze", [-1], node)
+        if len(parts) == 4 and whole[0] and whole[1] and all(
+                isinstance(p, ast.Constant) and type(p.value) is int and p.value in (0, -1) for p in parts[2:]):
+            # `x[..., 0, 0]` (BiT's head after its global pool): the one pixel of a 1x1 map, as `x.squeeze()` (E037
+            # on a larger map, whose pixel at a corner cnncalc does not take)
+            return self.squeezed(base, "squeeze", [], node)
         if len(parts) in (3, 4) and whole[0] and whole[1] and all(
                 isinstance(p, ast.Slice) and p.upper is None for p in parts[2:]) and \
                 any(p.step is not None for p in parts[2:] if isinstance(p, ast.Slice)):
@@ -2289,6 +2339,8 @@ class _Reader:
             model = self.call_value(self.zoo(node)[f"tv_{builder}"], args, kwargs, node)
             self.zoo_titles[id(model)] = builder
             return model
+        if any(_weight_of(a) is not None for a in (*args, *kwargs.values())):
+            return self.standardised_call(full, args, kwargs, env, node)
         if full in ("torch.cat", "torch.concat", "torch.concatenate"):
             return self.concatenate(args, kwargs, node)
         if full == "torch.sqrt" and len(args) == 1 and isinstance(args[0], _Statistic) and not kwargs:
@@ -2552,6 +2604,8 @@ class _Reader:
         instance.attrs.update(self.class_attributes(cls))
         if init is not None:
             self.build(instance, init, args, kwargs, node)
+        elif (kind := self.layer_base(cls)) is not None:  # `class StdConv2d(nn.Conv2d)` with only a forward
+            instance.layer = self.construct(kind, args, kwargs, node)
         return instance
 
     def class_attributes(self, cls: ast.ClassDef, depth: int = 0) -> dict[str, Any]:
@@ -2846,6 +2900,11 @@ class _Reader:
             # resnet.children())[:-2])`: a backbone of a model's parts (empty, it read as nothing at all)
             return self.listed(owner, attr)
         args, kwargs = self.arguments(node, env)
+        if _weight_of(owner) is not None:  # `w.mean(dim=[1, 2, 3], keepdim=True)` of a convolution's own weight
+            if attr not in _STANDARDISING:
+                raise _Unsupported(f"`.{attr}(...)` of a convolution's weight (cnncalc follows the weight standardised "
+                                   f"from itself, as BiT's StdConv2d does, to apply it with F.conv2d)", node)
+            return self.standardised(node, [owner, *args], kwargs)
         if isinstance(owner, list) and attr in ("append", "extend", "insert"):
             if len(args) != (2 if attr == "insert" else 1) or kwargs:
                 given = "keyword arguments" if kwargs else f"{len(args)} argument{'s' * (len(args) != 1)}"
@@ -3423,6 +3482,84 @@ class _Reader:
         frozen = " frozen" if self.requires_grad.get((id(learnt), "weight")) is False else ""
         scaled = self.add_layer(f"scale nobias inputs {shape[0]}{frozen}", node, x, "scale")
         return _ChannelsLast(scaled) if channels_last else scaled
+
+    def standardised(self, node: ast.AST, values: list[Any], kwargs: dict[str, Any]) -> _Standardised:
+        """A step of a weight's standardisation: the weight (or what was computed from it) with numbers and
+        dimensions, or with itself; E070 for anything else learnt or a map (NFNet's gain times the weight)."""
+        layers = {id(layer): layer for layer in map(_weight_of, [*values, *kwargs.values()]) if layer is not None}
+        others = [v for v in [*values, *kwargs.values()] if _weight_of(v) is None and not _plain(v)]
+        if len(layers) == 1 and not others:
+            return _Standardised(next(iter(layers.values())))
+        what = "another layer's weight" if len(layers) > 1 else \
+            "a map" if any(isinstance(v, Tensor) for v in others) else \
+            "a learnt tensor (NFNet's gain)" if any(isinstance(v, (_Weights, _Parameter)) for v in others) else \
+            "something cnncalc does not follow"
+        raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a convolution's weight computed with {what} (cnncalc follows "
+                           f"a weight standardised from itself alone, as BiT's StdConv2d does; more learnt values "
+                           f"would be parameters its layer does not have)", node)
+
+    def standardised_call(self, full: str, args: list[Any], kwargs: dict[str, Any], env: dict[str, Any],
+                          node: ast.AST) -> Any:
+        """torch's functions on a convolution's weight: the standardising ones (`torch.var_mean`, `torch.sqrt`,
+        `F.batch_norm` with no statistics of its own, in training mode), and `F.conv2d` applying it with the
+        layer's own stride, padding, dilation and groups: the layer, where it is applied."""
+        short = full.rsplit(".", 1)[-1]
+        if full in ("torch.nn.functional.conv2d", "torch.conv2d"):
+            return self.conv_with_weight(args, kwargs, env, node)
+        if full in ("torch.var_mean", "torch.std_mean"):
+            step = self.standardised(node, args, kwargs)
+            return step, step  # (the variance or deviation, the mean)
+        if full == "torch.nn.functional.batch_norm":
+            bound = self.bind((("running_mean", REQUIRED), ("running_var", REQUIRED), ("weight", None),
+                               ("bias", None), ("training", False), ("momentum", 0.1), ("eps", 1e-05)),
+                              list(args[1:]), kwargs, "F.batch_norm", node)
+            if bound["running_mean"] is not None or bound["running_var"] is not None or bound["training"] is not True:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.batch_norm of a convolution's weight with running "
+                                   f"statistics (cnncalc follows it in training mode without them, as timm's "
+                                   f"StdConv2d standardises its weight)", node)
+            return self.standardised(node, [args[0] if args else kwargs.get("input"), *bound.values()], {})
+        if full.startswith("torch.") and short in _STANDARDISING_FUNCTIONS:
+            return self.standardised(node, args, kwargs)
+        raise _Unsupported(f"`{full}` of a convolution's weight (cnncalc follows its standardisation, then "
+                           f"F.conv2d)", node)
+
+    def conv_with_weight(self, args: list[Any], kwargs: dict[str, Any], env: dict[str, Any], node: ast.AST) -> Tensor:
+        """`F.conv2d(x, w, self.bias, self.stride, self.padding, self.dilation, self.groups)` with w a convolution's
+        weight or standardised from it: that convolution applied to x (once: its weights are not shared)."""
+        x = args[0] if args else kwargs.pop("input", None)
+        bound = self.bind(_CONV2D, list(args[1:]), kwargs, "F.conv2d", node)
+        layer = _weight_of(bound["weight"])
+        if layer is None or not isinstance(x, Tensor):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d of {'a map with ' if layer is None else ''}"
+                               f"{'another convolution' if layer is None else 'something other than a map'} "
+                               f"(cnncalc follows F.conv2d of a map with a convolution's own weight)", node)
+        bias = bound["bias"]
+        if bias is not None and bias != _Parameter(layer, "bias"):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d with a bias other than the convolution's own",
+                               node)
+
+        def pair(v: Any) -> Any:
+            return (v, v) if type(v) is int else tuple(v) if isinstance(v, (list, tuple)) else v
+
+        own = layer.args
+        for name in ("stride", "padding", "dilation", "groups"):
+            if pair(bound[name]) != pair(own[name]):
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d with {name}={_shown(bound[name])}, the "
+                                   f"convolution's own {name} being {_shown(own[name])} (its weight applied "
+                                   f"otherwise than by the layer)", node)
+        if own.get("padding_mode", "zeros") != "zeros" and any(pair(own["padding"]) != (0, 0) for _ in [0]):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d pads with zeros, the convolution by "
+                               f"{own['padding_mode']}", node)
+        outer, owner = self.prefix, env.get("self")
+        if isinstance(owner, Instance) and owner.layer is layer and outer.endswith("."):
+            self.prefix = ""  # the subclass's own forward (StdConv2d's): its row is the module's
+            try:
+                applied: Tensor = self.apply(layer, x, outer[:-1], node)
+            finally:
+                self.prefix = outer
+            return applied
+        applied = self.apply(layer, x, "", node)
+        return applied
 
     def statistic(self, op: str, left: Any, right: Any, node: ast.AST) -> _Statistic | Tensor:
         """The next step of a layer norm written out over a map's channels (`_Statistic`); its last, the learnt bias
