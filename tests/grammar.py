@@ -1256,7 +1256,8 @@ NOTATION_EDITS = [
     "torch.split(x, 4, 1)", "spx[3]", "layers[-1] = ", "type(", "functools.partial(", ".func", "x[..., ::2, 1::2]",
     " and ", " or ", "split[0] += 1\n", "x[:, 0:4] += y\n", "F.upsample(", "F.upsample_bilinear(", "x[..., 0, 0]",
     "self.weight", "F.conv2d(x, self.weight, self.bias, 1, 1)", "torch.var_mean(w, dim=[1, 2, 3])",
-    "F.batch_norm(w, None, None, training=True)", "class C(nn.Conv2d):\n    pass\n"]
+    "F.batch_norm(w, None, None, training=True)", "class C(nn.Conv2d):\n    pass\n", "**args", "{**base, 'k': 1}",
+    "[w * 2 for w in [1, 2] if w]", "args.pop('repeats')", "copy.deepcopy(", "0 < x <= 1", "math.ceil(", "return 3\n"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:

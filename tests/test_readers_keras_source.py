@@ -345,13 +345,22 @@ def test_an_expression_is_followed_once() -> None:
 @pytest.mark.parametrize("call, message", [
     ("block(inputs)", "`block` called without `filters`"),  # (its body read the module's `filters`, 64, before)
     ("block(inputs, 8, 9)", "`block` given 3 arguments by position"),
-    ("block(*args)", "a call with `*` or `**` arguments"),
+    ("block(*args)", "a call with `*` of values cnncalc cannot work out"),  # (`args` is no list the script made)
+    ("block(inputs, 8, filters=9)", "`block` given `filters` by position and by name"),
 ])
 def test_a_function_called_as_python_would_refuse(call: str, message: str) -> None:
     report = script(f"filters = 64\ndef block(x, filters):\n    return layers.Conv2D(filters, 3)(x)\n"
                     f"inputs = keras.Input((8, 8, 3))\nmodel = keras.Model(inputs, {call})\n")
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert errors and errors[0].code == "E070" and message in errors[0].message, report.messages()
+
+
+def test_a_functions_arguments_spread_from_a_list_and_a_dict() -> None:
+    # `*[inputs]` and `**{"filters": 5}`: the 3x3 convolution of 5 on 8x8x3, (27 + 1)·5 = 140
+    report = script("def block(x, filters):\n    return layers.Conv2D(filters, 3)(x)\n"
+                    "inputs = keras.Input((8, 8, 3))\n"
+                    "model = keras.Model(inputs, block(*[inputs], **{'filters': 5}))\n")
+    assert report.ok and report.totals.params == 140, report.messages()
 
 
 def test_a_functions_variable_arguments() -> None:
@@ -470,3 +479,97 @@ def test_a_normalization_layer_adapted_to_data_or_given_its_statistics() -> None
     assert (adapted.totals.params, adapted.totals.non_trainable) == (112, 7)
     given = script(text.format("layers.Normalization(mean=[0.5, 0.4, 0.3], variance=[0.1, 0.2, 0.3])"))
     assert given.ok and (given.totals.params, given.totals.non_trainable) == (112, 0)
+
+
+def test_block_arguments_in_dicts_passed_on_with_double_stars() -> None:
+    # (E070 before: a loop over dicts, `**args`, a chained comparison.) On 32x32x3: the stem 3·3·3·8 = 216 (no bias)
+    # to 16x16x8. Block 1a (8 -> 8, no expansion, SE of max(1, int(8·0.25)) = 2): depthwise 9·8 = 72, BN 4·8 = 32,
+    # SE 8·2 + 2 = 18 and 2·8 + 8 = 24, projection 8·8 = 64, BN 32, and the add: 242. Block 2a (8 -> 16, expanded to
+    # 16, stride 2, no SE): 8·16 = 128, BN 64, depthwise 9·16 = 144, BN 64, 16·16 = 256, BN 64: 720, to 8x8x16.
+    # Block 2b (its stride 1 and input 16 set by the loop; expanded to 32): 16·32 = 512, BN 128, 9·32 = 288, BN 128,
+    # 32·16 = 512, BN 64, and the add: 1,632. The Dense 16·10 + 10 = 170. In all 2,980, of which the BNs' moving
+    # statistics (half of each BN) 16 + 16 + 32·3 + 64 + 64 + 32 = 288 are not trained.
+    report = analyze(FIXTURES / "keras_blocks_script.py")
+    assert report.ok, report.messages()
+    assert report.totals.all_params == 216 + 242 + 720 + 1632 + 170
+    assert report.totals.non_trainable == 288
+    names = [r.name for r in report.rows]
+    assert [r.name for r in report.rows if r.kind == "layer"][:2] == ["stem", "block1a_dw"]
+    assert "block1a_add" in names and "block2b_add" in names and "block2a_add" not in names
+    assert report.output is not None and report.output.dims == (10,)
+    dw = next(r for r in report.rows if r.name == "block2a_dw")
+    assert dw.output is not None and dw.output.dims == (8, 8, 16)  # 16/2, `same`
+
+
+@pytest.mark.parametrize(("edit", "words"), [
+    ('x = block(x, "block{}{}_".format(i + 1, chr(j + 97)), rate=done / total, **args)',
+     "a call with `**` of values cnncalc cannot work out"),
+    ('x = block(x, "block{}{}_".format(i + 1, chr(j + 97)), rate=done / total, kernel=3, **args)',
+     "`kernel` given twice, which Python refuses"),
+    ("def block(x, name, cin, cout, kernel, stride, expand, se, **extra):",
+     "`block` given `rate`, which it does not take (Python refuses it)")])
+def test_arguments_spread_that_python_refuses_are_refused(edit: str, words: str) -> None:
+    text = (FIXTURES / "keras_blocks_script.py").read_text()
+    if "cannot work out" in words:
+        text = text.replace(edit, edit.replace("**args", "**unknown_thing"))
+    elif "rate" in words:  # (without `**extra`, the block takes no `rate`)
+        text = text.replace(edit, edit.replace(", **extra)", ")"))
+    else:
+        text = text.replace('x = block(x, "block{}{}_".format(i + 1, chr(j + 97)), rate=done / total, **args)', edit)
+    report = analyze_text(text, "model.py", lang="keras")
+    found = [(d.code, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert len(found) == 1 and found[0][0] == "E070" and words in found[0][1], report.messages()
+    # at the value spread (`**unknown_thing`, the `**args` that gives `kernel` again), or at the call Python refuses
+    at = text.index("unknown_thing") if "cannot work out" in words else \
+        text.index("args)", text.index("kernel=3")) if "twice" in words else text.index("block(x, \"block")
+    before = text[:at]
+    assert report.source.line_col(report.diagnostics[0].span.start) == (before.count("\n") + 1,
+                                                                        at - before.rfind("\n"))
+
+
+def test_comprehensions_dicts_and_values_changed_in_place() -> None:
+    # widths [2·2, 4·2] = [4, 8] (3 left out); the kernel 3 + 2 = 5; two 5x5 'same' convolutions on 8x8x2, named
+    # by the dict made from the names: (5·5·2 + 1)·4 = 204 and (5·5·4 + 1)·8 = 808
+    report = script("widths = [w * 2 for w in [2, 3, 4] if w != 3]\ncfg = {'k': 3}\ncfg['k'] += 2\n"
+                    "cfg.update({'p': 'same'})\nsizes = {name: w for name, w in zip(['a', 'b'], widths)}\n"
+                    "x = inputs = keras.Input((8, 8, 2))\nfor name, w in sizes.items():\n"
+                    "    x = layers.Conv2D(w, cfg.get('k', 1), padding=cfg['p'], name=name)(x)\n"
+                    "model = keras.Model(inputs, x)\n")
+    assert report.ok, report.messages()
+    assert layer_rows(report) == [("a", (8, 8, 4), 204), ("b", (8, 8, 8), 808)]
+
+
+def test_a_layers_arguments_spread_from_a_dict() -> None:
+    # `Conv2D(8, **conv)` with conv = {"kernel_size": 3, "padding": "same", "use_bias": False}: 3·3·2·8 = 144 on
+    # 8x8x2, 'same'; a dict holding something cnncalc cannot work out for a key it reads is E070 at the spread
+    text = ("conv = {'kernel_size': 3, 'padding': 'same', 'use_bias': False}\nx = inputs = keras.Input((8, 8, 2))\n"
+            "x = layers.Conv2D(8, **conv)(x)\nmodel = keras.Model(inputs, x)\n")
+    report = script(text)
+    assert report.ok, report.messages()
+    assert layer_rows(report) == [("conv2d", (8, 8, 8), 144)]
+    unknown = text.replace("'same'", "padding_of(2)")
+    report = script(unknown)
+    errors = [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics if d.severity == "error"]
+    assert errors == [("E070", 5, len("x = layers.Conv2D(8, **") + 1)]  # (after the imports' two lines)
+
+
+@pytest.mark.parametrize(("line", "words"), [("break", "'break' outside loop"),
+                                             ("return 3", "'return' outside function")])
+def test_a_statement_python_refuses_where_it_stands_is_a_syntax_error(line: str, words: str) -> None:
+    # Python compiles the file before running it, and refuses these: no model, whatever the rest builds (a
+    # `break` at the top level was an internal error)
+    report = script(f"{line}\nmodel = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(8, 3)])\n")
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics] == [("E071", 3, 1)]
+    assert words in report.diagnostics[0].message
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("n = int(1e308 * 10)\n", "a value cnncalc cannot work out"),  # int(inf): Python raises
+    ("n = int(-1e308 * 10)\n", "a value cnncalc cannot work out"),
+    ("n = 0\nfor i in range(int(1e300)):\n    n = i\n", "a loop of more than 2^63 steps")])
+def test_numbers_python_cannot_count_to_are_refused(text: str, words: str) -> None:
+    # (each was an internal error: Python's own OverflowError)
+    report = script(text + "x = inputs = keras.Input((8, 8, 3))\nx = layers.Conv2D(n, 3)(x)\n"
+                           "model = keras.Model(inputs, x)\n")
+    found = [(d.code, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert len(found) == 1 and found[0][0] == "E070" and words in found[0][1], report.messages()

@@ -3105,3 +3105,12 @@ def test_the_one_pixel_of_a_pooled_map_taken_by_index() -> None:
     corner = text.replace("nn.AdaptiveAvgPool2d(1), ", "").replace("[..., 0, 0]", "[:, :, 0, 0]")
     report = read_py(corner, input="6x6x4")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E037"]
+
+
+def test_a_statement_python_refuses_where_it_stands_is_a_syntax_error() -> None:
+    # `break` at the top level: Python refuses to compile the file, so it builds no model (it was read as if the
+    # line were not there)
+    text = "import torch.nn as nn\nbreak\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3))\n"
+    report = read_py(text, input="8x8x3")
+    assert [(d.code, *report.source.line_col(d.span.start)) for d in report.diagnostics] == [("E071", 2, 1)]
+    assert "'break' outside loop" in report.diagnostics[0].message

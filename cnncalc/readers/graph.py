@@ -47,12 +47,16 @@ class SourceOffsets:
 
 def parse_python(source: str, mode: str) -> Any:
     """`ast.parse` without Python's compile-time warnings (`1if x else 2` is a SyntaxWarning on stderr):
-    the file is read, never run, and what cnncalc cannot read is its own diagnostic."""
+    the file is read, never run, and what cnncalc cannot read is its own diagnostic. The tree is compiled, never
+    run, for the errors Python finds only then (`break` outside a loop, `return` outside a function): a file
+    Python refuses is no model, whatever its statements would build."""
     import ast  # (only for a Python source)
     import warnings
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return ast.parse(source, mode=mode)
+        tree: Any = ast.parse(source, mode=mode)
+        compile(tree, "<model>", mode, dont_inherit=True)
+        return tree
 
 
 def num(n: int, span: Span) -> ir.Num:

@@ -12,6 +12,7 @@ placed at its call in the script.
 from __future__ import annotations
 
 import ast
+import math
 import operator
 import re
 from collections import ChainMap
@@ -66,6 +67,36 @@ _HARMLESS = frozenset({"print", "len", "range", "str", "int", "float", "format",
 # the functions of `keras.layers` that apply a merge layer to a list of tensors (`layers.add([x, y])`)
 _MERGE_FUNCTIONS = {"add": "Add", "subtract": "Subtract", "multiply": "Multiply", "average": "Average",
                     "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate"}
+
+
+# Python's builtins (and `math`'s and `copy`'s functions) that `_Script.builtin` works out on the script's own values
+_BUILTINS = frozenset({"range", "list", "tuple", "int", "float", "len", "min", "max", "sum", "abs", "round", "chr",
+                       "reversed", "sorted", "enumerate", "zip", "str", "isinstance", "dict", "any", "all", "ceil",
+                       "floor", "sqrt", "copy", "deepcopy"})
+_REDUCTIONS: dict[str, Callable[[Any], Any]] = {"min": min, "max": max, "sum": sum, "sorted": sorted, "any": any,
+                                                "all": all}
+_NUMERIC: dict[str, Callable[..., Any]] = {"float": float, "abs": abs, "round": round, "ceil": math.ceil,
+                                           "floor": math.floor, "sqrt": math.sqrt}
+_KEYS = (str, int)  # what a dict of the script is keyed by, as cnncalc follows it
+_PLAIN = (bool, int, float, str, type(None))
+
+
+def _plain_copy(value: Any, depth: int = 0) -> Any:
+    """`copy.deepcopy` of the script's plain values (numbers, strings, lists, tuples and dicts of them); None for
+    anything else (a layer, a tensor), which cnncalc does not copy."""
+    if isinstance(value, _PLAIN):
+        return value
+    if depth > limits.MAX_DEPTH:
+        return None
+    if isinstance(value, (list, tuple)):
+        items = [_plain_copy(v, depth + 1) for v in value]
+        if any(i is None and v is not None for i, v in zip(items, value)):
+            return None
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        copied = {k: _plain_copy(v, depth + 1) for k, v in value.items()}
+        return None if any(copied[k] is None and v is not None for k, v in value.items()) else copied
+    return None
 
 
 _COMPARISONS: dict[type, Callable[[Any, Any], Any]] = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt,
@@ -185,6 +216,11 @@ class _Script:
             self.assign(stmt.target, self.eval(stmt.value, env), env)
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
             env[stmt.target.id] = self.binary(stmt.op, env.get(stmt.target.id), self.eval(stmt.value, env), stmt)
+        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Subscript):  # `args["filters"] *= 2`
+            load = ast.copy_location(ast.Subscript(stmt.target.value, stmt.target.slice, ast.Load()), stmt.target)
+            self.assign(stmt.target, self.binary(stmt.op, self.eval(load, env), self.eval(stmt.value, env), stmt), env)
+        elif isinstance(stmt, ast.AugAssign):
+            self.passed_over(stmt, env, "a value changed in place where cnncalc does not follow it", stmt.target)
         elif isinstance(stmt, ast.Expr):
             self.eval(stmt.value, env)
         elif isinstance(stmt, ast.FunctionDef):  # (its defaults worked out where it is defined, as Python does)
@@ -258,6 +294,10 @@ class _Script:
             values, index = env.get(target.value.id), self.eval(target.slice, env)
             if isinstance(values, list) and isinstance(index, int) and -len(values) <= index < len(values):
                 values[index] = value  # `sizes[0] = 64`
+            elif isinstance(values, dict) and isinstance(index, _KEYS):
+                values[index] = value  # `args["filters_in"] = round_filters(args["filters_in"])`
+                if len(values) > limits.MAX_NODES:
+                    raise Unsupported("a dict larger than cnncalc follows", self.span(target))
             else:
                 env[target.value.id] = _Unknown(target.value.id)
         # (an attribute set: not followed; a value read from one is unknown)
@@ -342,6 +382,10 @@ class _Script:
         if isinstance(node, (ast.Tuple, ast.List)):
             items = [self.eval(e, env) for e in node.elts]
             return tuple(items) if isinstance(node, ast.Tuple) else items
+        if isinstance(node, ast.Dict):
+            return self.dictionary(node, env)
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.DictComp)):
+            return self.comprehension(node, env)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             value = self.eval(node.operand, env)
             return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else _Unknown("-")
@@ -364,8 +408,15 @@ class _Script:
             if not isinstance(test, (bool, int, float, str, type(None), list, tuple)):
                 return _Unknown("if")
             return self.eval(node.body if test else node.orelse, env)
-        if isinstance(node, ast.Compare) and len(node.ops) == 1:
-            return self.compare(node.ops[0], self.eval(node.left, env), self.eval(node.comparators[0], env))
+        if isinstance(node, ast.Compare):  # `0 < se_ratio <= 1`: each pair in turn, as far as Python goes
+            left = self.eval(node.left, env)
+            for op, comparator in zip(node.ops, node.comparators):
+                right = self.eval(comparator, env)
+                result = self.compare(op, left, right)
+                if isinstance(result, _Unknown) or not result:
+                    return result
+                left = right
+            return result
         if isinstance(node, ast.Subscript):
             seq = self.eval(node.value, env)
             if isinstance(node.slice, ast.Slice) and isinstance(seq, _Shape):
@@ -382,12 +433,95 @@ class _Script:
                 seq = self.sizes(seq.tensor, node)
             if isinstance(seq, (list, tuple)) and isinstance(index, int) and -len(seq) <= index < len(seq):
                 return seq[index]
+            if isinstance(seq, dict) and isinstance(index, _KEYS) and index in seq:
+                return seq[index]  # `args["repeats"]`
             return _Unknown("[]")
         if isinstance(node, ast.Call):
             return self.call(node, env)
         if isinstance(node, ast.JoinedStr):
             return self.joined(node, env)
         return _Unknown(type(node).__name__)
+
+    def dictionary(self, node: ast.Dict, env: MutableMapping[str, Any]) -> Any:
+        """`{"kernel_size": 3, "repeats": 1, ...}` (EfficientNet's blocks' arguments), `{**base, "strides": 2}`:
+        keys that are names or numbers; unknown otherwise."""
+        made: dict[Any, Any] = {}
+        for key, value in zip(node.keys, node.values):
+            given = self.eval(value, env)
+            if key is None:  # `**base`
+                if not isinstance(given, dict):
+                    return _Unknown("{**}")
+                made.update(given)
+                continue
+            name = self.eval(key, env)
+            if not isinstance(name, _KEYS):
+                return _Unknown("{}")
+            made[name] = given
+        if len(made) > limits.MAX_NODES:
+            raise Unsupported("a dict larger than cnncalc follows", self.span(node))
+        return made
+
+    def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.DictComp,
+                      env: MutableMapping[str, Any]) -> Any:
+        """`[f(a) for a in values if …]`, the same as a generator (`sum(round_repeats(a["repeats"]) for a in
+        blocks_args)`) or a dict: its loops over lists cnncalc knows, at most MAX_NODES values; unknown otherwise."""
+        made: list[Any] = []
+        own: dict[str, Any] = {}
+        local: MutableMapping[str, Any] = ChainMap(own, env)  # (its names are its own, as Python 3's are)
+
+        def loop(depth: int) -> bool:
+            if depth == len(node.generators):
+                made.append((self.eval(node.key, local), self.eval(node.value, local))
+                            if isinstance(node, ast.DictComp) else self.eval(node.elt, local))
+                if len(made) > limits.MAX_NODES:
+                    raise Unsupported("a comprehension longer than cnncalc follows", self.span(node))
+                return True
+            generator = node.generators[depth]
+            values = self.eval(generator.iter, local)
+            if isinstance(values, dict):
+                values = list(values)
+            if not isinstance(values, (list, tuple)) or generator.is_async:
+                return False
+            for value in values:
+                self.assign(generator.target, value, own)
+                tests = [self.eval(test, local) for test in generator.ifs]
+                if any(isinstance(t, _Unknown) for t in tests):
+                    return False
+                if all(tests) and not loop(depth + 1):
+                    return False
+            return True
+
+        if not loop(0):
+            return _Unknown("comprehension")
+        if isinstance(node, ast.DictComp):
+            if not all(isinstance(k, _KEYS) for k, _ in made):
+                return _Unknown("comprehension")
+            return dict(made)
+        return made
+
+    def dict_method(self, values: dict[Any, Any], method: str, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
+        """A dict's methods: `pop` and `update` change it in place (EfficientNet's `args.pop("repeats")`), the rest
+        read it; any other refused (a dict changed unseen would hold other arguments than cnncalc thinks)."""
+        args = [self.eval(a, env) for a in node.args]
+        if node.keywords or not all(isinstance(a, (*_KEYS, dict)) or a is None for a in args[:1]):
+            raise Unsupported(f"the dict method `{method}` here", self.span(node))
+        if method in ("pop", "get") and len(args) in (1, 2):
+            if args[0] in values:
+                return values.pop(args[0]) if method == "pop" else values[args[0]]
+            if len(args) == 2:
+                return args[1]
+            if method == "get":
+                return None
+            raise Unsupported(f"`{ast.unparse(node)[:60]}`: no such key (Python raises KeyError)", self.span(node))
+        if method == "setdefault" and len(args) in (1, 2):
+            return values.setdefault(args[0], args[1] if len(args) == 2 else None)
+        if method == "update" and len(args) == 1 and isinstance(args[0], dict):
+            values.update(args[0])
+            return None
+        if method in ("items", "keys", "values", "copy") and not args:
+            return dict(values) if method == "copy" else list(getattr(values, method)())
+        raise Unsupported(f"the dict method `{method}` here (cnncalc follows pop, get, setdefault, update, items, "
+                          f"keys, values and copy)", self.span(node))
 
     def text(self, value: Any, node: ast.AST) -> Any:
         """A string the script makes (a layer's name, `f"block{i}_conv"`), at most MAX_SCRIPT_STRING_CHARS long."""
@@ -492,6 +626,8 @@ class _Script:
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
                 isinstance(env.get(func.value.id), list):  # `skips.append(x)`: the list changes in place
             return self.list_method(env[func.value.id], func.attr, node, env)
+        if isinstance(func, ast.Attribute) and isinstance(owner, dict):  # `args.pop("repeats")`
+            return self.dict_method(owner, func.attr, node, env)
         callee = self.eval(func, env) if not isinstance(func, (ast.Name, ast.Attribute)) or \
             (isinstance(func, ast.Name) and func.id in env) else None
         if isinstance(callee, (_Layer, _Sequential, _Functional)):  # `Conv2D(32, 3)(x)`, `Add()([x, y])`, `base(x)`
@@ -502,8 +638,7 @@ class _Script:
         if name == "int_shape" and len(node.args) == 1:  # `keras.backend.int_shape(x)`
             tensor = self.eval(node.args[0], env)
             return _Shape(tensor) if isinstance(tensor, _Tensor) else _Unknown(name)
-        if name in ("range", "list", "tuple", "int", "len", "min", "max", "reversed", "enumerate", "zip", "str",
-                    "isinstance"):
+        if name in _BUILTINS:
             return self.builtin(name, node, env)
         if name in _PARAMETERS or name in TRAINING_ONLY:
             return self.layer(name, node, env)
@@ -577,8 +712,12 @@ class _Script:
         if name == "range" and 1 <= len(args) <= 3 and all(isinstance(a, int) and not isinstance(a, bool)
                                                              for a in args):
             values = range(*args)
-            if len(values) > limits.MAX_NODES:
-                raise Unsupported(f"a loop of {len(values):,} steps, more than cnncalc follows", self.span(node))
+            try:
+                steps = f"{len(values):,}" if len(values) > limits.MAX_NODES else ""
+            except OverflowError:  # (Python's own `len` fails past a machine word)
+                steps = "more than 2^63"
+            if steps:
+                raise Unsupported(f"a loop of {steps} steps, more than cnncalc follows", self.span(node))
             return list(values)
         if name in ("list", "tuple", "reversed") and len(args) == 1 and isinstance(args[0], (list, tuple)):
             return list(reversed(args[0])) if name == "reversed" else list(args[0])
@@ -589,11 +728,35 @@ class _Script:
         if name == "len" and len(args) == 1 and isinstance(args[0], (list, tuple)):
             return len(args[0])
         if name == "int" and len(args) == 1 and isinstance(args[0], (int, float)) and not isinstance(args[0], bool):
-            return int(args[0])
+            return int(args[0]) if math.isfinite(args[0]) else _Unknown(name)  # (Python raises on inf and nan)
         if name == "str" and len(args) == 1 and isinstance(args[0], (str, int, float, bool)):
             return self.text(str(args[0]), node)
-        if name in ("min", "max") and len(args) >= 2 and all(isinstance(a, (int, float)) for a in args):
+        numbers = all(isinstance(a, (int, float)) and not isinstance(a, bool) for a in args)
+        if name in ("min", "max") and len(args) >= 2 and numbers:
             return min(args) if name == "min" else max(args)
+        if name in ("min", "max", "sum", "sorted", "any", "all") and len(args) == 1 and \
+                isinstance(args[0], (list, tuple)) and all(isinstance(a, _PLAIN) for a in args[0]) and \
+                (name in ("any", "all") or all(isinstance(a, (int, float)) for a in args[0])) and not node.keywords:
+            try:  # `sum(round_repeats(a["repeats"]) for a in blocks_args)`
+                return _REDUCTIONS[name](args[0])
+            except (ValueError, TypeError):  # (the max of nothing: Python raises)
+                return _Unknown(name)
+        if name in ("float", "abs", "round", "ceil", "floor", "sqrt") and len(args) in (1, 2) and numbers and \
+                (len(args) == 1 or name == "round") and not (name == "sqrt" and args[0] < 0):
+            try:
+                return _NUMERIC[name](*args)
+            except (OverflowError, ValueError):
+                return _Unknown(name)
+        if name == "chr" and len(args) == 1 and isinstance(args[0], int) and 0 <= args[0] < 0x110000:
+            return chr(args[0])  # `"block{}{}_".format(i + 1, chr(j + 97))`
+        if name in ("copy", "deepcopy") and len(args) == 1:
+            copied = _plain_copy(args[0]) if name == "deepcopy" else \
+                list(args[0]) if isinstance(args[0], list) else dict(args[0]) if isinstance(args[0], dict) else None
+            return copied if copied is not None else _Unknown(name)
+        if name == "dict" and len(args) <= 1 and (not args or isinstance(args[0], dict)):
+            made = dict(args[0]) if args else {}
+            made.update({k.arg: self.eval(k.value, env) for k in node.keywords if k.arg is not None})
+            return made
         if name == "isinstance" and len(node.args) == 2:  # `isinstance(kernel_size, int)` (Keras' `correct_pad`)
             kinds = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
             types = [PYTHON_TYPES.get(self.dotted(k)) for k in kinds]
@@ -613,20 +776,29 @@ class _Script:
         for param, default in zip(params[len(params) - len(callee.defaults):], callee.defaults):
             local[param] = default
         local.update(callee.keyword_defaults)
-        args = [self.eval(a, env) for a in node.args]
-        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
-            raise Unsupported("a call with `*` or `**` arguments", self.span(node))
+        args, keywords = self.call_arguments(node, env)
+        name = callee.node.name
         if len(args) > len(params) and definition.vararg is None:
-            raise Unsupported(f"`{callee.node.name}` given {len(args)} arguments by position, which Python refuses",
+            raise Unsupported(f"`{name}` given {len(args)} arguments by position, which Python refuses",
                               self.span(node))
         local.update(zip(params, args))
         if definition.vararg is not None:
             local[definition.vararg.arg] = tuple(args[len(params):])
+        by_name = set(params[len(definition.posonlyargs):]) | {a.arg for a in definition.kwonlyargs}
+        extra: dict[str, Any] = {}
+        for key, value in keywords.items():
+            if key in params[:len(args)]:
+                raise Unsupported(f"`{name}` given `{key}` by position and by name, which Python refuses",
+                                  self.span(node))
+            if key in by_name:
+                local[key] = value
+            elif definition.kwarg is not None:
+                extra[key] = value  # (`**kwargs`: a dict, as Python makes it)
+            else:
+                raise Unsupported(f"`{name}` given `{key}`, which it does not take (Python refuses it)",
+                                  self.span(node))
         if definition.kwarg is not None:
-            local[definition.kwarg.arg] = _Unknown(definition.kwarg.arg)
-        for keyword in node.keywords:
-            assert keyword.arg is not None
-            local[keyword.arg] = self.eval(keyword.value, env)
+            local[definition.kwarg.arg] = extra
         missing = [p for p in params + [a.arg for a in definition.kwonlyargs] if p not in own]
         if missing:  # (Python refuses the call; its body would read another value of that name)
             raise Unsupported(f"`{callee.node.name}` called without `{missing[0]}`", self.span(node))
@@ -637,6 +809,30 @@ class _Script:
             value = r.value
         self.depth -= 1
         return value
+
+    def call_arguments(self, node: ast.Call, env: MutableMapping[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+        """A call's arguments by position and by name, `*values` and `**values` spread where cnncalc knows them
+        (EfficientNet's `block(x, ..., **args)`)."""
+        args: list[Any] = []
+        for arg in node.args:
+            if not isinstance(arg, ast.Starred):
+                args.append(self.eval(arg, env))
+                continue
+            spread = self.eval(arg.value, env)
+            if not isinstance(spread, (list, tuple)):
+                raise Unsupported("a call with `*` of values cnncalc cannot work out", self.span(arg))
+            args.extend(spread)
+        keywords: dict[str, Any] = {}
+        for keyword in node.keywords:
+            given = {keyword.arg: self.eval(keyword.value, env)} if keyword.arg is not None else \
+                self.eval(keyword.value, env)
+            if not isinstance(given, dict) or not all(isinstance(k, str) for k in given):
+                raise Unsupported("a call with `**` of values cnncalc cannot work out", self.span(keyword.value))
+            for key, value in given.items():
+                if key in keywords:
+                    raise Unsupported(f"`{key}` given twice, which Python refuses", self.span(keyword.value))
+                keywords[key] = value
+        return args, keywords
 
     # ---- layers and models ---------------------------------------------------------------------------
 
@@ -652,10 +848,17 @@ class _Script:
                               f"{', '.join(names) or 'none'} so)", self.span(node))
         given: list[tuple[str, ast.expr]] = list(zip(names, args))
         for keyword in node.keywords:
-            if keyword.arg is None:
-                raise Unsupported(f"`{kind}(**...)`: arguments cnncalc cannot see", self.span(keyword.value))
-            given.append(("negative_slope" if kind == "LeakyReLU" and keyword.arg == "alpha" else keyword.arg,
-                          keyword.value))
+            if keyword.arg is None:  # `Conv2D(**conv_args)` of a dict the script made
+                spread = self.eval(keyword.value, env)
+                if not isinstance(spread, dict) or not all(isinstance(k, str) for k in spread) or \
+                        not all(_plain_copy(v) is not None or v is None for k, v in spread.items() if k in _READ):
+                    raise Unsupported(f"`{kind}(**...)`: arguments cnncalc cannot see", self.span(keyword.value))
+                pairs: list[tuple[str, ast.expr]] = [(k, ast.copy_location(ast.Constant(v), keyword.value))
+                                                     for k, v in spread.items()]
+            else:
+                pairs = [(keyword.arg, keyword.value)]
+            for key, value in pairs:
+                given.append(("negative_slope" if kind == "LeakyReLU" and key == "alpha" else key, value))
         config: dict[str, Any] = {}
         for key, expr in given:
             if key not in _READ:
@@ -881,9 +1084,7 @@ def model_config(text: str) -> tuple[dict[str, Any], dict[str, Span]]:
         raise Malformed("Python that cannot be parsed (nested too deeply, or a null byte)", Span(0, 1)) from None
     script = _Script(text)
     try:
-        script.run(tree.body, {})
-    except _Return:
-        raise Unsupported("`return` outside a function", Span(0, 1)) from None
+        script.run(tree.body, {})  # (a `return` or `break` outside its place: Python's SyntaxError, above)
     except RecursionError:
         raise Unsupported("expressions nested deeper than cnncalc follows", Span(0, 1)) from None
     # the last model built that is not a part of another (an encoder built after the model that holds it is not
