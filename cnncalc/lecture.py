@@ -1126,7 +1126,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 if sink.total == reported:  # a line reported as unreadable is not prose as well
                     run.extend([asked_as_prose, own] if asked_as_prose is not None else [own])
                     assumed_pad = _padding_assumed(tokens) or assumed_pad
-                    assumed_unbiased = _biases_left_out(tokens) or assumed_unbiased
+                    # (the line as written: its normalised tokens say `parameters without biases` as `weights`)
+                    assumed_unbiased = _biases_left_out(_tokens(raw, line_start)) or assumed_unbiased
                     assumed_rounding = _rounding_assumed(tokens) or assumed_rounding
                     if current.lines and current.unread_layer is None and not reader.said_again and \
                             not stripped.endswith("?") and _LAYER_WORDS.intersection(t.lower for t in tokens):
@@ -12419,13 +12420,23 @@ def _biases_left_out(tokens: list[Tok]) -> Span | None:
     nothing of their own are counted without them (their right counts were marked wrong). None for other lines."""
     words = [t.lower for t in tokens]
     said = next((j for j, w in enumerate(words) if w in ("bias", "biases")), None)
-    if said is None or any(t.kind in ("ARROW", "NUM", "DIMS") for t in tokens) or len(words) > 16 or \
+    if said is None or any(t.kind in ("ARROW", "DIMS") or (t.kind == "NUM" and not _names_sheet(tokens, j))
+                           for j, t in enumerate(tokens)) or len(words) > 16 or \
             {"include", "including", "included", "includes", "with", "except", "but"}.intersection(words):
         return None
     if not {"ignore", "ignoring", "ignored", "no", "without", "not", "exclude", "excluding", "excluded", "neglect",
             "omit", "omitted", "drop"}.intersection(words):
         return None
     return tokens[said].span
+
+
+def _names_sheet(tokens: list[Tok], j: int) -> bool:
+    """Whether the number `tokens[j]` is part of a network's name (`VGG-16`, `ResNet-50`) or numbers the sheet's
+    problem (`Problem 3`, `Q2`): no count, so a line of prose that says it may still leave the biases out."""
+    before = tokens[j - 1] if j else None
+    named = before is not None and before.text == "-" and before.start == tokens[j].start - 1 and j > 1 and \
+        tokens[j - 2].kind == "WORD" and tokens[j - 2].end == before.start
+    return named or (before is not None and (before.lower in _HEADING_WORDS or before.lower in ("q", "hw")))
 
 
 def _takes_step(tokens: list[Tok]) -> bool:

@@ -3802,6 +3802,28 @@ def test_the_slides_breakdown_counts_params_without_biases_when_it_says_so() -> 
     assert "that is the count without the 64 biases" in " ".join(report.messages())
 
 
+@pytest.mark.parametrize("heading", ["VGG-16 memory and parameters (not counting biases)",
+                                     "Q2: parameters without biases", "Problem 3 (ignore biases)",
+                                     "ResNet-50 style counts, biases omitted"])
+def test_a_heading_that_names_the_network_or_the_problem_may_leave_the_biases_out(heading: str) -> None:
+    # (3·3·3)·64 = 1,728 without the biases (1,792 with them). A number in the heading that is the network's name
+    # (`VGG-16`) or the problem's (`Problem 3`) is no count: the right 1,728 was marked wrong under each of these, and
+    # under `parameters without biases`, which the sheet's reading says as `weights`, too
+    breakdown_count(heading, "(3*3*3)*64 = 1,728", "(3*3*3+1)*64 = 1,792")
+
+
+def test_a_line_that_leaves_one_layers_biases_out_is_not_the_sheets_rule() -> None:
+    # `Layer 2 has no bias` says nothing of the first convolution: its count with the biases, 1,792, is the right one
+    breakdown_count("Layer 2 has no bias", "(3*3*3+1)*64 = 1,792", "(3*3*3)*64 = 1,728")
+
+
+def breakdown_count(heading: str, right: str, wrong: str) -> None:
+    """A breakdown's first convolution under `heading`, its count `right` then `wrong` (its output right in both)."""
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        report = homework(f"{heading}\n\nINPUT: [224x224x3]\nCONV3-64: [224x224x64]  params: {said}")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)], said
+
+
 @pytest.mark.parametrize("line, verdicts, message", [
     # 112·112·64 = 802,816 values, not 400K
     ("POOL2: [112x112x64]  memory:  112*112*64=400K   weights: 0",
