@@ -976,6 +976,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens = _bracketed_output(tokens, current.labels())
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
+            tokens = _same_input(tokens, current.input)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.module_said, reader.module_start = current.module_said, current.block_start
@@ -12428,6 +12429,23 @@ def _biases_left_out(tokens: list[Tok]) -> Span | None:
             "omit", "omitted", "drop"}.intersection(words):
         return None
     return tokens[said].span
+
+
+def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
+    """A problem told on the input of the one above (`Q2. Same input, but 6 filters of size 3x3, stride 2, pad 1.`):
+    the tokens with that input's volume after `input`, placed at the words that say it, so that the problem reads
+    as told with it (it was prose, and its answers were taken as the problem above's, E060). The tokens as they are
+    for any other line, and where there is no such input (a letter in its size, or none)."""
+    words = [t.lower for t in tokens]
+    said = next((k for k in range(len(words) - 1) if words[k] == "same" and words[k + 1] in ("input", "image")), None)
+    if said is None or above is None or not all(isinstance(d, int) for d in above.dims) or \
+            not ({"filter", "kernel", "filters", "kernels"} | _TOLD_POOLS).intersection(words):
+        return tokens
+    after = said + 2 + (words[said + 2:said + 3] == ["volume"])
+    if tokens[after:after + 1] and tokens[after].kind == "DIMS":
+        return tokens  # (`the same input 32x32x3`: said)
+    volume = Tok("DIMS", "x".join(map(str, above.dims)), tokens[said].start, tokens[said + 1].end)
+    return [*tokens[:after], volume, *tokens[after:]]
 
 
 def _names_sheet(tokens: list[Tok], j: int) -> bool:

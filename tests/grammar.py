@@ -1192,7 +1192,10 @@ def lecture(rng: random.Random) -> str:
             "Depth concat:", "Inception module (3a):", "(not counting biases)", f"Branch {rng.randint(0, 9)}:",
             f"Branch {rng.randint(1, 4)}: 1x1 conv, {rng.randint(0, 99)} filters -> 27x27x{rng.randint(0, 99)}",
             "Path 2: 3x3 max pool, stride 1, pad 1", "Concatenated output: 27x27x99",
-            f"CONV3-{rng.randint(0, 999)}: [27x27x64]  params: (3*3*3)*64 = 1,728"])
+            f"CONV3-{rng.randint(0, 999)}: [27x27x64]  params: (3*3*3)*64 = 1,728",
+            f"Q{i}. Same input, but {rng.randint(0, 99)} filters of size {rng.randint(0, 9)}x3, stride "
+            f"{rng.randint(0, 4)}, pad {rng.randint(0, 3)}.", "VGG-16 parameters (not counting biases)",
+            f"Problem {i} (ignore biases)"])
         lines.append(rng.choice(["", "", "", "- ", "1. ", "* "]) + rng.choice([
             f"[{vol}] {body}", f"{body} -> [{vol}]", f"{body} => {vol}", body.replace(":", f" [{vol}]:", 1),
             f"{body} -> ({vol.replace('x', ', ')})", f"{body} -> (None, {vol.replace('x', ',')}) (1 params)",

@@ -15306,3 +15306,25 @@ def test_a_total_of_operations_is_e060_not_prose(total: str) -> None:
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 3, 1, f"cnncalc cannot tell whether these {word} are MACs or FLOPs (2·MACs): it judges MACs")]
     assert [a.verdict for a in report.answers] == ["right"]
+
+
+SAME_INPUT = ("Q1. Input volume 32x32x3. CONV layer with 10 filters of size 5x5, stride 1, pad 2.\n"
+              "   a) Output volume size? A: 32x32x10\n"
+              "Q2. Same input, but 6 filters of size 3x3, stride {stride}, pad 1.\n"
+              "   a) Output volume size? A: {output}\n"
+              "   b) Number of parameters? A: {count}\n")
+
+
+@pytest.mark.parametrize(("stride", "output", "count", "verdicts"), [
+    # on Q1's 32x32x3: (32 + 2 - 3)/1 + 1 = 32, (3·3·3 + 1)·6 = 168
+    ("1", "32x32x6", "168", ["right", "right"]),
+    ("1", "30x30x6", "162", ["wrong", "wrong"]),
+    # (32 + 2 - 3)/2 + 1 = 16.5: the stride does not fit, as the answer says
+    ("2", "doesn't fit", "168", ["right", "right"])])
+def test_a_problem_told_on_the_same_input_as_the_one_above(stride: str, output: str, count: str,
+                                                           verdicts: list[str]) -> None:
+    # `Same input, but …` was prose, and its answers were taken as Q1's answered again (E060)
+    text = SAME_INPUT.format(stride=stride, output=output, count=count)
+    reports = [a.report for a in analyses(text, "hw.txt", Settings(lang="lecture"))]
+    assert [[a.verdict for a in r.answers] for r in reports] == [["right"], verdicts], [r.messages() for r in reports]
+    assert reports[1].input is not None and reports[1].input.dims == (32, 32, 3)
