@@ -146,7 +146,10 @@ class Executor:
             params, fixed, macs = params + p, fixed + f, macs + m
         y = box.pop()
         if record:
-            self.record(node.path, y, (params, fixed, macs))
+            # the last child's own output (not a side head's: the trunk goes on with its input), checked as it was
+            last = node.children[-1] if node.children else None
+            same = last is not None and not (isinstance(last, SeqNode) and last.kind == "side")
+            self.record(node.path, y, (params, fixed, macs), self.results[last.path].finite if same and last else None)
         return y, (params, fixed, macs)
 
     def merge(self, node: MergeNode, box: list[np.ndarray]) -> tuple[np.ndarray, Sums]:
@@ -167,12 +170,14 @@ class Executor:
         self.budget.held += y.nbytes - sum(o.nbytes for o in outs) - x.nbytes
         del outs, x
         self.record(node.join_path, y, (0, 0, 0.0))
-        self.record(node.path, y, (params, fixed, macs))
+        self.record(node.path, y, (params, fixed, macs), self.results[node.join_path].finite)
         return y, (params, fixed, macs)
 
-    def record(self, path: str, y: np.ndarray, sums: Sums) -> None:
-        # max and min propagate NaN and are ±inf when any value is: all finite, without a mask of y's size
-        finite = bool(y.size == 0 or (np.isfinite(y.max()) and np.isfinite(y.min())))
+    def record(self, path: str, y: np.ndarray, sums: Sums, finite: bool | None = None) -> None:
+        """A node's result; `finite` when it was checked for the same array just before (a container's output is its
+        last child's: two more passes over each output of a nested network)."""
+        if finite is None:  # max and min propagate NaN and are ±inf when any value is: no mask of y's size
+            finite = bool(y.size == 0 or (np.isfinite(y.max()) and np.isfinite(y.min())))
         self.results[path] = NodeResult(tuple(y.shape[1:]), sums[0], sums[1], sums[2], finite)
 
     # ---- weights ---------------------------------------------------------------------

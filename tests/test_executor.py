@@ -379,6 +379,22 @@ def test_verify_reports_non_finite_outputs(monkeypatch: pytest.MonkeyPatch) -> N
     assert [d.code for d in result.diagnostics] == ["E904"]
 
 
+def test_a_containers_output_is_as_finite_as_its_last_childs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a container's output is its last layer's array, checked once (not again per container); a side head's output is
+    # not the trunk's: a head made infinite leaves the container around it finite
+    from cnncalc.executor import Executor
+    from cnncalc.layers.activation import ReLU
+    monkeypatch.setattr(ReLU, "run", lambda self, x, w, ceil, naive: (x * np.inf, 0))
+    for text, finite in [("input 4x4x1\nblock b { conv 1 1x1 ; relu }\nrepeat 2 { b() }\n",
+                          {"repeat1": False, "repeat1.1": False, "repeat1.1.b1": False}),
+                         ("input 4x4x1\nrepeat 1 { conv 1 1x1 ; side { relu } }\n",
+                          {"repeat1": True, "repeat1.1": True, "repeat1.1.side1": False})]:
+        analysis = prepare(text, "t.spec")
+        executor = Executor(np.random.default_rng(0))
+        executor.run(analysis.root, np.ones((1, 4, 4, 1), dtype=np.float32))
+        assert {path: executor.results[path].finite for path in finite} == finite, text
+
+
 def test_a_power_average_pool_of_an_odd_power_on_negative_values_is_nan_and_said_so() -> None:
     # (Σ x^3)^(1/3) of a window whose sum is negative: a cube root of a negative float is NaN in NumPy's power, as in
     # PyTorch's; after a ReLU every sum is at least 0, and an even power never sees a negative value
