@@ -46,6 +46,8 @@ def layer_hint(word: str, following: str | None, blocks: list[str], labelled: bo
     """What an unknown layer word probably meant: `max pool` -> `maxpool`, `fully_connected` -> `fc`; the name of a
     line above (`labelled`), its output: `@name`."""
     keywords = list(REGISTRY) + list(STRUCTURAL)
+    if word in blocks:  # (its own name was the nearest: `did you mean `b`?`)
+        return f"`{word}` is a block: call it with parentheses, `{word}()`, its arguments in them if it takes any"
     if labelled:
         return f"`{word}` names a line above; a branch that starts from its output is written `@{word}`, as in " \
                f"`concat {{ @{word} | identity }}`"

@@ -181,6 +181,14 @@ def test_a_misspelt_statement_is_e010_suggesting_the_statement(line: str, meant:
     assert e010.hint == f"did you mean `{meant}`?"
 
 
+def test_a_block_written_without_its_parentheses_is_e010_saying_how_to_call_it() -> None:
+    # the hint was `did you mean `b`?`, the very word written
+    r = run("input 8x8x3\nblock b { conv 8 3x3 }\nrepeat 2 { b }\n")
+    e010 = next(d for d in r.diagnostics if d.code == "E010")
+    assert (e010.line, e010.column) == (3, 12)
+    assert e010.hint == "`b` is a block: call it with parentheses, `b()`, its arguments in them if it takes any"
+
+
 def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -> None:
     # `skip` is the first line's name, not a layer: the branch from its output is `@skip`
     r = run("input 8x8x3\nskip: conv 8 3x3 pad 1\nup: concat { skip | identity }\n")
