@@ -850,9 +850,13 @@ class Parser(TokenStream):
                 arg = ir.Arg(argument.name, value, value.span)
                 filled += 1
             elif tok.kind == "NAME":
+                before, after = (self.tokens[self.i - 1] if self.i else None), self.peek(1)
                 self.advance()
+                spaced = tok.text.lower() == "x" and before is not None and before.kind == "NUMBER" and \
+                    after.kind == "NUMBER"  # `conv 16 3 x 3`: a size written with spaces
                 self.error(codes.E011, f"`{keyword}` has no option `{tok.text}`", tok.span,
-                           hint=option_hint(keyword, tok.text))
+                           hint=f"write the size without spaces: `{before.text}x{after.text}`" if spaced and before
+                           else option_hint(keyword, tok.text))
                 while self.at("NUMBER", "DIMS", ",", "BADNUMBER"):
                     self.advance()
                 ok = False

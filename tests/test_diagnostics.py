@@ -181,6 +181,13 @@ def test_a_misspelt_statement_is_e010_suggesting_the_statement(line: str, meant:
     assert e010.hint == f"did you mean `{meant}`?"
 
 
+def test_a_size_written_with_spaces_is_e011_saying_how_to_write_it() -> None:
+    # `3 x 3`: the kernel 3, then a word `x` that is no option (its hint listed the options)
+    r = run("input 8x8x3\nconv 16 3 x 3\n")
+    e011 = next(d for d in r.diagnostics if d.code == "E011")
+    assert (e011.line, e011.column, e011.hint) == (2, 11, "write the size without spaces: `3x3`")
+
+
 def test_a_block_written_without_its_parentheses_is_e010_saying_how_to_call_it() -> None:
     # the hint was `did you mean `b`?`, the very word written
     r = run("input 8x8x3\nblock b { conv 8 3x3 }\nrepeat 2 { b }\n")
