@@ -274,9 +274,10 @@ def _walk(source: Source, index: int, net: ir.Network, root: SeqNode | None, sin
         held = sum(r.params for r in rows if r.kind == "layer" and r.layer is not None and r.layer.frozen)
         totals = totals._replace(frozen=None if totals.params is None else held)
     workings = _workings(source.text) if settings.lang == "lecture" else None  # a student's, beside the answers
-    checker = Checker(sink, workings.value_before if workings is not None else None, rows)
+    assumed = net.input.depth_assumed if net.input is not None else ""
+    checker = Checker(sink, workings.value_before if workings is not None else None, rows, assumed)
     if net.input is not None and net.input.answers is not None:
-        checker.input(net.input.answers, x, guessed or unknown)
+        checker.input(net.input.answers, x, guessed or unknown or assumed or None)
     for check, line_rows, received in walker.lines:
         checker.line(check, line_rows, received)
     if root is not None:

@@ -28,8 +28,11 @@ class Checker:
     """Collects answers and reports the wrong and unchecked ones as diagnostics."""
 
     def __init__(self, sink: DiagnosticSink, worked: Callable[[Span], Fraction | None] | None = None,
-                 rows: Sequence[Row] = ()) -> None:
+                 rows: Sequence[Row] = (), assumed: str = "") -> None:
         self.sink = sink
+        # why the input's depth is only assumed (`ir.Input.depth_assumed`): the counts, which rest on it, are not
+        # judged (but a layer's parameters none at any depth, a pool's 0); the sizes are
+        self.assumed = assumed
         self.worked = worked  # what the working written before an answer computes (a homework sheet's), if any
         self.answers: list[Answer] = []
         self.confirmed: set[str] = set()  # rows an answer says do not fit (`-> invalid`): N047/N048, not E030/E031
@@ -461,6 +464,10 @@ class Checker:
         actual = sum(_line_value(r, quantity) for r in rows)
         doubt = next((r.doubt for r in rows if r.doubt is not None and _rests_on(r.doubt, quantity)), None)
         working = _working(rows, quantity, self.parts)
+        if self.assumed and not (quantity in ("params", "weights", "biases") and not any(r.params for r in rows)):
+            self._record(Answer(count.span, label, path, quantity, count.text, f"{actual:,}", "unchecked",
+                                f"it rests on {self.assumed}", working), code)
+            return
         # `memory 1.16MB`: the values as float32; `params 3KB` (`Memory for the parameters: 3 KB`): the parameters
         in_bytes = _in_bytes(count, quantity)
         values = actual
@@ -507,6 +514,10 @@ class Checker:
                 self.shape(exp.shape, "", "", output, output_doubt, (), codes.E044, "network output")
                 continue
             assert exp.limit is not None
+            if self.assumed:  # (every count of the network rests on its input's depth)
+                self._record(Answer(exp.limit.span, "", "", f"total {exp.quantity}", exp.limit.text, None,
+                                    "unchecked", f"it rests on {self.assumed}", ()), codes.E043)
+                continue
             counted, sums = top, totals
             if exp.family is not None:  # `in conv layers`: that kind's layers alone, wherever they are
                 counted = [r for r in rows if r.kind == "layer" and _family_of(r) == exp.family]

@@ -470,6 +470,9 @@ class Input(NamedTuple):
     # written channels first (`Input: 3x32x32` in the lecture's notation, or said so): `dims` hold it as HxWxC, and
     # the volumes answered bare on its network are read channels first too (ShapeAnswer.order)
     channels_first: bool = False
+    # why the depth in `dims` is only assumed (an exercise told by letters that says no depth, `N = 227, F = 11, K =
+    # 96`: 1): what rests on it, a count, is not judged; empty when the depth is given
+    depth_assumed: str = ""
 
 
 class RoundingLine(NamedTuple):

@@ -2680,7 +2680,7 @@ class _LineReader:
             if exercise is not None or self.sink.total > reported:
                 return exercise
         # `N = 7, F = 3, stride 2 => 3`, `Input 32x32, F = 5`, `F=2, S=2 on a 28x28x6 volume`
-        if ("n" in words or not {"input", "volume", "image"}.isdisjoint(words)) and "f" in words:
+        if (not {"n", "w1", "w", "h1", "h", "input", "volume", "image"}.isdisjoint(words)) and "f" in words:
             reported, tokens = self.sink.total, self.tokens
             exercise = self.letters_exercise()
             if exercise is None and self.sink.total == reported and _TOLD_POOLS & said and \
@@ -4748,7 +4748,7 @@ class _LineReader:
         at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
         volume, first = _input_volume(tokens, words, at)  # `Input 32x32, F = 5, S = 1 -> 28`: the input for N
         told_after = (0, 0)  # where the input is told after the letters (`… P=1 on a 32x32x3 input`)
-        if volume is None and (words[at:at + 1] != ["n"] or words[at + 1:at + 2] not in (["="], [":"])):
+        if volume is None and (words[at:at + 1] not in _LETTERS_START or words[at + 1:at + 2] not in (["="], [":"])):
             after = _input_after_letters(tokens, words, at)
             if after is None:
                 return None
@@ -4789,16 +4789,30 @@ class _LineReader:
                     raise _Unreadable(f"cnncalc does not understand `{_shown(tokens[j:arrow])}` in the exercise",
                                       Span(tokens[j].start, tokens[arrow - 1].end))
                 value = j + 2 if words[j + 1:j + 2] in (["="], [":"]) else j + 1
+                letters = [letter]
+                while value + 1 < arrow and words[value + 1] in ("=", ":") and \
+                        _EXERCISE_LETTERS.get(words[value]) not in (None, *letters, *given):
+                    letters.append(_EXERCISE_LETTERS[words[value]])  # `W1 = H1 = 32`: one number for both
+                    value += 2
                 if value >= arrow or tokens[value].kind != "NUM" or not tokens[value].text.isdigit() or \
                         len(tokens[value].text) > limits.MAX_LITERAL_DIGITS:
                     raise _Unreadable(f"expected a number after `{tokens[j].text}`", tokens[j].span)
-                given[letter] = (int(tokens[value].text), tokens[value])
+                given.update((said, (int(tokens[value].text), tokens[value])) for said in letters)
                 j = value + 1
             if "f" not in given:
                 raise _Unreadable("the exercise needs the filter's size F, as in `N = 7, F = 3, stride 2`",
                                   Span(tokens[at].start, tokens[arrow - 1].end))
-            if volume is not None and "n" in given:
-                raise _Unreadable("the exercise gives its input twice, as a volume and as N", given["n"][1].span)
+            if volume is not None and {"n", "h", "d"} & set(given):
+                said = next(given[letter][1] for letter in ("n", "h", "d") if letter in given)
+                at_value = next(k for k, t in enumerate(tokens) if t is said)
+                letter_said = tokens[at_value - 1 - (words[at_value - 1] in ("=", ":"))].text  # `N`, `W1`
+                raise _Unreadable(f"the exercise gives its input twice, as a volume and as {letter_said}", said.span)
+            if volume is None and "n" not in given:  # `H1 = 32, F = 3`: its width unsaid
+                raise _Unreadable("the exercise needs its input's width, N or W1, as in `W1 = 32, H1 = 32, F = 5`",
+                                  Span(tokens[at].start, tokens[arrow - 1].end))
+            if "h" in given and given["h"][0] != given["n"][0]:  # (the notes write W2 x H2, a sheet may write H x W)
+                raise _Unreadable("the exercise's input is not square, and an answer told by these letters may give "
+                                  "its sides in either order (the notes' W2 x H2, or H x W)", given["h"][1].span)
             if pooled and "k" in given:
                 raise _Unreadable("a pool has no filters: K is a convolution's", given["k"][1].span)
         except _Unreadable as e:
@@ -4809,7 +4823,11 @@ class _LineReader:
             start = self.volume_input(volume)
         else:
             n = given["n"]
-            start = self.input(ir.ShapeAnswer((n[0], n[0], 1), f"{n[0]}x{n[0]}", n[1].span), (n[0], n[0], 1))
+            h, d = given.get("h", n)[0], given.get("d", (1, n[1]))[0]  # (W1 x H1 x D1: written H x W x D)
+            start = self.input(ir.ShapeAnswer((h, n[0], d), f"{h}x{n[0]}" + (f"x{d}" if "d" in given else ""),
+                                              n[1].span), (h, n[0], d))
+            if start is not None and "d" not in given:  # (its sides alone: a count on it rests on a depth of 1)
+                start = start._replace(depth_assumed="the input's depth, which the exercise does not give")
         if start is None:
             return None
         kernel = ir.PairLit((ir.Num(f[0], f[1].span), ir.Num(f[0], f[1].span)), f[1].span)
@@ -7312,7 +7330,10 @@ _LEADS = ("-", "*", "->", "=", ">", "•", "→", "⇒", "✓", "✔", "☑", "�
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10}  # the demo's `two filters`
 _EXERCISE_LETTERS = {"n": "n", "f": "f", "s": "s", "stride": "s", "p": "p", "pad": "p", "padding": "p",
-                     "k": "k"}  # N = 7, F = 3, …; K filters
+                     "k": "k",  # N = 7, F = 3, …; K filters
+                     # the CS231n notes' input, W1 x H1 x D1 (`W1 = 32, H1 = 32, D1 = 3, K = 10, F = 5, S = 1, P = 2`)
+                     "w1": "n", "w": "n", "h1": "h", "h": "h", "d1": "d", "d": "d"}
+_LETTERS_START = (["n"], ["w1"], ["w"], ["h1"], ["h"])  # the letters an exercise told by letters may start with
 _EXERCISE_LEAD = {"assume", "e", "g", "eg", "example", "for", ".", ",", ":", "-", "a", "an", "given"}
 _LETTERS_FILLERS = {"a", "the", "with", "layer", "conv", "convolution", "convolutional", "uses", "using", "has",
                     "we", "apply", "applying", "then"}  # between an input and its letters: `…, conv layer with K=10`
@@ -9302,7 +9323,7 @@ def _cases_heading(tokens: list[Tok]) -> list[Tok] | None:
     input of size 7x7x1, filter 3x3.`, then `(i) stride 1, no padding: output 5x5`); None for any other line."""
     words = [t.lower for t in tokens]
     at = _skip(words, _lead(tokens), ("e", "g", "eg", "example", "for", ".", ",", ":"))
-    if words[at:at + 2] not in (["n", "="], ["n", ":"]) or words[-1:] != [":"] or \
+    if words[at:at + 1] not in _LETTERS_START or words[at + 1:at + 2] not in (["="], [":"]) or words[-1:] != [":"] or \
             not all(t.kind == "NUM" or words[j] in (*_EXERCISE_LETTERS, "=", ",")
                     for j, t in enumerate(tokens[at:-1], at)):
         return _told_cases_heading(tokens)

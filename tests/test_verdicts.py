@@ -15328,3 +15328,43 @@ def test_a_problem_told_on_the_same_input_as_the_one_above(stride: str, output: 
     reports = [a.report for a in analyses(text, "hw.txt", Settings(lang="lecture"))]
     assert [[a.verdict for a in r.answers] for r in reports] == [["right"], verdicts], [r.messages() for r in reports]
     assert reports[1].input is not None and reports[1].input.dims == (32, 32, 3)
+
+
+@pytest.mark.parametrize(("sheet", "right", "wrong"), [
+    # the CS231n notes' letters for the input: W2 = (W1 - F + 2P)/S + 1 = (32 - 5 + 4)/1 + 1 = 32
+    ("W1 = 32, F = 5, S = 1, P = 2 -> W2 = {}", "32", "30"),
+    ("W = 7, F = 3, S = 2 => {}", "3", "2"),  # (7 - 3)/2 + 1 = 3
+    ("W1 = H1 = 7, F = 3, S = 1 => {}", "5", "7"),  # a square said once: (7 - 3)/1 + 1 = 5
+    # D1 = 3 and K = 10: (5·5·3 + 1)·10 = 760 parameters
+    ("W1 = 32, H1 = 32, D1 = 3, K = 10, F = 5, S = 1, P = 2. How many parameters? {}", "760", "750")])
+def test_an_exercise_told_by_the_notes_letters(sheet: str, right: str, wrong: str) -> None:
+    # (each was prose: `W1` was no letter an exercise is told by, and the answers were never judged)
+    right_then_wrong(sheet, right, wrong)
+
+
+@pytest.mark.parametrize(("sheet", "words"), [
+    # W1 = 32, H1 = 16: the notes write W2 x H2 (32x16 here), a sheet may write H x W (16x32): not judged either way
+    ("W1 = 32, H1 = 16, F = 3, S = 1, P = 1 -> 16x32", "the exercise's input is not square"),
+    ("H1 = 32, F = 3 -> 30", "the exercise needs its input's width, N or W1"),
+    ("Input 32x32, F = 5, W1 = 32 -> 28", "the exercise gives its input twice, as a volume and as W1")])
+def test_an_exercise_by_letters_that_cannot_be_judged_says_why(sheet: str, words: str) -> None:
+    report = homework(sheet + "\n")
+    assert not report.answers or all(a.verdict == "unchecked" for a in report.answers), report.messages()
+    assert any(d.code == "E060" and words in d.message for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("count", ["34,944", "11,712", "5"])
+def test_a_count_on_an_exercise_that_gives_no_depth_is_not_judged(count: str) -> None:
+    # `N = 227, F = 11, K = 96`: the input's depth is not given (1 is assumed for its sizes): (11·11·3 + 1)·96 =
+    # 34,944 on an RGB image was marked wrong against (11·11·1 + 1)·96 = 11,712; no count is judged, the output
+    # (227 - 11)/4 + 1 = 55 is
+    report = homework(f"N = 227, F = 11, S = 4, P = 0, K = 96 -> 55x55x96, {count} params\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "unchecked")]
+    assert report.answers[1].reason == "it rests on the input's depth, which the exercise does not give"
+
+
+def test_no_parameters_on_an_exercise_that_gives_no_depth_are_judged() -> None:
+    # a pool has none at any depth: 0 is right, 4 wrong; (4 - 2)/2 + 1 = 2
+    for count, verdict in [("0", "right"), ("4", "wrong")]:
+        report = homework(f"N = 4, F = 2, S = 2, max pooling -> 2x2, {count} params\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
