@@ -309,6 +309,13 @@ def test_a_channel_shuffle_and_the_reshapes_around_a_flatten(tmp_path: Path) -> 
                      helper.make_node("Reshape", ["t", "s4"], ["y"])],
                     [ints("s5", [1, 2, 4, 6, 6]), ints("s4", [1, 8, 6, 6])], [1, 8, 6, 6])
     assert shuffle.ok and [(r.keyword, r.layer.groups) for r in shuffle.rows] == [("shuffle", 2)]
+    # one group (kuangliu's ShuffleNet's first block, exported): a view to (1, 1, 8, 6, 6) and back moves nothing
+    # (E070 before); it makes no row, and the input goes on as it was
+    one = model([helper.make_node("Reshape", ["x", "s5"], ["v"]),
+                 helper.make_node("Transpose", ["v"], ["t"], perm=[0, 2, 1, 3, 4]),
+                 helper.make_node("Reshape", ["t", "s4"], ["u"]), helper.make_node("Relu", ["u"], ["y"])],
+                [ints("s5", [1, 1, 8, 6, 6]), ints("s4", [1, 8, 6, 6])], [1, 8, 6, 6])
+    assert one.ok and [r.keyword for r in one.rows] == ["relu"] and one.output.dims == (6, 6, 8), one.messages()
     batch = [helper.make_node("Shape", ["x"], ["shape"]), helper.make_node("Gather", ["shape", "zero"], ["n"], axis=0),
              helper.make_node("Unsqueeze", ["n", "axes"], ["n1"])]
     flat = model([*batch, helper.make_node("Concat", ["n1", "minus"], ["target"], axis=0),

@@ -1420,12 +1420,13 @@ class _Reader:
             view = self.views.get(inputs[0])
             if view is not None:  # a channel shuffle's end: the transposed 5-D view back to N x C x H x W
                 if view[2] and shape is not None and len(shape) == 4:
+                    if view[1] == 1:  # one group (kuangliu's ShuffleNet, its first block's): nothing moves
+                        return view[0], None
                     return graph.layer(name, spec_layer(f"shuffle {view[1]}", span), view[0], span), None
                 raise _Unsupported(f"a 5-D view reshaped to {shape}")
             if shape is None:
                 raise _Unsupported("a reshape to a shape computed from the data's sizes")
-            if len(shape) == 5 and all(isinstance(d, int) and d > 0 for d in shape) and shape[1] > 1 and \
-                    source is not None:
+            if len(shape) == 5 and all(isinstance(d, int) and d > 0 for d in shape) and source is not None:
                 # a channel shuffle's start (N, groups, C/groups, H, W); only its transpose may read it
                 self.views[node["outputs"][0]] = (source, shape[1], False)
                 return source, None
