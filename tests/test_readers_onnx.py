@@ -1532,3 +1532,36 @@ def test_an_export_without_constant_folding_reads_as_the_folded_one(tmp_path: Pa
     assert [r.op for r in report.rows] == ["conv 8 3x3 inputs 3", "batchnorm inputs 8", "prelu perchannel inputs 8",
                                            "groupnorm 2", "conv 4 4x4 pad same inputs 8", "flatten",
                                            "fc 10 inputs 400 noflatten"]
+
+
+def test_side_outputs_after_nested_merges_are_each_kept(tmp_path: Path) -> None:
+    # An FPN's outputs: each level's smoothing after an add that sits inside the next level's add. The deeper head
+    # placed first replaced the adds around it, and the next head, placed after one of those, was dropped: a
+    # parameter count short by a whole convolution (590,080 of an FPN's 16.7M). Ten 1x1 convolutions of 4 channels,
+    # (4 + 1)·4 = 20 parameters each: 200.
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+
+    names = ["c1", "c2", "c3", "t", "l1", "l2", "l3", "s1", "s2", "s3"]
+    inits = [numpy_helper.from_array(np.ones((4, 4, 1, 1), np.float32), f"{n}.w") for n in names] + \
+        [numpy_helper.from_array(np.zeros(4, np.float32), f"{n}.b") for n in names]
+
+    def conv(n: str, x: str) -> Any:
+        return helper.make_node("Conv", [x, f"{n}.w", f"{n}.b"], [n], name=n, kernel_shape=[1, 1])
+
+    nodes = [conv("c1", "x"), conv("c2", "c1"), conv("c3", "c2"), conv("t", "c3"), conv("l1", "c2"),
+             helper.make_node("Add", ["t", "l1"], ["a1"]), conv("l2", "c1"),
+             helper.make_node("Add", ["a1", "l2"], ["a2"]),
+             conv("l3", "x"), helper.make_node("Add", ["a2", "l3"], ["a3"]),
+             conv("s1", "a1"), conv("s2", "a2"), conv("s3", "a3")]
+    value = [helper.make_tensor_value_info(n, TensorProto.FLOAT, [1, 4, 5, 5]) for n in ("s3", "s1", "s2")]
+    graph = helper.make_graph(nodes, "fpn", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 5, 5])],
+                              value, inits)
+    path = tmp_path / "fpn.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    report = analyze(path)
+    assert report.ok, report.messages()
+    assert report.totals.params == 10 * (4 + 1) * 4
+    assert len([r for r in report.rows if r.kind == "side"]) == 2  # s1 and s2, each a head
+    assert {r.name for r in report.rows if r.kind == "layer"} >= {"s1", "s2", "s3"}

@@ -446,7 +446,7 @@ def _insert_after(lines: list[ir.Line], item: ir.Item | None, head: ir.Side) -> 
     out: list[ir.Line] = []
     for existing in lines:
         target = existing.items[0]
-        if target is item:
+        if _same(target, item):
             out += [existing, line]
         elif isinstance(target, ir.Merge) and _contains(target, item):
             branches = tuple(b._replace(body=ir.Seq(tuple(_insert_after(list(b.body.lines), item, head)), b.body.span))
@@ -457,6 +457,13 @@ def _insert_after(lines: list[ir.Line], item: ir.Item | None, head: ir.Side) -> 
     return out
 
 
+def _same(target: ir.Item, item: ir.Item) -> bool:
+    """`target` is `item`, or its copy with a side head placed inside (a merge, replaced by `_insert_after` when an
+    earlier head went into one of its branches: the node's label, unique in the graph, is kept)."""
+    return target is item or (item.label is not None and isinstance(target, type(item)) and
+                               target.label == item.label)
+
+
 def _contains(merge: ir.Merge, item: ir.Item) -> bool:
     return any(_seq_contains(b.body, item) for b in merge.branches)
 
@@ -464,6 +471,6 @@ def _contains(merge: ir.Merge, item: ir.Item) -> bool:
 def _seq_contains(seq: ir.Seq, item: ir.Item) -> bool:
     for line in seq.lines:
         target = line.items[0]
-        if target is item or (isinstance(target, ir.Merge) and _contains(target, item)):
+        if _same(target, item) or (isinstance(target, ir.Merge) and _contains(target, item)):
             return True
     return False
