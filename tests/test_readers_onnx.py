@@ -1565,3 +1565,36 @@ def test_side_outputs_after_nested_merges_are_each_kept(tmp_path: Path) -> None:
     assert report.totals.params == 10 * (4 + 1) * 4
     assert len([r for r in report.rows if r.kind == "side"]) == 2  # s1 and s2, each a head
     assert {r.name for r in report.rows if r.kind == "layer"} >= {"s1", "s2", "s3"}
+
+
+def test_a_gelu_written_out_between_channels_last_products(tmp_path: Path) -> None:
+    # torchvision's ConvNeXt block exported before opset 20: Transpose to N, H, W, C, LayerNormalization, MatMul and
+    # Add (a Linear), the exact GELU as Div by √2, Erf, Add 1, Mul by x and by 0.5, MatMul and Add, Transpose back.
+    # The GELU's output was not known as channels-last, so the second product and the transpose back were E070. On
+    # 4 channels: the norm 2·4 = 8, the products (4 + 1)·16 = 80 and (16 + 1)·4 = 68: 156.
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+
+    def const(name: str, value: float) -> Any:
+        return helper.make_node("Constant", [], [name], value=numpy_helper.from_array(np.array(value, np.float32)))
+
+    nodes = [helper.make_node("Transpose", ["x"], ["t"], perm=[0, 2, 3, 1]),
+             helper.make_node("LayerNormalization", ["t", "g", "b"], ["n"], axis=-1, epsilon=1e-6),
+             helper.make_node("MatMul", ["n", "w1"], ["m1"]), helper.make_node("Add", ["b1", "m1"], ["a1"]),
+             const("root2", 2 ** 0.5), helper.make_node("Div", ["a1", "root2"], ["d"]),
+             helper.make_node("Erf", ["d"], ["e"]), const("one", 1.0), helper.make_node("Add", ["e", "one"], ["p"]),
+             helper.make_node("Mul", ["a1", "p"], ["q"]), const("half", 0.5),
+             helper.make_node("Mul", ["q", "half"], ["r"]),
+             helper.make_node("MatMul", ["r", "w2"], ["m2"]), helper.make_node("Add", ["b2", "m2"], ["a2"]),
+             helper.make_node("Transpose", ["a2"], ["y"], perm=[0, 3, 1, 2])]
+    inits = [numpy_helper.from_array(np.ones(shape, np.float32), name) for name, shape in
+             (("g", (4,)), ("b", (4,)), ("w1", (4, 16)), ("b1", (16,)), ("w2", (16, 4)), ("b2", (4,)))]
+    graph = helper.make_graph(nodes, "block", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 6, 6])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4, 6, 6])], inits)
+    path = tmp_path / "block.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    report = analyze(path)
+    assert report.ok, report.messages()
+    assert report.totals.params == 8 + 80 + 68 and report.output is not None and report.output.dims == (6, 6, 4)
+    assert "gelu" in [r.keyword for r in report.rows]

@@ -340,6 +340,8 @@ class _Reader:
             if outputs and outputs[0] in lrn and lrn[outputs[0]][0] in tensors:
                 source, text = lrn[outputs[0]]
                 tensors[outputs[0]] = graph.layer(name, spec_layer(text, span), tensors[source], span)
+                if source in self.channels_last:  # (an activation written out, ConvNeXt's GELU between its MatMuls)
+                    self.channels_last.add(outputs[0])
                 continue
             if op == "Constant":
                 value = node["attrs"].get("value", node["attrs"].get("value_ints", []))
