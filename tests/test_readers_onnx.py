@@ -1598,3 +1598,33 @@ def test_a_gelu_written_out_between_channels_last_products(tmp_path: Path) -> No
     assert report.ok, report.messages()
     assert report.totals.params == 8 + 80 + 68 and report.output is not None and report.output.dims == (6, 6, 4)
     assert "gelu" in [r.keyword for r in report.rows]
+
+
+def test_a_layer_norm_over_the_channels_written_out(tmp_path: Path) -> None:
+    # The official ConvNeXt's `channels_first` LayerNorm as exported: ReduceMean over axis 1, Sub, Pow 2, ReduceMean,
+    # Add eps, Sqrt, Div, Mul by gamma and Add beta (4 x 1 x 1 each): `layernorm eps 1e-06 inputs 4`, 2·4 = 8
+    # parameters, as the PyTorch reader reads the same code (Pow and ReduceMean were E070)
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+
+    def const(name: str, value: float) -> Any:
+        return helper.make_node("Constant", [], [name], value=numpy_helper.from_array(np.array(value, np.float32)))
+
+    nodes = [helper.make_node("ReduceMean", ["x"], ["u"], axes=[1], keepdims=1),
+             helper.make_node("Sub", ["x", "u"], ["d"]), const("two", 2.0),
+             helper.make_node("Pow", ["d", "two"], ["p"]),
+             helper.make_node("ReduceMean", ["p"], ["v"], axes=[1], keepdims=1), const("eps", 1e-6),
+             helper.make_node("Add", ["v", "eps"], ["a"]), helper.make_node("Sqrt", ["a"], ["s"]),
+             helper.make_node("Div", ["d", "s"], ["n"]), helper.make_node("Mul", ["gamma", "n"], ["m"]),
+             helper.make_node("Add", ["m", "beta"], ["y"])]
+    inits = [numpy_helper.from_array(np.ones((4, 1, 1), np.float32), "gamma"),
+             numpy_helper.from_array(np.zeros((4, 1, 1), np.float32), "beta")]
+    graph = helper.make_graph(nodes, "norm", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 6, 6])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4, 6, 6])], inits)
+    path = tmp_path / "norm.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    report = analyze(path)
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["layernorm eps 1e-06 inputs 4"] and report.totals.params == 2 * 4
+    assert report.output is not None and report.output.dims == (6, 6, 4)

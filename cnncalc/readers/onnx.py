@@ -323,7 +323,8 @@ class _Reader:
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
         producer, uses = self.wiring()
         lrn, absorbed = self.decomposed_lrns(producer)
-        for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_activations,
+        for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_layer_norms,
+                           self.decomposed_activations,
                            self.decomposed_adaptive_pools, self.decomposed_wraps):
             try:
                 found, steps = decomposed(producer, uses)
@@ -927,31 +928,8 @@ class _Reader:
             node = producer.get(name)
             return node if node is not None and node["op"] == op and uses.get(name) == 1 else None
 
-        def stored(name: str) -> str:
-            alias = producer.get(name)
-            if name not in self.initializers and alias is not None and alias["op"] == "Identity":
-                return str(alias["inputs"][0])  # the older exporter's second name for an equal initializer
-            return name
-
         def per_channel(name: str) -> tuple[int, bool] | None:
-            """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer (given its axes of 1 by an
-            Unsqueeze in an export not folded), or a Constant's (1 x 1 x 1 as the older exporter writes a fixed 1
-            and 0)."""
-            name = stored(name)
-            alias = producer.get(name)
-            shape: Any = None
-            kept = name in self.initializers
-            if kept:
-                shape = self.initializers[name].get("shape")
-            elif alias is not None and alias["op"] == "Unsqueeze" and stored(alias["inputs"][0]) in self.initializers:
-                axes = producer.get(alias["inputs"][1]) if len(alias["inputs"]) > 1 else None  # (a Constant not read
-                given = axes["attrs"].get("value") if axes is not None and axes["op"] == "Constant" else None  # yet)
-                shape = _unsqueezed(self.initializers[stored(alias["inputs"][0])]["shape"],
-                                    given if isinstance(given, list) else alias["attrs"].get("axes"))
-                kept = True
-            elif alias is not None and alias["op"] == "Constant":
-                shape = alias["attrs"].get("value_dims")
-            return (shape[0], kept) if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
+            return self.per_channel(producer, name)
 
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
@@ -976,6 +954,88 @@ class _Reader:
             found[node["outputs"][0]] = (split["inputs"][0], f"groupnorm {groups[1]}{_epsilon_said(norm['attrs'])}"
                                                              f"{'' if scale[1] else ' noaffine'}")
             absorbed.update(id(n) for n in (split, norm, back, mul))
+        return found, absorbed
+
+    def stored(self, producer: dict[str, dict[str, Any]], name: str) -> str:
+        """The initializer a tensor is, under the older exporter's second name for an equal one (an Identity)."""
+        alias = producer.get(name)
+        if name not in self.initializers and alias is not None and alias["op"] == "Identity":
+            return str(alias["inputs"][0])
+        return name
+
+    def per_channel(self, producer: dict[str, dict[str, Any]], name: str) -> tuple[int, bool] | None:
+        """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer (given its axes of 1 by an Unsqueeze in
+        an export not folded), or a Constant's (1 x 1 x 1 as the older exporter writes a fixed 1 and 0)."""
+        name = self.stored(producer, name)
+        alias = producer.get(name)
+        shape: Any = None
+        kept = name in self.initializers
+        if kept:
+            shape = self.initializers[name].get("shape")
+        elif alias is not None and alias["op"] == "Unsqueeze" and \
+                self.stored(producer, alias["inputs"][0]) in self.initializers:
+            axes = producer.get(alias["inputs"][1]) if len(alias["inputs"]) > 1 else None  # (a Constant not read yet)
+            given = axes["attrs"].get("value") if axes is not None and axes["op"] == "Constant" else None
+            shape = _unsqueezed(self.initializers[self.stored(producer, alias["inputs"][0])]["shape"],
+                                given if isinstance(given, list) else alias["attrs"].get("axes"))
+            kept = True
+        elif alias is not None and alias["op"] == "Constant":
+            shape = alias["attrs"].get("value_dims")
+        return (shape[0], kept) if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
+
+    def decomposed_layer_norms(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                               ) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """A layer norm over a map's channels written out, as the official ConvNeXt's `channels_first` LayerNorm is
+        exported: u = ReduceMean(x) over axis 1 (keepdims), d = x - u, ReduceMean(d²) over axis 1, plus eps, Sqrt,
+        d / that, times gamma and plus beta (C x 1 x 1 each, stored). Each such Add's output -> (x, `layernorm inputs
+        C`), and the steps (read as no layer), as the PyTorch reader reads the same code."""
+
+        def made(name: str, op: str, used: int = 1) -> dict[str, Any] | None:
+            node = producer.get(name)
+            return node if node is not None and node["op"] == op and uses.get(name) == used else None
+
+        def over_channels(node: dict[str, Any] | None) -> bool:
+            return node is not None and self.axes(node) in ([1], [-3]) and node["attrs"].get("keepdims", 1) == 1
+
+        def scalar(name: str) -> float | None:
+            node = producer.get(name)
+            value = node["attrs"].get("value") if node is not None and node["op"] == "Constant" else self.values(name)
+            if isinstance(value, list):
+                value = value[0] if len(value) == 1 else None
+            return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+        for node, _ in self.nodes:
+            if node["op"] != "Add" or len(node["inputs"]) != 2:
+                continue
+            for product, beta in (node["inputs"], node["inputs"][::-1]):
+                mul = made(product, "Mul")
+                if mul is None or len(mul["inputs"]) != 2:
+                    continue
+                for normalised, gamma in (mul["inputs"], mul["inputs"][::-1]):
+                    div = made(normalised, "Div")
+                    centred = made(div["inputs"][0], "Sub", 2) if div is not None and len(div["inputs"]) == 2 else None
+                    root = made(div["inputs"][1], "Sqrt") if centred is not None and div is not None else None
+                    shifted = made(root["inputs"][0], "Add") if root is not None else None
+                    if centred is None or shifted is None or div is None or len(shifted["inputs"]) != 2:
+                        continue
+                    x, mean = centred["inputs"]
+                    variance, eps = next(((v, e) for v, e in (shifted["inputs"], shifted["inputs"][::-1])
+                                          if producer.get(v, {}).get("op") == "ReduceMean"), (None, None))
+                    reduced = made(mean, "ReduceMean")
+                    spread = made(variance, "ReduceMean") if variance is not None else None
+                    square = made(spread["inputs"][0], "Pow") if spread is not None else None
+                    scale, shift = self.per_channel(producer, gamma), self.per_channel(producer, beta)
+                    if reduced is None or reduced["inputs"][0] != x or not over_channels(reduced) or \
+                            not over_channels(spread) or square is None or spread is None or \
+                            square["inputs"][0] != centred["outputs"][0] or scalar(square["inputs"][1]) != 2 or \
+                            eps is None or scalar(eps) is None or scale is None or shift is None or \
+                            not scale[1] or scale != shift:
+                        continue
+                    found[node["outputs"][0]] = (x, f"layernorm inputs {scale[0]}"
+                                                    f"{_epsilon_said({'epsilon': scalar(eps)})}")
+                    absorbed.update(id(n) for n in (reduced, centred, square, spread, shifted, root, div, mul))
         return found, absorbed
 
     def follow_shape(self, op: str, node: dict[str, Any]) -> None:
