@@ -67,8 +67,8 @@ class _Scope:
 # Shared by the analyses of a process (cnncalc/memo.py): one object per distinct layer (a 100k-layer chain shares a
 # few; the walker keeps what it computed by the object), and each layer call as built, by the values of the block
 # parameters in scope and the network's rounding: (the call, kept alive, its layer, its rounding, whether it reads
-# no parameter). A block's body
-# written the same in many files is one IR (the parser's `_BLOCKS`), so its calls are the same objects.
+# no parameter). A block's body written the same in many files is one IR (the parser's `_BLOCKS`), so its calls are
+# the same objects.
 _LAYERS: dict[Layer, Layer] = memo.shared()
 _BUILT: dict[tuple[int, tuple[tuple[str, Value], ...], Rounding], tuple[ir.LayerCall, Layer, Rounding, bool]] = \
     memo.shared()

@@ -573,3 +573,15 @@ def test_numbers_python_cannot_count_to_are_refused(text: str, words: str) -> No
                            "model = keras.Model(inputs, x)\n")
     found = [(d.code, d.message) for d in report.diagnostics if d.severity == "error"]
     assert len(found) == 1 and found[0][0] == "E070" and words in found[0][1], report.messages()
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    # nested loops that keep nothing are bounded by the statements followed, as `for` loops are
+    ("n = [0 for a in range(200000) for b in range(200000) if a < 0]",
+     "more than 200,000 steps to follow (a comprehension too long to read)"),
+    ("d = {'a': 1}\nd.pop({})", "the dict method `pop` here (of a key that is no name or number)")])
+def test_a_comprehension_and_a_dicts_method_refuse_what_cannot_be_followed(line: str, words: str) -> None:
+    # (the first ran for hours; the second was an internal error, a dict as a key)
+    report = script(f"{line}\nmodel = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(8, 3)])\n")
+    found = [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert [(code, row) for code, row, _ in found] == [("E070", 2 + line.count("\n") + 1)] and words in found[0][2]

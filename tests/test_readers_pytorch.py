@@ -3061,7 +3061,11 @@ def test_a_convolution_of_its_weight_standardised_is_the_convolution() -> None:
     ("w = self.weight\n", "w = self.weight\n        n = self.weight[0]\n", "`self.weight[0]`: an index of a learnt "
      "tensor (`weight`)"),
     ("w = (w - m) / torch.sqrt(v + 1e-10)", "w = (w - m) / torch.sqrt(v + 1e-10) + x",
-     "a convolution's weight computed with a map")])
+     "a convolution's weight computed with a map"),
+    # F.conv2d pads with zeros: a convolution padded by reflection is applied otherwise than by the layer
+    ("StdConv2d(3, 8, 3, stride=2, padding=1, bias=False)",
+     "StdConv2d(3, 8, 3, stride=2, padding=1, bias=False, padding_mode='reflect')",
+     "F.conv2d pads with zeros, the convolution by reflect")])
 def test_a_convolution_of_its_weight_otherwise_is_refused_where_it_is_written(edit: str, written: str,
                                                                               words: str) -> None:
     text = STANDARDISED.replace(edit, written)

@@ -483,6 +483,10 @@ class _Script:
             if not isinstance(values, (list, tuple)) or generator.is_async:
                 return False
             for value in values:
+                self.steps += 1  # (each pass counts as a statement followed: nested loops that keep nothing end too)
+                if self.steps > limits.MAX_READER_STEPS:
+                    raise Unsupported(f"more than {limits.MAX_READER_STEPS:,} steps to follow (a comprehension too "
+                                      f"long to read)", self.span(node))
                 self.assign(generator.target, value, own)
                 tests = [self.eval(test, local) for test in generator.ifs]
                 if any(isinstance(t, _Unknown) for t in tests):
@@ -503,8 +507,8 @@ class _Script:
         """A dict's methods: `pop` and `update` change it in place (EfficientNet's `args.pop("repeats")`), the rest
         read it; any other refused (a dict changed unseen would hold other arguments than cnncalc thinks)."""
         args = [self.eval(a, env) for a in node.args]
-        if node.keywords or not all(isinstance(a, (*_KEYS, dict)) or a is None for a in args[:1]):
-            raise Unsupported(f"the dict method `{method}` here", self.span(node))
+        if node.keywords or (method in ("pop", "get", "setdefault") and args and not isinstance(args[0], _KEYS)):
+            raise Unsupported(f"the dict method `{method}` here (of a key that is no name or number)", self.span(node))
         if method in ("pop", "get") and len(args) in (1, 2):
             if args[0] in values:
                 return values.pop(args[0]) if method == "pop" else values[args[0]]

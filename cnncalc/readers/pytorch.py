@@ -3547,7 +3547,7 @@ class _Reader:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d with {name}={_shown(bound[name])}, the "
                                    f"convolution's own {name} being {_shown(own[name])} (its weight applied "
                                    f"otherwise than by the layer)", node)
-        if own.get("padding_mode", "zeros") != "zeros" and any(pair(own["padding"]) != (0, 0) for _ in [0]):
+        if own.get("padding_mode", "zeros") != "zeros" and pair(own["padding"]) != (0, 0):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d pads with zeros, the convolution by "
                                f"{own['padding_mode']}", node)
         outer, owner = self.prefix, env.get("self")
