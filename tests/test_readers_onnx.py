@@ -582,12 +582,13 @@ def test_folded_constants_stay_small() -> None:
     assert reader.fold("Unsqueeze", {"inputs": ["c"], "attrs": {"axes": [0, -1]}}).shape == (1, 64, 1, 1)
 
 
-def _helper_model(tmp_path: Path, nodes: list[Any], inits: list[Any], shape: list[int], opset: int = 17) -> Any:
-    """A model of `nodes` on an input x of `shape` (N, C, H, W), its output y; analysed."""
+def _helper_model(tmp_path: Path, nodes: list[Any], inits: list[Any], shape: list[int], opset: int = 17,
+                  outputs: tuple[str, ...] = ("y",)) -> Any:
+    """A model of `nodes` on an input x of `shape` (N, C, H, W), its `outputs` (y); analysed."""
     onnx = _onnx()
     from onnx import TensorProto, helper
     graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, shape)],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], inits)
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, None) for o in outputs], inits)
     path = tmp_path / f"m{len(list(tmp_path.iterdir()))}.onnx"
     onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)]), str(path))
     return analyze(path)
@@ -1534,14 +1535,21 @@ def test_an_export_without_constant_folding_reads_as_the_folded_one(tmp_path: Pa
                                            "fc 10 inputs 400 noflatten"]
 
 
+def _scalar_constant(name: str, value: float) -> Any:
+    """A Constant node of one float32 value."""
+    import numpy as np
+    from onnx import helper, numpy_helper
+    return helper.make_node("Constant", [], [name], value=numpy_helper.from_array(np.array(value, np.float32)))
+
+
 def test_side_outputs_after_nested_merges_are_each_kept(tmp_path: Path) -> None:
     # An FPN's outputs: each level's smoothing after an add that sits inside the next level's add. The deeper head
     # placed first replaced the adds around it, and the next head, placed after one of those, was dropped: a
     # parameter count short by a whole convolution (590,080 of an FPN's 16.7M). Ten 1x1 convolutions of 4 channels,
     # (4 + 1)·4 = 20 parameters each: 200.
-    onnx = _onnx()
+    _onnx()
     import numpy as np
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import helper, numpy_helper
 
     names = ["c1", "c2", "c3", "t", "l1", "l2", "l3", "s1", "s2", "s3"]
     inits = [numpy_helper.from_array(np.ones((4, 4, 1, 1), np.float32), f"{n}.w") for n in names] + \
@@ -1555,12 +1563,7 @@ def test_side_outputs_after_nested_merges_are_each_kept(tmp_path: Path) -> None:
              helper.make_node("Add", ["a1", "l2"], ["a2"]),
              conv("l3", "x"), helper.make_node("Add", ["a2", "l3"], ["a3"]),
              conv("s1", "a1"), conv("s2", "a2"), conv("s3", "a3")]
-    value = [helper.make_tensor_value_info(n, TensorProto.FLOAT, [1, 4, 5, 5]) for n in ("s3", "s1", "s2")]
-    graph = helper.make_graph(nodes, "fpn", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 5, 5])],
-                              value, inits)
-    path = tmp_path / "fpn.onnx"
-    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
-    report = analyze(path)
+    report = _helper_model(tmp_path, nodes, inits, [1, 4, 6, 6], outputs=("s3", "s1", "s2"))
     assert report.ok, report.messages()
     assert report.totals.params == 10 * (4 + 1) * 4
     assert len([r for r in report.rows if r.kind == "side"]) == 2  # s1 and s2, each a head
@@ -1572,13 +1575,11 @@ def test_a_gelu_written_out_between_channels_last_products(tmp_path: Path) -> No
     # Add (a Linear), the exact GELU as Div by √2, Erf, Add 1, Mul by x and by 0.5, MatMul and Add, Transpose back.
     # The GELU's output was not known as channels-last, so the second product and the transpose back were E070. On
     # 4 channels: the norm 2·4 = 8, the products (4 + 1)·16 = 80 and (16 + 1)·4 = 68: 156.
-    onnx = _onnx()
+    _onnx()
     import numpy as np
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import helper, numpy_helper
 
-    def const(name: str, value: float) -> Any:
-        return helper.make_node("Constant", [], [name], value=numpy_helper.from_array(np.array(value, np.float32)))
-
+    const = _scalar_constant
     nodes = [helper.make_node("Transpose", ["x"], ["t"], perm=[0, 2, 3, 1]),
              helper.make_node("LayerNormalization", ["t", "g", "b"], ["n"], axis=-1, epsilon=1e-6),
              helper.make_node("MatMul", ["n", "w1"], ["m1"]), helper.make_node("Add", ["b1", "m1"], ["a1"]),
@@ -1590,11 +1591,7 @@ def test_a_gelu_written_out_between_channels_last_products(tmp_path: Path) -> No
              helper.make_node("Transpose", ["a2"], ["y"], perm=[0, 3, 1, 2])]
     inits = [numpy_helper.from_array(np.ones(shape, np.float32), name) for name, shape in
              (("g", (4,)), ("b", (4,)), ("w1", (4, 16)), ("b1", (16,)), ("w2", (16, 4)), ("b2", (4,)))]
-    graph = helper.make_graph(nodes, "block", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 6, 6])],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4, 6, 6])], inits)
-    path = tmp_path / "block.onnx"
-    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
-    report = analyze(path)
+    report = _helper_model(tmp_path, nodes, inits, [1, 4, 6, 6])
     assert report.ok, report.messages()
     assert report.totals.params == 8 + 80 + 68 and report.output is not None and report.output.dims == (6, 6, 4)
     assert "gelu" in [r.keyword for r in report.rows]
@@ -1604,13 +1601,11 @@ def test_a_layer_norm_over_the_channels_written_out(tmp_path: Path) -> None:
     # The official ConvNeXt's `channels_first` LayerNorm as exported: ReduceMean over axis 1, Sub, Pow 2, ReduceMean,
     # Add eps, Sqrt, Div, Mul by gamma and Add beta (4 x 1 x 1 each): `layernorm eps 1e-06 inputs 4`, 2·4 = 8
     # parameters, as the PyTorch reader reads the same code (Pow and ReduceMean were E070)
-    onnx = _onnx()
+    _onnx()
     import numpy as np
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import helper, numpy_helper
 
-    def const(name: str, value: float) -> Any:
-        return helper.make_node("Constant", [], [name], value=numpy_helper.from_array(np.array(value, np.float32)))
-
+    const = _scalar_constant
     nodes = [helper.make_node("ReduceMean", ["x"], ["u"], axes=[1], keepdims=1),
              helper.make_node("Sub", ["x", "u"], ["d"]), const("two", 2.0),
              helper.make_node("Pow", ["d", "two"], ["p"]),
@@ -1620,11 +1615,7 @@ def test_a_layer_norm_over_the_channels_written_out(tmp_path: Path) -> None:
              helper.make_node("Add", ["m", "beta"], ["y"])]
     inits = [numpy_helper.from_array(np.ones((4, 1, 1), np.float32), "gamma"),
              numpy_helper.from_array(np.zeros((4, 1, 1), np.float32), "beta")]
-    graph = helper.make_graph(nodes, "norm", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4, 6, 6])],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4, 6, 6])], inits)
-    path = tmp_path / "norm.onnx"
-    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
-    report = analyze(path)
+    report = _helper_model(tmp_path, nodes, inits, [1, 4, 6, 6])
     assert report.ok, report.messages()
     assert [r.op for r in report.rows] == ["layernorm eps 1e-06 inputs 4"] and report.totals.params == 2 * 4
     assert report.output is not None and report.output.dims == (6, 6, 4)

@@ -601,11 +601,7 @@ class _Reader:
             return node if node is not None and node["op"] == op and uses.get(name) == used else None
 
         def scalar(name: str) -> float | None:
-            node = producer.get(name)
-            value = node["attrs"].get("value") if node is not None and node["op"] == "Constant" else self.values(name)
-            if isinstance(value, list):
-                value = value[0] if len(value) == 1 else None
-            return _float32(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+            return self.scalar(producer, name)
 
         def softplus(top: dict[str, Any] | None, scaled_uses: int) -> tuple[str, float, str, list[Any]] | None:
             """(x, beta, beta·x's tensor, the steps) of a softplus whose last step is `top`."""
@@ -928,9 +924,6 @@ class _Reader:
             node = producer.get(name)
             return node if node is not None and node["op"] == op and uses.get(name) == 1 else None
 
-        def per_channel(name: str) -> tuple[int, bool] | None:
-            return self.per_channel(producer, name)
-
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
         for node, _ in self.nodes:
@@ -946,7 +939,7 @@ class _Reader:
             target = producer.get(split["inputs"][1])
             groups = target["attrs"].get("value") if target is not None and target["op"] == "Constant" else \
                 self.values(split["inputs"][1])
-            scale, shift = per_channel(mul["inputs"][1]), per_channel(beta)
+            scale, shift = self.per_channel(producer, mul["inputs"][1]), self.per_channel(producer, beta)
             if not isinstance(groups, list) or len(groups) != 3 or groups[0] != 0 or groups[2] != -1 or \
                     not isinstance(groups[1], int) or groups[1] < 1 or scale is None or shift is None or \
                     scale[1] != shift[1] or (scale[1] and (scale != shift or scale[0] % groups[1])):
@@ -955,6 +948,15 @@ class _Reader:
                                                              f"{'' if scale[1] else ' noaffine'}")
             absorbed.update(id(n) for n in (split, norm, back, mul))
         return found, absorbed
+
+    def scalar(self, producer: dict[str, dict[str, Any]], name: str) -> float | None:
+        """One number a Constant node or a small initializer holds, as written in float32 (1e-06, not 9.99e-07);
+        None for anything else."""
+        node = producer.get(name)
+        value = node["attrs"].get("value") if node is not None and node["op"] == "Constant" else self.values(name)
+        if isinstance(value, list):
+            value = value[0] if len(value) == 1 else None
+        return _float32(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
     def stored(self, producer: dict[str, dict[str, Any]], name: str) -> str:
         """The initializer a tensor is, under the older exporter's second name for an equal one (an Identity)."""
@@ -997,13 +999,6 @@ class _Reader:
         def over_channels(node: dict[str, Any] | None) -> bool:
             return node is not None and self.axes(node) in ([1], [-3]) and node["attrs"].get("keepdims", 1) == 1
 
-        def scalar(name: str) -> float | None:
-            node = producer.get(name)
-            value = node["attrs"].get("value") if node is not None and node["op"] == "Constant" else self.values(name)
-            if isinstance(value, list):
-                value = value[0] if len(value) == 1 else None
-            return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
         for node, _ in self.nodes:
@@ -1029,12 +1024,13 @@ class _Reader:
                     scale, shift = self.per_channel(producer, gamma), self.per_channel(producer, beta)
                     if reduced is None or reduced["inputs"][0] != x or not over_channels(reduced) or \
                             not over_channels(spread) or square is None or spread is None or \
-                            square["inputs"][0] != centred["outputs"][0] or scalar(square["inputs"][1]) != 2 or \
-                            eps is None or scalar(eps) is None or scale is None or shift is None or \
+                            square["inputs"][0] != centred["outputs"][0] or \
+                            self.scalar(producer, square["inputs"][1]) != 2 or eps is None or \
+                            (epsilon := self.scalar(producer, eps)) is None or scale is None or shift is None or \
                             not scale[1] or scale != shift:
                         continue
                     found[node["outputs"][0]] = (x, f"layernorm inputs {scale[0]}"
-                                                    f"{_epsilon_said({'epsilon': scalar(eps)})}")
+                                                    f"{_epsilon_said({'epsilon': epsilon})}")
                     absorbed.update(id(n) for n in (reduced, centred, square, spread, shifted, root, div, mul))
         return found, absorbed
 
