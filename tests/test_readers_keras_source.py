@@ -539,6 +539,15 @@ def test_comprehensions_dicts_and_values_changed_in_place() -> None:
     assert layer_rows(report) == [("a", (8, 8, 4), 204), ("b", (8, 8, 8), 808)]
 
 
+def test_pythons_numeric_builtins_on_the_scripts_numbers() -> None:
+    # round(7.6) = 8 filters and math.ceil(2.1) = 3 for the kernel, round(1.25, 1) = 1.2 (banker's), float(2) = 2.0:
+    # a 3x3 convolution of 8 on 8x8x2, (3·3·2 + 1)·8 = 152
+    report = script("import math\nn = round(7.6)\nk = math.ceil(2.1)\nassert round(1.25, 1) == 1.2\n"
+                    "x = inputs = keras.Input((8, 8, 2))\nx = layers.Conv2D(n, k)(x)\nmodel = keras.Model(inputs, x)\n")
+    assert report.ok, report.messages()
+    assert layer_rows(report) == [("conv2d", (6, 6, 8), 152)]
+
+
 def test_a_layers_arguments_spread_from_a_dict() -> None:
     # `Conv2D(8, **conv)` with conv = {"kernel_size": 3, "padding": "same", "use_bias": False}: 3·3·2·8 = 144 on
     # 8x8x2, 'same'; a dict holding something cnncalc cannot work out for a key it reads is E070 at the spread
@@ -566,7 +575,9 @@ def test_a_statement_python_refuses_where_it_stands_is_a_syntax_error(line: str,
 @pytest.mark.parametrize(("text", "words"), [
     ("n = int(1e308 * 10)\n", "a value cnncalc cannot work out"),  # int(inf): Python raises
     ("n = int(-1e308 * 10)\n", "a value cnncalc cannot work out"),
-    ("n = 0\nfor i in range(int(1e300)):\n    n = i\n", "a loop of more than 2^63 steps")])
+    ("n = 0\nfor i in range(int(1e300)):\n    n = i\n", "a loop of more than 2^63 steps"),
+    # Python works out 10^(10^8) for this (it ran for minutes): rounded to at most 400 digits either way
+    ("n = round(5, -10 ** 8)\n", "a value cnncalc cannot work out")])
 def test_numbers_python_cannot_count_to_are_refused(text: str, words: str) -> None:
     # (each was an internal error: Python's own OverflowError)
     report = script(text + "x = inputs = keras.Input((8, 8, 3))\nx = layers.Conv2D(n, 3)(x)\n"

@@ -78,6 +78,8 @@ _REDUCTIONS: dict[str, Callable[[Any], Any]] = {"min": min, "max": max, "sum": s
 _NUMERIC: dict[str, Callable[..., Any]] = {"float": float, "abs": abs, "round": round, "ceil": math.ceil,
                                            "floor": math.floor, "sqrt": math.sqrt}
 _KEYS = (str, int)  # what a dict of the script is keyed by, as cnncalc follows it
+# the digits `round(x, n)` is followed to, either way: past them Python works out 10^|n| (a minute at 10^8)
+_ROUNDED_DIGITS = 400
 _PLAIN = (bool, int, float, str, type(None))
 
 
@@ -746,7 +748,8 @@ class _Script:
             except (ValueError, TypeError):  # (the max of nothing: Python raises)
                 return _Unknown(name)
         if name in ("float", "abs", "round", "ceil", "floor", "sqrt") and len(args) in (1, 2) and numbers and \
-                (len(args) == 1 or name == "round") and not (name == "sqrt" and args[0] < 0):
+                (len(args) == 1 or (name == "round" and type(args[1]) is int and abs(args[1]) <= _ROUNDED_DIGITS)) \
+                and not (name == "sqrt" and args[0] < 0):
             try:
                 return _NUMERIC[name](*args)
             except (OverflowError, ValueError):
