@@ -15361,6 +15361,9 @@ def test_a_count_on_an_exercise_that_gives_no_depth_is_not_judged(count: str) ->
     report = homework(f"N = 227, F = 11, S = 4, P = 0, K = 96 -> 55x55x96, {count} params\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "unchecked")]
     assert report.answers[1].reason == "it rests on the input's depth, which the exercise does not give"
+    # a total of it likewise
+    report = homework(f"N = 227, F = 11, S = 4, P = 0, K = 96 -> 55x55x96\nTotal params: {count}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("total params", "unchecked")]
 
 
 def test_no_parameters_on_an_exercise_that_gives_no_depth_are_judged() -> None:
