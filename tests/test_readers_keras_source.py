@@ -594,5 +594,8 @@ def test_numbers_python_cannot_count_to_are_refused(text: str, words: str) -> No
 def test_a_comprehension_and_a_dicts_method_refuse_what_cannot_be_followed(line: str, words: str) -> None:
     # (the first ran for hours; the second was an internal error, a dict as a key)
     report = script(f"{line}\nmodel = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(8, 3)])\n")
-    found = [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"]
-    assert [(code, row) for code, row, _ in found] == [("E070", 2 + line.count("\n") + 1)] and words in found[0][2]
+    found = [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"]
+    last = line.split("\n")[-1]
+    # after the imports' two lines: the comprehension's `[` (after `n = `), or the call `d.pop({})`
+    assert [(code, row, col) for code, row, col, _ in found] == [
+        ("E070", 2 + line.count("\n") + 1, 5 if last.startswith("n =") else 1)] and words in found[0][3]

@@ -3050,23 +3050,23 @@ def test_a_convolution_of_its_weight_standardised_is_the_convolution() -> None:
         assert tuple(built_by_pytorch(STANDARDISED)(torch.zeros(1, 3, 16, 16)).shape[1:]) == (10,)
 
 
-@pytest.mark.parametrize(("edit", "written", "words"), [
+@pytest.mark.parametrize(("edit", "written", "at", "words"), [
     # NFNet's gain: a learnt tensor mixed into the weight, a parameter the layer does not have
     ("w = (w - m) / torch.sqrt(v + 1e-10)",
-     "w = (w - m) / torch.sqrt(v + 1e-10) * self.gain\n        self.gain = None",
+     "w = (w - m) / torch.sqrt(v + 1e-10) * self.gain\n        self.gain = None", "(w - m) /",
      "a convolution's weight computed with a learnt tensor (NFNet's gain)"),
     ("self.stride, self.padding, self.dilation, self.groups)\nclass BatchNormed",
-     "1, self.padding, self.dilation, self.groups)\nclass BatchNormed", "F.conv2d with stride=1, the convolution's own "
-     "stride being 2"),
-    ("w = self.weight\n", "w = self.weight\n        n = self.weight[0]\n", "`self.weight[0]`: an index of a learnt "
-     "tensor (`weight`)"),
-    ("w = (w - m) / torch.sqrt(v + 1e-10)", "w = (w - m) / torch.sqrt(v + 1e-10) + x",
+     "1, self.padding, self.dilation, self.groups)\nclass BatchNormed", "F.conv2d(",
+     "F.conv2d with stride=1, the convolution's own stride being 2"),
+    ("w = self.weight\n", "w = self.weight\n        n = self.weight[0]\n", "self.weight[0]",
+     "`self.weight[0]`: an index of a learnt tensor (`weight`)"),
+    ("w = (w - m) / torch.sqrt(v + 1e-10)", "w = (w - m) / torch.sqrt(v + 1e-10) + x", "(w - m) /",
      "a convolution's weight computed with a map"),
     # F.conv2d pads with zeros: a convolution padded by reflection is applied otherwise than by the layer
     ("StdConv2d(3, 8, 3, stride=2, padding=1, bias=False)",
-     "StdConv2d(3, 8, 3, stride=2, padding=1, bias=False, padding_mode='reflect')",
+     "StdConv2d(3, 8, 3, stride=2, padding=1, bias=False, padding_mode='reflect')", "F.conv2d(",
      "F.conv2d pads with zeros, the convolution by reflect")])
-def test_a_convolution_of_its_weight_otherwise_is_refused_where_it_is_written(edit: str, written: str,
+def test_a_convolution_of_its_weight_otherwise_is_refused_where_it_is_written(edit: str, written: str, at: str,
                                                                               words: str) -> None:
     text = STANDARDISED.replace(edit, written)
     if "self.gain" in written:  # (the gain made in __init__, as NFNet's ScaledStdConv2d does)
@@ -3077,6 +3077,7 @@ def test_a_convolution_of_its_weight_otherwise_is_refused_where_it_is_written(ed
     report = read_py(text, input="16x16x3")
     found = [(d.code, d.message) for d in report.diagnostics if d.severity == "error"]
     assert len(found) == 1 and found[0][0] == "E070" and words in found[0][1], report.messages()
+    assert errors(report) == [("E070", *place_of(text, at))]  # (the first place it is written: StdConv2d's)
 
 
 def test_f_conv2d_of_a_modules_own_weight_is_that_module_applied_once() -> None:

@@ -15342,15 +15342,17 @@ def test_an_exercise_told_by_the_notes_letters(sheet: str, right: str, wrong: st
     right_then_wrong(sheet, right, wrong)
 
 
-@pytest.mark.parametrize(("sheet", "words"), [
-    # W1 = 32, H1 = 16: the notes write W2 x H2 (32x16 here), a sheet may write H x W (16x32): not judged either way
-    ("W1 = 32, H1 = 16, F = 3, S = 1, P = 1 -> 16x32", "the exercise's input is not square"),
-    ("H1 = 32, F = 3 -> 30", "the exercise needs its input's width, N or W1"),
-    ("Input 32x32, F = 5, W1 = 32 -> 28", "the exercise gives its input twice, as a volume and as W1")])
-def test_an_exercise_by_letters_that_cannot_be_judged_says_why(sheet: str, words: str) -> None:
+@pytest.mark.parametrize(("sheet", "at", "words"), [
+    # W1 = 32, H1 = 16: the notes write W2 x H2 (32x16 here), a sheet may write H x W (16x32): not judged either way;
+    # said at H1's value
+    ("W1 = 32, H1 = 16, F = 3, S = 1, P = 1 -> 16x32", "16,", "the exercise's input is not square"),
+    ("H1 = 32, F = 3 -> 30", "H1", "the exercise needs its input's width, N or W1"),
+    ("Input 32x32, F = 5, W1 = 32 -> 28", "32 ->", "the exercise gives its input twice, as a volume and as W1")])
+def test_an_exercise_by_letters_that_cannot_be_judged_says_why(sheet: str, at: str, words: str) -> None:
     report = homework(sheet + "\n")
     assert not report.answers or all(a.verdict == "unchecked" for a in report.answers), report.messages()
-    assert any(d.code == "E060" and words in d.message for d in report.diagnostics), report.messages()
+    found = [(d.line, d.column) for d in report.diagnostics if d.code == "E060" and words in d.message]
+    assert found == [(1, sheet.index(at) + 1)], report.messages()
 
 
 @pytest.mark.parametrize("count", ["34,944", "11,712", "5"])
