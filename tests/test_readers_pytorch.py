@@ -464,6 +464,41 @@ def test_a_layers_subclass_and_weights_set_through_their_data() -> None:
     assert report.totals.params == (27 + 1) * 6 + (6 + 1) * 2
 
 
+def test_super_forward_runs_the_base_s_forward() -> None:
+    # DeepLabV3+ repositories' ASPPPooling: an nn.Sequential subclass whose forward calls `super(...).forward(x)`
+    # (its modules in order), then resamples to the input's size. On 8x8x4: pool to 1x1, conv 4 -> 2 1x1 without
+    # bias (4·2 = 8), batch norm (2·2 learnt; its 2·2 running statistics are not parameters); resampled to 8x8x2
+    text = "\n".join([
+        "import torch.nn as nn", "import torch.nn.functional as F",
+        "class Pooling(nn.Sequential):", "    def __init__(self, c, out):",
+        "        super(Pooling, self).__init__(nn.AdaptiveAvgPool2d(1), nn.Conv2d(c, out, 1, bias=False),",
+        "                                      nn.BatchNorm2d(out), nn.ReLU())",
+        "    def forward(self, x):", "        size = x.shape[-2:]", "        x = super(Pooling, self).forward(x)",
+        "        return F.interpolate(x, size=size, mode='bilinear', align_corners=False)",
+        # a layer's subclass with a forward of its own: the convolution it is, 2 -> 3 3x3 padded 1: (18 + 1)·3 = 57
+        "class Conv(nn.Conv2d):", "    def forward(self, x):", "        return F.relu(super().forward(x))",
+        # a base of the file's: its forward, run on the child: conv 3 -> 2 1x1 ((3 + 1)·2 = 8), then Conv's 57
+        "class Base(nn.Module):", "    def __init__(self, c):", "        super().__init__()",
+        "        self.conv = nn.Conv2d(c, 2, 1)", "    def forward(self, x):", "        return self.conv(x)",
+        "class Head(Base):", "    def __init__(self):", "        super().__init__(3)",
+        "        self.extra = Conv(2, 3, 3, padding=1)",
+        "    def forward(self, x):", "        return self.extra(super().forward(x))",
+        "model = nn.Sequential(Pooling(4, 2), Conv(2, 3, 3, padding=1), Head())", ""])
+    report = read_py(text, input="8x8x4")
+    assert report.ok, report.messages()
+    assert report.totals.params == 4 * 2 + 2 * 2 + (2 * 9 + 1) * 3 + (3 + 1) * 2 + (2 * 9 + 1) * 3
+    assert report.totals.non_trainable == 2 * 2
+    assert report.output is not None and report.output.dims == (8, 8, 3)
+    assert [r.name for r in report.rows if r.op.startswith("conv")] == ["n0_1", "n1", "n2_conv", "n2_extra"]
+    assert report.totals.params == parameters_in_pytorch(text)
+    assert tuple(built_by_pytorch(text)(__import__("torch").zeros(1, 4, 8, 8)).shape) == (1, 3, 8, 8)
+    # nn.Module has no forward of its own to call: said at the call, not a wrong network
+    broken = module_file("self.c = nn.Conv2d(3, 4, 1)", "return super().forward(self.c(x))")
+    report = read_py(broken, input="5x5x3")
+    assert errors(report) == [("E070", *place_of(broken, "super().forward"))]
+    assert "nn.Module's forward" in report.diagnostics[0].message
+
+
 def test_constants_unpacked_at_top_level_and_a_forward_that_asks_for_the_gpu() -> None:
     # the DCGAN example: `nz, ngf, nc = ...` at top level, and `if input.is_cuda and self.ngpu > 1:` in the forward
     # (False: the layers run on the CPU, the same as on several GPUs). deconv 10 -> 8 4x4 stride 1 without bias on

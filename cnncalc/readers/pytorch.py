@@ -2241,6 +2241,9 @@ class _Reader:
                 owner.sequential = list(args[0].items()) if len(args) == 1 and isinstance(args[0], dict) else \
                     [(str(i), m) for i, m in enumerate(args)]
             return None  # `super().__init__()`: nn.Module's own set-up
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call) and \
+                self.dotted(func.value.func) == "super":
+            return self.super_call(func.attr, node, env)
         # methods of values: tensors, lists, instances
         if isinstance(func, ast.Attribute):
             name = self.dotted(func)
@@ -3550,16 +3553,44 @@ class _Reader:
         if own.get("padding_mode", "zeros") != "zeros" and pair(own["padding"]) != (0, 0):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d pads with zeros, the convolution by "
                                f"{own['padding_mode']}", node)
-        outer, owner = self.prefix, env.get("self")
-        if isinstance(owner, Instance) and owner.layer is layer and outer.endswith("."):
-            self.prefix = ""  # the subclass's own forward (StdConv2d's): its row is the module's
-            try:
-                applied: Tensor = self.apply(layer, x, outer[:-1], node)
-            finally:
-                self.prefix = outer
-            return applied
-        applied = self.apply(layer, x, "", node)
+        owner = env.get("self")
+        itself = isinstance(owner, Instance) and owner.layer is layer  # the subclass's own forward (StdConv2d's)
+        applied: Tensor = self.apply_as_owner(layer, x, node) if itself else self.apply(layer, x, "", node)
         return applied
+
+    def apply_as_owner(self, module: Any, x: Any, node: ast.AST) -> Any:
+        """A module applied inside the forward of the module it is (a layer's subclass, an nn.Sequential's
+        subclass calling its own modules): its rows named as the module's, not under it."""
+        outer = self.prefix
+        if not outer.endswith("."):
+            return self.apply(module, x, "", node)
+        self.prefix = ""
+        try:
+            return self.apply(module, x, outer[:-1], node)
+        finally:
+            self.prefix = outer
+
+    def super_call(self, method: str, node: ast.Call, env: dict[str, Any]) -> Any:
+        """`super().forward(x)`, `super(Block, self).method(...)` in a method: the method as the class's base
+        defines it — a base of the file's, or nn.Sequential's forward (its modules in order: the ASPPPooling of
+        DeepLabV3+ repositories), or the layer's own (`class Conv(nn.Conv2d)` with a forward of its own)."""
+        owner = env.get("self")
+        current = self.defined_in.get(id(self.running[-1])) if self.running else None
+        if not isinstance(owner, Instance) or current is None:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` outside a method of a module", node)
+        args, kwargs = self.arguments(node, env)
+        base = self.file_base(current)
+        found = self.method_def(base, method) if base is not None else None
+        if found is not None:
+            return self.call_method(owner, found, args, kwargs, node)
+        if method != "forward" or len(args) != 1 or kwargs:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a method of PyTorch's own base class", node)
+        if owner.layer is not None:
+            return self.apply_as_owner(owner.layer, args[0], node)
+        if owner.sequential is not None:
+            assigned = [(k, v) for k, v in owner.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
+            return self.apply(Sequence(owner.sequential + assigned, owner.node), args[0], "", node)
+        raise _Unsupported(f"`{ast.unparse(node)[:60]}`: nn.Module's forward, which PyTorch does not define", node)
 
     def statistic(self, op: str, left: Any, right: Any, node: ast.AST) -> _Statistic | Tensor:
         """The next step of a layer norm written out over a map's channels (`_Statistic`); its last, the learnt bias
