@@ -1071,9 +1071,16 @@ def test_a_circular_padding_written_out_by_the_older_exporter_is_circularpad(pad
 
 def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool, opset: int | None = None,
                        folding: bool = True) -> Any:
+    """`_exported`: the report, with no error in it."""
+    report = _exported(model, x, path, dynamo, opset, folding)
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
+    return report
+
+
+def _exported(model: Any, x: Any, path: Path, dynamo: bool, opset: int | None = None, folding: bool = True) -> Any:
     """`model` run on `x` exported by PyTorch's older exporter or (with onnxscript, which CI installs) its newer one,
     quietly (at `opset`, else the exporter's own; the older one without constant folding unless `folding`), then
-    read: the report, with no error in it."""
+    read: the report."""
     _onnx()
     if dynamo:
         __import__("onnxscript") if os.environ.get("CNNCALC_REQUIRE_ONNX") else pytest.importorskip("onnxscript")
@@ -1084,9 +1091,7 @@ def _exported_and_read(model: Any, x: Any, path: Path, dynamo: bool, opset: int 
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         torch.onnx.export(model, (x,), str(path), dynamo=dynamo, opset_version=opset,
                           **({} if folding else {"do_constant_folding": False}))
-    report = analyze(path)
-    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()[:3]
-    return report
+    return analyze(path)
 
 
 def _checked_against_pytorch(model: Any, x: Any, path: Path, dynamo: bool, opset: int | None = None,
@@ -1190,6 +1195,61 @@ def test_equal_weights_the_exporter_writes_once_are_counted_for_each_layer(dynam
     convs = [list(n.input)[1:] for n in graph.node if n.op_type == "Conv"]
     assert (convs[0] == convs[1]) == dynamo  # the newer exporter: one initializer read twice
     assert report.totals.params == sum(p.numel() for p in model.parameters()) == 2424
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_module_applied_twice_is_refused_not_counted_twice(dynamo: bool, tmp_path: Path) -> None:
+    # CBAM's channel attention: one MLP (conv 8 -> 2 -> 8 1x1, no bias: 16 + 16) applied to the average and the
+    # maximum. PyTorch counts its 32 weights once: (3·9 + 1)·8 + 32 = 256. Both exporters write one initializer
+    # read by two Conv nodes; counted per node it read 288, with no word said. The newer exporter also merges equal
+    # copies (the test above), which the module each node records tells apart
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Attention(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv = nn.Conv2d(3, 8, 3, padding=1)
+            self.mlp = nn.Sequential(nn.Conv2d(8, 2, 1, bias=False), nn.ReLU(), nn.Conv2d(2, 8, 1, bias=False))
+
+        def forward(self, x: Any) -> Any:
+            x = self.conv(x)
+            average = self.mlp(torch.mean(x, dim=(2, 3), keepdim=True))
+            return x * torch.sigmoid(average + self.mlp(torch.amax(x, dim=(2, 3), keepdim=True)))
+
+    model = Attention().eval()
+    assert sum(p.numel() for p in model.parameters()) == 256
+    report = _exported(model, torch.rand(1, 3, 8, 8), tmp_path / "m.onnx", dynamo)
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "applied twice" in error.message and "mlp.0.weight" in error.message
+    line = report.source.text.split("\n")[report.source.line_col(error.span.start)[0] - 1]
+    assert '"op": "Conv"' in line and '"mlp.0.weight"' in line  # the second node that reads it
+    assert report.totals.params is None
+
+
+@pytest.mark.parametrize(("values", "modules", "refused"), [
+    ("random", None, True), ("ones", None, False), ("random", ("a", "a"), True), ("random", ("a", "b"), False),
+    ("ones", ("a", "a"), True)])
+def test_an_initializer_two_layers_read_is_one_module_s_when_nothing_says_otherwise(
+        values: str, modules: tuple[str, str] | None, refused: bool, tmp_path: Path) -> None:
+    # Two 1x1 convolutions 4 -> 4 without bias reading one initializer w (16 values): one module applied twice
+    # (E070: PyTorch counts 16) unless the file tells of two modules (the newer exporter's name scopes, different),
+    # or the values are all equal (a fresh batch norm's ones an exporter merged) and no scope says it is one module:
+    # then 16 each, 32
+    import numpy as np
+    _onnx()
+    from onnx import helper, numpy_helper
+    first = helper.make_node("Conv", ["x", "w"], ["a"], kernel_shape=[1, 1])
+    second = helper.make_node("Conv", ["r", "w"], ["y"], kernel_shape=[1, 1])
+    for node, module in zip((first, second), modules or ()):
+        helper.set_metadata_props(node, {"pkg.torch.onnx.name_scopes": repr(["", module, "conv2d"])})
+    w = numpy_helper.from_array(np.ones((4, 4, 1, 1), np.float32), "w") if values == "ones" else \
+        _floats("w", 4, 4, 1, 1)
+    report = _helper_model(tmp_path, [first, helper.make_node("Relu", ["a"], ["r"]), second], [w], [1, 4, 5, 5])
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == (["E070"] if refused else [])
+    assert report.totals.params == (None if refused else 16 + 16)
 
 
 @pytest.mark.torch

@@ -86,6 +86,22 @@ def _adaptive_windows(indices: Any) -> list[int] | None:
     return sizes
 
 
+def _module_of(node: Any) -> str | None:
+    """The path of the PyTorch module whose call a node was exported from, as PyTorch's newer exporter records it
+    (`pkg.torch.onnx.name_scopes`: `['', 'ca', 'ca.fc', 'ca.fc.0', 'conv2d_1']`, the module the one before the
+    operation's own name); None when the node does not say."""
+    import ast
+    for prop in node.metadata_props:
+        if prop.key == "pkg.torch.onnx.name_scopes" and len(prop.value) <= 4096:
+            try:
+                scopes = ast.literal_eval(prop.value)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                return None
+            if isinstance(scopes, list) and len(scopes) >= 2 and isinstance(scopes[-2], str):
+                return str(_text(scopes[-2]))
+    return None
+
+
 def _text(value: Any) -> Any:
     """Protobuf text that is not UTF-8 comes back as bytes: shown with replacement characters."""
     return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else value
@@ -110,6 +126,11 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
     opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
     lines = [f"# {graph.name or 'ONNX model'} (opset {opset}), listed by cnncalc from {name}"]
     initializers = {i.name for i in graph.initializer}
+    readers: dict[str, set[int]] = {}  # an initializer -> the nodes that read it
+    for index, node in enumerate(graph.node):
+        for read in node.input:
+            if read in initializers:
+                readers.setdefault(read, set()).add(index)
     for value in graph.input:
         if value.name in initializers:
             continue
@@ -130,7 +151,15 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
             covered = _adaptive_windows(array.reshape(list(init.dims)))
             if covered is not None:
                 entry["windows"] = covered
+        if "values" not in entry and len(readers.get(init.name, ())) > 1:
+            # read by several nodes: one module's weights applied twice, or equal values an exporter merged into one
+            # (the newer one merges a fresh model's batch norms: ones and zeros), which only values that differ
+            # tell apart
+            whole = values(init)
+            if whole is not None:
+                entry["uniform"] = bool(whole.size == 0 or (whole == whole[0]).all())
         lines.append("initializer " + json.dumps(entry))
+    shared = {read for read, nodes in readers.items() if len(nodes) > 1}
     for node in graph.node:
         attrs = {}
         for a in node.attribute:
@@ -152,7 +181,9 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
                                            "inputs": [_text(i) for i in node.input],
                                            "outputs": [_text(o) for o in node.output], "attrs": attrs,
                                            **({"domain": _text(node.domain)} if node.domain not in ("", "ai.onnx")
-                                              else {})}))
+                                              else {}),
+                                           **({"module": module} if shared.intersection(node.input) and
+                                              (module := _module_of(node)) is not None else {})}))
     lines.append("output " + json.dumps({"names": [_text(o.name) for o in graph.output], "opset": opset}))
     return "\n".join(lines) + "\n"
 
@@ -322,6 +353,8 @@ class _Reader:
                 consumers.setdefault(name, []).append(node["op"])
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
         producer, uses = self.wiring()
+        listed = set(self.initializers)  # (before Identity and Unsqueeze nodes give them second names)
+        read_by: dict[str, dict[str, Any]] = {}  # a listed initializer -> the first layer node that read it
         lrn, absorbed = self.decomposed_lrns(producer)
         for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_layer_norms,
                            self.decomposed_activations,
@@ -433,6 +466,14 @@ class _Reader:
             if made is None:
                 continue
             node_id, params = made
+            shared = next((i for i in inputs[1:] if params is not None and i in listed and
+                           self.applied_again(node, read_by.setdefault(i, node), i)), None)
+            if shared is not None:
+                earlier = read_by[shared]["name"] or read_by[shared]["op"]
+                unsupported.setdefault(f"{op} (its weights `{shared}` are read by `{earlier}` too: one module "
+                                       f"applied twice, whose parameters PyTorch counts once)", span)
+                poisoned.update(outputs)
+                continue
             for out in outputs[:1] if op != "Split" else []:
                 tensors[out] = node_id
             if any(last) and op != "Transpose":
@@ -481,6 +522,20 @@ class _Reader:
             raise _Unsupported("a crop of the height alone, or the width alone, to another map's size")
         self.half_crops[out] = (inputs[0], (ref, axis, plus))
         return tensors[inputs[0]], None  # read by the other axis's Slice alone, which makes the crop
+
+    def applied_again(self, node: dict[str, Any], first: dict[str, Any], weights: str) -> bool:
+        """Whether a layer node reading an initializer that an earlier node read is the same module applied again
+        (CBAM's shared MLP: its weights PyTorch counts once), not a copy of equal values that the exporter stored
+        once (PyTorch's newer exporter merges equal parameters, as a fresh model's batch norms, ones and zeros, or a
+        module's copies; the older one names the copy through an Identity). The newer exporter records the module
+        each node comes from; without that, only weights whose values differ are a module's own."""
+        if node is first:
+            return False
+        if "module" in node and "module" in first:
+            return bool(node["module"] == first["module"])
+        entry = self.initializers[weights]
+        values = entry.get("values")
+        return not (len(set(values)) <= 1 if isinstance(values, list) else entry.get("uniform") is True)
 
     def weight(self, name: str) -> list[int]:
         init = self.initializers.get(name)
