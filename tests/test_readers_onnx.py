@@ -1229,6 +1229,53 @@ def test_a_module_applied_twice_is_refused_not_counted_twice(dynamo: bool, tmp_p
     assert report.totals.params is None
 
 
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_squeeze_and_excitation_by_expand_as(dynamo: bool, tmp_path: Path) -> None:
+    # SENet's `x * y.view(b, c, 1, 1).expand_as(x)` exported: an Expand of the 1x1 scales to x's shape (Shape(x) in
+    # the older exporter, the sizes stored in the newer) before the product: a 1x1 map broadcast, as resized by
+    # nearest neighbour. Parameters (3·9 + 1)·16 = 448, 16·4 = 64, 4·16 = 64: 576, PyTorch's; it was E070
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Excited(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv = nn.Conv2d(3, 16, 3, padding=1)
+            self.fc = nn.Sequential(nn.Linear(16, 4, bias=False), nn.ReLU(), nn.Linear(4, 16, bias=False),
+                                    nn.Sigmoid())
+
+        def forward(self, x: Any) -> Any:
+            x = self.conv(x)
+            b, c, _, _ = x.size()
+            y = self.fc(x.mean(dim=(2, 3))).view(b, c, 1, 1)
+            return x * y.expand_as(x)
+
+    model = Excited().eval()
+    report = _checked_against_pytorch(model, torch.rand(1, 3, 8, 6), tmp_path / "m.onnx", dynamo)
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 576
+
+
+def test_an_expand_to_sizes_stored_is_a_resize_and_to_others_e070(tmp_path: Path) -> None:
+    # A 1x1x4 map (a global pool of x) expanded to (1, 4, 5, 5) and multiplied by x: `resize 5` (5x5), then `mul`; an
+    # Expand to a rank other than a map's is E070 at its node
+    _onnx()
+    from onnx import helper
+    pool = helper.make_node("GlobalAveragePool", ["x"], ["p"])
+    report = _helper_model(tmp_path, [pool, helper.make_node("Expand", ["p", "to"], ["e"]),
+                                      helper.make_node("Mul", ["x", "e"], ["y"])], [_ints("to", [1, 4, 5, 5])],
+                           [1, 4, 5, 5])
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind == "layer"][:2] == ["globalavgpool", "resize 5"]
+    assert report.output is not None and report.output.dims == (5, 5, 4)
+    report = _helper_model(tmp_path, [pool, helper.make_node("Expand", ["p", "to"], ["e"]),
+                                      helper.make_node("Mul", ["x", "e"], ["y"])], [_ints("to", [1, 4, 5])],
+                           [1, 4, 5, 5])
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "Expand" in error.message and "N x C x H x W" in error.message
+
+
 @pytest.mark.parametrize(("values", "modules", "refused"), [
     ("random", None, True), ("ones", None, False), ("random", ("a", "a"), True), ("random", ("a", "b"), False),
     ("ones", ("a", "a"), True)])

@@ -126,10 +126,11 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
     opset = max((o.version for o in model.opset_import if o.domain in ("", "ai.onnx")), default=0)
     lines = [f"# {graph.name or 'ONNX model'} (opset {opset}), listed by cnncalc from {name}"]
     initializers = {i.name for i in graph.initializer}
-    readers: dict[str, set[int]] = {}  # an initializer -> the nodes that read it
+    floats = {i.name for i in graph.initializer if i.data_type in (1, 10, 11, 16)}  # float, half, double, bfloat16
+    readers: dict[str, set[int]] = {}  # a float initializer -> the nodes that read it
     for index, node in enumerate(graph.node):
         for read in node.input:
-            if read in initializers:
+            if read in floats:
                 readers.setdefault(read, set()).add(index)
     for value in graph.input:
         if value.name in initializers:
@@ -1611,6 +1612,18 @@ class _Reader:
             constant = inputs[1] if inputs[0] in tensors else inputs[0]
             self.constant_operand(constant, op, span, any(i in self.channels_last for i in inputs))
             return layer("identity")
+        if op == "Expand" and inputs[0] in tensors and len(inputs) == 2:
+            # `y.expand_as(x)` (an SE block's scales before their product with x): a 1x1 map broadcast to a map's
+            # size is that map resized by nearest neighbour, to the size of another map (Shape(x), as the older
+            # exporter writes it) or to the sizes stored (the newer); the channels broadcast by the product
+            ref = self.shape_of.get(inputs[1])
+            if ref in tensors:
+                return graph.merge(name, "resample", [tensors[ref], tensors[inputs[0]]], span), None
+            sizes = self.values(inputs[1])
+            if not (isinstance(sizes, list) and len(sizes) == 4 and
+                    all(type(v) is int and 0 < v <= limits.MAX_EXTENT for v in sizes[2:])):
+                raise _Unsupported("to a shape other than a map's sizes, N x C x H x W")
+            return layer(f"resize {sizes[2]}x{sizes[3]}")
         if op in ("Concat", "Sum", "Mean", "Max", "Min") and len(inputs) == 1 and source is not None:
             return source, None  # of one map, along any axis: the map (a circular padding of none, exported)
         if op in _MERGES:
