@@ -976,7 +976,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens = _bracketed_output(tokens, current.labels())
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
-            tokens = _same_input(tokens, current.input)
+            tokens = _fed_dropped(_same_input(tokens, current.input), current.lines)
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.module_said, reader.module_start = current.module_said, current.block_start
@@ -1151,6 +1151,13 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                         question = tokens, first, True
                     elif _question_labelled(tokens):  # `Q: CONV1 output`, without its `?`: its answer after a `:`
                         question = [*tokens, Tok("P", ":", tokens[-1].end, tokens[-1].end)], first, True
+                elif (current.lines or current.input is not None) and not reader.said_again and \
+                        _may_state_layer(tokens):
+                    # (reported, as a question about the layer above that sets what it does not have: `The output of
+                    # CONV7 goes into a 2x2 max pool with stride 2.`; a layer all the same, which an answer given again
+                    # differently after it shows: the answers after that rest on it, a right one was marked wrong)
+                    current.unread_step = (number, _said(raw, line_start, tokens), Span(first, first + len(stripped)),
+                                           _takes_step(_tokens(raw, line_start)))
                 continue
             if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
@@ -4469,12 +4476,14 @@ class _LineReader:
                 # `32 filters`, `64 3x3 filters`, `six 5x5 filters`, `32 1x1 CONV filters`
             elif tok.kind == "DIMS" and ((after and after[0] in _TOLD_KERNEL) or
                                          (pooled and after and after[0] in _TOLD_WINDOW) or
+                                         (pooled and k and words[k - 1] in _TOLD_POOLS) or
                                          (k and words[k - 1] in ("size", "filters", "kernels", "each", "window",
                                                                  "kernel", *_TOLD_CONV)) or
                                          (k > 1 and words[k - 1] in ("of", ",") and
                                           words[k - 2] in ("filters", "kernels"))):
                 sizes.append(tok)  # `5x5 filters`, `a 3x3 conv`, `filters of size 5x5`, `32 filters 3x3`, `… of 3x3`,
-                # `a 2x2 max pool`, `window 2x2`, `Conv 5x5, 6 filters`, `kernel 3x3`, `8 filters, 3x3` (it was E060)
+                # `a 2x2 max pool`, `window 2x2`, `Conv 5x5, 6 filters`, `kernel 3x3`, `8 filters, 3x3` (it was E060),
+                # `max pooling 3x3` (it was prose)
             elif word in _LETTERS and words[k + 1:k + 2] == ["="] and tokens[k + 2:k + 3] and \
                     tokens[k + 2].kind == "NUM" and tokens[k + 2].text.isdigit():
                 told_value = tokens[k + 2]  # the lecture's letters: `K=10, F=5, S=1, P=2`
@@ -12467,6 +12476,58 @@ def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
         return tokens  # (`the same input 32x32x3`: said)
     volume = Tok("DIMS", "x".join(map(str, above.dims)), tokens[said].start, tokens[said + 1].end)
     return [*tokens[:after], volume, *tokens[after:]]
+
+
+def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
+    """A layer told as what the output above goes into (`The output of layer 1 goes into a 2x2 max pool with stride
+    2.`, `This is then fed into 64 filters of size 3x3.`, `It passes through a 2x2 max pool.`): the tokens without
+    the words before the layer (they read as a question about the layer above, the pool was left out, and the right
+    answers after it were judged on a network without it: marked wrong). Only when what goes in is the last layer's
+    output (unnamed, or named by its label, its place `layer N`, or as the layer above); other tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens]
+    subject = next((len(s) for s in _FED_SUBJECTS if tuple(words[lead:lead + len(s)]) == s), 0)
+    if not subject or not lines:
+        return tokens
+    k = lead + subject
+    named: list[Tok] = []
+    if words[k:k + 1] == ["of"]:
+        verb = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j] in _FED_VERB_STARTS), None)
+        if verb is None:
+            return tokens
+        named, k = tokens[k + 1:verb], verb
+    verb: tuple[str, ...] = ()
+    end = k
+    while end < min(k + 7, len(words)) and verb not in _FED_VERBS:  # (`is then fed into`: the verb without `then`)
+        verb += () if words[end] == "then" else (words[end],)
+        end += 1
+    if verb not in _FED_VERBS:
+        return tokens
+    said = [t.lower for t in named]
+    layers = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)]
+    if not layers or layers[-1] != len(lines) - 1:
+        return tokens
+    label = _label(named) if named else None
+    last = said in ([], ["it"], *_FED_LAST) or \
+        (len(said) == 2 and said[0] == "layer" and said[1] == str(len(layers))) or \
+        (label is not None and _named_line(lines, label) == len(lines) - 1)
+    if not last or end >= len(tokens):
+        return tokens
+    return [*tokens[:lead], *tokens[end:]]
+
+
+# what a sentence says goes into the next layer (`The output of CONV1 goes into …`, `This is fed into …`)
+_FED_SUBJECTS = (("the", "output"), ("this", "output"), ("that", "output"), ("the", "result"), ("this", "result"),
+                 ("the", "resulting", "volume"), ("the", "resulting", "output"), ("this", "volume"), ("this",), ("it",),
+                 ("that",))
+_FED_VERBS = (("goes", "into"), ("goes", "through"), ("goes", "to"), ("is", "fed", "into"), ("is", "fed", "to"),
+              ("is", "fed", "through"), ("is", "passed", "to"), ("is", "passed", "into"), ("is", "passed", "through"),
+              ("passes", "through"), ("passes", "into"), ("feeds", "into"), ("is", "sent", "to"),
+              ("is", "sent", "through"), ("is", "the", "input", "to"), ("is", "input", "to"), ("enters",),
+              ("is", "given", "to"))
+_FED_VERB_STARTS = frozenset(("goes", "is", "passes", "feeds", "enters", "then"))  # where `of X` ends
+_FED_LAST = (["the", "previous", "layer"], ["the", "layer", "above"], ["this", "layer"], ["that", "layer"],
+             ["the", "last", "layer"])
 
 
 def _names_sheet(tokens: list[Tok], j: int) -> bool:

@@ -15373,3 +15373,40 @@ def test_no_parameters_on_an_exercise_that_gives_no_depth_are_judged() -> None:
     for count, verdict in [("0", "right"), ("4", "wrong")]:
         report = homework(f"N = 4, F = 2, S = 2, max pooling -> 2x2, {count} params\n")
         assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", verdict)]
+
+
+@pytest.mark.parametrize(("sheet", "right", "wrong"), [
+    # (13 - 3)/2 + 1 = 6: a pool told with its kind before its window (`max pooling 3x3`) was prose, its answer E060
+    ("Q3) Input 13x13x256, max pooling 3x3 with stride 2.\nOutput: {}\n", "6x6x256", "7x7x256"),
+    ("Input 13x13x256, maxpool 3x3, stride 2.\nOutput: {}\n", "6x6x256", "6x6x128"),
+    # padded: (13 - 3 + 2·1)/2 + 1 = 7
+    ("Input 13x13x256, average pooling 3x3, stride 2, pad 1.\nOutput: {}\n", "7x7x256", "6x6x256")])
+def test_a_pool_told_with_its_window_after_its_kind(sheet: str, right: str, wrong: str) -> None:
+    right_then_wrong(sheet, right, wrong)
+
+
+FED_INTO = ("Input: 64x64x3\nCONV1: 32 filters, 5x5, stride 1, padding 2\nOutput volume: 64x64x32\n"
+            "{lead} a 2x2 max pool with stride 2.\nOutput volume: 32x32x32\n"
+            "Then CONV with 64 filters of 3x3, stride 1, no padding.\nOutput volume: {output}\n")
+
+
+@pytest.mark.parametrize("lead", ["The output of layer 1 goes into", "This is then fed into", "It passes through",
+                                  "The output of CONV1 is fed into",
+                                  "The output of the previous layer is passed through", "The result goes through"])
+def test_a_layer_told_as_what_the_output_above_goes_into(lead: str) -> None:
+    # conv1 keeps 64x64 ((64 - 5 + 4)/1 + 1 = 64), the pool halves it to 32x32x32, conv2 (3x3, no padding) gives
+    # 30x30x64. The pool's sentence read as a question about CONV1 (E060), its layer left out: conv2 on 64x64x32
+    # gave 62x62x64, and the right 30x30x64 was marked wrong
+    for output, verdict in [("30x30x64", "right"), ("62x62x64", "wrong")]:
+        report = homework(FED_INTO.format(lead=lead, output=output))
+        assert [a.verdict for a in report.answers] == ["right", "right", verdict], report.messages()
+
+
+@pytest.mark.parametrize("lead", ["The output of layer 2 goes into", "The output of CONV7 goes into"])
+def test_what_goes_into_a_layer_not_the_last_one_leaves_the_answers_after_it_unjudged(lead: str) -> None:
+    # a layer that is not the one above (or none) named as what goes in: the sentence is not read as the pool, and
+    # the answers after it rest on it (an answer given again differently shows a layer there): the right 30x30x64
+    # was marked wrong, judged on conv2 without the pool
+    report = homework(FED_INTO.format(lead=lead, output="30x30x64"))
+    assert [a.verdict for a in report.answers] == ["right", "unchecked"], report.messages()
+    assert ("E060", 4, 1) in [(d.code, d.line, d.column) for d in report.diagnostics]
