@@ -11210,12 +11210,21 @@ def _resized_to(words: list[str]) -> tuple[int, int] | None:
 def _layer_parenthesised(tokens: list[Tok]) -> list[Tok]:
     """`The max pooling layer (2x2, stride 2) gives 14x14x6.` (`The first conv layer (16 filters, 3x3) …`): a layer
     stated in a sentence by its kind, its description in parentheses after `layer`, as `The max pooling layer with
-    2x2, stride 2 gives …` (it was prose, a wrong output passed unjudged). Other tokens as they are."""
+    2x2, stride 2 gives …` (it was prose, a wrong output passed unjudged); a pool named alone, `Max pool (2x2, stride
+    2)`, the same. Other tokens as they are."""
     words = [t.lower for t in tokens]
     at = next((j for j in range(1, min(len(words), 6)) if words[j] == "layer"), None)
     if at is None or words[:1] != ["the"] or words[at + 1:at + 2] != ["("] or \
             _layer_kind(" ".join(w for w in words[1:at] if w not in _ORDINALS)) is None:
-        return tokens
+        # `Max pool (2x2, stride 2).`, `Then max pooling (2x2, stride 2)`: a pool named alone before them
+        start = _lead(tokens)
+        start += words[start:start + 1] in (["then"], ["next"], ["now"], ["finally"])
+        start += words[start:start + 1] == [","]
+        at = next((j - 1 for j in range(start + 1, min(len(words), start + 4)) if words[j] == "("), None)
+        if at is None or tokens[at].end == tokens[at + 1].start or \
+                not all(t.kind == "WORD" for t in tokens[start:at + 1]) or \
+                _layer_kind(" ".join(words[start:at + 1])) not in ("maxpool", "avgpool"):
+            return tokens  # (`nn.MaxPool2d(2)`, a call; `MaxPool 2x2 -> (32, 32, 32)`, its answer)
     depth = 0
     for j in range(at + 1, len(tokens)):
         depth += (tokens[j].text == "(") - (tokens[j].text == ")")
@@ -12491,11 +12500,21 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
         return tokens
     k = lead + subject
     named: list[Tok] = []
+    passive = k + (words[k:k + 1] in (["is"], ["are"]))
+    passive += words[passive:passive + 1] == ["then"]
+    kind = words[passive] if words[passive:passive + 1] in (["max"], ["average"], ["avg"]) else None
+    pooled = passive + (kind is not None) + (kind is not None and words[passive + 1:passive + 2] == ["-"])
+    if passive > k and words[pooled:pooled + 1] in (["pooled"], ["maxpooled"]) and \
+            (kind is not None or words[pooled] == "maxpooled"):
+        # `It is then max pooled (2x2, stride 2).`, `The feature maps are max-pooled with 2x2 windows`: the pool
+        verb_said = tokens[pooled]
+        return _layer_parenthesised([*tokens[:lead], Tok("WORD", kind or "max", verb_said.start, verb_said.end),
+                                     Tok("WORD", "pool", verb_said.start, verb_said.end), *tokens[pooled + 1:]])
     if words[k:k + 1] == ["of"]:
-        verb = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j] in _FED_VERB_STARTS), None)
-        if verb is None:
+        named_end = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j] in _FED_VERB_STARTS), None)
+        if named_end is None:
             return tokens
-        named, k = tokens[k + 1:verb], verb
+        named, k = tokens[k + 1:named_end], named_end
     verb: tuple[str, ...] = ()
     end = k
     while end < min(k + 7, len(words)) and verb not in _FED_VERBS:  # (`is then fed into`: the verb without `then`)
@@ -12513,19 +12532,23 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
         (label is not None and _named_line(lines, label) == len(lines) - 1)
     if not last or end >= len(tokens):
         return tokens
-    return [*tokens[:lead], *tokens[end:]]
+    return _layer_parenthesised([*tokens[:lead], *tokens[end:]])
 
 
 # what a sentence says goes into the next layer (`The output of CONV1 goes into …`, `This is fed into …`)
 _FED_SUBJECTS = (("the", "output"), ("this", "output"), ("that", "output"), ("the", "result"), ("this", "result"),
                  ("the", "resulting", "volume"), ("the", "resulting", "output"), ("this", "volume"), ("this",), ("it",),
-                 ("that",))
+                 ("that",), ("the", "activations"), ("the", "feature", "maps"), ("the", "maps"), ("these",),
+                 ("they",), ("the", "outputs"))
 _FED_VERBS = (("goes", "into"), ("goes", "through"), ("goes", "to"), ("is", "fed", "into"), ("is", "fed", "to"),
               ("is", "fed", "through"), ("is", "passed", "to"), ("is", "passed", "into"), ("is", "passed", "through"),
               ("passes", "through"), ("passes", "into"), ("feeds", "into"), ("is", "sent", "to"),
               ("is", "sent", "through"), ("is", "the", "input", "to"), ("is", "input", "to"), ("enters",),
-              ("is", "given", "to"))
-_FED_VERB_STARTS = frozenset(("goes", "is", "passes", "feeds", "enters", "then"))  # where `of X` ends
+              ("is", "given", "to"), ("go", "into"), ("go", "through"), ("are", "fed", "into"), ("are", "fed", "to"),
+              ("are", "passed", "to"), ("are", "passed", "into"), ("are", "passed", "through"), ("pass", "through"),
+              ("enter",), ("feed", "into"))
+# where `of X` ends
+_FED_VERB_STARTS = frozenset(("goes", "go", "is", "are", "passes", "pass", "feeds", "feed", "enters", "enter", "then"))
 _FED_LAST = (["the", "previous", "layer"], ["the", "layer", "above"], ["this", "layer"], ["that", "layer"],
              ["the", "last", "layer"])
 
@@ -12545,11 +12568,15 @@ def _takes_step(tokens: list[Tok]) -> bool:
     listing that numbers its layers (`Layer 2: …`), not as a heading names one (`Step 2: pooling`)."""
     words = [t.lower for t in tokens[_lead(tokens):]]
     numbered = words[:1] == ["layer"] and len(words) > 3 and words[1].isdigit() and words[2] in (":", "-")
-    return bool(words) and (words[0] in _STEPPING or bool(set(words) & (_JOINING | _RESHAPING | _TAKEN)) or
+    return bool(words) and (words[0] in _STEPPING or bool(set(words) & (_JOINING | _RESHAPING | _TAKEN | _POOLED)) or
+                            ("through" in words and bool(set(words) & _PASSING)) or
                             numbered)  # (a listing's numbered layer, `Layer 2: 2x2 subsampling, stride 2`, is its step)
 
 
 _TAKEN = frozenset({"follows", "comes", "added", "applied", "appended", "inserted"})  # `A 1x1 projection … follows.`
+# a pooling said as what is done to the output (`The maps are then max-pooled …`, `Downsample by 2 using max pooling.`)
+_POOLED = frozenset({"pooled", "maxpooled", "subsampled", "downsample", "downsampled", "downsamples", "subsample"})
+_PASSING = frozenset({"go", "goes", "pass", "passes", "passed", "sent", "fed", "run", "runs"})  # `… go through …`
 
 
 def _unknown_layer(span: Span) -> ir.Line:
@@ -12573,9 +12600,11 @@ def _may_state_layer(tokens: list[Tok]) -> bool:
     words = {t.lower for t in tokens}
     said = [t.lower for t in tokens[_lead(tokens):]]
     stepping = said[:1] != [] and said[0] in _STEPPING
-    if "?" in words or words & _REFERRING or words & _EXPLAINING or (words & _SIZE_SAID and not stepping):
+    pooled = words & _POOLED  # a step done to the output, said of it too (`It is then max pooled (2x2, stride 2).`)
+    if "?" in words or (words & _REFERRING and not pooled) or words & _EXPLAINING or \
+            (words & _SIZE_SAID and not stepping):
         return False
-    if words & _JOINING or words & _RESHAPING:
+    if words & _JOINING or words & _RESHAPING or pooled:
         return True  # the size or depth changes, no number said (`We crop 2 pixels on each side.`)
     return bool(words & _LAYER_NAMING) and not words & _GENERAL and (stepping or any(
         t.kind in ("NUM", "DIMS") and (j == 0 or tokens[j - 1].lower not in ("layer", "conv", "pool", "fc"))

@@ -15410,3 +15410,22 @@ def test_what_goes_into_a_layer_not_the_last_one_leaves_the_answers_after_it_unj
     report = homework(FED_INTO.format(lead=lead, output="30x30x64"))
     assert [a.verdict for a in report.answers] == ["right", "unchecked"], report.messages()
     assert ("E060", 4, 1) in [(d.code, d.line, d.column) for d in report.diagnostics]
+
+
+POOL_STEP = ("Input: 64x64x3\nCONV1: 32 filters, 5x5, stride 1, padding 2\nOutput volume: 64x64x32\n{step}\n"
+             "CONV2: 64 filters of 3x3, stride 1, no padding.\nCONV2 output: {output}\n")
+
+
+@pytest.mark.parametrize(("step", "read"), [
+    # read as the pool: conv2 on its 32x32x32 gives (32 - 3)/1 + 1 = 30, 30x30x64 (without it, 62x62x64)
+    ("The feature maps are then max-pooled with 2x2 windows, stride 2.", True),
+    ("It is then max pooled (2x2, stride 2).", True),
+    ("The activations go through 2x2 max pooling with stride 2.", True),
+    ("Max pool (2x2, stride 2).", True), ("Then max pooling (2x2, stride 2).", True),
+    # not read (the window unsaid): a layer all the same, which conv2's answers rest on
+    ("Downsample by 2 using max pooling.", False)])
+def test_a_pool_said_as_a_step_is_never_left_out_of_the_network(step: str, read: bool) -> None:
+    # each was prose, its pool left out: conv2 judged on 64x64x32, the right 30x30x64 marked wrong and 62x62x64 right
+    for output, verdict in [("30x30x64", "right"), ("62x62x64", "wrong")]:
+        report = homework(POOL_STEP.format(step=step, output=output))
+        assert [a.verdict for a in report.answers] == ["right", verdict if read else "unchecked"], report.messages()
