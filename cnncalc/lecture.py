@@ -11210,21 +11210,24 @@ def _resized_to(words: list[str]) -> tuple[int, int] | None:
 def _layer_parenthesised(tokens: list[Tok]) -> list[Tok]:
     """`The max pooling layer (2x2, stride 2) gives 14x14x6.` (`The first conv layer (16 filters, 3x3) …`): a layer
     stated in a sentence by its kind, its description in parentheses after `layer`, as `The max pooling layer with
-    2x2, stride 2 gives …` (it was prose, a wrong output passed unjudged); a pool named alone, `Max pool (2x2, stride
-    2)`, the same. Other tokens as they are."""
+    2x2, stride 2 gives …` (it was prose, a wrong output passed unjudged); a pool or a convolution named alone, `Max
+    pool (2x2, stride 2)`, `Conv (8 filters, 3x3, stride 2, pad 1)`, the same. Other tokens as they are."""
     words = [t.lower for t in tokens]
     at = next((j for j in range(1, min(len(words), 6)) if words[j] == "layer"), None)
-    if at is None or words[:1] != ["the"] or words[at + 1:at + 2] != ["("] or \
-            _layer_kind(" ".join(w for w in words[1:at] if w not in _ORDINALS)) is None:
-        # `Max pool (2x2, stride 2).`, `Then max pooling (2x2, stride 2)`: a pool named alone before them
+    alone = at is None or words[:1] != ["the"] or words[at + 1:at + 2] != ["("] or \
+        _layer_kind(" ".join(w for w in words[1:at] if w not in _ORDINALS)) is None
+    if alone:
+        # `Max pool (2x2, stride 2).`, `Then conv (8 filters, 3x3)`: a kind named alone before them, the line's whole
         start = _lead(tokens)
         start += words[start:start + 1] in (["then"], ["next"], ["now"], ["finally"])
         start += words[start:start + 1] == [","]
         at = next((j - 1 for j in range(start + 1, min(len(words), start + 4)) if words[j] == "("), None)
         if at is None or tokens[at].end == tokens[at + 1].start or \
-                not all(t.kind == "WORD" for t in tokens[start:at + 1]) or \
-                _layer_kind(" ".join(words[start:at + 1])) not in ("maxpool", "avgpool"):
-            return tokens  # (`nn.MaxPool2d(2)`, a call; `MaxPool 2x2 -> (32, 32, 32)`, its answer)
+                not all(t.kind == "WORD" for t in tokens[start:at + 1]) or _label(tokens[start:at + 1]) is not None \
+                or _layer_kind(" ".join(words[start:at + 1])) not in ("maxpool", "avgpool", "conv"):
+            return tokens  # (`nn.MaxPool2d(2)`, a call; `MaxPool 2x2 -> (32, 32, 32)`, its answer; `CONV1 (…)`)
+    if at is None:
+        return tokens
     depth = 0
     for j in range(at + 1, len(tokens)):
         depth += (tokens[j].text == "(") - (tokens[j].text == ")")
@@ -11232,8 +11235,8 @@ def _layer_parenthesised(tokens: list[Tok]) -> list[Tok]:
             break
     else:
         return tokens
-    if not any(t.kind in ("NUM", "DIMS") for t in tokens[at + 2:j]):
-        return tokens
+    if not any(t.kind in ("NUM", "DIMS") for t in tokens[at + 2:j]) or (alone and words[j + 1:] not in ([], ["."])):
+        return tokens  # (alone, with answers after it: `conv (32, 3x3, stride 1, pad 1) -> …` reads as it is)
     opening = tokens[at + 1]
     return [*tokens[:at + 1], Tok("WORD", "with", opening.start, opening.end), *tokens[at + 2:j], *tokens[j + 1:]]
 
@@ -12492,9 +12495,24 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     2.`, `This is then fed into 64 filters of size 3x3.`, `It passes through a 2x2 max pool.`): the tokens without
     the words before the layer (they read as a question about the layer above, the pool was left out, and the right
     answers after it were judged on a network without it: marked wrong). Only when what goes in is the last layer's
-    output (unnamed, or named by its label, its place `layer N`, or as the layer above); other tokens as they are."""
+    output (unnamed, or named by its label, its place `layer N`, or as the layer above). So too a layer told as what
+    is done to that output (`It is then max pooled (2x2, stride 2).`, `… are then convolved with 8 filters …`, `The
+    next layer convolves with …`) and a new layer's name before `with` (`Then CONV2 with 8 filters …`). Other
+    tokens as they are."""
     lead = _lead(tokens)
     words = [t.lower for t in tokens]
+    if lines and words[lead:lead + 2] in (["the", "next"], ["the", "following"]) and \
+            words[lead + 2:lead + 5] == ["layer", "convolves", "with"]:
+        # `The next layer convolves with 8 kernels of 3x3 at stride 2, padding 1.`: a convolution with them
+        verb_said = tokens[lead + 3]
+        return [*tokens[:lead], Tok("WORD", "conv", verb_said.start, verb_said.end), *tokens[lead + 4:]]
+    named_at = lead + (words[lead:lead + 1] in (["then"], ["next"]))
+    if lines and words[named_at + 1:named_at + 2] == ["with"] and tokens[named_at].kind == "WORD" and \
+            _layer_kind(words[named_at]) is not None and (label := _label(tokens[named_at:named_at + 1])) is not None \
+            and _named_line(lines, label) is None:
+        # `Then CONV2 with 8 filters of 3x3, stride 2, pad 1.`: as `CONV2: 8 filters of 3x3, …`
+        name = tokens[named_at]
+        return [*tokens[:lead], name, Tok("P", ":", name.end, name.end), *tokens[named_at + 2:]]
     subject = next((len(s) for s in _FED_SUBJECTS if tuple(words[lead:lead + len(s)]) == s), 0)
     if not subject or not lines:
         return tokens
@@ -12504,6 +12522,11 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     passive += words[passive:passive + 1] == ["then"]
     kind = words[passive] if words[passive:passive + 1] in (["max"], ["average"], ["avg"]) else None
     pooled = passive + (kind is not None) + (kind is not None and words[passive + 1:passive + 2] == ["-"])
+    if passive > k and kind is None and words[passive:passive + 2] == ["convolved", "with"]:
+        # `It is then convolved with 8 filters of size 3x3 (stride 2, pad 1).`: a convolution with them
+        verb_said = tokens[passive]
+        return _layer_parenthesised([*tokens[:lead], Tok("WORD", "conv", verb_said.start, verb_said.end),
+                                     *tokens[passive + 1:]])
     if passive > k and words[pooled:pooled + 1] in (["pooled"], ["maxpooled"]) and \
             (kind is not None or words[pooled] == "maxpooled"):
         # `It is then max pooled (2x2, stride 2).`, `The feature maps are max-pooled with 2x2 windows`: the pool
@@ -12568,14 +12591,16 @@ def _takes_step(tokens: list[Tok]) -> bool:
     listing that numbers its layers (`Layer 2: …`), not as a heading names one (`Step 2: pooling`)."""
     words = [t.lower for t in tokens[_lead(tokens):]]
     numbered = words[:1] == ["layer"] and len(words) > 3 and words[1].isdigit() and words[2] in (":", "-")
-    return bool(words) and (words[0] in _STEPPING or bool(set(words) & (_JOINING | _RESHAPING | _TAKEN | _POOLED)) or
+    return bool(words) and (words[0] in _STEPPING or bool(set(words) & _STEP_WORDS) or
                             ("through" in words and bool(set(words) & _PASSING)) or
                             numbered)  # (a listing's numbered layer, `Layer 2: 2x2 subsampling, stride 2`, is its step)
 
 
 _TAKEN = frozenset({"follows", "comes", "added", "applied", "appended", "inserted"})  # `A 1x1 projection … follows.`
-# a pooling said as what is done to the output (`The maps are then max-pooled …`, `Downsample by 2 using max pooling.`)
-_POOLED = frozenset({"pooled", "maxpooled", "subsampled", "downsample", "downsampled", "downsamples", "subsample"})
+# a pooling or a convolution said as what is done to the output (`The maps are then max-pooled …`, `Downsample by 2
+# using max pooling.`, `It is then convolved with …`)
+_DONE_TO_OUTPUT = frozenset({"pooled", "maxpooled", "subsampled", "downsample", "downsampled", "downsamples",
+                             "subsample", "convolved", "convolves"})
 _PASSING = frozenset({"go", "goes", "pass", "passes", "passed", "sent", "fed", "run", "runs"})  # `… go through …`
 
 
@@ -12600,7 +12625,7 @@ def _may_state_layer(tokens: list[Tok]) -> bool:
     words = {t.lower for t in tokens}
     said = [t.lower for t in tokens[_lead(tokens):]]
     stepping = said[:1] != [] and said[0] in _STEPPING
-    pooled = words & _POOLED  # a step done to the output, said of it too (`It is then max pooled (2x2, stride 2).`)
+    pooled = words & _DONE_TO_OUTPUT  # a step done to the output, said of it too (`It is then max pooled (2x2, …).`)
     if "?" in words or (words & _REFERRING and not pooled) or words & _EXPLAINING or \
             (words & _SIZE_SAID and not stepping):
         return False
@@ -12615,6 +12640,7 @@ _JOINING = frozenset({"concatenate", "concatenated", "concatenates", "concatenat
 _RESHAPING = frozenset({"flatten", "flattened", "flattens", "crop", "crops", "cropped", "doubles", "upsampled",
                         "downsampled", "resized"})  # a step that changes the size, said without its numbers
 _STEPPING = frozenset({"then", "next", "now", "finally", "we", "add", "apply", "append", "followed"})
+_STEP_WORDS = _JOINING | _RESHAPING | _TAKEN | _DONE_TO_OUTPUT  # (`_takes_step`)
 
 
 def _names_layer(tokens: list[Tok], labels: set[str]) -> bool:

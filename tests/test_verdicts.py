@@ -15429,3 +15429,20 @@ def test_a_pool_said_as_a_step_is_never_left_out_of_the_network(step: str, read:
     for output, verdict in [("30x30x64", "right"), ("62x62x64", "wrong")]:
         report = homework(POOL_STEP.format(step=step, output=output))
         assert [a.verdict for a in report.answers] == ["right", verdict if read else "unchecked"], report.messages()
+
+
+CONV_STEP = ("Input: 31x31x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\nOutput volume: 31x31x16\n{step}\n"
+             "Then a 2x2 max pool with stride 2.\nPool output: {output}\n")
+
+
+@pytest.mark.parametrize("step", [
+    "It is then convolved with 8 filters of size 3x3 (stride 2, pad 1).",
+    "The next layer convolves with 8 kernels of 3x3 at stride 2, padding 1.",
+    "Conv (8 filters, 3x3, stride 2, pad 1).", "Then CONV2 with 8 filters of 3x3, stride 2, pad 1."])
+def test_a_convolution_said_as_a_step_is_read(step: str) -> None:
+    # conv2 on 31x31x16: (31 - 3 + 2)/2 + 1 = 16, 16x16x8; pooled 8x8x8. The first two were prose, the convolution
+    # left out: the pool on 31x31x16 (15.5, floored to 15) and the right 8x8x8 marked wrong; the last two left the
+    # answers after them unjudged
+    for output, verdict in [("8x8x8", "right"), ("8x8x16", "wrong")]:
+        report = homework(CONV_STEP.format(step=step, output=output))
+        assert [a.verdict for a in report.answers] == ["right", verdict], report.messages()
