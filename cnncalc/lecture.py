@@ -12591,7 +12591,8 @@ def _takes_step(tokens: list[Tok]) -> bool:
     listing that numbers its layers (`Layer 2: …`), not as a heading names one (`Step 2: pooling`)."""
     words = [t.lower for t in tokens[_lead(tokens):]]
     numbered = words[:1] == ["layer"] and len(words) > 3 and words[1].isdigit() and words[2] in (":", "-")
-    return bool(words) and (words[0] in _STEPPING or bool(set(words) & _STEP_WORDS) or
+    return bool(words) and (words[0] in _STEPPING or bool(set(words[:3]) & _STEP_SAID_EARLY) or
+                            bool(set(words) & _STEP_WORDS) or
                             ("through" in words and bool(set(words) & _PASSING)) or
                             numbered)  # (a listing's numbered layer, `Layer 2: 2x2 subsampling, stride 2`, is its step)
 
@@ -12600,7 +12601,8 @@ _TAKEN = frozenset({"follows", "comes", "added", "applied", "appended", "inserte
 # a pooling or a convolution said as what is done to the output (`The maps are then max-pooled …`, `Downsample by 2
 # using max pooling.`, `It is then convolved with …`)
 _DONE_TO_OUTPUT = frozenset({"pooled", "maxpooled", "subsampled", "downsample", "downsampled", "downsamples",
-                             "subsample", "convolved", "convolves"})
+                             "subsample", "convolved", "convolves", "maps", "projects"})  # (`… maps it to 100 …`)
+_STEP_SAID_EARLY = frozenset({"next", "then", "after", "afterwards", "finally"})  # `The next layer is …`, `After …`
 _PASSING = frozenset({"go", "goes", "pass", "passes", "passed", "sent", "fed", "run", "runs"})  # `… go through …`
 
 

@@ -15446,3 +15446,19 @@ def test_a_convolution_said_as_a_step_is_read(step: str) -> None:
     for output, verdict in [("8x8x8", "right"), ("8x8x16", "wrong")]:
         report = homework(CONV_STEP.format(step=step, output=output))
         assert [a.verdict for a in report.answers] == ["right", verdict], report.messages()
+
+
+FC_STEP = ("Input: 16x16x3\nCONV1: 8 filters, 3x3, stride 1, padding 1\nOutput volume: 16x16x8\n"
+           "POOL1: 2x2 max pool, stride 2\nOutput: 8x8x8\n{step}\nFC2: 10 neurons\nFC2 params: {params}\n")
+
+
+@pytest.mark.parametrize("step", ["A linear layer maps it to 100 features.",
+                                  "After flattening, a fully connected layer with 100 nodes.",
+                                  "The next layer is fully connected with 100 outputs."])
+def test_a_layer_sentence_cnncalc_cannot_read_leaves_the_next_layer_unjudged(step: str) -> None:
+    # after the 100-unit layer FC2 has 100·10 + 10 = 1,010 parameters; without it, on the 8·8·8 = 512 values,
+    # 512·10 + 10 = 5,130. Each sentence was prose and left out: 1,010 marked wrong and 5,130 right. Not read, it is
+    # now a layer cnncalc cannot read, which FC2 rests on: neither judged
+    for params in ("1010", "5130"):
+        report = homework(FC_STEP.format(step=step, params=params))
+        assert [a.verdict for a in report.answers] == ["right", "right", "unchecked"], report.messages()
