@@ -11235,10 +11235,14 @@ def _layer_parenthesised(tokens: list[Tok]) -> list[Tok]:
             break
     else:
         return tokens
-    if not any(t.kind in ("NUM", "DIMS") for t in tokens[at + 2:j]) or (alone and words[j + 1:] not in ([], ["."])):
+    if not any(t.kind in ("NUM", "DIMS") for t in tokens[at + 2:j]) or \
+            (alone and words[j + 1:] not in ([], ["."]) and words[j + 1] not in _GIVING_AFTER):
         return tokens  # (alone, with answers after it: `conv (32, 3x3, stride 1, pad 1) -> …` reads as it is)
     opening = tokens[at + 1]
     return [*tokens[:at + 1], Tok("WORD", "with", opening.start, opening.end), *tokens[at + 2:j], *tokens[j + 1:]]
+
+
+_GIVING_AFTER = frozenset(("to", "gives", "giving", "produces", "producing", "yields", "yielding", ","))  # `… (2x2) to`
 
 
 def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
@@ -12525,14 +12529,17 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     if passive > k and kind is None and words[passive:passive + 2] == ["convolved", "with"]:
         # `It is then convolved with 8 filters of size 3x3 (stride 2, pad 1).`: a convolution with them
         verb_said = tokens[passive]
-        return _layer_parenthesised([*tokens[:lead], Tok("WORD", "conv", verb_said.start, verb_said.end),
-                                     *tokens[passive + 1:]])
+        return _gives_arrow(_layer_parenthesised([*tokens[:lead], Tok("WORD", "conv", verb_said.start, verb_said.end),
+                                     *tokens[passive + 1:]]))
     if passive > k and words[pooled:pooled + 1] in (["pooled"], ["maxpooled"]) and \
             (kind is not None or words[pooled] == "maxpooled"):
         # `It is then max pooled (2x2, stride 2).`, `The feature maps are max-pooled with 2x2 windows`: the pool
-        verb_said = tokens[pooled]
-        return _layer_parenthesised([*tokens[:lead], Tok("WORD", kind or "max", verb_said.start, verb_said.end),
-                                     Tok("WORD", "pool", verb_said.start, verb_said.end), *tokens[pooled + 1:]])
+        verb_said, rest = tokens[pooled], tokens[pooled + 1:]
+        rest = [Tok("ARROW", "->", t.start, t.end) if t.lower == "to" and rest[k + 1:k + 2] and
+                rest[k + 1].kind == "DIMS" else t for k, t in enumerate(rest)]  # `… pooled (2x2) to 16x16x8`
+        pool = [Tok("WORD", kind or "max", verb_said.start, verb_said.end),
+                Tok("WORD", "pool", verb_said.start, verb_said.end)]
+        return _gives_arrow(_layer_parenthesised([*tokens[:lead], *pool, *rest]))
     if words[k:k + 1] == ["of"]:
         named_end = next((j for j in range(k + 1, min(k + 6, len(words))) if words[j] in _FED_VERB_STARTS), None)
         if named_end is None:
@@ -12555,7 +12562,7 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
         (label is not None and _named_line(lines, label) == len(lines) - 1)
     if not last or end >= len(tokens):
         return tokens
-    return _layer_parenthesised([*tokens[:lead], *tokens[end:]])
+    return _gives_arrow(_layer_parenthesised([*tokens[:lead], *tokens[end:]]))
 
 
 # what a sentence says goes into the next layer (`The output of CONV1 goes into …`, `This is fed into …`)

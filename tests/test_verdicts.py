@@ -15462,3 +15462,13 @@ def test_a_layer_sentence_cnncalc_cannot_read_leaves_the_next_layer_unjudged(ste
     for params in ("1010", "5130"):
         report = homework(FC_STEP.format(step=step, params=params))
         assert [a.verdict for a in report.answers] == ["right", "right", "unchecked"], report.messages()
+
+
+@pytest.mark.parametrize("sheet", [
+    "It is then max pooled (2x2, stride 2) to {}.",
+    "The feature maps are max-pooled with 2x2 windows, stride 2, giving {}."])
+def test_a_pool_said_as_a_step_with_its_output_has_it_judged(sheet: str) -> None:
+    # (64 - 2)/2 + 1 = 32: 32x32x32 after CONV1's 64x64x32. Both were prose with the answer in them: a wrong one
+    # passed with no word said
+    right_then_wrong("Input: 64x64x3\nCONV1: 32 filters, 5x5, stride 1, padding 2\n" + sheet + "\n", "32x32x32",
+                     "31x31x32")
