@@ -11572,7 +11572,7 @@ def _there_are(tokens: list[Tok]) -> list[Tok]:
 _SAID_LEADS: tuple[list[str], ...] = (
     [], ["it", "has"], ["this", "layer", "has"], ["the", "layer", "has"], ["this", "has"], ["we", "get"],
     ["we", "have"], ["this", "gives"], ["that", "gives"], ["this", "gives", "us"], ["that", "gives", "us"],
-    ["which", "gives"], ["so"], ["giving"],
+    ["which", "gives"], ["so"], ["giving"], ["that", "is"], ["this", "is"], ["which", "is"],
     *([lead, verb] for lead in ("it", "this") for verb in ("needs", "requires", "takes", "performs", "uses", "does",
                                                              "computes")),
     *([lead, "layer", verb] for lead in ("the", "this") for verb in ("needs", "requires", "takes", "performs",
@@ -11760,7 +11760,10 @@ _OUTPUT_LEADS: tuple[list[str], ...] = (
     ["which", "results", "in"], ["this", "results", "in"], ["resulting", "in"], ["giving"], ["it", "outputs"],
     ["the", "layer", "outputs"], ["this", "layer", "outputs"], ["it", "produces"], ["this", "produces"],
     ["the", "layer", "produces"], ["this", "layer", "produces"], ["the", "layer", "gives"], ["this", "layer", "gives"],
-    ["it", "gives"], ["it", "gives", "us"], ["we", "have"], ["we", "now", "have"], ["now", "we", "have"])
+    ["it", "gives"], ["it", "gives", "us"], ["we", "have"], ["we", "now", "have"], ["now", "we", "have"],
+    *([*lead, "becomes"] for lead in (["the", "size"], ["size"], ["the", "shape"], ["shape"], ["it"], ["this"])),
+    ["the", "dimensions", "are"], ["dimensions", "are"], ["the", "dimensions", "become"])  # `the size becomes
+# 30x30x16`, `dimensions are 30x30x16` (not `the size is 3x3`: a filter's too)
 
 
 def _said_output(tokens: list[Tok]) -> list[Tok]:
@@ -11907,7 +11910,8 @@ _MAP_LEADS: tuple[list[str], ...] = tuple([*lead, *noun, *verb] for lead in (["e
 _MAPS_WORDS = ("channels", "maps")  # `The output has 96 channels`: its depth
 _SAID_AFTER_VOLUME: tuple[list[str], ...] = ([], ["output"], ["volume"], ["output", "volume"], ["activation", "map"],
                                              ["feature", "map"], ["activation", "volume"], ["activation", "maps"],
-                                             ["feature", "maps"], ["activations"])  # `It gives 32x32x10 feature maps`
+                                             ["feature", "maps"], ["activations"], ["tensor"], ["output", "tensor"],
+                                             ["map"], ["maps"])  # `It gives 32x32x10 feature maps`, `… a … tensor`
 
 
 def _output_said(words: list[str], tokens: list[Tok]) -> bool:

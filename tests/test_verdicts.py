@@ -15472,3 +15472,14 @@ def test_a_pool_said_as_a_step_with_its_output_has_it_judged(sheet: str) -> None
     # passed with no word said
     right_then_wrong("Input: 64x64x3\nCONV1: 32 filters, 5x5, stride 1, padding 2\n" + sheet + "\n", "32x32x32",
                      "31x31x32")
+
+
+@pytest.mark.parametrize(("said", "right", "wrong"), [
+    # CONV1, 16 3x3 filters padded 1 on 32x32x3: 32x32x16, (3·3·3 + 1)·16 = 448 parameters
+    ("The layer outputs a {} tensor.", "32x32x16", "30x30x16"), ("It outputs a {} tensor.", "32x32x16", "30x30x16"),
+    ("the size becomes {}", "32x32x16", "30x30x16"), ("dimensions are {}", "32x32x16", "30x30x16"),
+    ("That is {} parameters.", "448", "432"), ("This is {} parameters.", "448", "432"),
+    ("which is {} parameters", "448", "432")])
+def test_an_answer_said_in_a_sentence_about_the_layer_above(said: str, right: str, wrong: str) -> None:
+    # each was prose: a wrong answer passed with no word said
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\n" + said + "\n", right, wrong)
