@@ -361,6 +361,9 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
         if answering or ("=" not in said and any(word in said for word in _STATING_WORDS)):
             cuts.append(m.end())
             answering = True
+    for m in _AND_OUTPUT.finditer(raw, cuts[-1] if cuts else 0) if ", " in raw else ():
+        if _COUNT_SAID.search(raw, cuts[-1] if cuts else 0, m.start()):  # `The pool has no parameters, and its
+            cuts.append(m.end())  # output is 16x16x16.`: the count, then the output (the line was prose)
     parts = list(pairwise([0, *cuts, len(raw)]))
     if _CHAIN_WORDS.search(raw):  # `…, pad 2, then a 2x2 max pool with stride 2.`: each layer a line (it was E060)
         for m in _CHAINED_STEP.finditer(raw, cuts[-1] if cuts else 0):
@@ -370,6 +373,9 @@ def _sentences(raw: str) -> list[tuple[int, int]]:
 
 
 _STATING_WORDS = ("layer", "convolution", "filters", "pooling", "neurons", "units")  # a sentence stating a layer
+# an output said after a count in one sentence (`…, and its output is 16x16x16`), and that count (`… has no parameters`)
+_AND_OUTPUT = re.compile(r",\s*and\s+(?=(?:its|the)\s+output(?:\s+volume)?\s+is\b)")
+_COUNT_SAID = re.compile(r"\b(?:has|have)\b[^,]*\b(?:parameters|params|weights|biases)\b", re.IGNORECASE)
 # a line that starts with an answer's heading, after a part's letter (`b) Number of weights: …`, `Params: …`)
 _ANSWERS_FIRST = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:Number of (?:parameters|weights|biases)|Params|"
                             r"Parameters|Weights|Biases|Output(?: size| volume)?|MACs|Multiply-adds)\s*[:=]")
@@ -890,7 +896,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
             weighed = _unbiased(counted)
             tokens = _gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(_follows_dropped(
-                _colon_before_answers(_filters_brought(weighed)))))))
+                _colon_before_answers(_filters_brought(_vector_said(weighed))))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
@@ -9317,7 +9323,8 @@ def _numbering(words: list[str], kinds: list[str]) -> int:
     return 0
 
 
-_VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements", "floats"}  # a volume's values
+# a volume's values (a vector's scores too)
+_VALUE_WORDS = {"neurons", "values", "activations", "numbers", "units", "elements", "floats", "scores", "logits"}
 # before a volume's values said after it: `= 290,400 neurons`, `which is 290,400 neurons`, `so 290,400 activations`,
 # `=> 290,400 values`, `i.e. 290,400 values`
 _VALUES_LEADS = {"=", ">", "which", "is", "are", "so", "i", "e", ".", "that", "gives", "giving", "total", "in", "all",
@@ -9819,7 +9826,10 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
     for head in range(2, min(len(words), 8)):
         count = _count_head(words, head)
         said = count if count is not None else ("output",) if words[head] == "output" else None
-        produced = _skip(words, head + 1, ("a", "an")) if words[head] in _PRODUCES else len(words)
+        resized = _resized_to(words[:head] + words[head:head + 6]) if words[head] in _RESIZES else None
+        produced = _skip(words, head + 1, ("a", "an")) if words[head] in _PRODUCES else \
+            resized[0] + resized[1] if resized is not None and resized[0] == head else len(words)
+        # (`The pooling layer halves the size to 16x16x16`: as `… outputs 16x16x16`)
         if said is None and produced < len(words) and tokens[produced].kind == "DIMS" and \
                 all(w in _VOLUME_NOUNS or w == "." for w in words[produced + 1:]):
             # `The first conv layer outputs 32x32x16`: as `The first conv layer output: 32x32x16`
@@ -11612,6 +11622,7 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
     """`_said_count`'s answer line, or None when the tokens are no such sentence."""
     words = [t.lower for t in tokens]
     end = len(words) - (words[-1:] in (["."], ["!"]))
+    end -= 2 if words[end - 2:end] == [",", "and"] else 0  # (`… has no parameters, and`: `_sentences` cut the rest)
     named: list[Tok] = []  # `… for CONV1`: the layer named, as `Params of CONV1: 760`
     for size in (1, 2):
         if end > size + 1 and words[end - size - 1] in ("for", "in", "of") and _label(tokens[end - size:end]):
@@ -11620,11 +11631,13 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
     end -= 2 if words[end - 2:end] in (["in", "total"], ["in", "all"]) else 0
     leads = _SAID_LEADS
     has = next((j for j in range(2, min(len(words), 6)) if words[j] == "has"), None)
-    if words[:1] == ["the"] and has is not None and words[has - 1] == "layer" and not named and \
-            (_layer_kind(" ".join(words[1:has - 1])) is not None or _placed(words[1:has]) is not None or
-             words[has - 2] in ("hidden", "output")):
-        # `The FC layer has 699,850 params`: that kind's; `The second layer has …`: the one in that place; `The
-        # hidden layer has …`: an MLP's
+    if words[:1] == ["the"] and has is not None and not named and (
+            (words[has - 1] == "layer" and (_layer_kind(" ".join(words[1:has - 1])) is not None or
+                                            _placed(words[1:has]) is not None or
+                                            words[has - 2] in ("hidden", "output")))
+            or (words[has - 1] != "layer" and _layer_kind(" ".join(words[1:has])) is not None)):
+        # `The FC layer has 699,850 params` (`The pool has 0 parameters`): that kind's; `The second layer has …`:
+        # the one in that place; `The hidden layer has …`: an MLP's
         named, leads = [Tok("WORD", "of", tokens[0].start, tokens[0].start), *tokens[:has]], (words[:has + 1],)
     for lead in leads:
         if words[:len(lead)] != lead:
@@ -12496,6 +12509,48 @@ def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
         return tokens  # (`the same input 32x32x3`: said)
     volume = Tok("DIMS", "x".join(map(str, above.dims)), tokens[said].start, tokens[said + 1].end)
     return [*tokens[:after], volume, *tokens[after:]]
+
+
+def _vector_said(tokens: list[Tok]) -> list[Tok]:
+    """A vector's values said in words, as its count: `a vector of 100 scores` as `100 scores` (the network's final
+    output's), `a 4000-dimensional
+    vector` as `4000 values`, `class scores` as `scores`; what a layer receives said with `receives` or `'s input
+    has` (`The FC layer receives 4000 values.`, `The FC layer's input has …`) as `The input to the FC layer is …`.
+    Each was prose, a wrong answer passing with no word said. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if not {"vector", "class", "receives", "input"}.intersection(words):
+        return tokens
+    out: list[Tok] = []
+    final = "final" in words or "network" in words
+    k = 0
+    while k < len(tokens):
+        w = words[k]
+        if w in ("a", "an") and words[k + 1:k + 3] == ["vector", "of"] and tokens[k + 3:k + 4] and \
+                tokens[k + 3].kind == "NUM" and final:
+            k += 3  # `The final output is a vector of 100 scores` (`Output: a vector of 10 numbers` under a layer
+            continue  # may say what the network gives in the end: a remark)
+        if w in ("a", "an") and tokens[k + 1:k + 2] and tokens[k + 1].kind == "NUM" and \
+                words[k + 2:k + 5] in (["-", "dimensional", "vector"], ["-", "dim", "vector"], ["-", "d", "vector"]):
+            out += [tokens[k + 1], Tok("WORD", "values", tokens[k + 4].start, tokens[k + 4].end)]
+            k += 5  # `a 4000-dimensional vector`
+            continue
+        if w == "class" and words[k + 1:k + 2] in (["scores"], ["probabilities"]) and k and tokens[k - 1].kind == "NUM":
+            k += 1  # `100 class scores`
+            continue
+        out.append(tokens[k])
+        k += 1
+    words = [t.lower for t in out]
+    receiving = next((j for j in range(2, min(len(words), 6)) if words[j] == "receives" or
+                      words[j - 2:j + 2] == ["'", "s", "input", "has"]), None)
+    if words[:1] == ["the"] and receiving is not None:
+        layer = out[1:receiving] if words[receiving] == "receives" else out[1:receiving - 2]
+        verb = out[receiving] if words[receiving] == "receives" else out[receiving + 1]
+        if layer and _layer_kind(" ".join(t.lower for t in layer)) is not None:
+            at = out[0]
+            return [Tok("WORD", "The", at.start, at.end), Tok("WORD", "input", at.start, at.end),
+                    Tok("WORD", "to", at.start, at.end), Tok("WORD", "the", at.start, at.end), *layer,
+                    Tok("WORD", "is", verb.start, verb.end), *out[receiving + 1 + (words[receiving] != "receives"):]]
+    return out
 
 
 def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:

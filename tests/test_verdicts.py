@@ -15483,3 +15483,28 @@ def test_a_pool_said_as_a_step_with_its_output_has_it_judged(sheet: str) -> None
 def test_an_answer_said_in_a_sentence_about_the_layer_above(said: str, right: str, wrong: str) -> None:
     # each was prose: a wrong answer passed with no word said
     right_then_wrong("Input: 32x32x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\n" + said + "\n", right, wrong)
+
+
+VECTOR_SHEET = ("Input: 32x32x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\nPOOL1: 2x2 max pool, stride 2\n"
+                "FC1: 10 neurons\n{}\n")
+
+
+@pytest.mark.parametrize(("said", "right", "wrong"), [
+    # the pool gives 16x16x16 = 4,096 values, FC1's input; FC1 gives 10 scores, the network's output
+    ("The FC layer's input has {} values.", "4096", "4000"), ("The FC layer receives {} values.", "4096", "4000"),
+    ("The FC layer receives a {}-dimensional vector.", "4096", "4000"),
+    ("The final output is a vector of {} scores.", "10", "100"), ("The output is {} scores.", "10", "100")])
+def test_a_vector_said_in_words(said: str, right: str, wrong: str) -> None:
+    # each was prose: a wrong answer passed with no word said
+    right_then_wrong(VECTOR_SHEET.format(said), right, wrong)
+
+
+@pytest.mark.parametrize(("said", "verdicts"), [
+    # (32 - 2)/2 + 1 = 16 after CONV1's 32x32x16: 16x16x16, and a pool learns nothing; each sentence was prose
+    ("The pool has no parameters, and its output is 16x16x16.", ["right", "right"]),
+    ("The pool has 10 parameters, and its output is 15x15x16.", ["wrong", "wrong"]),
+    ("The pooling layer halves the size to 15x15x16.", ["wrong"]), ("The pool has 10 parameters.", ["wrong"])])
+def test_a_pool_named_by_its_kind_in_a_sentence(said: str, verdicts: list[str]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"{said}\n")
+    assert [a.verdict for a in report.answers] == verdicts, report.messages()
