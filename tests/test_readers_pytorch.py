@@ -499,6 +499,33 @@ def test_super_forward_runs_the_base_s_forward() -> None:
     assert "nn.Module's forward" in report.diagnostics[0].message
 
 
+def test_a_method_as_a_value_and_a_forward_assigned_in_init() -> None:
+    # FasterNet's partial convolution: `self.forward = self.forward_split_cat` in __init__, the channels split 2 + 6,
+    # the first 2 convolved 3x3 padded 1 without bias (2·9·2 = 36), joined back: 8 channels; a method held in a
+    # variable and called (`f = self.features; f(x)`): conv 8 -> 4 1x1 ((8 + 1)·4 = 36), a global mean, fc 4 -> 2
+    # ((4 + 1)·2 = 10). 82 parameters, PyTorch's count; it was E070 (`self.forward_split_cat` never assigned)
+    text = "\n".join([
+        "import torch", "import torch.nn as nn",
+        "class Partial(nn.Module):", "    def __init__(self, dim, n_div):", "        super().__init__()",
+        "        self.dim_conv3 = dim // n_div", "        self.dim_untouched = dim - self.dim_conv3",
+        "        self.partial_conv3 = nn.Conv2d(self.dim_conv3, self.dim_conv3, 3, 1, 1, bias=False)",
+        "        self.forward = self.forward_split_cat",
+        "    def forward_split_cat(self, x):",
+        "        x1, x2 = torch.split(x, [self.dim_conv3, self.dim_untouched], dim=1)",
+        "        return torch.cat((self.partial_conv3(x1), x2), 1)",
+        "class Net(nn.Module):", "    def __init__(self):", "        super().__init__()",
+        "        self.mix = Partial(8, 4)", "        self.conv = nn.Conv2d(8, 4, 1)",
+        "        self.fc = nn.Linear(4, 2)",
+        "    def features(self, x):", "        return self.conv(self.mix(x)).mean((2, 3))",
+        "    def forward(self, x):", "        f = self.features", "        return self.fc(f(x))",
+        "model = Net()", ""])
+    report = read_py(text, input="6x6x8")
+    assert report.ok, report.messages()
+    assert report.totals.params == 2 * 9 * 2 + (8 + 1) * 4 + (4 + 1) * 2 == parameters_in_pytorch(text)
+    assert report.output is not None and report.output.dims == (2,)
+    assert [r.name for r in report.rows if r.op.startswith("conv")] == ["mix_partial_conv3", "conv"]
+
+
 def test_constants_unpacked_at_top_level_and_a_forward_that_asks_for_the_gpu() -> None:
     # the DCGAN example: `nz, ngf, nc = ...` at top level, and `if input.is_cuda and self.ngpu > 1:` in the forward
     # (False: the layers run on the CPU, the same as on several GPUs). deconv 10 -> 8 4x4 stride 1 without bias on

@@ -2006,6 +2006,11 @@ class _Reader:
                 return TRAINING
             if node.attr in base.attrs:
                 return base.attrs[node.attr]
+            method = self.method_def(base.cls, node.attr) if base.layer is None else None
+            if method is not None:  # `self.forward_split_cat`, a method as a value (FasterNet assigns it to forward)
+                decorators = {d.id for d in method.decorator_list if isinstance(d, ast.Name)}
+                return method if "staticmethod" in decorators else \
+                    _Partial(method, [base.cls if "classmethod" in decorators else base], {})
             if base.layer is not None:
                 base = base.layer  # `self.weight`, `self.in_channels` in a layer's subclass (EDSR's MeanShift)
             else:
@@ -2505,6 +2510,11 @@ class _Reader:
         if isinstance(value, (Layer, Sequence, Instance)) and not args and kwargs:
             x, rest = self.keyword_input(value, kwargs, node)  # `att(g=d5, x=x4)`
             return self.apply(value, x, self.held_as(value), node, (), rest)
+        owner = value.args[0] if isinstance(value, _Partial) and value.args else None
+        if isinstance(value, _Partial) and isinstance(value.func, ast.FunctionDef) and isinstance(owner, Instance) \
+                and value.func is self.method_def(owner.cls, value.func.name):
+            # a method bound to its module (`fn = self.forward_features; fn(x)`): run as the module's own
+            return self.call_method(owner, value.func, [*value.args[1:], *args], {**value.kwargs, **kwargs}, node)
         if isinstance(value, _Partial):
             return self.call_value(value.func, [*value.args, *args], {**value.kwargs, **kwargs}, node)
         if isinstance(value, ast.ClassDef):
@@ -3161,7 +3171,10 @@ class _Reader:
                 x = self.apply(m, x, f"{name}.{child}" if name else child, node)
             return x
         if isinstance(module, Instance):
-            forward = self.method_def(module.cls, "forward")
+            assigned = module.attrs.get("forward")  # `self.forward = self.forward_split_cat` in __init__ (FasterNet)
+            forward = assigned.func if isinstance(assigned, _Partial) and assigned.args == [module] and \
+                not assigned.kwargs and isinstance(assigned.func, ast.FunctionDef) else \
+                self.method_def(module.cls, "forward")
             if forward is None and module.layer is not None:
                 return self.apply(module.layer, x, name, node)  # a layer's subclass without a forward: the layer
             if forward is None and module.sequential is not None:
