@@ -253,7 +253,10 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
     k = 0
     while k < len(filled):
         run: list[tuple[int, Tok]] = []
-        while k + len(run) < len(filled):
+        inline = _options_inline(*pieces[filled[k]][1:3])  # `(a) 55x55x96  (b) 54x54x96  (c) …` on one line
+        if inline is not None:
+            run = [(filled[k], value) for value in inline]
+        while inline is None and k + len(run) < len(filled):
             j = filled[k + len(run)]
             m = _OPTION.fullmatch(pieces[j][1])
             if m is None or (m["paren"] or m["letter"]).lower() != "abcdefgh"[len(run)]:
@@ -264,10 +267,9 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
                 break
             run.append((j, value[0]))
         asked = filled[k - 1] if k else None
+        k += 1 if inline is not None else max(len(run), 1)  # the line after the options (or after this one)
         if len(run) < 2 or asked is None or not pieces[asked][1].rstrip().endswith(("?", ":")):
-            k += max(len(run), 1)
             continue
-        k += len(run)
         pick = _PICK.fullmatch(pieces[filled[k]][1]) if k < len(filled) else None
         if pick is None:  # (without a pick, lettered values may answer a problem's parts: read as before)
             continue
@@ -282,6 +284,26 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
             result.unknown[j] = f"the answer picks ({letter}), which is none of the {len(run)} options"
         k += 1
     return result
+
+
+def _options_inline(line: str, offset: int) -> list[Tok] | None:
+    """The values of a multiple-choice question's options written on one line, lettered in order (`(a) 55x55x96
+    (b) 54x54x96  (c) 56x56x96`, `a) 96  b) 48`), each a value alone; None for any other line."""
+    values: list[Tok] = []
+    at = 0
+    for m in _OPTION_INLINE.finditer(line):
+        if line[at:m.start()].strip(" \t,;") or (m["paren"] or m["letter"]).lower() != "abcdefgh"[len(values) % 8]:
+            return None
+        value = _untrailed(_tokens(m["value"], offset + m.start("value")))
+        if len(value) != 1 or value[0].kind not in ("DIMS", "NUM"):
+            return None
+        values.append(value[0])
+        at = m.end()
+    return values if len(values) >= 2 and not line[at:].strip(" \t,;.") else None
+
+
+_OPTION_INLINE = re.compile(r"(?:\((?P<paren>[a-hA-H])\)|(?<![A-Za-z0-9])(?P<letter>[a-hA-H])\))[ \t]*"
+                            r"(?P<value>[^\s(),;]+)")
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:

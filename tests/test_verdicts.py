@@ -15508,3 +15508,18 @@ def test_a_pool_named_by_its_kind_in_a_sentence(said: str, verdicts: list[str]) 
     report = homework("Input: 32x32x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\nPOOL1: 2x2 max pool, stride 2\n"
                       f"{said}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize(("options", "pick", "verdict"), [
+    ("(a) 16x16x32  (b) 29x29x32  (c) 29x29x16  (d) 16x16x16", "Answer: (b)", "right"),
+    ("(a) 16x16x32  (b) 29x29x32  (c) 29x29x16  (d) 16x16x16", "Answer: (a)", "wrong"),
+    ("a) 16x16x32, b) 29x29x32, c) 29x29x16", "Correct answer: B", "right"),
+    ("a) 16x16x32, b) 29x29x32, c) 29x29x16", "Answer: c", "wrong")])
+def test_a_multiple_choice_pick_of_options_on_one_line(options: str, pick: str, verdict: str) -> None:
+    # Ng's question (above): 29x29x32 is (b). With the options on one line, the pick was prose: a wrong one passed
+    # with no word said
+    question = QUIZ.split("\n")[0]
+    report = homework(f"{question}\n{options}\n{pick}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+    unknown = homework(f"{question}\n{options}\nAnswer: (f)\n")
+    assert not unknown.answers and [d.code for d in unknown.diagnostics if d.severity == "error"] == ["E060"]
