@@ -238,9 +238,11 @@ class _Choices(NamedTuple):
 
 
 _OPTION = re.compile(r"[ \t]*(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])[).])[ \t]+(?P<value>\S.*?)[ \t.;]*")
-_PICK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:the[ \t]+)?correct[ \t]+(?:answer|option|choice)|my[ \t]+answer|"
-                   r"answer|ans|solution|choice)[ \t]*(?:is|:|=|-|–)?[ \t]*"
-                   r"(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])\b)[ \t.!]*", re.I)
+_PICK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:(?:the[ \t]+)?correct[ \t]+(?:answer|option|choice)|"
+                   r"(?:the[ \t]+)?(?:my[ \t]+)?(?:answer|ans|solution|choice|pick)|"
+                   r"i[ \t]+(?:choose|chose|pick|picked|select|selected)|=>|->)[ \t]*(?:is|:|=|-|–)?[ \t]*)?"
+                   r"(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])\b)(?:[ \t]*[:=,-]?[ \t]*(?P<value>[^.!]*?))?"
+                   r"[ \t.!]*", re.I)  # (a letter alone too, right under the options: `(b)`, `b`)
 
 
 def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
@@ -252,7 +254,7 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
     filled = [j for j, piece in enumerate(pieces) if piece[1].strip()]
     k = 0
     while k < len(filled):
-        run: list[tuple[int, Tok]] = []
+        run: list[tuple[int, Tok | None]] = []  # (an option of words, `(e) None of the above`: no value)
         inline = _options_inline(*pieces[filled[k]][1:3])  # `(a) 55x55x96  (b) 54x54x96  (c) …` on one line
         if inline is not None:
             run = [(filled[k], value) for value in inline]
@@ -261,14 +263,11 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
             m = _OPTION.fullmatch(pieces[j][1])
             if m is None or (m["paren"] or m["letter"]).lower() != "abcdefgh"[len(run)]:
                 break
-            at = pieces[j][2] + m.start("value")
-            value = _untrailed(_tokens(m["value"], at))
-            if len(value) != 1 or value[0].kind not in ("DIMS", "NUM"):
-                break
-            run.append((j, value[0]))
+            run.append((j, _option_value(m["value"], pieces[j][2] + m.start("value"))))
         asked = filled[k - 1] if k else None
         k += 1 if inline is not None else max(len(run), 1)  # the line after the options (or after this one)
-        if len(run) < 2 or asked is None or not pieces[asked][1].rstrip().endswith(("?", ":")):
+        if sum(v is not None for _, v in run) < 2 or asked is None or \
+                not pieces[asked][1].rstrip().endswith(("?", ":")):
             continue
         pick = _PICK.fullmatch(pieces[filled[k]][1]) if k < len(filled) else None
         if pick is None:  # (without a pick, lettered values may answer a problem's parts: read as before)
@@ -277,13 +276,26 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
         j = filled[k]
         letter = (pick["paren"] or pick["letter"]).lower()
         chosen = "abcdefgh".find(letter)
-        if chosen < len(run):
-            at = pieces[j][2] + len(pieces[j][1]) - len(pieces[j][1].lstrip())
-            result.picked[j] = [Tok("WORD", "Answer", at, at), Tok("P", ":", at, at), run[chosen][1]]
-        else:
+        option = run[chosen][1] if chosen < len(run) else None
+        written = _option_value(pick["value"], pieces[j][2]) if pick["value"] else None
+        if chosen >= len(run):
             result.unknown[j] = f"the answer picks ({letter}), which is none of the {len(run)} options"
+        elif option is None:
+            result.unknown[j] = f"the answer picks ({letter}), an option that is no value cnncalc can judge"
+        elif pick["value"] and (written is None or _dims_text(written.text) != _dims_text(option.text)):
+            result.unknown[j] = f"the answer picks ({letter}) but writes `{pick['value'].strip()}`, which is not its " \
+                                f"value"  # (which of the two is meant is not said)
+        else:
+            at = pieces[j][2] + len(pieces[j][1]) - len(pieces[j][1].lstrip())
+            result.picked[j] = [Tok("WORD", "Answer", at, at), Tok("P", ":", at, at), option]
         k += 1
     return result
+
+
+def _option_value(text: str, offset: int) -> Tok | None:
+    """An option's value, a volume (`29x29x32`, `29 x 29 x 32`) or a number alone; None for anything else."""
+    value = _untrailed(_sides_together(_tokens(text, offset)))
+    return value[0] if len(value) == 1 and value[0].kind in ("DIMS", "NUM") else None
 
 
 def _options_inline(line: str, offset: int) -> list[Tok] | None:
@@ -294,10 +306,10 @@ def _options_inline(line: str, offset: int) -> list[Tok] | None:
     for m in _OPTION_INLINE.finditer(line):
         if line[at:m.start()].strip(" \t,;") or (m["paren"] or m["letter"]).lower() != "abcdefgh"[len(values) % 8]:
             return None
-        value = _untrailed(_tokens(m["value"], offset + m.start("value")))
-        if len(value) != 1 or value[0].kind not in ("DIMS", "NUM"):
+        value = _option_value(m["value"], offset + m.start("value"))
+        if value is None:
             return None
-        values.append(value[0])
+        values.append(value)
         at = m.end()
     return values if len(values) >= 2 and not line[at:].strip(" \t,;.") else None
 

@@ -15523,3 +15523,31 @@ def test_a_multiple_choice_pick_of_options_on_one_line(options: str, pick: str, 
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
     unknown = homework(f"{question}\n{options}\nAnswer: (f)\n")
     assert not unknown.answers and [d.code for d in unknown.diagnostics if d.severity == "error"] == ["E060"]
+
+
+@pytest.mark.parametrize(("options", "pick", "verdict"), [
+    # 29x29x32 is (b). A pick cnncalc did not read left the options read as answers: the first, (a), judged, a right
+    # pick marked wrong
+    ("(a) 16x16x32\n(b) 29x29x32\n(c) 29x29x16", "(b)", "right"),
+    ("A. 16x16x32\nB. 29x29x32\nC. 29x29x16", "b", "right"),
+    ("a. 16x16x32\nb. 29x29x32\nc. 29x29x16", "The answer is b", "right"),
+    ("(A) 16 x 16 x 32\n(B) 29 x 29 x 32\n(C) 29 x 29 x 16", "Answer: (b) 29x29x32", "right"),
+    ("(a) 16x16x32  (b) 29x29x32  (c) 29x29x16", "I choose (a)", "wrong"),
+    ("A) 16x16x32 B) 29x29x32 C) 29x29x16", "=> (a)", "wrong"),
+    # an option of words among the values: the options are still options
+    ("(a) 16x16x32\n(b) 29x29x32\n(c) None of the above", "Answer: (b)", "right")])
+def test_a_multiple_choice_pick_said_otherwise(options: str, pick: str, verdict: str) -> None:
+    question = QUIZ.split("\n")[0]
+    report = homework(f"{question}\n{options}\n{pick}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+
+
+@pytest.mark.parametrize(("pick", "message"), [
+    ("Answer: (b) 16x16x32", "the answer picks (b) but writes `16x16x32`, which is not its value"),
+    ("Answer: (c)", "the answer picks (c), an option that is no value cnncalc can judge")])
+def test_a_pick_cnncalc_cannot_judge_is_e060(pick: str, message: str) -> None:
+    question = QUIZ.split("\n")[0]
+    report = homework(f"{question}\n(a) 16x16x32\n(b) 29x29x32\n(c) None of the above\n{pick}\n")
+    assert not report.answers
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, message)]
