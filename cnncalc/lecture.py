@@ -239,10 +239,12 @@ class _Choices(NamedTuple):
 
 _OPTION = re.compile(r"[ \t]*(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])[).])[ \t]+(?P<value>\S.*?)[ \t.;]*")
 _PICK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:(?:the[ \t]+)?correct[ \t]+(?:answer|option|choice)|"
-                   r"(?:the[ \t]+)?(?:my[ \t]+)?(?:answer|ans|solution|choice|pick)|"
+                   r"(?:the[ \t]+)?(?:my[ \t]+)?(?:answer|ans|solution|choice|pick|option)|"
                    r"i[ \t]+(?:choose|chose|pick|picked|select|selected)|=>|->)[ \t]*(?:is|:|=|-|–)?[ \t]*)?"
-                   r"(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])\b)(?:[ \t]*[:=,-]?[ \t]*(?P<value>[^.!]*?))?"
-                   r"[ \t.!]*", re.I)  # (a letter alone too, right under the options: `(b)`, `b`)
+                   r"(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])(?![A-Za-z0-9])\)?)"
+                   r"(?:[ \t]+(?:is|'s)[ \t]+(?:correct|right|the[ \t]+(?:correct[ \t]+|right[ \t]+)?answer))?"
+                   r"(?:[ \t]*[:=,-]?[ \t]*(?P<value>[^.!]*?))?[ \t.!]*", re.I)
+# (a letter alone too, right under the options: `(b)`, `b`; `B is correct.`, `Option B`, `Answer: B) 29x29x32`)
 
 
 def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
@@ -270,6 +272,14 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
                 not pieces[asked][1].rstrip().endswith(("?", ":")):
             continue
         pick = _PICK.fullmatch(pieces[filled[k]][1]) if k < len(filled) else None
+        kinds = {v.kind for _, v in run if v is not None}
+        if pick is None and len(kinds) == 1 and len(run) >= 3:
+            # values of one kind under one question, none picked: a multiple-choice question's options or the
+            # answers to its parts? (the first was judged as the answer, the others E060)
+            result.unknown[run[0][0]] = "cnncalc cannot tell whether these lettered values are a multiple-choice " \
+                                        "question's options, none picked, or answers to its parts: not judged"
+            result.options.update(j for j, _ in run[1:])
+            continue
         if pick is None:  # (without a pick, lettered values may answer a problem's parts: read as before)
             continue
         result.options.update(j for j, _ in run)

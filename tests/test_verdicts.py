@@ -15535,7 +15535,10 @@ def test_a_multiple_choice_pick_of_options_on_one_line(options: str, pick: str, 
     ("(a) 16x16x32  (b) 29x29x32  (c) 29x29x16", "I choose (a)", "wrong"),
     ("A) 16x16x32 B) 29x29x32 C) 29x29x16", "=> (a)", "wrong"),
     # an option of words among the values: the options are still options
-    ("(a) 16x16x32\n(b) 29x29x32\n(c) None of the above", "Answer: (b)", "right")])
+    ("(a) 16x16x32\n(b) 29x29x32\n(c) None of the above", "Answer: (b)", "right"),
+    ("(a) 16x16x32\n(b) 29x29x32\n(c) 29x29x16", "B is correct.", "right"),
+    ("(a) 16x16x32\n(b) 29x29x32\n(c) 29x29x16", "Option A", "wrong"),
+    ("(a) 16x16x32\n(b) 29x29x32\n(c) 29x29x16", "Answer: B) 29x29x32", "right")])
 def test_a_multiple_choice_pick_said_otherwise(options: str, pick: str, verdict: str) -> None:
     question = QUIZ.split("\n")[0]
     report = homework(f"{question}\n{options}\n{pick}\n")
@@ -15551,3 +15554,11 @@ def test_a_pick_cnncalc_cannot_judge_is_e060(pick: str, message: str) -> None:
     assert not report.answers
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 5, message)]
+
+
+def test_options_of_one_kind_that_none_picks_are_not_judged() -> None:
+    # three volumes under one question and no pick: options, none picked, or the answers to its parts? The first was
+    # judged as the answer (`expected 16x16x32, computed 29x29x32`, of a value the student may not have chosen)
+    report = homework(QUIZ.format(pick=""))
+    assert not report.answers
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 2)]
