@@ -798,6 +798,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     read_lines = 0  # lines that are not blank, read so far
     input_read = False  # the last line that is not blank gave the input or answered for it
     described_above: set[int] = set()  # lines read as the description of a layer named alone above them
+    parts_asked: dict[str, list[Tok]] = {}  # a line's lettered questions (`_parts_asked`), for the lines right below
     for index, (number, raw, line_start, step) in enumerate(pieces):
         if index in described_above:
             continue
@@ -1027,6 +1028,15 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             tokens = _bracketed_output(tokens, current.labels())
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             tokens = _fed_dropped(_same_input(tokens, current.input), current.lines)
+            asked_parts = _parts_asked(tokens)
+            if asked_parts is not None:  # `(a) What is the output volume? (b) How many parameters?`: their
+                parts_asked = asked_parts  # answers, lettered, on the lines below
+            elif parts_asked and (part_asked := parts_asked.get(_part_letter(tokens) or "")) is not None and \
+                    _bare_values(tokens[_lead(tokens):]):
+                tokens = [*tokens[:_lead(tokens)], *part_asked, *tokens[_lead(tokens):]]  # `(b) 760`: as `How many
+                # parameters? 760` (it was prose, a wrong count passing with no word said)
+            else:
+                parts_asked = {}
             reader = _LineReader(tokens, sink, first, line_start + len(raw.rstrip()), figures)
             reader.assumed_pad, reader.assumed_unbiased = assumed_pad, assumed_unbiased
             reader.module_said, reader.module_start = current.module_said, current.block_start
@@ -1157,7 +1167,10 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 # right count under `Max pooling gives 16x16x32.` was marked wrong)
                 result = reader.unreadable(None, [])
             if result is None:
-                if sink.total == reported and not reader.said_again and (_answered_question(tokens) or named_answer):
+                lettered = _part_letter(tokens) is not None and _bare_values(tokens[_lead(tokens):]) and \
+                    (current.lines or current.input is not None)  # `(b) 770` under a problem: which question?
+                if sink.total == reported and not reader.said_again and (_answered_question(tokens) or named_answer or
+                                                                         lettered):
                     # (a question read with the answer below it that names what it answers: E060, never prose)
                     sink.add(codes.E060, "cnncalc cannot tell what this answer is about, so it is not judged",
                              Span(first, first + len(stripped)),
@@ -1197,8 +1210,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                         current.unread_step = (number, _said(raw, line_start, tokens),
                                                Span(first, first + len(stripped)),
                                                _takes_step(_tokens(raw, line_start)))  # (the line whole)
-                    if stripped.endswith("?"):
-                        question = tokens, first, True
+                    if stripped.endswith("?") and asked_parts is None:  # (a line of lettered parts asks each
+                        question = tokens, first, True  # of the lines below by its letter)
                     elif _question_labelled(tokens):  # `Q: CONV1 output`, without its `?`: its answer after a `:`
                         question = [*tokens, Tok("P", ":", tokens[-1].end, tokens[-1].end)], first, True
                 elif (current.lines or current.input is not None) and not reader.said_again and \
@@ -9426,6 +9439,32 @@ def _part_letter(tokens: list[Tok]) -> str | None:
     """The letter (or roman numeral) of the problem's part a line starts with (`(a)`, `b)`, `Part c:`, `(ii)`); None
     when it starts with none."""
     return next((t.lower for t in tokens[:_lead(tokens)] if t.kind == "WORD" and _PART.fullmatch(t.lower)), None)
+
+
+def _parts_asked(tokens: list[Tok]) -> dict[str, list[Tok]] | None:
+    """A line of a problem's parts each asked by its letter (`(a) What is the output volume? (b) How many
+    parameters? (c) How many MACs?`): each letter's question, up to and with its `?`; None for any other line."""
+    asked: dict[str, list[Tok]] = {}
+    k = 0
+    while k < len(tokens):
+        marker = 3 if tokens[k].text == "(" and tokens[k + 2:k + 3] and tokens[k + 2].text == ")" else \
+            2 if tokens[k + 1:k + 2] and tokens[k + 1].text == ")" else 0
+        letter = tokens[k + (marker == 3)].lower if marker else ""
+        if not marker or not _PART.fullmatch(letter) or letter in asked:
+            return None
+        end = next((j for j in range(k + marker, len(tokens)) if tokens[j].text == "?"), None)
+        if end is None or end == k + marker:
+            return None
+        asked[letter] = tokens[k + marker:end + 1]
+        k = end + 1
+    return asked if len(asked) >= 2 else None
+
+
+def _bare_values(tokens: list[Tok]) -> bool:
+    """Whether an answer is values alone (`760`, `32x32x10`, `768,000 MACs`): no words of a question or a layer."""
+    return bool(tokens) and tokens[0].kind in ("NUM", "DIMS") and \
+        all(t.kind in ("NUM", "DIMS") or t.text in (",", ".") or t.lower in _UNIT_WORDS or t.lower in ir.ANSWER_WORDS
+            for t in tokens)
 
 
 def _part_referred(tokens: list[Tok]) -> tuple[str, Span, list[Tok]] | None:

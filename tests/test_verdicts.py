@@ -15562,3 +15562,28 @@ def test_options_of_one_kind_that_none_picks_are_not_judged() -> None:
     report = homework(QUIZ.format(pick=""))
     assert not report.answers
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 2)]
+
+
+PARTS = ("Q1. Input 32x32x3. CONV1 has 10 filters of 5x5, stride 1, pad 2.\n"
+         "(a) What is the output volume? (b) How many parameters? (c) How many MACs?\n"
+         "(a) {}\n(b) {}\n(c) {}\n")
+
+
+@pytest.mark.parametrize(("answers", "verdicts"), [
+    # (32 - 5 + 4)/1 + 1 = 32: 32x32x10, (5·5·3 + 1)·10 = 760 parameters, 32·32·10·5·5·3 = 768,000 MACs. The
+    # answers to (b) and (c) were prose: a wrong one passed with no word said (and (a) was read with the whole line)
+    (("32x32x10", "760", "768000"), ["right", "right", "right"]),
+    (("32x32x10", "770", "760000"), ["right", "wrong", "wrong"]),
+    (("30x30x10", "760", "768,000 MACs"), ["wrong", "right", "right"])])
+def test_a_problems_parts_asked_on_one_line_and_answered_by_their_letters(answers: tuple[str, str, str],
+                                                                          verdicts: list[str]) -> None:
+    report = homework(PARTS.format(*answers))
+    assert [(a.quantity, a.verdict) for a in report.answers] == list(zip(["output", "params", "macs"], verdicts)), \
+        report.messages()
+
+
+def test_a_lettered_number_that_no_question_names_is_e060() -> None:
+    # `(b) 770` under a problem whose parts are not asked: parameters? MACs? (it was prose, passing with no word said)
+    report = homework("Q1. Input 32x32x3. CONV1 has 10 filters of 5x5, stride 1, pad 2.\n(b) 770\n")
+    assert not report.answers
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
