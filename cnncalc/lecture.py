@@ -1027,7 +1027,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens = _bracketed_output(tokens, current.labels())
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
-            tokens = _fed_dropped(_same_input(tokens, current.input), current.lines)
+            tokens = _fed_dropped(_dense_said(_same_input(tokens, current.input)), current.lines)
             asked_parts = _parts_asked(tokens)
             if asked_parts is not None:  # `(a) What is the output volume? (b) How many parameters?`: their
                 parts_asked = asked_parts  # answers, lettered, on the lines below
@@ -12634,6 +12634,50 @@ def _vector_said(tokens: list[Tok]) -> list[Tok]:
                     Tok("WORD", "to", at.start, at.end), Tok("WORD", "the", at.start, at.end), *layer,
                     Tok("WORD", "is", verb.start, verb.end), *out[receiving + 1 + (words[receiving] != "receives"):]]
     return out
+
+
+def _dense_said(tokens: list[Tok]) -> list[Tok]:
+    """A fully connected layer said in a sentence in ways the layer readers do not follow, as `Then a fully connected
+    layer with N neurons`: `Add a dense layer …` (`Apply`, `Use`, `We (then) add`), `After flattening, a fully
+    connected layer …`, `The next layer is fully connected with 100 outputs.`, `… dense layer of size 100`. Each was
+    prose, its layer left out of the network (the answers after it rest on it, unjudged). Other tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens]
+    if not _DENSE_WORDS.intersection(words):
+        return tokens
+    at = lead
+    if words[at:at + 2] in (["after", "flattening"], ["after", "flatten"]):
+        at += 2 + (words[at + 2:at + 3] == [","])  # `After flattening, a fully connected layer …`
+    elif words[at:at + 1] == ["we"] and (verb := at + 1 + (words[at + 1:at + 2] == ["then"])) < len(words) and \
+            words[verb] in _DENSE_VERBS:
+        at = verb + 1  # `We (then) use a dense layer …`
+    elif words[at:at + 1] and words[at] in _DENSE_VERBS:
+        at += 1  # `Add a dense layer …`
+    said, words = tokens[at:], words[at:]
+    changed = at > lead
+    if words[:6] == ["the", "next", "layer", "is", "fully", "connected"]:  # `The next layer is fully connected with …`
+        said = [Tok("WORD", "a", said[0].start, said[0].end), *said[4:6],
+                Tok("WORD", "layer", said[5].start, said[5].end), *said[6:]]
+        words, changed = [t.lower for t in said], True
+    size = next((j for j in range(2, len(words) - 3) if words[j:j + 3] == ["layer", "of", "size"] and
+                 _DENSE_WORDS.intersection(words[:j]) and said[j + 3].kind == "NUM"), None)
+    if size is not None:  # `… dense layer of size 100`: 100 neurons
+        count = said[size + 3]
+        said = [*said[:size + 1], Tok("WORD", "with", count.start, count.start), count,
+                Tok("WORD", "neurons", count.end, count.end), *said[size + 4:]]
+        words, changed = [t.lower for t in said], True
+    with_count = next((j for j in range(len(words) - 1) if words[j] == "with" and said[j + 1].kind == "NUM"), None)
+    if not changed or "layer" not in words or with_count is None:
+        return tokens  # (`We add a linear layer mapping to 100 outputs.`, `… head with 10 outputs`: as they are)
+    if words[:1] == ["then"] and words[1:2] in (["a"], ["an"], ["another"]):
+        return [*tokens[:lead], *said]  # `Then a dense layer of size 100.`
+    if words[:1] not in (["a"], ["an"], ["another"]):
+        return tokens
+    return [*tokens[:lead], Tok("WORD", "Then", said[0].start, said[0].start), *said]
+
+
+_DENSE_WORDS = frozenset(("dense", "fully", "fc", "linear", "hidden"))  # a fully connected layer said (`_dense_said`)
+_DENSE_VERBS = frozenset(("add", "apply", "use", "append"))  # `Add a dense layer …`, `We use a fully connected …`
 
 
 def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:

@@ -15452,16 +15452,19 @@ FC_STEP = ("Input: 16x16x3\nCONV1: 8 filters, 3x3, stride 1, padding 1\nOutput v
            "POOL1: 2x2 max pool, stride 2\nOutput: 8x8x8\n{step}\nFC2: 10 neurons\nFC2 params: {params}\n")
 
 
-@pytest.mark.parametrize("step", ["A linear layer maps it to 100 features.",
-                                  "After flattening, a fully connected layer with 100 nodes.",
-                                  "The next layer is fully connected with 100 outputs."])
-def test_a_layer_sentence_cnncalc_cannot_read_leaves_the_next_layer_unjudged(step: str) -> None:
+@pytest.mark.parametrize(("step", "read"), [("A linear layer maps it to 100 features.", False),
+                                            ("After flattening, a fully connected layer with 100 nodes.", True),
+                                            ("The next layer is fully connected with 100 outputs.", True),
+                                            ("We then use a dense layer of size 100.", True),
+                                            ("Add a fully connected layer with 100 neurons.", True)])
+def test_a_layer_sentence_is_read_or_leaves_the_next_layer_unjudged(step: str, read: bool) -> None:
     # after the 100-unit layer FC2 has 100·10 + 10 = 1,010 parameters; without it, on the 8·8·8 = 512 values,
-    # 512·10 + 10 = 5,130. Each sentence was prose and left out: 1,010 marked wrong and 5,130 right. Not read, it is
-    # now a layer cnncalc cannot read, which FC2 rests on: neither judged
-    for params in ("1010", "5130"):
+    # 512·10 + 10 = 5,130. Each sentence was prose and left out: 1,010 marked wrong and 5,130 right. Read, FC2 is
+    # judged after it; not read, it is a layer cnncalc cannot read, which FC2 rests on: neither judged
+    for params, verdict in (("1010", "right"), ("5130", "wrong")):
         report = homework(FC_STEP.format(step=step, params=params))
-        assert [a.verdict for a in report.answers] == ["right", "right", "unchecked"], report.messages()
+        assert [a.verdict for a in report.answers] == ["right", "right", verdict if read else "unchecked"], \
+            report.messages()
 
 
 @pytest.mark.parametrize("sheet", [
