@@ -310,22 +310,25 @@ def _option_value(text: str, offset: int) -> Tok | None:
 
 def _options_inline(line: str, offset: int) -> list[Tok] | None:
     """The values of a multiple-choice question's options written on one line, lettered in order (`(a) 55x55x96
-    (b) 54x54x96  (c) 56x56x96`, `a) 96  b) 48`), each a value alone; None for any other line."""
+    (b) 54x54x96  (c) 56x56x96`, `a) 96  b) 48`, `(A) 16 x 16 x 32  (B) …`), each a value alone; None for any other
+    line."""
+    markers = list(_OPTION_MARK.finditer(line))
+    if len(markers) < 2 or line[:markers[0].start()].strip():
+        return None
     values: list[Tok] = []
-    at = 0
-    for m in _OPTION_INLINE.finditer(line):
-        if line[at:m.start()].strip(" \t,;") or (m["paren"] or m["letter"]).lower() != "abcdefgh"[len(values) % 8]:
+    for k, m in enumerate(markers):
+        if (m["paren"] or m["letter"]).lower() != "abcdefgh"[k % 8]:
             return None
-        value = _option_value(m["value"], offset + m.start("value"))
+        end = markers[k + 1].start() if k + 1 < len(markers) else len(line)
+        value = _option_value(line[m.end():end].strip().rstrip(",;."), offset + m.end() +
+                              len(line[m.end():end]) - len(line[m.end():end].lstrip()))
         if value is None:
             return None
         values.append(value)
-        at = m.end()
-    return values if len(values) >= 2 and not line[at:].strip(" \t,;.") else None
+    return values
 
 
-_OPTION_INLINE = re.compile(r"(?:\((?P<paren>[a-hA-H])\)|(?<![A-Za-z0-9])(?P<letter>[a-hA-H])\))[ \t]*"
-                            r"(?P<value>[^\s(),;]+)")
+_OPTION_MARK = re.compile(r"\((?P<paren>[a-hA-H])\)|(?<![A-Za-z0-9(])(?P<letter>[a-hA-H])\)")  # `(a)`, `b)`
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:

@@ -15517,7 +15517,8 @@ def test_a_pool_named_by_its_kind_in_a_sentence(said: str, verdicts: list[str]) 
     ("(a) 16x16x32  (b) 29x29x32  (c) 29x29x16  (d) 16x16x16", "Answer: (b)", "right"),
     ("(a) 16x16x32  (b) 29x29x32  (c) 29x29x16  (d) 16x16x16", "Answer: (a)", "wrong"),
     ("a) 16x16x32, b) 29x29x32, c) 29x29x16", "Correct answer: B", "right"),
-    ("a) 16x16x32, b) 29x29x32, c) 29x29x16", "Answer: c", "wrong")])
+    ("a) 16x16x32, b) 29x29x32, c) 29x29x16", "Answer: c", "wrong"),
+    ("(A) 16 x 16 x 32  (B) 29 x 29 x 32  (C) 29 x 29 x 16", "Answer: (b)", "right")])
 def test_a_multiple_choice_pick_of_options_on_one_line(options: str, pick: str, verdict: str) -> None:
     # Ng's question (above): 29x29x32 is (b). With the options on one line, the pick was prose: a wrong one passed
     # with no word said
