@@ -12749,8 +12749,9 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     last = said in ([], ["it"], *_FED_LAST) or \
         (len(said) == 2 and said[0] == "layer" and said[1] == str(len(layers))) or \
         (label is not None and _named_line(lines, label) == len(lines) - 1)
-    if not last or end >= len(tokens):
-        return tokens
+    if not last or end >= len(tokens) or not (words[end] in ("a", "an", "another") or
+                                              tokens[end].kind in ("NUM", "DIMS")):
+        return tokens  # (what follows is a layer told, `a 2x2 max pool`, `64 filters …`; not `CONV2: …`, its answer)
     return _gives_arrow(_layer_parenthesised([*tokens[:lead], *tokens[end:]]))
 
 

@@ -15591,3 +15591,12 @@ def test_a_lettered_number_that_no_question_names_is_e060() -> None:
     report = homework("Q1. Input 32x32x3. CONV1 has 10 filters of 5x5, stride 1, pad 2.\n(b) 770\n")
     assert not report.answers
     assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
+
+
+def test_what_goes_into_a_named_layer_is_no_layer_of_its_own() -> None:
+    # `This is the input to CONV2: …` answers what CONV2 receives; read as `CONV2: 32x32x16`, a layer of that name, it
+    # garbled the sheet (E015, CONV2's own line a second CONV2). (32 - 3 + 2)/1 + 1 = 32: CONV2 gives 32x32x8
+    report = homework("Input: 32x32x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\nThis is the input to CONV2: "
+                      "32x32x16\nCONV2: 8 filters, 3x3, stride 1, padding 1\nCONV2 output: 32x32x8\n")
+    assert [a.verdict for a in report.answers] == ["right"], report.messages()
+    assert "E015" not in [d.code for d in report.diagnostics]

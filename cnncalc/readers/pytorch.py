@@ -3172,7 +3172,8 @@ class _Reader:
             return x
         if isinstance(module, Instance):
             assigned = module.attrs.get("forward")  # `self.forward = self.forward_split_cat` in __init__ (FasterNet)
-            forward = assigned.func if isinstance(assigned, _Partial) and assigned.args == [module] and \
+            forward = assigned.func if isinstance(assigned, _Partial) and len(assigned.args) == 1 and \
+                assigned.args[0] is module and \
                 not assigned.kwargs and isinstance(assigned.func, ast.FunctionDef) else \
                 self.method_def(module.cls, "forward")
             if forward is None and module.layer is not None:
