@@ -238,7 +238,7 @@ class _Choices(NamedTuple):
 
 
 _OPTION = re.compile(r"[ \t]*(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])[).])[ \t]+(?P<value>\S.*?)[ \t.;]*")
-_PICK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?:(?:(?:the[ \t]+)?correct[ \t]+(?:answer|option|choice)|"
+_PICK = re.compile(r"[ \t]*(?:[-*•][ \t]*)?(?P<lead>(?:(?:the[ \t]+)?correct[ \t]+(?:answer|option|choice)|"
                    r"(?:the[ \t]+)?(?:my[ \t]+)?(?:answer|ans|solution|choice|pick|option)|"
                    r"i[ \t]+(?:choose|chose|pick|picked|select|selected)|=>|->)[ \t]*(?:is|:|=|-|–)?[ \t]*)?"
                    r"(?:\((?P<paren>[a-hA-H])\)|(?P<letter>[a-hA-H])(?![A-Za-z0-9])\)?)"
@@ -272,6 +272,8 @@ def _choices(pieces: list[tuple[int, str, int, bool]]) -> _Choices:
                 not pieces[asked][1].rstrip().endswith(("?", ":")):
             continue
         pick = _PICK.fullmatch(pieces[filled[k]][1]) if k < len(filled) else None
+        if pick is not None and pick["lead"] is None and pick["value"]:
+            pick = None  # (a letter alone picks; with more after it, `b) How many parameters?`, it starts a line)
         kinds = {v.kind for _, v in run if v is not None}
         if pick is None and len(kinds) == 1 and len(run) >= 3:
             # values of one kind under one question, none picked: a multiple-choice question's options or the

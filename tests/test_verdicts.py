@@ -15560,10 +15560,12 @@ def test_a_pick_cnncalc_cannot_judge_is_e060(pick: str, message: str) -> None:
         ("E060", 5, message)]
 
 
-def test_options_of_one_kind_that_none_picks_are_not_judged() -> None:
+@pytest.mark.parametrize("after", ["", "e) How many parameters?"])
+def test_options_of_one_kind_that_none_picks_are_not_judged(after: str) -> None:
     # three volumes under one question and no pick: options, none picked, or the answers to its parts? The first was
-    # judged as the answer (`expected 16x16x32, computed 29x29x32`, of a value the student may not have chosen)
-    report = homework(QUIZ.format(pick=""))
+    # judged as the answer (`expected 16x16x32, computed 29x29x32`, of a value the student may not have chosen). A
+    # letter with more after it than a pick's words starts a line of its own, no pick
+    report = homework(QUIZ.format(pick=after))
     assert not report.answers
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 2)]
 
