@@ -12653,6 +12653,8 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
     at = lead
     if words[at:at + 2] in (["after", "flattening"], ["after", "flatten"]):
         at += 2 + (words[at + 2:at + 3] == [","])  # `After flattening, a fully connected layer …`
+    elif words[at:at + 2] == ["flatten", "and"] and words[at + 2:at + 3] and words[at + 2] in _DENSE_VERBS:
+        at += 3  # `Flatten and apply a dense layer …` (a fully connected layer flattens its input)
     elif words[at:at + 1] == ["we"] and (verb := at + 1 + (words[at + 1:at + 2] == ["then"])) < len(words) and \
             words[verb] in _DENSE_VERBS:
         at = verb + 1  # `We (then) use a dense layer …`
@@ -12671,7 +12673,8 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
         said = [*said[:size + 1], Tok("WORD", "with", count.start, count.start), count,
                 Tok("WORD", "neurons", count.end, count.end), *said[size + 4:]]
         words, changed = [t.lower for t in said], True
-    with_count = next((j for j in range(len(words) - 1) if words[j] == "with" and said[j + 1].kind == "NUM"), None)
+    with_count = next((j for j in range(len(words) - 1) if words[j] in ("with", "of") and said[j + 1].kind == "NUM"),
+                      None)  # (`… with 100 neurons`, `… of 100 neurons`)
     if not changed or "layer" not in words or with_count is None:
         return tokens  # (`We add a linear layer mapping to 100 outputs.`, `… head with 10 outputs`: as they are)
     if words[:1] == ["then"] and words[1:2] in (["a"], ["an"], ["another"]):
@@ -12752,8 +12755,8 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
         (len(said) == 2 and said[0] == "layer" and said[1] == str(len(layers))) or \
         (label is not None and _named_line(lines, label) == len(lines) - 1)
     if not last or end >= len(tokens) or not (words[end] in ("a", "an", "another") or
-                                              tokens[end].kind in ("NUM", "DIMS")):
-        return tokens  # (what follows is a layer told, `a 2x2 max pool`, `64 filters …`; not `CONV2: …`, its answer)
+                                              tokens[end].kind in ("NUM", "DIMS") or _a_call(tokens[end:])):
+        return tokens  # (what follows is a layer told, `a 2x2 max pool`, `64 filters …`, `FC(100)`; not `CONV2: …`)
     return _gives_arrow(_layer_parenthesised([*tokens[:lead], *tokens[end:]]))
 
 
@@ -12761,7 +12764,7 @@ def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
 _FED_SUBJECTS = (("the", "output"), ("this", "output"), ("that", "output"), ("the", "result"), ("this", "result"),
                  ("the", "resulting", "volume"), ("the", "resulting", "output"), ("this", "volume"), ("this",), ("it",),
                  ("that",), ("the", "activations"), ("the", "feature", "maps"), ("the", "maps"), ("these",),
-                 ("they",), ("the", "outputs"))
+                 ("they",), ("the", "outputs"), ("the", "flattened", "vector"), ("the", "flattened", "output"))
 _FED_VERBS = (("goes", "into"), ("goes", "through"), ("goes", "to"), ("is", "fed", "into"), ("is", "fed", "to"),
               ("is", "fed", "through"), ("is", "passed", "to"), ("is", "passed", "into"), ("is", "passed", "through"),
               ("passes", "through"), ("passes", "into"), ("feeds", "into"), ("is", "sent", "to"),
