@@ -102,6 +102,23 @@ class Instance:
         self.layer: Layer | None = None  # a subclass of a layer (EDSR's `MeanShift(nn.Conv2d)`): what it is
 
 
+def _held_modules(owner: Instance) -> list[tuple[str, Any]]:
+    """The modules an object holds in its attributes (layers, containers, objects of the file's classes), in the order
+    they were assigned."""
+    return [(k, v) for k, v in owner.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
+
+
+def _sequence_of(owner: Instance) -> Sequence:
+    """An nn.Sequential subclass's modules as its forward runs them: what its `super().__init__(...)` was given, then
+    the modules assigned to it afterwards (torchvision's `_Transition`: `self.norm = ...`)."""
+    return Sequence([*(owner.sequential or []), *_held_modules(owner)], owner.node)
+
+
+def _decorators(func: ast.FunctionDef) -> set[str]:
+    """The names a function is decorated with (`staticmethod`, `classmethod`)."""
+    return {d.id for d in func.decorator_list if isinstance(d, ast.Name)}
+
+
 class Tensor(NamedTuple):
     node: int  # a node of the graph
     # a view of a map cut at its edges or strided (`x[:, :, 1:-1, 1:-1]`, `x[:, :, ::2, ::2]`): its memory is not
@@ -1995,8 +2012,7 @@ class _Reader:
                 return attrs[node.attr]
             method = self.method_def(base, node.attr)  # `partial(Config.adjust_channels, width_mult=w)`
             if method is not None:
-                decorators = {d.id for d in method.decorator_list if isinstance(d, ast.Name)}
-                return _Partial(method, [base], {}) if "classmethod" in decorators else method
+                return _Partial(method, [base], {}) if "classmethod" in _decorators(method) else method
             raise _Unsupported(f"`{base.name}.{node.attr}` (not a class attribute)", node)
         if node.attr == "module" and (isinstance(base, (Layer, Sequence)) or (
                 isinstance(base, Instance) and "module" not in base.attrs)):
@@ -2008,7 +2024,7 @@ class _Reader:
                 return base.attrs[node.attr]
             method = self.method_def(base.cls, node.attr) if base.layer is None else None
             if method is not None:  # `self.forward_split_cat`, a method as a value (FasterNet assigns it to forward)
-                decorators = {d.id for d in method.decorator_list if isinstance(d, ast.Name)}
+                decorators = _decorators(method)
                 return method if "staticmethod" in decorators else \
                     _Partial(method, [base.cls if "classmethod" in decorators else base], {})
             if base.layer is not None:
@@ -2200,10 +2216,8 @@ class _Reader:
         if isinstance(value, Sequence):
             return [m for _, m in value.items]
         if isinstance(value, Instance) and value.sequential is not None:
-            # `for module in self:` in an nn.Sequential subclass (torchvision's ASPPPooling): its modules in order,
-            # those assigned after `super().__init__(...)` last, as `apply` runs them
-            return [m for _, m in value.sequential] + \
-                [v for v in value.attrs.values() if isinstance(v, (Layer, Sequence, Instance))]
+            # `for module in self:` in an nn.Sequential subclass (torchvision's ASPPPooling): its modules in order
+            return [m for _, m in _sequence_of(value).items]
         if isinstance(value, _SpatialSize):  # `h, w = x.size()[2:]`
             return [self.size_of(value.of, 2), self.size_of(value.of, 3)]
         if isinstance(value, torch_values.Values):  # `for x in torch.linspace(...)`: each a tensor of one value
@@ -2947,7 +2961,7 @@ class _Reader:
                 return None
             if attr in ("items", "values", "keys") and not args and attr not in owner.attrs and \
                     self.derives(owner.cls, "ModuleDict"):  # torchvision's `_DenseBlock(nn.ModuleDict)`
-                modules = [(k, v) for k, v in owner.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
+                modules = _held_modules(owner)
                 return modules if attr == "items" else [k if attr == "keys" else v for k, v in modules]
             if attr in ("modules", "named_modules", "children", "named_children", "parameters",
                         "named_parameters") and attr not in owner.attrs:
@@ -3077,7 +3091,7 @@ class _Reader:
 
     def call_method(self, owner: Instance, func: ast.FunctionDef, args: list[Any], kwargs: dict[str, Any],
                     node: ast.AST) -> Any:
-        decorators = {d.id for d in func.decorator_list if isinstance(d, ast.Name)}
+        decorators = _decorators(func)
         first = [] if "staticmethod" in decorators else [owner.cls] if "classmethod" in decorators else [owner]
         self.owners.append(owner)
         try:
@@ -3179,10 +3193,7 @@ class _Reader:
             if forward is None and module.layer is not None:
                 return self.apply(module.layer, x, name, node)  # a layer's subclass without a forward: the layer
             if forward is None and module.sequential is not None:
-                # an `nn.Sequential` subclass runs what its `super().__init__(...)` was given, then the
-                # modules assigned to it afterwards (torchvision's `_Transition`: `self.norm = ...`)
-                assigned = [(k, v) for k, v in module.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
-                return self.apply(Sequence(module.sequential + assigned, module.node), x, name, node)
+                return self.apply(_sequence_of(module), x, name, node)  # (torchvision's `_Transition`)
             book = forward is None and self.derives(module.cls, D2L) and not more and not keywords
             if forward is None and not book:
                 raise _Unsupported(f"class {module.cls.name} has no forward", module.cls)
@@ -3602,8 +3613,7 @@ class _Reader:
         if owner.layer is not None:
             return self.apply_as_owner(owner.layer, args[0], node)
         if owner.sequential is not None:
-            assigned = [(k, v) for k, v in owner.attrs.items() if isinstance(v, (Layer, Sequence, Instance))]
-            return self.apply(Sequence(owner.sequential + assigned, owner.node), args[0], "", node)
+            return self.apply(_sequence_of(owner), args[0], "", node)
         raise _Unsupported(f"`{ast.unparse(node)[:60]}`: nn.Module's forward, which PyTorch does not define", node)
 
     def statistic(self, op: str, left: Any, right: Any, node: ast.AST) -> _Statistic | Tensor:
