@@ -1274,6 +1274,7 @@ def test_an_expand_to_sizes_stored_is_a_resize_and_to_others_e070(tmp_path: Path
                            [1, 4, 5, 5])
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and "Expand" in error.message and "N x C x H x W" in error.message
+    assert error.column == 1 and '"op": "Expand"' in report.source.text.split("\n")[error.line - 1]
 
 
 @pytest.mark.parametrize(("values", "modules", "refused"), [
@@ -1296,6 +1297,10 @@ def test_an_initializer_two_layers_read_is_one_module_s_when_nothing_says_otherw
         _floats("w", 4, 4, 1, 1)
     report = _helper_model(tmp_path, [first, helper.make_node("Relu", ["a"], ["r"]), second], [w], [1, 4, 5, 5])
     assert [d.code for d in report.diagnostics if d.severity == "error"] == (["E070"] if refused else [])
+    if refused:  # at the second node, which writes y, whose weights the first read
+        [error] = report.diagnostics
+        assert error.column == 1 and '"outputs": ["y"]' in report.source.text.split("\n")[error.line - 1]
+        assert "its weights `w` are read by `Conv` too: one module applied twice" in error.message
     assert report.totals.params == (None if refused else 16 + 16)
 
 

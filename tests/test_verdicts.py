@@ -15410,6 +15410,9 @@ def test_what_goes_into_a_layer_not_the_last_one_leaves_the_answers_after_it_unj
     report = homework(FED_INTO.format(lead=lead, output="30x30x64"))
     assert [a.verdict for a in report.answers] == ["right", "unchecked"], report.messages()
     assert ("E060", 4, 1) in [(d.code, d.line, d.column) for d in report.diagnostics]
+    assert any(d.line == 4 and d.message.startswith("cnncalc cannot read `The output of") and
+               d.message.endswith("as a layer: the answers after it rest on it and are not judged")
+               for d in report.diagnostics)
 
 
 POOL_STEP = ("Input: 64x64x3\nCONV1: 32 filters, 5x5, stride 1, padding 2\nOutput volume: 64x64x32\n{step}\n"
@@ -15571,7 +15574,9 @@ def test_options_of_one_kind_that_none_picks_are_not_judged(after: str) -> None:
     # letter with more after it than a pick's words starts a line of its own, no pick
     report = homework(QUIZ.format(pick=after))
     assert not report.answers
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 2)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 1, "cnncalc cannot tell whether these lettered values are a multiple-choice question's options, "
+                       "none picked, or answers to its parts: not judged")]
 
 
 PARTS = ("Q1. Input 32x32x3. CONV1 has 10 filters of 5x5, stride 1, pad 2.\n"
@@ -15596,7 +15601,8 @@ def test_a_lettered_number_that_no_question_names_is_e060() -> None:
     # `(b) 770` under a problem whose parts are not asked: parameters? MACs? (it was prose, passing with no word said)
     report = homework("Q1. Input 32x32x3. CONV1 has 10 filters of 5x5, stride 1, pad 2.\n(b) 770\n")
     assert not report.answers
-    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.severity == "error"] == [("E060", 2, 1)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 1, "cnncalc cannot tell what this answer is about, so it is not judged")]
 
 
 def test_what_goes_into_a_named_layer_is_no_layer_of_its_own() -> None:
