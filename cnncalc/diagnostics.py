@@ -108,6 +108,11 @@ class DiagnosticSink:
         """Every diagnostic added so far, kept or not: a stage compares it to see whether it reported."""
         return len(self.items) + self.dropped
 
+    @property
+    def full(self) -> bool:
+        """Whether what is added now is only counted: a costly hint need not be worked out."""
+        return len(self.items) >= MAX_DIAGNOSTICS
+
 
 class Policy(NamedTuple):
     """Which diagnostics are shown and which fail a check."""

@@ -3,7 +3,8 @@
 The executor walks the resolved tree with NumPy arrays. It never calls the walker or the shape
 formulas: an output's shape is whatever the arithmetic on the arrays produced, a parameter count
 is the size of the weight arrays it allocated, and a MAC count is what the kernels counted while
-computing. Merges use their kind's executor op; `@NAME` branches read arrays kept for them.
+computing. Merges use their kind's executor op; `@NAME` branches read arrays kept for them; a layer
+that `shares` another's weights runs with that layer's arrays, which must fit it, and allocates none.
 """
 from __future__ import annotations
 
@@ -74,6 +75,8 @@ class Executor:
         self.readers: dict[int, int] = {}  # how many of those branches are still to start, per kept node
         self.random_weights: list[str] = []  # layers whose weights were generated
         self.outputs: dict[str, np.ndarray] = {}  # side heads' outputs
+        self.shared: dict[int, dict[str, np.ndarray]] = {}  # the arrays of the layers others share, by node id
+        self.sharing: set[int] = set()  # those layers' node ids
 
     def run(self, root: SeqNode, x: np.ndarray) -> np.ndarray:
         """The network's output.
@@ -83,6 +86,7 @@ class Executor:
         `budget.held` in place of its input. The caller's own `x` stays held for the whole run."""
         self.budget.held += 2 * x.nbytes + sum(np.asarray(a).nbytes for a in self.given.values())
         self.readers = reference_counts(root)
+        self.sharing = {id(n.shares) for n in nodes(root) if isinstance(n, LayerNode) and n.shares is not None}
         y, _ = self.seq(root, [x], record=False)
         return y
 
@@ -109,16 +113,21 @@ class Executor:
         assert node.layer is not None, "run only networks that analysed without errors"
         x = box.pop()
         layer = node.layer
-        new_weights = sum(_size(shape) for name, shape in layer.weight_shapes(x.shape[1:]).items()
-                          if f"{node.path}.{name}" not in self.given) * self.itemsize
+        new_weights = 0 if node.shares is not None else \
+            sum(_size(shape) for name, shape in layer.weight_shapes(x.shape[1:]).items()
+                if f"{node.path}.{name}" not in self.given) * self.itemsize
         workspace = 0 if self.naive else layer.workspace(x.shape, node.rounding.ceil, self.itemsize)
         self.budget.check(new_weights + workspace, f"{node.path} ({node.keyword})")
-        weights = self.weights(node, x.shape[1:])
+        weights = self.weights(node, x.shape[1:]) if node.shares is None else self.borrowed(node, x.shape[1:])
         y, macs = layer.run(x, weights, node.rounding.ceil, self.naive)
         y = y.astype(self.dtype, copy=False)
         self.budget.held += y.nbytes - x.nbytes
-        params = sum(a.size for name, a in weights.items() if name not in NON_TRAINABLE)
-        fixed = sum(a.size for name, a in weights.items() if name in NON_TRAINABLE)
+        if id(node) in self.sharing:  # held to the end: layers after it run with these arrays
+            self.shared[id(node)] = weights
+            self.budget.held += sum(a.nbytes for a in weights.values())
+        # the arrays this layer allocated (none when it borrows another's)
+        params = sum(a.size for name, a in weights.items() if name not in NON_TRAINABLE) if node.shares is None else 0
+        fixed = sum(a.size for name, a in weights.items() if name in NON_TRAINABLE) if node.shares is None else 0
         per_image = macs / x.shape[0]
         del x, weights
         self.record(node.path, y, (params, fixed, per_image))
@@ -206,6 +215,18 @@ class Executor:
             self.random_weights.append(node.path)
         return out
 
+    def borrowed(self, node: LayerNode, x: tuple[int, ...]) -> dict[str, np.ndarray]:
+        """The arrays of the layer whose weights `node` shares (`shares NAME`), checked against the shapes its own
+        input asks for."""
+        assert node.layer is not None and node.shares is not None
+        arrays = self.shared[id(node.shares)]
+        wanted = node.layer.weight_shapes(x)
+        have = {name: tuple(a.shape) for name, a in arrays.items()}
+        if have != wanted:
+            raise WeightError(f"`{node.path}` shares the weights of `{node.shares.path}`, of shapes {have}, but its "
+                              f"input asks for {wanted}")
+        return arrays
+
     def random(self, name: str, shape: tuple[int, ...], first_axis_last: bool) -> np.ndarray:
         """He-uniform weights (variance 2/fan-in) keep activations finite through deep networks; uniform
         draws cost a fifth of normal ones (docs/executor.md). `first_axis_last`: the same shape, its first
@@ -237,7 +258,7 @@ def weight_keys(root: SeqNode) -> set[str]:
     """Every `PATH.NAME` a weights file may give for this network (names do not depend on sizes)."""
     keys: set[str] = set()
     for node in nodes(root):
-        if isinstance(node, LayerNode) and node.layer is not None:
+        if isinstance(node, LayerNode) and node.layer is not None and node.shares is None:
             keys |= {f"{node.path}.{name}" for name in node.layer.weight_shapes((1, 1, 1))}
     return keys
 

@@ -40,6 +40,25 @@ def expand_blocks(file: ir.File, sink: DiagnosticSink) -> dict[str, ir.BlockDef]
     return blocks
 
 
+_SUGGESTED = 200  # the names a misspelt `@NAME` or `shares NAME` is compared with (a suggestion, not a search)
+_CONTAINERS = {"block": "a block call", "repeat": "a repeat", "side": "a side head"}  # what `shares` may name instead
+
+
+def _parents(scope: _Scope | None) -> Iterator[_Scope]:
+    """A scope and those enclosing it, the nearest first, as `@NAME` sees them (not out of a repeat)."""
+    while scope is not None:
+        yield scope
+        scope = scope.parent
+
+
+def _scopes(scope: _Scope | None) -> Iterator[_Scope]:
+    """A scope and those enclosing it, the nearest first, through repeats (not a block's body: a block is written
+    apart from where it is called)."""
+    while scope is not None:
+        yield scope
+        scope = scope.parent or scope.enclosing
+
+
 def network_rounding(net: ir.Network, cli: str | None, text: str) -> Rounding:
     """The rounding for a network's layers that state none: the command line's, else the spec's line."""
     if cli is not None:
@@ -53,15 +72,22 @@ def network_rounding(net: ir.Network, cli: str | None, text: str) -> Rounding:
 
 
 class _Scope:
-    """Names visible to `@NAME` references: this sequence's lines so far, then the enclosing ones."""
+    """Names visible to `@NAME` references: this sequence's lines so far, then the enclosing ones; and the layers
+    visible to `shares NAME`, which also sees those inside the merges and side heads written before (CBAM's MLP in
+    the merge's first branch, a detection head applied at every level) and in the earlier branches of its own merge."""
 
-    __slots__ = ("names", "parent", "line_label", "siblings")
+    __slots__ = ("names", "parent", "line_label", "siblings", "layers", "sibling_layers", "enclosing")
 
     def __init__(self, parent: _Scope | None) -> None:
         self.names: dict[str, Node] = {}
         self.parent = parent
         self.line_label: str | None = None  # the label of the line being expanded (not yet referable)
         self.siblings: set[str] = set()  # names inside earlier branches of the merge this scope is a branch of
+        self.layers: dict[str, LayerNode] = {}  # this sequence's layers so far, by name (a line's label: its first)
+        # the layers in the earlier branches of that merge, and inside the merges and side heads written before
+        self.sibling_layers: dict[str, LayerNode] = {}
+        # a repeat's iteration: the scope the repeat is written in, whose layers `shares` sees (`@NAME` does not)
+        self.enclosing: _Scope | None = None
 
 
 # Shared by the analyses of a process (cnncalc/memo.py): one object per distinct layer (a 100k-layer chain shares a
@@ -219,6 +245,8 @@ class Expander:
                     else:
                         layer, problem, own = build_layer(item, env, line_shift)
                         node = LayerNode(name, prefix + name, depth, item, line_shift, layer, own, problem)
+                    if track_names and item.shares is not None:
+                        self.tie(node, item.shares, scope, line_shift)
                 else:
                     node = self.item(item, name, prefix + name, depth, item.span.shifted(line_shift), env, line_shift,
                                      scope)
@@ -226,6 +254,8 @@ class Expander:
                     children.append(node)
                     if track_names and not (item is line.items[0] and item.label is not None and len(line.items) > 1):
                         scope.names.setdefault(name, node)
+                    if track_names and type(node) is LayerNode:
+                        scope.layers[name] = node
             if track_names:
                 scope.line_label = None
                 if len(children) > first and line.items[0].label is not None:
@@ -283,11 +313,14 @@ class Expander:
         if isinstance(item, ir.Merge):
             return self.merge(item, name, path, depth, span, env, shift, scope)
         if isinstance(item, ir.Repeat):
-            return self.repeat(item, name, path, depth, span, env, shift)
+            return self.repeat(item, name, path, depth, span, env, shift, scope)
         if isinstance(item, ir.Side):
             node = SeqNode(name, path, depth, span, "side", "side train" if item.train else "side")
             node.train = item.train
-            self.fill(node, item.body, env, shift, _Scope(scope))
+            inside = _Scope(scope)
+            self.fill(node, item.body, env, shift, inside)
+            scope.sibling_layers.update(inside.sibling_layers)  # what a later layer may share (a head applied at each
+            scope.sibling_layers.update(inside.layers)  # level): the head's layers, and those of its merges and heads
             return node
         return self.block_call(item, name, path, depth, span, env, shift)
 
@@ -355,11 +388,13 @@ class Expander:
                 count = value
         node = MergeNode(name, path, depth, span, kind, item.kind, count)
         siblings: set[str] = set()
+        sibling_layers: dict[str, LayerNode] = {}
         for branch in item.branches:
             child = SeqNode(branch.name, f"{path}.{branch.name}", depth + 1, branch.span.shifted(shift), "branch",
                             "branch")
             branch_scope = _Scope(scope)
             branch_scope.siblings = set(siblings)
+            branch_scope.sibling_layers = dict(sibling_layers)
             if branch.ref is not None:
                 child.ref = self.resolve(branch.ref, scope, shift, siblings)
                 if child.ref is None:
@@ -368,7 +403,10 @@ class Expander:
                 child.op = f"branch from @{branch.ref.name}"
             self.fill(child, branch.body, env, shift, branch_scope)
             siblings |= set(branch_scope.names)
+            sibling_layers.update(branch_scope.sibling_layers)  # (what it holds deeper: merges, side heads)
+            sibling_layers.update(branch_scope.layers)
             node.branches.append(child)
+        scope.sibling_layers.update(sibling_layers)  # what a later layer may share, beside the merge
         at = kind.offset
         words = f" {item.mode}" if item.mode is not None else f" at {at[0]}x{at[1]}" if at is not None else ""
         node.op = f"{item.kind}{words} of {len(node.branches)}"
@@ -377,14 +415,15 @@ class Expander:
     def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:
         """`@NAME`: the nearest earlier line or layer of that name in this scope or an enclosing one."""
         self.references += 1
-        visible: list[str] = []
         current: _Scope | None = scope
         while current is not None:
             if ref.name in current.names:
                 return current.names[ref.name]
-            visible += current.names
             current = current.parent
         span = ref.span.shifted(shift)
+        if self.sink.full:  # only counted: no message to work out (a suggestion compares hundreds of names)
+            self.sink.add(codes.E063, "", span)
+            return None
         if ref.name in siblings or ref.name in scope.siblings:
             why = f"`{ref.name}` is inside a sibling branch of this merge; a branch cannot read another's layers"
         elif ref.name == scope.line_label:
@@ -395,13 +434,50 @@ class Expander:
             hint = "the network's input has no name here: begin the network with a line `image: identity` and " \
                    "refer to `@image`"
         else:
-            hint = did_you_mean(ref.name, visible) or \
+            visible = itertools.islice((name for s in _parents(scope) for name in s.names), _SUGGESTED)
+            hint = did_you_mean(ref.name, list(visible)) or \
                 "refer to a line above the merge, in this scope or an enclosing one"
         self.sink.add(codes.E063, why, span, hint=hint)
         return None
 
+    def tie(self, node: LayerNode, ref: ir.Ref, scope: _Scope, shift: int) -> None:
+        """`shares NAME`: the nearest layer of that name written before it, in its sequence, inside the merges and
+        side heads written before it there or in an earlier branch of its merge, or in a sequence around it, whose
+        weights the layer uses (counted there; the walker compares their shapes). A layer that shares another's
+        shares what that one shares. E063 for no such layer, E064 for one written otherwise."""
+        self.references += 1  # what contains it is expanded afresh, not copied from a template (as for `@NAME`)
+        target: LayerNode | None = None
+        for current in _scopes(scope):
+            target = current.layers.get(ref.name) or current.sibling_layers.get(ref.name)
+            if target is not None:
+                break
+        span = ref.span.shifted(shift)
+        if target is None and self.sink.full:  # only counted: no message to work out
+            self.sink.add(codes.E063, "", span)
+            return
+        if target is None:
+            other = next((s.names[ref.name] for s in _scopes(scope) if ref.name in s.names), None)
+            what = f"`{ref.name}` is {_CONTAINERS.get(getattr(other, 'kind', ''), 'a merge')}, not a layer" \
+                if other is not None else f"no earlier layer is named `{ref.name}` here"
+            visible = itertools.islice((name for s in _scopes(scope) for name in (*s.layers, *s.sibling_layers)),
+                                       _SUGGESTED)  # (a suggestion, not a search of 100,000 names)
+            self.sink.add(codes.E063, f"{what}: `shares` names a layer written before, whose weights this one uses",
+                          span, hint=did_you_mean(ref.name, list(visible)) or
+                          "name a layer written above it: in its sequence, in a merge or side head before it, or "
+                          "in a sequence around it")
+            return
+        target = target.shares or target
+        if node.layer is None or target.layer is None:
+            return  # (its error is reported)
+        if node.layer != target.layer:
+            self.sink.add(codes.E064, f"`{node.layer.spec_text()}` cannot share the weights of `{target.name}`, which "
+                                      f"is `{target.layer.spec_text()}`", span,
+                          hint="a layer shares the weights of one written the same (its kind and arguments)")
+            return
+        node.shares, node.tied, target.tied = target, True, True
+
     def repeat(self, item: ir.Repeat, name: str, path: str, depth: int, span: Span, env: Env,
-               shift: int) -> SeqNode | None:
+               shift: int, scope: _Scope) -> SeqNode | None:
         try:
             n = self.eval(item.times, env, shift)
         except _Bad:
@@ -418,7 +494,9 @@ class Expander:
                 iteration = SeqNode(str(i), f"{path}.{i}", depth + 1, item.body.span.shifted(shift), "iteration", "")
                 iteration.template = template
                 references = self.references
-                self.fill(iteration, item.body, env, shift, _Scope(None))
+                inside = _Scope(None)
+                inside.enclosing = scope  # a weight-tied recursion's layers share one written before the repeat
+                self.fill(iteration, item.body, env, shift, inside)
                 self.remember(template, iteration, lazy=self.references == references)
             iteration.name, iteration.op = str(i), f"{i} of {n}"
             node.children.append(iteration)

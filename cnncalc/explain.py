@@ -11,6 +11,8 @@ STRUCTURES = (
     ("repeat", "repeat N { ... }", "the body N times"),
     ("side", "side [train] { ... }", "an extra output; `train`: a training-only head"),
     ("block", "block NAME(p, q=1) { ... }", "a reusable piece, called as NAME(args)"),
+    ("shares", "LAYER shares NAME", "the weights of the earlier layer NAME, written the same (a module applied "
+                                    "twice): counted at NAME's row only"),
 )
 
 

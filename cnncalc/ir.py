@@ -112,6 +112,7 @@ class LayerCall(NamedTuple):
     # True: `rounding_by` is a definition that rounds on purpose (torchvision's models as cnncalc writes them), so
     # its inexact divisions are notes, as in a spec that states its rounding, not warnings
     rounding_stated: bool = False
+    shares: Ref | None = None  # `shares NAME`: the weights are those of the earlier layer NAME (counted there)
 
 
 class KwArg(NamedTuple):
@@ -129,7 +130,7 @@ class BlockCall(NamedTuple):
 
 
 class Ref(NamedTuple):
-    """`@NAME` at the start of a branch: the branch starts from NAME's output."""
+    """`@NAME` at the start of a branch: the branch starts from NAME's output; also `shares NAME` after a layer."""
 
     name: str
     span: Span

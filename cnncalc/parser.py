@@ -98,7 +98,8 @@ class Parser(TokenStream):
         self.labels_read: list[str] = []  # the same in the order read, for the labels of a line kept in `_LINES`
         self.pending: tuple[str, int, int, int, int] | None = None
         self.statement: tuple[str, int] | None = None  # a statement's fresh line, its text and start (`cached_line`)
-        self.refers = "@" in text  # `@NAME` can only be written with an `@`: enough to tell the expander
+        # `@NAME` can only be written with an `@`, `shares NAME` with its word: enough to tell the expander
+        self.refers = "@" in text or "shares" in text
         self.items = 0  # items parsed so far (the file's lines written again are not parsed again)
         self.net = _Network(0)  # the network being read
 
@@ -815,8 +816,25 @@ class Parser(TokenStream):
         filled = 0
         end = kw.span
         ok = True
+        shares: ir.Ref | None = None
         while not self.at_item_end():
             tok = self.peek()
+            if tok.kind == "NAME" and tok.text == "shares" and "shares" not in options:
+                self.advance()
+                name = self.peek()
+                if name.kind != "NAME":
+                    self.unexpected("the name of the layer whose weights it shares after `shares`",
+                                    "`shares NAME` names an earlier layer written the same: `conv 64 1x1 shares fc1`")
+                    self.sync()
+                    ok = False
+                    break
+                self.advance()
+                if shares is not None:
+                    self.error(codes.E012, "`shares` is given twice", tok.span.to(name.span), hint="keep one of them")
+                    ok = False
+                shares = ir.Ref(name.text, tok.span.to(name.span))
+                end = name.span
+                continue
             if tok.kind == "NAME" and tok.text in options and (self.peek(1).kind != ":" or
                                                                self._value_at(2, options[tok.text])):
                 self.advance()
@@ -879,7 +897,7 @@ class Parser(TokenStream):
             self.error(codes.E014, f"`{keyword}` needs {names}", kw.span.to(end),
                        hint=f"e.g. `{REGISTRY[keyword].example or keyword}`")
             ok = False
-        return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok)
+        return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok, shares=shares)
 
     def _value_at(self, k: int, argument: Argument) -> bool:
         """Whether a value of `argument` may start at `peek(k)`: a number, a size, a sign, a parenthesis, or one of

@@ -400,6 +400,8 @@ class Writer:
         self.helpers: set[str] = set()
         self.kept: dict[int, str] = {}  # id(node) -> the local holding its output, for `@NAME`
         self.read = _read_by_references(root)
+        # the layers whose weights others share (`shares NAME`): each module step's attribute and code, by suffix
+        self.shared: dict[int, dict[str, tuple[str, str]]] = {}
 
     def write(self) -> str:
         main = _Module("", set(self.read.values()))
@@ -453,13 +455,23 @@ class Writer:
         written = layer_text(node.call) if module.node is not None else \
             f"{layer.spec_text()} -> {_nchw(row.output)}"
         current = src
+        # a layer that shares another's weights applies that one's module again, as PyTorch shares them
+        borrowed = self.shared[id(node.shares)] if node.shares is not None else {}
         for step in steps:
             if step.suffix is None:
                 module.lines.append(f"{dst} = {step.code.format(x=current)}")
             else:
                 path = node.path if not step.suffix else f"{node.path}_{step.suffix}"
                 code = step.code + (".requires_grad_(False)" if layer.frozen and not step.suffix else "")
-                name = module.attribute(path, code, written if not step.suffix else "its padding")
+                if step.suffix in borrowed and borrowed[step.suffix][1] == code:
+                    name = borrowed[step.suffix][0]
+                elif not step.suffix and node.shares is not None:
+                    raise Unsupported(f"{node.path} shares the weights of {node.shares.path}, whose module is "
+                                      f"written otherwise for its input (`{borrowed.get('', ('', '?'))[1]}`)")
+                else:
+                    name = module.attribute(path, code, written if not step.suffix else "its padding")
+                    if node.tied and node.shares is None:
+                        self.shared.setdefault(id(node), {})[step.suffix] = (name, code)
                 module.lines.append(f"{dst} = self.{name}({current})")
             current = dst
         return current

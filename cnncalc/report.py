@@ -42,7 +42,7 @@ class Row:
 
     __slots__ = ("path", "name", "kind", "keyword", "op", "depth", "written", "shift", "input", "output", "weights",
                  "biases", "non_trainable", "macs", "train_macs", "activations", "rounded", "inputs", "branches",
-                 "working", "doubt", "train", "known", "ref", "field", "layer", "merge", "divided", "empty")
+                 "working", "doubt", "train", "known", "ref", "field", "layer", "merge", "divided", "empty", "shares")
 
     def __init__(self, path: str, name: str, kind: str, keyword: str, op: str, depth: int, span: Span,
                  input: Shape | None, inputs: tuple[str, ...], shift: int = 0) -> None:
@@ -77,6 +77,7 @@ class Row:
         # came from one (E030, N030, W030): (7 - 3)/3 + 1 is (7, 3)
         self.divided: tuple[tuple[int, int], tuple[int, int]] | None = None
         self.empty = False  # no window fits its padded input (E031): "doesn't fit" answers it
+        self.shares: str | None = None  # the path of the layer whose weights it uses (`shares NAME`), counted there
 
     @property
     def params(self) -> int:
@@ -128,6 +129,7 @@ class Row:
         row.merge = self.merge
         row.divided = self.divided
         row.empty = self.empty
+        row.shares = self.shares
         return row
 
     @property

@@ -75,6 +75,8 @@ def layer_text(call: ir.LayerCall) -> str:
             words.append(expr_text(arg.value))
         else:
             words += [argument.name, expr_text(arg.value)]
+    if call.shares is not None:
+        words += ["shares", call.shares.name]
     return " ".join(words)
 
 

@@ -99,6 +99,8 @@ def option_hint(keyword: str, word: str) -> str:
                   None)
     if valued is not None:  # `conv 8 3x3 same`: a value of an option, without the option's word
         return f"`{word.lower()}` is a value of `{valued}`: write `{valued} {word.lower()}`"
+    if normal in ("share", "shared", "sharing", "tied", "tie", "same"):  # the word every layer takes after its own
+        return "a layer that uses an earlier layer's weights says `shares NAME`: `conv 64 1x1 shares fc1`"
     choices = schema.words()
     close = did_you_mean(word, choices)
     if close:

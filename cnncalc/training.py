@@ -58,7 +58,7 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
         source = r.inputs[0] if r.inputs else NETWORK_INPUT
         widest = max(widest, sum(sizes.get(p, 0) for p in r.inputs) + r.output.size)
         if r.layer is not None and r.input is not None:
-            if source not in graded and (not r.params or r.layer.frozen):
+            if source not in graded and (not (r.params or r.shares) or r.layer.frozen):
                 continue  # no gradient flows here: autograd keeps nothing (layers before the first trained weights)
             graded.add(r.path)
             rule = r.layer.kept(r.input, r.output)

@@ -32,7 +32,7 @@ EXACT = Rounding("exact", "no rounding stated")
 
 
 class LayerNode:
-    __slots__ = ("name", "path", "depth", "call", "shift", "layer", "rounding", "problem", "keep")
+    __slots__ = ("name", "path", "depth", "call", "shift", "layer", "rounding", "problem", "keep", "shares", "tied")
 
     def __init__(self, name: str, path: str, depth: int, call: ir.LayerCall, shift: int, layer: Layer | None,
                  rounding: Rounding, problem: str | None) -> None:
@@ -45,6 +45,8 @@ class LayerNode:
         self.rounding = rounding
         self.problem = problem  # why the layer is missing, for answers that cannot be checked
         self.keep = False  # an `@NAME` reference reads this node's output later
+        self.shares: LayerNode | None = None  # `shares NAME`: the layer whose weights these are (counted there)
+        self.tied = False  # it shares another layer's weights, or another shares its
 
     @property
     def keyword(self) -> str:
@@ -212,6 +214,11 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
         by = text[2] if text is not None and text[0] <= start <= text[1] else 0
         copy = LayerNode(node.name, path, node.depth, node.call, node.shift + by, node.layer, node.rounding,
                          node.problem)
+        if node.tied:  # (a tree with `shares` is copied whole, `copies` at hand: its targets are inside or above)
+            copy.tied = True
+            target = node.shares
+            copied = copies.get(id(target)) if target is not None and copies is not None else None
+            copy.shares = copied if isinstance(copied, LayerNode) else target
     else:
         span = node.span
         if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)

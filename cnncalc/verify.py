@@ -15,7 +15,7 @@ from cnncalc.executor import Budget, Executor, NodeResult
 from cnncalc.record import NamedTuple
 from cnncalc.report import Row
 from cnncalc.shape import Shape
-from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, reference_counts
+from cnncalc.tree import LayerNode, MergeNode, Node, SeqNode, nodes, reference_counts
 
 BYTES = 4  # verify runs in float32, as the frameworks do
 
@@ -60,6 +60,7 @@ def memory_estimate(analysis: Analysis, batch: int, itemsize: int = BYTES, given
     held = 2 * nbytes(report.input) + given  # the caller's input and the flowing copy of it
     peak = held
     readers = reference_counts(root)
+    shared = {id(n.shares) for n in nodes(root) if isinstance(n, LayerNode) and n.shares is not None}
 
     def check(extra: int) -> None:
         nonlocal peak
@@ -71,9 +72,9 @@ def memory_estimate(analysis: Analysis, batch: int, itemsize: int = BYTES, given
         if isinstance(n, LayerNode):
             assert n.layer is not None and row.output is not None
             new = sum(_size(shape) for shape in n.layer.weight_shapes(x.dims).values()) * itemsize
-            check(new + n.layer.workspace((batch, *x.dims), n.rounding.ceil, itemsize))
+            check((new if n.shares is None else 0) + n.layer.workspace((batch, *x.dims), n.rounding.ceil, itemsize))
             y = row.output
-            held += nbytes(y) - nbytes(x)
+            held += nbytes(y) - nbytes(x) + (new if id(n) in shared else 0)  # (weights others share: to the end)
         elif isinstance(n, MergeNode):
             outs = []
             for branch in n.branches:

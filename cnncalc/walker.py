@@ -144,8 +144,9 @@ class _Plan(NamedTuple):
 
     opening_branches: tuple[str, ...]  # the first row's branch paths (a merge's)
     # each later row: the row, its path's suffix, where its inputs are (`_SOURCE`, …) and, elsewhere, their paths,
-    # its branch suffixes, its field's index in `relatives`, whether its place moves with the node's
-    steps: list[tuple[Row, str, int, tuple[str | None, ...], tuple[str, ...], int, bool]]
+    # its branch suffixes, its field's index in `relatives`, whether its place moves with the node's, and the path
+    # of the layer whose weights it shares, moved as its inputs' are (None: it shares none)
+    steps: list[tuple[Row, str, int, tuple[str | None, ...], tuple[str, ...], int, bool, str | None]]
     relatives: list[Field | None]  # the distinct fields, relative to the entry (field.relative)
     opening_field: int  # the first row's field, as an index into `relatives`
     field: int  # the output's
@@ -186,7 +187,9 @@ def _replay_plan(saved: _Walked) -> _Plan:
         where, inputs = (_SOURCE, ()) if single == source else (_BEFORE, ()) if single == before.path else \
             (_OTHER, tuple(_relative_path(p, saved) for p in r.inputs))
         steps.append((r, r.path[cut:], where, inputs, tuple(p[cut:] for p in r.branches) if r.branches else (),
-                      index[relative], opening.start <= r.span.start <= opening.end))  # (an empty branch is at the end)
+                      index[relative], opening.start <= r.span.start <= opening.end,  # (an empty branch is at the end)
+                      None if r.shares is None else  # (inside the node: `.x`; elsewhere as it is)
+                      r.shares[cut:] if r.shares.startswith(saved.path + ".") else r.shares))
     plan = _Plan(tuple(p[cut:] for p in saved.rows[0].branches), steps, list(index), index[own[0]],
                  index[own[-1]], _relative_path(saved.end, saved), saved.end == saved.rows[-1].path,
                  [_relative_path(o.path, saved) for o in saved.outputs])
@@ -226,6 +229,7 @@ class Walker:
         self.train = False
         self.templates: dict[tuple[object, ...], _Walked | None] = {}  # None: walk it afresh
         self.went_on: Doubt | None = None  # the first input stated that may start another example (`restated`)
+        self.tied_rows: dict[int, Row] = {}  # the rows of the layers whose weights others share, by their node's id
 
     def walk(self, root: SeqNode, x: Shape | None, unknown: str | None = None, guessed: str | None = None) -> Flow:
         """The rows of the network from input `x`; `unknown` says why there is none, `guessed` why its
@@ -241,6 +245,8 @@ class Walker:
     def node(self, node: Node, flow: Flow, answered: bool) -> Row:
         if isinstance(node, LayerNode):
             row = self.layer(node, flow, answered)
+            if node.tied:
+                self.tie(node, row)
         elif isinstance(node, MergeNode):
             row = self.merge(node, flow) if node.template is None else self.templated(node, flow)
         else:
@@ -318,6 +324,32 @@ class Walker:
         flow.shape, flow.source, flow.field = row.output, node.path, row.field
         flow.doubt = None if row.doubt is None else _output_doubt(row.doubt)
         return row
+
+    def tie(self, node: LayerNode, row: Row) -> None:
+        """A layer whose weights another shares: its row, kept to compare. One that shares another's (`shares
+        NAME`): no parameters of its own, as PyTorch counts a module applied twice (they are counted at the other's
+        row), and E064 where its input would give the weights another shape than the other's input gives them."""
+        target = node.shares
+        if target is None:
+            self.tied_rows[id(node)] = row
+            return
+        assert node.layer is not None and target.layer is not None and node.call.shares is not None
+        row.shares = target.path
+        row.op = f"{row.op} shares {node.call.shares.name}"
+        first = self.tied_rows.get(id(target))
+        if first is not None and row.input is not None and first.input is not None and row.doubt is None \
+                and first.doubt is None:
+            mine, theirs = node.layer.weight_shapes(row.input.dims), target.layer.weight_shapes(first.input.dims)
+            if mine != theirs:
+                self.sink.add(codes.E064, f"{node.path}: receives {row.input}, where `{target.path}`, whose weights "
+                                          f"it shares, receives {first.input}: its weights would be "
+                                          f"{_weight_shapes(mine)}, the shared ones are {_weight_shapes(theirs)}",
+                              node.call.shares.span.shifted(node.shift),
+                              hint="a layer shares the weights of one that receives as many channels "
+                                              "(features, for `fc`)", path=node.path)
+        row.weights = row.biases = row.non_trainable = 0
+        if row.working is not None and row.working.params is not None:
+            row.working = row.working._replace(params=f"0: its weights are `{target.path}`'s, counted there")
 
     def computed(self, node: LayerNode, layer: Layer, x: Shape, row: Row, doubt: Doubt | None, answered: bool,
                  key: _CacheKey) -> _Computed:
@@ -451,12 +483,14 @@ class Walker:
         first.name, first.op = node.name, node.op
         append(first)
         last = first
-        for r, suffix, where, inputs, branches, field, moves in plan.steps:
+        for r, suffix, where, inputs, branches, field, moves, shares in plan.steps:
             last = r.moved(path + suffix,
                            (last.path,) if where == _BEFORE else (source,) if where == _SOURCE else
                            tuple(map(moved, inputs)),
                            tuple(map(path.__add__, branches)) if branches else (), absolute[field],
                            r.written, r.shift + shift if moves else r.shift)
+            if shares is not None:
+                last.shares = path + shares if shares[:1] == "." else shares
             append(last)
         if plan.outputs:
             self.outputs += [Output(moved(p), o.shape, o.train) for p, o in zip(plan.outputs, saved.outputs)]
@@ -507,8 +541,8 @@ class Walker:
         if not checks:  # no answered line (most sequences of a deep network): nothing to count or hand on
             for child in node.children:
                 # a layer that no `@NAME` reads (most nodes) goes straight to `layer`, the rest through `node`
-                rows.append(layer(child, flow, False) if type(child) is LayerNode and not child.keep else
-                            self.node(child, flow, False))
+                rows.append(layer(child, flow, False) if type(child) is LayerNode and not (child.keep or child.tied)
+                            else self.node(child, flow, False))
             return rows
         answered: set[int] = set()
         restated: dict[int, ir.ShapeAnswer] = {}
@@ -524,8 +558,8 @@ class Walker:
                 self.restated(restated[i], flow)
             if i in entering:
                 entering[i] = flow.doubt
-            rows.append(layer(child, flow, i in answered) if type(child) is LayerNode and not child.keep else
-                        self.node(child, flow, i in answered))
+            rows.append(layer(child, flow, i in answered) if type(child) is LayerNode and not (child.keep or child.tied)
+                        else self.node(child, flow, i in answered))
             while k < len(checks) and checks[k].last == i:
                 check = checks[k]
                 self.lines.append((check, rows[check.first:check.last + 1], entering[check.first]))
@@ -631,6 +665,11 @@ class Walker:
         anchor = first.field if first is not None and first.field is not None else ends[0].field
         assert anchor is not None
         return fields.widest([e.field for e in ends if e.field is not None], anchor)
+
+
+def _weight_shapes(shapes: dict[str, tuple[int, ...]]) -> str:
+    """`weight 4x1x1x64, bias 4`: a layer's arrays as `Layer.weight_shapes` gives them."""
+    return ", ".join(f"{name} {'x'.join(map(str, dims))}" for name, dims in shapes.items())
 
 
 def _within_limits(y: Shape) -> bool:

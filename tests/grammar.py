@@ -31,6 +31,7 @@ class Grammar:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.names: list[str] = []
+        self.written: list[tuple[str, str]] = []  # labelled layers: (name, text)
         self.blocks: list[tuple[str, int]] = []
 
     def number(self) -> str:
@@ -67,6 +68,8 @@ class Grammar:
             words.append(self.rng.choice(WORDS))
         if self.rng.random() < 0.03:
             words += ["pad", "1"] * self.rng.randint(2, 50)
+        if self.rng.random() < 0.08:  # an earlier layer's weights (often a name written before: `shares fc1`)
+            words += ["shares", self.rng.choice(self.names + ["missing", "shares", "1", ""])]
         return " ".join(words)
 
     def value(self, syntax: str, words: tuple[str, ...]) -> str:
@@ -93,8 +96,14 @@ class Grammar:
             self.names.append(name)
             label = f"{name}: "
         r = self.rng.random()
+        if self.written and r < 0.05:  # a labelled layer written again, with its weights (`conv 4 1x1 shares fc1`)
+            name, text = self.rng.choice(self.written)
+            return label + f"{text} shares {name}"
         if depth > 3 or r < 0.55:
-            return label + self.layer()
+            text = self.layer()
+            if label:
+                self.written.append((label[:-2], text))
+            return label + text
         if r < 0.7:
             kind = self.rng.choice(sorted(MERGES) + ["residual"])
             branches = [self.branch(depth + 1) for _ in range(self.rng.randint(1, 3))]

@@ -461,12 +461,15 @@ MEMORY_CASES = [
     # the Winograd paths: F(3x3, 5x5) on 26x26 (a scratch for its coefficients other than ±1), F(2x2, 3x3) on
     # 13x13 with 128 channels
     "input 26x26x64\nconv 128 5x5 pad 2\nmaxpool 2\nconv 16 3x3 pad 1\n",
+    # weights shared (`shares`): the first layer's arrays held to the end, none allocated by the others
+    "input 16x16x8\nc: conv 8 3x3 pad 1\nrepeat 2 { conv 8 3x3 pad 1 shares c ; relu }\n"
+    "mul { identity | add { globalavgpool ; a: conv 2 1x1 | globalmaxpool ; conv 2 1x1 shares a } ; conv 8 1x1 }\n",
 ]
 
 
 @pytest.mark.parametrize("text", MEMORY_CASES,
                          ids=["dilated", "depthwise", "deconv", "merges", "resnet50", "mobilenet", "resampling",
-                              "references", "winograd"])
+                              "references", "winograd", "shared"])
 @pytest.mark.parametrize("batch", [1, 3])
 def test_the_memory_estimate_covers_what_the_executor_allocates(text: str, batch: int) -> None:
     # tracemalloc sees every NumPy allocation: the measured peak must stay within the estimate that

@@ -108,6 +108,17 @@ def test_diagnostics_are_kept_to_a_thousand_and_the_rest_counted() -> None:
     assert r.diagnostics[-1].message.startswith("14,999 more diagnostics not shown")
 
 
+def test_references_to_no_layer_past_the_kept_diagnostics_are_only_counted() -> None:
+    # 3,000 `@NAME` and 3,000 `shares NAME` naming none of 500 layers: each kept one suggests a close name among 200
+    # (a misspelt name, compared with every name of a large network each time, took 2 minutes for 50,000); those past
+    # the thousand kept are counted without a message
+    names = "".join(f"layer{i}: conv 3 1x1\n" for i in range(500))
+    refs = "concat { @layr1 | identity }\n" * 3000 + "conv 3 1x1 shares layr2\n" * 3000
+    r = run("input 8x8x3\n" + names + refs, lang="spec")
+    assert len(r.diagnostics) == 1001 and r.diagnostics[-1].message.startswith("5,000 more diagnostics not shown")
+    assert r.diagnostics[0].hint == "did you mean `layer1`?"
+
+
 def test_long_lines_are_shown_as_a_window_around_the_caret() -> None:
     from cnncalc.render.diagnostics import render_diagnostic
     r = run("input 8x8x3\nconv 4 3x3 " + "relu ; " * 5000 + "strde 2\n")

@@ -83,4 +83,11 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     # the executor's Winograd path F(2x2, 3x3); and F(3x3, 5x5), a 5x5 with 64 channels on 21x20 pixels
     ("22x24x16", "conv 16 3x3 pad 1 ; relu ; conv 8 3x3 ; bn"),
     ("21x20x64", "conv 8 5x5 pad 2 ; relu ; conv 64 1x1 ; conv 4 5x5"),
+    # weights shared (`shares`): CBAM's channel gate, one MLP applied to the average and to the maximum; a
+    # convolution applied three times (a weight-tied recursion, DRRN's); a head applied at two depths (RetinaNet's)
+    ("7x6x8", "mul { identity | add { globalavgpool ; fc1: conv 2 1x1 ; relu ; fc2: conv 8 1x1 nobias\n"
+              "| globalmaxpool ; conv 2 1x1 shares fc1 ; relu ; conv 8 1x1 nobias shares fc2 } ; sigmoid }"),
+    ("6x5x3", "conv 4 3x3 pad 1 ; c: conv 4 3x3 pad 1 ; relu ; repeat 2 { conv 4 3x3 pad 1 shares c ; relu } ; bn"),
+    ("9x9x3", "conv 4 3x3 pad 1 ; side { h1: conv 3 3x3 pad 1 ; h2: conv 2 1x1 } ; conv 4 3x3 stride 2 ; "
+              "side { conv 3 3x3 pad 1 shares h1 ; conv 2 1x1 shares h2 } ; relu"),
 ]

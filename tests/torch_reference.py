@@ -259,7 +259,7 @@ class Reference:
 
     def node(self, node: Any, x: torch.Tensor) -> torch.Tensor:
         if isinstance(node, LayerNode):
-            prefix = node.path + "."
+            prefix = (node.shares or node).path + "."  # a layer that shares another's weights runs with them
             w = {k[len(prefix):]: torch.from_numpy(v) for k, v in self.drawn.items() if k.startswith(prefix)
                  and "." not in k[len(prefix):]}
             y = TORCH_OPS[node.layer.keyword](node.layer, x, w, node.rounding.ceil)

@@ -84,6 +84,7 @@ def row_dict(r: Row) -> dict[str, Any]:
         "effective_stride": [shown(h[1]), shown(w[1])] if h and w else None,
         "effective_padding": [shown(h[2]), shown(w[2])] if h and w else None,
         "inputs": list(r.inputs), "branches": list(r.branches), "from": r.ref,
+        **({"shares": r.shares} if r.shares is not None else {}),  # (`shares NAME` rows only)
         "spec": r.op, "kind": r.kind, "op": r.keyword, "depth": r.depth,
         "input": shape_list(r.input), "output": shape_list(r.output),
         "params": r.params if r.known else None, "weights": r.weights if r.known else None,
@@ -120,10 +121,12 @@ class RowWriter:
                 self.fields.clear()
             field = self.fields[r.field] = _field_json(r.field)
         inputs = r.inputs
+        shares = "" if r.shares is None else f"\"shares\": {json_string(r.shares)}, "  # (`shares NAME` rows only)
         return (f"{{\"path\": {json_string(r.path)}, \"name\": {json_string(r.name)}, {field}, "
                 f"\"inputs\": [{json_string(inputs[0]) if len(inputs) == 1 else ', '.join(map(json_string, inputs))}], "
                 f"\"branches\": [{', '.join(map(json_string, r.branches)) if r.branches else ''}], "
-                f"\"from\": {'null' if r.ref is None else json_string(r.ref)}, \"spec\": {json_string(r.op)}, {tail}")
+                f"\"from\": {'null' if r.ref is None else json_string(r.ref)}, "
+                f"{shares}\"spec\": {json_string(r.op)}, {tail}")
 
 
 def _tail(r: Row) -> str:
