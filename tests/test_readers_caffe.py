@@ -167,9 +167,31 @@ layer { name: "cat2" type: "Concat" bottom: "data" bottom: "conv1" bottom: "conv
     assert report.output is not None and report.output.dims == (16, 16, 11)
 
 
-def test_weights_shared_through_a_param_name_are_e070() -> None:
-    # A Siamese net's second branch names the first one's blobs (`param { name: "w" }`): Caffe stores
-    # them once, and each of cnncalc's rows would count them.
+def test_weights_shared_through_param_names_are_shares() -> None:
+    # A second layer naming all the first one's blobs (`param { name: "w" } param { name: "b" }`, the weights then
+    # the bias) uses the same weights: Caffe stores them once, (3·9 + 1)·4 = 112, and the layer `shares` them. Named
+    # in part (the weights, not the bias, which each layer then learns) the spec language cannot say it: E070
+    text = ('input: "a"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
+            'layer { name: "conv1" type: "Convolution" bottom: "a" top: "c1" param { name: "w" } param { name: "b" } '
+            'convolution_param { num_output: 4 kernel_size: 3 } }\n'
+            'layer { name: "conv1_p" type: "Convolution" bottom: "a" top: "c2" param { name: "w" } param { name: "b" } '
+            'convolution_param { num_output: 4 kernel_size: 3 } }\n'
+            'layer { name: "sum" type: "Eltwise" bottom: "c1" bottom: "c2" top: "s" }\n')
+    report = analyze_text(text, "siamese.prototxt")
+    assert report.ok, report.messages()
+    assert report.totals.params == 112 and report.totals.macs == 2 * 6 * 6 * 4 * 27
+    assert [r.shares for r in report.rows if r.shares] == ["sum.1.conv1"]
+    other = analyze_text(text.replace('top: "c2" param { name: "w" } param { name: "b" } convolution_param { '
+                                      'num_output: 4 kernel_size: 3 }', 'top: "c2" param { name: "w" } param { name: '
+                                      '"b" } convolution_param { num_output: 4 kernel_size: 3 stride: 2 }'),
+                         "siamese.prototxt")
+    # (the same weights with another stride: no layer of the spec language says it; E064 where the layers differ)
+    assert [d.code for d in other.diagnostics if d.severity == "error"][:1] == ["E064"]
+
+
+def test_weights_shared_in_part_through_a_param_name_are_e070() -> None:
+    # A Siamese net's second branch names the first one's weights (`param { name: "w" }`) but not its bias: Caffe
+    # stores the weights once, and each layer learns a bias.
     text = ('input: "a"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
             'layer { name: "conv1" type: "Convolution" bottom: "a" top: "c1" param { name: "w" } '
             'convolution_param { num_output: 4 kernel_size: 3 } }\n'

@@ -710,3 +710,59 @@ def test_a_random_crop_says_why_its_size_is_not_read() -> None:
                           "m.json")
     [error] = report.diagnostics
     assert error.code == "E070" and error.message.startswith("RandomCrop: at inference Keras 3 returns its input")
+
+
+def _cbam_gate(keras_3: bool) -> str:
+    """CBAM's channel gate as Keras' ports build it: two Dense layers, each applied to the average and to the
+    maximum (two inbound nodes each), listed before the max pool they read at their second application."""
+    def ref(name: str, index: int = 0) -> Any:
+        if keras_3:
+            return {"class_name": "__keras_tensor__", "config": {"keras_history": [name, index, 0]}}
+        return [name, index, 0, {}]
+
+    def node(*refs: Any) -> Any:
+        return {"args": list(refs) if len(refs) > 1 else list(refs[:1]), "kwargs": {}} if keras_3 else list(refs)
+
+    shape = {"batch_shape" if keras_3 else "batch_input_shape": [None, 8, 8, 3], "name": "in"}
+    layers = [
+        {"class_name": "InputLayer", "name": "in", "config": shape, "inbound_nodes": []},
+        {"class_name": "Conv2D", "name": "c", "config": {"name": "c", "filters": 8, "kernel_size": [3, 3],
+                                                         "padding": "same"}, "inbound_nodes": [node(ref("in"))]},
+        {"class_name": "GlobalAveragePooling2D", "name": "gap", "config": {"name": "gap"},
+         "inbound_nodes": [node(ref("c"))]},
+        {"class_name": "Dense", "name": "d1", "config": {"name": "d1", "units": 2, "activation": "relu"},
+         "inbound_nodes": [node(ref("gap")), node(ref("gmp"))]},
+        {"class_name": "Dense", "name": "d2", "config": {"name": "d2", "units": 8},
+         "inbound_nodes": [node(ref("d1")), node(ref("d1", 1))]},
+        {"class_name": "GlobalMaxPooling2D", "name": "gmp", "config": {"name": "gmp"},
+         "inbound_nodes": [node(ref("c"))]},
+        {"class_name": "Add", "name": "a", "config": {"name": "a"}, "inbound_nodes": [node(ref("d2"), ref("d2", 1))]},
+        {"class_name": "Activation", "name": "s", "config": {"name": "s", "activation": "sigmoid"},
+         "inbound_nodes": [node(ref("a"))]},
+        {"class_name": "Reshape", "name": "r", "config": {"name": "r", "target_shape": [1, 1, 8]},
+         "inbound_nodes": [node(ref("s"))]},
+        {"class_name": "Multiply", "name": "m", "config": {"name": "m"}, "inbound_nodes": [node(ref("c"), ref("r"))]},
+    ]
+    return json.dumps({"class_name": "Functional", "config": {
+        "name": "cbam", "layers": layers, "input_layers": [["in", 0, 0]], "output_layers": [["m", 0, 0]]}})
+
+
+@pytest.mark.parametrize("keras_3", [False, True])
+def test_a_layer_applied_twice_shares_its_weights(keras_3: bool) -> None:
+    # A layer with two inbound nodes is applied twice with one set of weights, which Keras counts once: the conv
+    # (27 + 1)·8 = 224, d1 (8 + 1)·2 = 18, d2 (2 + 1)·8 = 24: 266 (it was E070). Each application's MACs count:
+    # 8·8·8·27 for the conv, 2·(8·2 + 2·8) for the MLP
+    report = analyze_text(_cbam_gate(keras_3), "m.json")
+    assert report.ok, report.messages()
+    assert report.totals.params == 224 + 18 + 24 and report.output is not None and report.output.dims == (8, 8, 8)
+    assert report.totals.macs == 8 * 8 * 8 * 27 + 2 * (8 * 2 + 2 * 8)
+    shared = [(r.name, r.shares.rsplit(".", 1)[-1] if r.shares else None, r.params) for r in report.rows if r.shares]
+    assert shared == [("d1_2", "d1", 0), ("d2_2", "d2", 0)]
+
+
+def test_inbound_nodes_that_read_each_other_are_malformed_not_a_hang() -> None:
+    text = json.loads(_cbam_gate(False))
+    text["config"]["layers"][2]["inbound_nodes"] = [[["d2", 0, 0, {}]]]  # gap reads d2, which reads gap through d1
+    report = analyze_text(json.dumps(text), "m.json")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E071"]
+    assert "loop" in report.diagnostics[0].message

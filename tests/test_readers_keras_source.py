@@ -107,8 +107,8 @@ def test_the_script_is_detected_and_found_by_a_directory_search(tmp_path: Path) 
 @pytest.mark.parametrize("text, message, at", [
     # `at`: what the caret points at, its first occurrence in the script (`(1,` the script's start, before it)
     ("class Net(keras.Model):\n    pass\n", "a subclassed keras.Model", "class Net"),
-    ("conv = layers.Conv2D(8, 3)\nx = keras.Input((8, 8, 3))\ny = conv(x)\nz = conv(y)\n"
-     "model = keras.Model(x, z)\n", "`conv2d` used twice (shared weights)", "conv(y)"),
+    ("conv = layers.Conv2D(8, 3)\nx = keras.Input((8, 8, 3))\nseq = keras.Sequential([conv])\ny = conv(x)\n"
+     "model = keras.Model(x, y)\n", "`conv2d` used twice (shared weights)", "conv(x)"),
     ("model = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(config.filters, 3)])\n",
      "`config.filters` for `filters`: a value cnncalc cannot work out", "config.filters"),
     ("model = keras.Sequential()\nif use_big:\n    model.add(layers.Dense(10))\n",
@@ -599,3 +599,26 @@ def test_a_comprehension_and_a_dicts_method_refuse_what_cannot_be_followed(line:
     # after the imports' two lines: the comprehension's `[` (after `n = `), or the call `d.pop({})`
     assert [(code, row, col) for code, row, col, _ in found] == [
         ("E070", 2 + line.count("\n") + 1, 5 if last.startswith("n =") else 1)] and words in found[0][3]
+
+
+def test_a_layer_applied_twice_shares_its_weights_as_keras_counts_them() -> None:
+    # CBAM's channel gate as Keras ports write it: two Dense layers made once, each applied to the average and to the
+    # maximum. Keras counts their weights once: conv (27 + 1)·8 = 224, dense (8 + 1)·2 = 18, (2 + 1)·8 = 24: 266;
+    # the MACs of each application: 8·8·8·27, then 2·(8·2 + 2·8)
+    text = ("x = keras.Input((8, 8, 3))\nc = layers.Conv2D(8, 3, padding='same')(x)\n"
+            "one = layers.Dense(2, activation='relu')\ntwo = layers.Dense(8)\n"
+            "avg = two(one(layers.GlobalAveragePooling2D()(c)))\nmax_ = two(one(layers.GlobalMaxPooling2D()(c)))\n"
+            "gate = layers.Reshape((1, 1, 8))(layers.Activation('sigmoid')(layers.Add()([avg, max_])))\n"
+            "model = keras.Model(x, layers.Multiply()([c, gate]))\n")
+    report = script(text)
+    assert report.ok, report.messages()
+    assert report.totals.params == 224 + 18 + 24 and report.totals.macs == 8 * 8 * 8 * 27 + 2 * (8 * 2 + 2 * 8)
+    assert [r.params for r in report.rows if r.shares] == [0, 0]
+    # a convolution applied to its own output: 8 channels where it was built for 3, which Keras refuses (E064 at
+    # the second application)
+    text = "conv = layers.Conv2D(8, 3)\nx = keras.Input((8, 8, 3))\nz = conv(conv(x))\nmodel = keras.Model(x, z)\n"
+    report = script(text)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == ["E064"] and "receives 6x6x8" in errors[0].message
+    before = (IMPORTS + text)[:(IMPORTS + text).index("conv(conv(x))")]
+    assert (errors[0].line, errors[0].column) == (before.count("\n") + 1, len(before) - before.rfind("\n"))

@@ -1199,11 +1199,11 @@ def test_equal_weights_the_exporter_writes_once_are_counted_for_each_layer(dynam
 
 @pytest.mark.torch
 @pytest.mark.parametrize("dynamo", [False, True])
-def test_a_module_applied_twice_is_refused_not_counted_twice(dynamo: bool, tmp_path: Path) -> None:
+def test_a_module_applied_twice_shares_its_weights_not_counted_twice(dynamo: bool, tmp_path: Path) -> None:
     # CBAM's channel attention: one MLP (conv 8 -> 2 -> 8 1x1, no bias: 16 + 16) applied to the average and the
     # maximum. PyTorch counts its 32 weights once: (3·9 + 1)·8 + 32 = 256. Both exporters write one initializer
     # read by two Conv nodes; counted per node it read 288, with no word said. The newer exporter also merges equal
-    # copies (the test above), which the module each node records tells apart
+    # copies (the test above), which the module each node records tells apart. The second node `shares` the first's
     from tests.test_pytorch_export import _torch
     torch = _torch()
     nn = torch.nn
@@ -1221,12 +1221,13 @@ def test_a_module_applied_twice_is_refused_not_counted_twice(dynamo: bool, tmp_p
 
     model = Attention().eval()
     assert sum(p.numel() for p in model.parameters()) == 256
-    report = _exported(model, torch.rand(1, 3, 8, 8), tmp_path / "m.onnx", dynamo)
-    [error] = [d for d in report.diagnostics if d.severity == "error"]
-    assert error.code == "E070" and "applied twice" in error.message and "mlp.0.weight" in error.message
-    line = report.source.text.split("\n")[report.source.line_col(error.span.start)[0] - 1]
-    assert '"op": "Conv"' in line and '"mlp.0.weight"' in line  # the second node that reads it
-    assert report.totals.params is None
+    report = _checked_against_pytorch(model, torch.rand(1, 3, 8, 8), tmp_path / "m.onnx", dynamo)
+    assert report.totals.params == 256
+    shared = [r for r in report.rows if r.shares is not None]
+    assert [(r.op.split(" shares ")[0], r.params, r.macs) for r in shared] == [
+        ("conv 2 1x1 nobias inputs 8", 0, 8 * 2), ("conv 8 1x1 nobias inputs 2", 0, 2 * 8)]
+    # (3·3·3·8 on 8·8 positions, and each MLP twice: 2·(16 + 16))
+    assert report.totals.macs == 8 * 8 * 8 * 27 + 2 * 32
 
 
 @pytest.mark.torch
@@ -1283,9 +1284,9 @@ def test_an_expand_to_sizes_stored_is_a_resize_and_to_others_e070(tmp_path: Path
 def test_an_initializer_two_layers_read_is_one_module_s_when_nothing_says_otherwise(
         values: str, modules: tuple[str, str] | None, refused: bool, tmp_path: Path) -> None:
     # Two 1x1 convolutions 4 -> 4 without bias reading one initializer w (16 values): one module applied twice
-    # (E070: PyTorch counts 16) unless the file tells of two modules (the newer exporter's name scopes, different),
-    # or the values are all equal (a fresh batch norm's ones an exporter merged) and no scope says it is one module:
-    # then 16 each, 32
+    # (the second `shares` the first: PyTorch counts 16) unless the file tells of two modules (the newer exporter's
+    # name scopes, different), or the values are all equal (a fresh batch norm's ones an exporter merged) and no
+    # scope says it is one module: then 16 each, 32
     import numpy as np
     _onnx()
     from onnx import helper, numpy_helper
@@ -1296,12 +1297,20 @@ def test_an_initializer_two_layers_read_is_one_module_s_when_nothing_says_otherw
     w = numpy_helper.from_array(np.ones((4, 4, 1, 1), np.float32), "w") if values == "ones" else \
         _floats("w", 4, 4, 1, 1)
     report = _helper_model(tmp_path, [first, helper.make_node("Relu", ["a"], ["r"]), second], [w], [1, 4, 5, 5])
+    assert report.ok, report.messages()
+    assert [r.shares is not None for r in report.rows if r.kind == "layer"] == [False, False, refused]
+    assert report.totals.params == (16 if refused else 16 + 16)
+    assert report.totals.macs == 2 * 5 * 5 * 16
+    # read by a second node with another stride: no layer of the spec language (E070 at that node, which writes y)
+    strided = helper.make_node("Conv", ["r", "w"], ["y"], kernel_shape=[1, 1], strides=[2, 2])
+    for node, module in zip((first, strided), modules or ()):
+        helper.set_metadata_props(node, {"pkg.torch.onnx.name_scopes": repr(["", module, "conv2d"])})
+    report = _helper_model(tmp_path, [first, helper.make_node("Relu", ["a"], ["r"]), strided], [w], [1, 4, 5, 5])
     assert [d.code for d in report.diagnostics if d.severity == "error"] == (["E070"] if refused else [])
-    if refused:  # at the second node, which writes y, whose weights the first read
+    if refused:
         [error] = report.diagnostics
         assert error.column == 1 and '"outputs": ["y"]' in report.source.text.split("\n")[error.line - 1]
         assert "its weights `w` are read by `Conv` too: one module applied twice" in error.message
-    assert report.totals.params == (None if refused else 16 + 16)
 
 
 @pytest.mark.torch

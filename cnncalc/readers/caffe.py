@@ -188,16 +188,21 @@ def _count(value: Any, what: str, span: Span) -> int:
     return value
 
 
-def _frozen(kind: str, layer: Message) -> bool:
-    """Whether every learnt blob of the layer has `lr_mult: 0` (one `param { }` per blob, in order: the weights,
-    then the bias): Caffe's frozen layer in a fine-tuning net."""
+def _learnt_blobs(kind: str, layer: Message) -> int:
+    """How many learnt blobs the layer has (one `param { }` each, in order: the weights, then the bias); 0 for a
+    kind cnncalc knows none of."""
     params = {"Convolution": "convolution_param", "Deconvolution": "convolution_param",
               "InnerProduct": "inner_product_param", "Scale": "scale_param"}
-    if kind not in params and kind != "PReLU":
-        return False
-    bias = kind in params and layer.message(params[kind]).get("bias_term", kind != "Scale")
+    if kind not in params:
+        return 1 if kind == "PReLU" else 0
+    return 1 + bool(layer.message(params[kind]).get("bias_term", kind != "Scale"))
+
+
+def _frozen(kind: str, layer: Message) -> bool:
+    """Whether every learnt blob of the layer has `lr_mult: 0`: Caffe's frozen layer in a fine-tuning net."""
+    blobs = _learnt_blobs(kind, layer)
     rates = [p.get("lr_mult", 1) if isinstance(p, Message) else 1 for p in layer.all("param")]
-    return len(rates) >= 1 + bool(bias) and all(rate == 0 for rate in rates[:1 + bool(bias)])
+    return blobs > 0 and len(rates) >= blobs and all(rate == 0 for rate in rates[:blobs])
 
 
 def _param(layer: Message, name: str) -> Message:
@@ -374,7 +379,10 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
     if not layers:
         raise Malformed("no `layer { ... }` in the file", net.span)
     last = INPUT
-    shared: dict[str, str] = {}  # a `param { name: ... }` -> the layer that declared it
+    # a `param { name: ... }` -> the layer that declared it and the names of all its blobs (a layer naming them all,
+    # in order, after it shares its weights: a Siamese net's second branch); each such layer's graph node
+    shared: dict[str, tuple[str, tuple[str, ...]]] = {}
+    owners: dict[str, int] = {}
     for layer in layers:
         if not isinstance(layer, Message):
             raise Malformed("`layer` must be a message `{ ... }`", net.span)
@@ -400,13 +408,18 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
                 for t in top_names[:1]:
                     tops[t] = INPUT
             continue
-        for p in layer.all("param"):
-            blob = str(p.get("name", "")) if isinstance(p, Message) else ""
-            if blob and blob in shared:  # a Siamese net's second branch
-                raise Unsupported(f"{name}: weights shared with `{shared[blob]}` (param name `{blob}`); cnncalc "
-                                  f"would count them once per layer", layer.span)
+        learnt = _learnt_blobs(kind, layer)
+        blobs = tuple(str(p.get("name", "")) if isinstance(p, Message) else "" for p in layer.all("param"))[:learnt]
+        earlier = next((shared[b] for b in blobs if b in shared), None)
+        if earlier is not None and (earlier[1] != blobs or len(blobs) < learnt or not all(blobs) or
+                                    earlier[0] not in owners):
+            raise Unsupported(f"{name}: weights shared with `{earlier[0]}` in part (param names "
+                              f"{', '.join(f'`{b}`' for b in blobs if b)}, where `{earlier[0]}` has "
+                              f"{', '.join(f'`{b}`' for b in earlier[1] if b)}); cnncalc follows a layer that "
+                              f"shares all of another's", layer.span)
+        for blob in blobs if earlier is None else ():
             if blob:
-                shared[blob] = name
+                shared[blob] = (name, blobs)
         for b in bottoms:
             if b not in tops:
                 raise Malformed(f"{name}: bottom `{b}` is not the top of any earlier layer", layer.span)
@@ -447,7 +460,12 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
             try:
                 text_, by = layer_text(kind, layer)
                 text_ += " frozen" if _frozen(kind, layer) else ""
-                node = graph.layer(name, spec_layer(text_, layer.span, by), sources[0], layer.span)
+                call = spec_layer(text_, layer.span, by)
+                if earlier is not None:  # the weights of the layer that declared them (`shares`), counted there
+                    call = call._replace(shares=ir.Ref(graph.nodes[owners[earlier[0]]].name, layer.span))
+                node = graph.layer(name, call, sources[0], layer.span)
+                if any(blobs) and earlier is None:
+                    owners[name] = node
             except (ValueError, TypeError, KeyError, OverflowError) as e:  # a field of the wrong type or range
                 raise Malformed(f"{name}: {why(e)}", layer.span) from None
         for t in top_names or [name]:

@@ -284,7 +284,10 @@ class Graph:
         except _NotSeriesParallel:
             layout = _Layout(self, main, train)
             lines = layout.flat(sides)
-        return ir.Network(title, given, rounding, ir.Seq(tuple(lines), span), (), span, layout.refers)
+        shares = any(node.layer is not None and node.layer.shares is not None for node in self.nodes)
+        if shares:
+            lines = _retied(lines)
+        return ir.Network(title, given, rounding, ir.Seq(tuple(lines), span), (), span, layout.refers or shares)
 
 
 class _Layout:
@@ -424,6 +427,47 @@ class _Layout:
             return None
         self.refers = True
         return ir.Ref(self.input_label if v == INPUT else self.nodes[v].name, span)
+
+
+def _retied(lines: list[ir.Line]) -> list[ir.Line]:
+    """The lines with the weights of each module applied more than once held by the application written first.
+    A reader names the module's first application in the others' `shares`; the layout may write a later one first
+    (a head applied at two levels, the first level's head as the trunk's end, the second's as a side head before
+    it), and `shares NAME` names a layer written before."""
+    first: dict[str, str] = {}  # a module (its first application's label) -> the label of the one written first
+
+    def visit(items: tuple[ir.Item, ...]) -> None:
+        for item in items:
+            if isinstance(item, ir.LayerCall) and item.label is not None:
+                first.setdefault(item.shares.name if item.shares is not None else item.label, item.label)
+            elif isinstance(item, ir.Merge):
+                for branch in item.branches:
+                    visit(tuple(i for line in branch.body.lines for i in line.items))
+            elif isinstance(item, ir.Side):
+                visit(tuple(i for line in item.body.lines for i in line.items))
+
+    visit(tuple(item for line in lines for item in line.items))
+    moved = {module: label for module, label in first.items() if module != label}  # written after another
+    if not moved:
+        return lines
+
+    def held(item: ir.Item) -> ir.Item:
+        if isinstance(item, ir.LayerCall) and item.label is not None:
+            module = item.shares.name if item.shares is not None else item.label
+            if module in moved:
+                owner = moved[module]
+                return item._replace(shares=None if item.label == owner else ir.Ref(owner, item.span))
+            return item
+        if isinstance(item, ir.Merge):
+            return item._replace(branches=tuple(b._replace(body=seq(b.body)) for b in item.branches))
+        if isinstance(item, ir.Side):
+            return item._replace(body=seq(item.body))
+        return item
+
+    def seq(body: ir.Seq) -> ir.Seq:
+        return body._replace(lines=tuple(line._replace(items=tuple(map(held, line.items))) for line in body.lines))
+
+    return [line._replace(items=tuple(map(held, line.items))) for line in lines]
 
 
 def _offset(node: Node) -> ir.Expr | None:

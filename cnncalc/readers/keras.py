@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from typing import Any
 
 from cnncalc import ir, limits
@@ -415,8 +416,9 @@ class _Model:
         self.text = text
         self.searched_from = 0
 
-    def span_of(self, name: str) -> Span:
-        """Where the layer's `"name": "NAME"` stands (searching on from the previous layer's)."""
+    def span_of(self, name: str, application: int = 0) -> Span:
+        """Where the layer's `"name": "NAME"` stands (searching on from the previous layer's), whichever
+        application of it is meant."""
         found = re.compile(r'"name"\s*:\s*' + re.escape(json.dumps(name))).search(self.text, self.searched_from)
         if found is None:
             found = re.compile(r'"name"\s*:\s*' + re.escape(json.dumps(name))).search(self.text)
@@ -429,18 +431,19 @@ class _Model:
 class _Placed:
     """Where a script makes each layer (readers/keras_source.py)."""
 
-    def __init__(self, spans: dict[str, Span]) -> None:
+    def __init__(self, spans: dict[str | tuple[str, int], Span]) -> None:
         self.spans = spans
 
-    def span_of(self, name: str) -> Span:
-        return self.spans.get(name, Span(0, 1))
+    def span_of(self, name: str, application: int = 0) -> Span:
+        """Where the layer is made, or applied again (`conv(y)`)."""
+        return self.spans.get((name, application)) or self.spans.get(name, Span(0, 1))
 
 
 MODELS = ("Sequential", "Functional", "Model")
 
 
 def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
-    spans: dict[str, Span] | None = None
+    spans: dict[str | tuple[str, int], Span] | None = None
     if not text.lstrip().startswith("{"):  # a Keras script: the model it builds, as its JSON
         from cnncalc.readers.keras_source import model_config
         model, spans = model_config(text)
@@ -469,7 +472,7 @@ class _Layers:
     """A model's layers into the graph; a model used as a layer (a pretrained base inside a Sequential)
     has its layers read in its place, its inputs fed by what the outer model gives it."""
 
-    def __init__(self, text: str, progress: Progress, spans: dict[str, Span] | None = None) -> None:
+    def __init__(self, text: str, progress: Progress, spans: dict[str | tuple[str, int], Span] | None = None) -> None:
         self.where: _Model | _Placed = _Model(text) if spans is None else _Placed(spans)
         self.progress = progress
         self.graph = progress.graph
@@ -507,14 +510,13 @@ class _Layers:
         data_format = "channels_first" if self.channels_first else "channels_last"
         sequential = model.get("class_name") == "Sequential"
         inputs = _input_names(config)
-        ids: dict[str, int] = {}
+        ids: dict[tuple[str, int], int] = {}  # (a layer, its application: Keras' node index) -> the graph's node
+        weighted: dict[str, list[int]] = {}  # a layer with weights -> the graph nodes of its first application's
         previous = entries[0]
-        for layer in layers:
-            if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
-                raise Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", span)
+        for layer, application, reads in self.applications(layers, sequential, span):
             kind, cfg = str(layer.get("class_name")), layer["config"]
             name = str(cfg.get("name", layer.get("name", kind.lower())))
-            where = self.where.span_of(name)
+            where = self.where.span_of(name, application)
             try:  # a field of the wrong type (a list where a name stands): malformed, at this layer
                 shape = cfg.get("batch_input_shape") or cfg.get("batch_shape")
                 if shape is not None and self.progress.given is None:
@@ -524,12 +526,14 @@ class _Layers:
                     position = inputs.index(name) if name in inputs else sum(1 for v in ids.values() if v in entries)
                     if position >= len(entries):
                         raise Unsupported(f"a model with more inputs than it is given ({name})", where)
-                    ids[name] = previous = entries[position]
+                    ids[name, 0] = previous = entries[position]
                     continue
                 if cfg.get("data_format", data_format) != data_format:
                     raise Unsupported("layers with different data formats", where)
-                sources = [previous] if sequential else _sources(layer, ids, where)
+                sources = [previous] if sequential else _sources(reads, ids, where)
                 fixed = frozen or cfg.get("trainable") is False  # its weights are not trained
+                if kind in MODELS and application:
+                    raise Unsupported(f"the model `{name}` applied more than once (shared weights)", where)
                 if kind in MODELS:  # a model used as a layer: its layers, here
                     node = self.model(layer, [self.vector_of(s) for s in sources], where, depth + 1, fixed)
                 elif kind == "Reshape" and len(sources) == 1 and sources[0] in self.unflattened and \
@@ -539,24 +543,80 @@ class _Layers:
                     self.rank_of[node] = 4
                 else:
                     rank = _input_rank(layer) or self.rank_of.get(sources[0])  # as the file says, else followed
-                    node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, rank, fixed)
+                    # applied again: the same layer on another input, with the first application's weights
+                    first = weighted.setdefault(name, []) if not application else weighted.get(name, [])
+                    node = self.layer(kind, name, cfg, [self.vector_of(s) for s in sources], where, rank, fixed,
+                                      first, application > 0)
                     after = _rank_after(kind, cfg, rank)
                     if after is not None:
                         self.rank_of[node] = after
-                ids[name] = previous = node
+                ids[name, application] = previous = node
             except (TypeError, AttributeError, ValueError, KeyError, IndexError) as e:
                 raise Malformed(f"{name}: {why(e)}", where) from None
         if sequential:
             return previous
         outputs = config.get("output_layers")
         if isinstance(outputs, list) and outputs:
-            first = outputs[0] if isinstance(outputs[0], list) else outputs
-            if first and isinstance(first[0], str) and first[0] in ids:
-                return ids[first[0]]
+            first_output = outputs[0] if isinstance(outputs[0], list) else outputs
+            if first_output and isinstance(first_output[0], str):
+                index = first_output[1] if len(first_output) > 1 and type(first_output[1]) is int else 0
+                if (first_output[0], index) in ids:
+                    return ids[first_output[0], index]
         return previous
 
+    def applications(self, layers: list[Any], sequential: bool, span: Span) -> list[tuple[dict[str, Any], int,
+                                                                                        list[tuple[str, int]]]]:
+        """Each application of each layer (a Functional layer applied twice has two inbound nodes: CBAM's shared
+        Dense layers) with what it reads, as (layer, node index) pairs, in an order where each comes after what it
+        reads; a Sequential's layers in order."""
+        for layer in layers:
+            if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
+                raise Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", span)
+        if sequential:
+            return [(layer, 0, []) for layer in layers]
+        found: dict[tuple[str, int], tuple[dict[str, Any], list[tuple[str, int]]]] = {}
+        for layer in layers:
+            name = str(layer["config"].get("name", layer.get("name", str(layer.get("class_name")).lower())))
+            nodes = layer.get("inbound_nodes") or []
+            try:
+                if not isinstance(nodes, list):
+                    raise Malformed(f"{name}: inbound_nodes must be a list", Span(0, 1))
+                for index, node in enumerate(nodes or [None]):
+                    found[name, index] = (layer, _reads(node) if node is not None else [])
+            except Malformed as e:  # (where the layer is, found only then: a search per layer in a large file)
+                raise Malformed(e.message, self.where.span_of(name)) from None
+        applied = Counter(name for name, _ in found)
+        for key, (layer, reads) in found.items():
+            # Keras 2 may give a nested model's application by its index among all its nodes (`["base", 1, 0]`, the
+            # first being the one it was built with, not listed): a layer applied once here is that application
+            found[key] = (layer, [(name, 0) if (name, index) not in found and applied[name] == 1 else (name, index)
+                                  for name, index in reads])
+        ordered: list[tuple[dict[str, Any], int, list[tuple[str, int]]]] = []
+        done: set[tuple[str, int]] = set()
+        entered: set[tuple[str, int]] = set()  # on the path being followed, or done
+        for key in found:  # depth first from each, in the file's order (what a layer reads first)
+            stack = [(key, False)]
+            while stack:
+                at, expanded = stack.pop()
+                if at in done:
+                    continue
+                layer, reads = found[at]
+                if expanded:
+                    done.add(at)
+                    ordered.append((layer, at[1], reads))
+                    continue
+                if at in entered:  # reached again before it is done: it reads itself
+                    raise Malformed(f"{at[0]}: inbound_nodes that read each other in a loop",
+                                    self.where.span_of(at[0]))
+                entered.add(at)
+                stack.append((at, True))
+                stack += [(read, False) for read in reversed(reads) if read in found and read not in done]
+        return ordered
+
     def layer(self, kind: str, name: str, cfg: dict[str, Any], sources: list[int], span: Span,
-              rank: int | None, frozen: bool = False) -> int:
+              rank: int | None, frozen: bool = False, first: list[int] | None = None, again: bool = False) -> int:
+        """The layer's nodes on `sources`; `first`: the nodes with weights of its first application, which this
+        one appends to, or, applied `again`, whose weights it shares (`shares`)."""
         assert self.channels_first is not None
         if kind in _MERGES:
             if kind == "Concatenate" and cfg.get("axis", -1) not in ((1,) if self.channels_first else (-1, 3)):
@@ -566,14 +626,20 @@ class _Layers:
             raise Malformed(f"{name}: a {kind} layer takes one input, not {len(sources)}", span)
         node = sources[0]
         try:
-            weighted = _WEIGHTED.get(kind, 0) if frozen else 0
+            holding = _WEIGHTED.get(kind, 0)
+            weighted = holding if frozen else 0
             for i, spec in enumerate(layer_texts(kind, cfg, span, rank, self.channels_first)):
                 label = name if i == 0 else f"{name}_{spec.split()[0]}"
                 spec += " frozen" if i < weighted else ""
                 if spec == "flatten" and i > 0 and kind.startswith("Global"):
                     self.unflattened[node] = (label, span)  # made when read
                     continue
-                node = self.graph.layer(label, spec_layer(spec, span), node, span)
+                call = spec_layer(spec, span)
+                if again and first is not None and i < min(holding, len(first)):
+                    call = call._replace(shares=ir.Ref(self.graph.nodes[first[i]].name, span))
+                node = self.graph.layer(label, call, node, span)
+                if not again and first is not None and i < holding:
+                    first.append(node)
         except (ValueError, TypeError, KeyError, OverflowError) as e:  # a config field missing or of the wrong type
             raise Malformed(f"{name}: {why(e)}", span) from None
         return node
@@ -631,32 +697,39 @@ def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input | None:
     return ir.Input(tuple(dims), 1, span)
 
 
-def _sources(layer: dict[str, Any], ids: dict[str, int], span: Span) -> list[int]:
-    """The nodes a Functional layer reads, from its `inbound_nodes` (Keras 2 or 3)."""
-    nodes = layer.get("inbound_nodes") or []
-    if len(nodes) > 1:
-        raise Unsupported("a layer applied more than once (shared weights)", span)
-    if not nodes:
-        return [INPUT]
-    node = nodes[0]
-    names: list[str] = []
+def _reads(node: Any) -> list[tuple[str, int]]:
+    """What one application of a Functional layer reads, from its inbound node (Keras 2 or 3): (layer, node index)
+    pairs, the node index saying which application of that layer gave the tensor."""
+    reads: list[tuple[str, int]] = []
+
+    def index(entry: list[Any]) -> int:
+        return entry[1] if len(entry) > 1 and type(entry[1]) is int and 0 <= entry[1] <= limits.MAX_NODES else 0
+
     if isinstance(node, list):  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
-        names = [str(entry[0]) for entry in node if isinstance(entry, list) and entry]
+        reads = [(str(entry[0]), index(entry)) for entry in node if isinstance(entry, list) and entry]
     elif isinstance(node, dict):  # Keras 3: {"args": [tensor or [tensors]], "kwargs": {}}
         def history(value: Any) -> None:
             if isinstance(value, dict) and value.get("class_name") == "__keras_tensor__":
                 config = value.get("config")
                 source = config.get("keras_history") if isinstance(config, dict) else None
                 if not isinstance(source, list) or not source:
-                    raise Malformed("a tensor in inbound_nodes without its `keras_history`", span)
-                names.append(str(source[0]))
+                    raise Malformed("a tensor in inbound_nodes without its `keras_history`", Span(0, 1))
+                reads.append((str(source[0]), index(source)))
             elif isinstance(value, list):
                 for v in value:
                     history(v)
         history(node.get("args", []))
-    for n in names:
-        if n not in ids:
-            raise Malformed(f"an input from `{n}`, which is not an earlier layer", span)
-    if not names:
-        raise Malformed("inbound_nodes names no input", span)
-    return [ids[n] for n in names]
+    if not reads:
+        raise Malformed("inbound_nodes names no input", Span(0, 1))
+    return reads
+
+
+def _sources(reads: list[tuple[str, int]], ids: dict[tuple[str, int], int], span: Span) -> list[int]:
+    """The graph's nodes an application of a Functional layer reads (the input, when it reads nothing said)."""
+    if not reads:
+        return [INPUT]
+    for name, index in reads:
+        if (name, index) not in ids:
+            which = f" (its application {index})" if index else ""
+            raise Malformed(f"an input from `{name}`{which}, which is not an earlier layer", span)
+    return [ids[read] for read in reads]

@@ -119,8 +119,9 @@ class _Layer:
 class _Tensor:
     """What a layer applied to tensors gives (the functional API), or a model's input (`Input(shape=...)`)."""
 
-    def __init__(self, layer: str) -> None:
+    def __init__(self, layer: str, index: int = 0) -> None:
         self.layer = layer  # the name of the layer that gives it
+        self.index = index  # which application of that layer (Keras' node index: a layer applied twice has two)
 
 
 class _Shape:
@@ -187,7 +188,8 @@ class _Script:
         self.names: dict[str, int] = {}  # Keras' names given so far, per stem: `conv2d`, `conv2d_1`, …
         self.nodes: dict[str, dict[str, Any]] = {}  # the functional API's layers applied, by name, in order
         self.order: dict[str, int] = {}  # each node's place in that order (a model's are sorted by it)
-        self.spans: dict[str, Span] = {}  # where each layer is made
+        # where each layer is made, and where a layer is applied again (by its application, from 1)
+        self.spans: dict[str | tuple[str, int], Span] = {}
         self.made: dict[str, _Part] = {}  # each layer made, and each model applied as a layer, by name
         self.models: list[_Model] = []
         self.configuring: list[_Model] = []  # the models whose configuration is being written, outermost first
@@ -921,10 +923,13 @@ class _Script:
         self.made[config["name"]] = layer
         return layer
 
-    def use(self, part: _Part, node: ast.AST) -> None:
-        """A layer, or a model, placed in another model: once (twice would share its weights, which cnncalc's rows
-        would count twice)."""
-        if part.applied:
+    def use(self, part: _Part, node: ast.AST, applied: bool = False) -> None:
+        """A layer, or a model, placed in another model. A layer `applied` to tensors again shares its weights (a
+        second inbound node, read as `shares`); a model, once (the spec language has one input: Siamese twins are no
+        network of it), and a layer placed in a Sequential, once."""
+        again = applied and isinstance(part, _Layer) and self.made.get(part.config["name"]) is part and \
+            part.config["name"] in self.nodes
+        if part.applied and not again:
             what = f"the layer `{part.config['name']}`" if isinstance(part, _Layer) else f"the model `{part.name}`"
             raise Unsupported(f"{what} used twice (shared weights)", self.span(node))
         part.applied = True
@@ -943,12 +948,17 @@ class _Script:
         tensors = given if isinstance(given, (list, tuple)) else [given]
         if not tensors or not all(isinstance(t, _Tensor) for t in tensors):
             raise Unsupported("a layer applied to something that is not a tensor of the model", self.span(where))
-        self.use(layer, where)
+        self.use(layer, where, applied=True)
         name = layer.config["name"] if isinstance(layer, _Layer) else layer.name
         assert name is not None
+        inbound = [[t.layer, t.index, 0, {}] for t in tensors]
+        if name in self.nodes and self.made.get(name) is layer:  # applied again: the same weights, another node
+            self.nodes[name]["inbound_nodes"].append(inbound)
+            application = len(self.nodes[name]["inbound_nodes"]) - 1
+            self.spans[name, application] = self.span(where)
+            return _Tensor(name, application)
         self.made[name] = layer
-        self.node(name, {"class_name": layer.kind, "name": name, "inbound_nodes": [[[t.layer, 0, 0, {}]
-                                                                                     for t in tensors]]})
+        self.node(name, {"class_name": layer.kind, "name": name, "inbound_nodes": [inbound]})
         return _Tensor(name)
 
     def node(self, name: str, entry: dict[str, Any]) -> None:
@@ -1056,26 +1066,39 @@ class _Script:
         return {"class_name": "Sequential", "config": {"name": model.name or "sequential", "layers": layers}}
 
     def functional_config(self, model: _Functional) -> dict[str, Any]:
-        needed: set[str] = set()
-        reached = [t.layer for t in model.outputs]  # what the outputs need, back to the inputs (the model's own
-        while reached:  # nodes only: a script of many models reads each without going over the others')
-            name = reached.pop()
-            if name in needed or name not in self.nodes:
+        needed: set[tuple[str, int]] = set()  # (layer, application)
+        reached = [(t.layer, t.index) for t in model.outputs]  # what the outputs need, back to the inputs (the
+        while reached:  # model's own nodes only: a script of many models reads each without going over the others')
+            key = reached.pop()
+            name, index = key
+            if key in needed or name not in self.nodes:
                 continue
-            needed.add(name)
-            for entry in self.nodes[name]["inbound_nodes"][:1]:
-                reached.extend(source for source, *_ in entry)
-        layers = [{**self.nodes[name], "config": self.part_config(self.made[name])} if name in self.made else
-                  self.nodes[name] for name in sorted(needed, key=self.order.__getitem__)]
+            needed.add(key)
+            for inbound in self.nodes[name]["inbound_nodes"][index:index + 1]:
+                reached.extend((source, at) for source, at, *_ in inbound)
+        # each layer's applications this model needs, numbered again from 0 (as Keras numbers a model's own nodes)
+        applications: dict[str, list[int]] = {}
+        for name, index in sorted(needed, key=lambda key: key[1]):
+            applications.setdefault(name, []).append(index)
+        renumbered = {(name, index): i for name, indices in applications.items() for i, index in enumerate(indices)}
+
+        def layer_entry(name: str) -> dict[str, Any]:
+            node = self.nodes[name]
+            inbound = [[[source, renumbered.get((source, at), at), *rest] for source, at, *rest in node_entry]
+                       for i, node_entry in enumerate(node["inbound_nodes"]) if i in applications[name]]
+            whole = {**node, "inbound_nodes": inbound}
+            return {**whole, "config": self.part_config(self.made[name])} if name in self.made else whole
+
+        layers = [layer_entry(name) for name in sorted(applications, key=self.order.__getitem__)]
         inputs: list[str] = [t.layer for t in model.inputs] or \
             [str(n["name"]) for n in layers if n["class_name"] == "InputLayer"]
         return {"class_name": "Functional", "config": {
             "name": model.name or "model", "layers": layers,
             "input_layers": [[given, 0, 0] for given in inputs],
-            "output_layers": [[t.layer, 0, 0] for t in model.outputs]}}
+            "output_layers": [[t.layer, renumbered.get((t.layer, t.index), 0), 0] for t in model.outputs]}}
 
 
-def model_config(text: str) -> tuple[dict[str, Any], dict[str, Span]]:
+def model_config(text: str) -> tuple[dict[str, Any], dict[str | tuple[str, int], Span]]:
     """The configuration of the last model a Keras script builds (outside any other), and where each of its layers
     is made; Malformed or Unsupported (with the place) for what cannot be read."""
     if len(text) > limits.MAX_PYTHON_CHARS:

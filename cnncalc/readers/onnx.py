@@ -23,7 +23,7 @@ from cnncalc import codes, ir, limits
 from cnncalc.diagnostics import DiagnosticSink, Span
 from cnncalc.layers.activation import SELU_ALPHA, SELU_SCALE
 from cnncalc.layers.arguments import scale_text
-from cnncalc.readers.graph import INPUT, Graph, Malformed, cut_short, spec_layer, why
+from cnncalc.readers.graph import INPUT, Graph, Malformed, Node, cut_short, spec_layer, why
 
 BY = "ONNX"
 _READ_HINT = "docs/notations.md lists the ONNX operators and forms cnncalc reads"
@@ -84,6 +84,12 @@ def _adaptive_windows(indices: Any) -> list[int] | None:
             return None
         sizes.append(n)
     return sizes
+
+
+def _layer_text(node: Node) -> str:
+    """A graph node's layer in the spec language, whatever its place in the file."""
+    from cnncalc.spec_writer import layer_text
+    return layer_text(node.layer) if node.layer is not None else ""
 
 
 def _module_of(node: Any) -> str | None:
@@ -356,6 +362,7 @@ class _Reader:
         producer, uses = self.wiring()
         listed = set(self.initializers)  # (before Identity and Unsqueeze nodes give them second names)
         read_by: dict[str, dict[str, Any]] = {}  # a listed initializer -> the first layer node that read it
+        made_by: dict[int, int] = {}  # a layer node (by id) -> the graph node it made
         lrn, absorbed = self.decomposed_lrns(producer)
         for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_layer_norms,
                            self.decomposed_activations,
@@ -467,14 +474,25 @@ class _Reader:
             if made is None:
                 continue
             node_id, params = made
-            shared = next((i for i in inputs[1:] if params is not None and i in listed and
-                           self.applied_again(node, read_by.setdefault(i, node), i)), None)
-            if shared is not None:
-                earlier = read_by[shared]["name"] or read_by[shared]["op"]
-                unsupported.setdefault(f"{op} (its weights `{shared}` are read by `{earlier}` too: one module "
-                                       f"applied twice, whose parameters PyTorch counts once)", span)
-                poisoned.update(outputs)
-                continue
+            reads = [i for i in inputs[1:] if params is not None and i in listed]
+            again = [i for i in reads if self.applied_again(node, read_by.setdefault(i, node), i)]
+            if again:  # one module applied again: the layer shares the first node's weights, counted there
+                first = read_by[again[0]]
+                target = made_by.get(id(first))
+                if target is None or again != reads or any(read_by[i] is not first for i in again) or \
+                        _layer_text(graph.nodes[target]) != _layer_text(graph.nodes[node_id]):
+                    earlier = first["name"] or first["op"]
+                    unsupported.setdefault(f"{op} (its weights `{again[0]}` are read by `{earlier}` too: one module "
+                                           f"applied twice, which cnncalc follows as `shares` when the node reads all "
+                                           f"the weights of one earlier node and is the same layer)", span)
+                    poisoned.update(outputs)
+                    continue
+                mine = graph.nodes[node_id]
+                assert mine.layer is not None
+                graph.nodes[node_id] = mine._replace(layer=mine.layer._replace(
+                    shares=ir.Ref(graph.nodes[target].name, span)))
+                params = None  # (its weights are checked at the first node's line)
+            made_by[id(node)] = node_id
             for out in outputs[:1] if op != "Split" else []:
                 tensors[out] = node_id
             if any(last) and op != "Transpose":

@@ -972,6 +972,7 @@ class _Reader:
         self.graph = Graph()
         self.train_heads: set[int] = set()
         self.applied: dict[int, Layer | _Weights] = {}  # what has weights and was applied (a second use shares them)
+        self.first_applied: dict[int, int] = {}  # a module with weights -> the graph node of its first application
         # a height or width read from a tensor (`x2.size()[2]`): id -> (the size, kept alive, and the tensor)
         self.map_sizes: dict[int, tuple[_SizeOf, Tensor]] = {}
         self.defined_in: dict[int, ast.ClassDef] = {}  # a method (by id) -> the class whose body defines it
@@ -3146,18 +3147,24 @@ class _Reader:
         """A merge's name: its kind under the module whose forward makes it (the graph numbers repeats)."""
         return self.prefix + kind
 
-    def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "") -> Tensor:
+    def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "",
+                  shares: int | None = None) -> Tensor:
+        """A layer on `x`; `shares`: the graph node of the module's first application, whose weights it uses."""
         if not isinstance(x, Tensor):
             raise _Unsupported(f"a layer applied to {_shown(x)}, not to a tensor", node)
         if " ; " in text:  # a convolution's own padding by reflection: `reflectpad 1 ; conv 16 3x3` (`spec_text`)
             padding, _, rest = text.partition(" ; ")
-            return self.add_layer(rest, node, self.add_layer(padding, node, x, f"{name}_pad"), name, rounding_by)
+            padded = self.add_layer(padding, node, x, f"{name}_pad")
+            return self.add_layer(rest, node, padded, name, rounding_by, shares)
         stated = bool(self.running) and self.running[-1].name in self.zoo_definitions
+        span = self.offsets.span(node)
         try:  # a layer of torchvision's models as cnncalc defines them rounds as torchvision means it to
-            layer = spec_layer(text, self.offsets.span(node), ZOO_ROUNDING if stated else rounding_by, stated)
+            layer = spec_layer(text, span, ZOO_ROUNDING if stated else rounding_by, stated)
         except NotReadable as e:
             raise _Unsupported(e.message, node) from None
-        return Tensor(self.graph.layer(self.prefix + name, layer, x.node, self.offsets.span(node)))
+        if shares is not None:
+            layer = layer._replace(shares=ir.Ref(self.graph.nodes[shares].name, span))
+        return Tensor(self.graph.layer(self.prefix + name, layer, x.node, span))
 
     def apply(self, module: Any, x: Any, name: str, node: ast.AST, more: tuple[Any, ...] = (),
               keywords: dict[str, Any] | None = None) -> Any:
@@ -3169,17 +3176,17 @@ class _Reader:
         if isinstance(module, Layer):
             if module.kind == "CenterCrop" and self.size_source(module.args["size"]) is not None:
                 return self.centre_cropped(x, module.args["size"], node)
+            first = self.first_applied.get(id(module))  # applied again: the same weights (`shares`)
             if _has_state(module):
-                if id(module) in self.applied:
-                    raise _Unsupported(f"`{ast.unparse(node)[:50]}` applies a {module.kind} that was applied before: "
-                                       f"PyTorch shares its weights between the calls, and cnncalc would count them "
-                                       f"once per call", node)
                 self.applied[id(module)] = module
             if isinstance(x, _ChannelsLast):
-                return _ChannelsLast(self.add_layer(self.frozen_text(module, channels_last_text(module)), module.node,
-                                                x.tensor,
-                                                    name or module.kind.lower()))
-            return self.add_layer(self.layer_text(module), module.node, x, name or module.kind.lower())
+                y = self.add_layer(self.frozen_text(module, channels_last_text(module)), module.node, x.tensor,
+                                   name or module.kind.lower(), shares=first)
+            else:
+                y = self.add_layer(self.layer_text(module), module.node, x, name or module.kind.lower(), shares=first)
+            if _has_state(module) and first is None:
+                self.first_applied[id(module)] = y.node
+            return _ChannelsLast(y) if isinstance(x, _ChannelsLast) else y
         if isinstance(module, Sequence):
             for child, m in module.items:
                 x = self.apply(m, x, f"{name}.{child}" if name else child, node)
