@@ -3229,3 +3229,19 @@ def test_a_head_applied_at_every_level_shares_its_weights() -> None:
     assert report.totals.macs == 8 * 8 * 8 * 16 + 4 * 4 * 8 * 72 + (8 * 8 + 4 * 4) * 6 * 72
     if importlib.util.find_spec("torch") is not None:
         assert parameters_in_pytorch(text) == report.totals.params
+
+
+def test_an_output_that_leaves_from_inside_a_side_head_is_kept() -> None:
+    # Three outputs of a chain (a feature pyramid's levels): the third leaves from inside the second's side head.
+    # It was left out with its convolution, in silence: 448 + 2,320 parameters, not (27 + 1)·16 + 2·(144 + 1)·16 =
+    # 5,088, PyTorch's count
+    text = module_file(
+        "self.c3 = nn.Conv2d(3, 16, 3, stride=2, padding=1)\nself.c4 = nn.Conv2d(16, 16, 3, stride=2, padding=1)\n"
+        "self.c5 = nn.Conv2d(16, 16, 3, stride=2, padding=1)",
+        "p3 = self.c3(x)\np4 = self.c4(p3)\np5 = self.c5(p4)\nreturn [p3.relu(), p4.relu(), p5.relu()]")
+    report = read_py(text, input="64x64x3")
+    assert report.ok, report.messages()
+    assert report.totals.params == 448 + 2 * 2320 == 5088
+    assert sorted(o.shape.dims for o in report.outputs) == [(8, 8, 16), (16, 16, 16), (32, 32, 16)]
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params

@@ -333,7 +333,10 @@ class _Layout:
             body = self.build(side, start)
             head = ir.Side(side in self.train, ir.Seq(tuple(self.line(i) for i in body), _span_of(body)),
                            None, _span_of(body))
-            lines = _insert_after(lines, self.items.get(start), head)
+            placed = _insert_after(lines, self.items.get(start), head)
+            if sum(map(_heads, placed)) != sum(map(_heads, lines)) + 1:
+                raise _NotSeriesParallel  # (its place not found: laid out flat, never left out)
+            lines = placed
         return lines
 
     def build(self, v: int, start: int) -> list[ir.Item]:
@@ -496,9 +499,23 @@ def _insert_after(lines: list[ir.Line], item: ir.Item | None, head: ir.Side) -> 
             branches = tuple(b._replace(body=ir.Seq(tuple(_insert_after(list(b.body.lines), item, head)), b.body.span))
                              if _seq_contains(b.body, item) else b for b in target.branches)
             out.append(existing._replace(items=(target._replace(branches=branches),)))
+        elif isinstance(target, ir.Side) and _seq_contains(target.body, item):  # a head from inside another head
+            body = ir.Seq(tuple(_insert_after(list(target.body.lines), item, head)), target.body.span)
+            out.append(existing._replace(items=(target._replace(body=body),)))
         else:
             out.append(existing)
     return out
+
+
+def _heads(line: ir.Line) -> int:
+    """The side heads a line holds, inside its merges and heads too."""
+    count = 0
+    for item in line.items:
+        if isinstance(item, ir.Side):
+            count += 1 + sum(map(_heads, item.body.lines))
+        elif isinstance(item, ir.Merge):
+            count += sum(_heads(inner) for branch in item.branches for inner in branch.body.lines)
+    return count
 
 
 def _same(target: ir.Item, item: ir.Item) -> bool:
@@ -515,6 +532,7 @@ def _contains(merge: ir.Merge, item: ir.Item) -> bool:
 def _seq_contains(seq: ir.Seq, item: ir.Item) -> bool:
     for line in seq.lines:
         target = line.items[0]
-        if _same(target, item) or (isinstance(target, ir.Merge) and _contains(target, item)):
+        if _same(target, item) or (isinstance(target, ir.Merge) and _contains(target, item)) or \
+                (isinstance(target, ir.Side) and _seq_contains(target.body, item)):
             return True
     return False
