@@ -525,13 +525,15 @@ class Walker:
         row = Row(node.path, node.name, "side", "side", node.op, node.depth, node.span, flow.shape, (flow.source,))
         row.train = self.train
         self.rows.append(row)
+        place = len(self.outputs)  # the heads' outputs in the order they start (a head inside it: after it)
+        self.outputs.append(Output(node.path, None, False))
         rows = self.children(node, head)
         _sum_into(row, rows)
         row.output = head.shape
         row.field = head.field
         row.doubt = _combined(rows, head.doubt, head.shape)
         self.train = was
-        self.outputs.append(Output(node.path, head.shape, self.train or node.train))
+        self.outputs[place] = Output(node.path, head.shape, self.train or node.train)
         return row
 
     def children(self, node: SeqNode, flow: Flow) -> list[Row]:
