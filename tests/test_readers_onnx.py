@@ -1232,6 +1232,40 @@ def test_a_module_applied_twice_shares_its_weights_not_counted_twice(dynamo: boo
 
 @pytest.mark.torch
 @pytest.mark.parametrize("dynamo", [False, True])
+def test_a_head_applied_at_three_levels_holds_its_weights_where_the_layout_writes_it_first(
+        dynamo: bool, tmp_path: Path) -> None:
+    # RetinaNet's head, one module applied to each level (16 -> 16 3x3, then 36 3x3: (144 + 1)·16 + (144 + 1)·36 =
+    # 7,540 once); the levels (27 + 1)·16 + 2·(144 + 1)·16 = 5,088: 12,628, PyTorch's count. The second level's
+    # head is laid out first (a side head before the first level's, the main output): it holds the weights, and the
+    # parameters the file stores for the first node that read them are checked there (they were expected of the
+    # first level's head, which shares them, and failed: E041)
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Levels(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.c3 = nn.Conv2d(3, 16, 3, stride=2, padding=1)
+            self.c4 = nn.Conv2d(16, 16, 3, stride=2, padding=1)
+            self.c5 = nn.Conv2d(16, 16, 3, stride=2, padding=1)
+            self.head = nn.Sequential(nn.Conv2d(16, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 36, 3, padding=1))
+
+        def forward(self, x: Any) -> Any:
+            p3 = self.c3(x)
+            p4 = self.c4(p3)
+            return [self.head(p) for p in (p3, p4, self.c5(p4))]
+
+    model = Levels().eval()
+    report = _exported_and_read(model, torch.rand(1, 3, 32, 32), tmp_path / "m.onnx", dynamo)
+    assert report.ok, report.messages()
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 12628
+    assert sum(1 for r in report.rows if r.shares) == 4  # the head's two convolutions at two more levels
+    assert [o.shape.dims for o in report.outputs] == [(16, 16, 36), (8, 8, 36), (4, 4, 36)]
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
 def test_a_squeeze_and_excitation_by_expand_as(dynamo: bool, tmp_path: Path) -> None:
     # SENet's `x * y.view(b, c, 1, 1).expand_as(x)` exported: an Expand of the 1x1 scales to x's shape (Shape(x) in
     # the older exporter, the sizes stored in the newer) before the product: a 1x1 map broadcast, as resized by

@@ -436,23 +436,36 @@ def _retied(lines: list[ir.Line]) -> list[ir.Line]:
     """The lines with the weights of each module applied more than once held by the application written first.
     A reader names the module's first application in the others' `shares`; the layout may write a later one first
     (a head applied at two levels, the first level's head as the trunk's end, the second's as a side head before
-    it), and `shares NAME` names a layer written before."""
+    it), and `shares NAME` names a layer written before. What the file says of the weights (ONNX's parameters, the
+    line's expectation) goes with them."""
     first: dict[str, str] = {}  # a module (its first application's label) -> the label of the one written first
+    said: dict[str, ir.Expectation | None] = {}  # a module -> what its first application's line expects
 
-    def visit(items: tuple[ir.Item, ...]) -> None:
-        for item in items:
-            if isinstance(item, ir.LayerCall) and item.label is not None:
-                first.setdefault(item.shares.name if item.shares is not None else item.label, item.label)
-            elif isinstance(item, ir.Merge):
-                for branch in item.branches:
-                    visit(tuple(i for line in branch.body.lines for i in line.items))
-            elif isinstance(item, ir.Side):
-                visit(tuple(i for line in item.body.lines for i in line.items))
+    def visit(lines: tuple[ir.Line, ...]) -> None:
+        for line in lines:
+            for item in line.items:
+                if isinstance(item, ir.LayerCall) and item.label is not None:
+                    first.setdefault(item.shares.name if item.shares is not None else item.label, item.label)
+                    if item.shares is None:
+                        said[item.label] = line.expectation
+                elif isinstance(item, ir.Merge):
+                    for branch in item.branches:
+                        visit(branch.body.lines)
+                elif isinstance(item, ir.Side):
+                    visit(item.body.lines)
 
-    visit(tuple(item for line in lines for item in line.items))
+    visit(tuple(lines))
     moved = {module: label for module, label in first.items() if module != label}  # written after another
     if not moved:
         return lines
+    owners = {label: module for module, label in moved.items()}
+
+    def line_of(line: ir.Line) -> ir.Line:
+        item = line.items[0]
+        label = item.label if isinstance(item, ir.LayerCall) and len(line.items) == 1 else None
+        expectation = line.expectation if label is None else \
+            said.get(owners[label]) if label in owners else None if label in moved else line.expectation
+        return line._replace(items=tuple(map(held, line.items)), expectation=expectation)
 
     def held(item: ir.Item) -> ir.Item:
         if isinstance(item, ir.LayerCall) and item.label is not None:
@@ -468,9 +481,9 @@ def _retied(lines: list[ir.Line]) -> list[ir.Line]:
         return item
 
     def seq(body: ir.Seq) -> ir.Seq:
-        return body._replace(lines=tuple(line._replace(items=tuple(map(held, line.items))) for line in body.lines))
+        return body._replace(lines=tuple(map(line_of, body.lines)))
 
-    return [line._replace(items=tuple(map(held, line.items))) for line in lines]
+    return list(map(line_of, lines))
 
 
 def _offset(node: Node) -> ir.Expr | None:
