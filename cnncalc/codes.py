@@ -275,10 +275,8 @@ E065 = Code("E065", STRUCTURE, "bad fit or resample",
 E063 = Code("E063", STRUCTURE, "unknown reference",
             "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
             "sibling branch, or the merge's own line. The input has no name: a first line `image: identity` "
-            "gives it one (`@image`). `shares NAME` names no layer written before it that it sees (those of its "
-            "sequence and inside the merges and side heads written there before it, of the earlier branches of its "
-            "merge, and of the sequences around it, out of a repeat but not out of a block's body), or names a "
-            "container.")
+            "gives it one (`@image`). `shares NAME` names no layer written before it (anywhere above it, but not "
+            "inside a repeat or a block call; within a block's body, one of that body), or names a container.")
 E064 = Code("E064", STRUCTURE, "weights shared with another kind of layer",
             "`shares NAME` makes a layer use the weights of the earlier layer NAME, as a module applied twice does "
             "(CBAM's shared MLP, a detection head applied at every level): the two must be written the same (kind "

@@ -51,12 +51,15 @@ def _parents(scope: _Scope | None) -> Iterator[_Scope]:
         scope = scope.parent
 
 
-def _scopes(scope: _Scope | None) -> Iterator[_Scope]:
-    """A scope and those enclosing it, the nearest first, through repeats (not a block's body: a block is written
-    apart from where it is called)."""
+def _regions(scope: _Scope | None) -> Iterator[dict[str, LayerNode]]:
+    """The layers `shares NAME` sees from a scope, by name: those written before it in its network, block body or
+    repeat iteration, then, out of a repeat, those written before the repeat (not out of a block's body: a block is
+    written apart from where it is called)."""
     while scope is not None:
-        yield scope
-        scope = scope.parent or scope.enclosing
+        yield scope.written
+        while scope.parent is not None:
+            scope = scope.parent
+        scope = scope.enclosing
 
 
 def network_rounding(net: ir.Network, cli: str | None, text: str) -> Rounding:
@@ -73,19 +76,19 @@ def network_rounding(net: ir.Network, cli: str | None, text: str) -> Rounding:
 
 class _Scope:
     """Names visible to `@NAME` references: this sequence's lines so far, then the enclosing ones; and the layers
-    visible to `shares NAME`, which also sees those inside the merges and side heads written before (CBAM's MLP in
-    the merge's first branch, a detection head applied at every level) and in the earlier branches of its own merge."""
+    written so far, which `shares NAME` sees wherever they are (CBAM's MLP in a merge's first branch, shared from
+    its second; a detection head applied at every level, a side head's layers shared by the next head)."""
 
-    __slots__ = ("names", "parent", "line_label", "siblings", "layers", "sibling_layers", "enclosing")
+    __slots__ = ("names", "parent", "line_label", "siblings", "written", "enclosing")
 
     def __init__(self, parent: _Scope | None) -> None:
         self.names: dict[str, Node] = {}
         self.parent = parent
         self.line_label: str | None = None  # the label of the line being expanded (not yet referable)
         self.siblings: set[str] = set()  # names inside earlier branches of the merge this scope is a branch of
-        self.layers: dict[str, LayerNode] = {}  # this sequence's layers so far, by name (a line's label: its first)
-        # the layers in the earlier branches of that merge, and inside the merges and side heads written before
-        self.sibling_layers: dict[str, LayerNode] = {}
+        # the layers written so far in the network, block body or repeat iteration, by name (the last of a name);
+        # one dictionary for all its scopes
+        self.written: dict[str, LayerNode] = parent.written if parent is not None else {}
         # a repeat's iteration: the scope the repeat is written in, whose layers `shares` sees (`@NAME` does not)
         self.enclosing: _Scope | None = None
 
@@ -255,7 +258,7 @@ class Expander:
                     if track_names and not (item is line.items[0] and item.label is not None and len(line.items) > 1):
                         scope.names.setdefault(name, node)
                     if track_names and type(node) is LayerNode:
-                        scope.layers[name] = node
+                        scope.written[name] = node
             if track_names:
                 scope.line_label = None
                 if len(children) > first and line.items[0].label is not None:
@@ -317,10 +320,7 @@ class Expander:
         if isinstance(item, ir.Side):
             node = SeqNode(name, path, depth, span, "side", "side train" if item.train else "side")
             node.train = item.train
-            inside = _Scope(scope)
-            self.fill(node, item.body, env, shift, inside)
-            scope.sibling_layers.update(inside.sibling_layers)  # what a later layer may share (a head applied at each
-            scope.sibling_layers.update(inside.layers)  # level): the head's layers, and those of its merges and heads
+            self.fill(node, item.body, env, shift, _Scope(scope))
             return node
         return self.block_call(item, name, path, depth, span, env, shift)
 
@@ -388,13 +388,11 @@ class Expander:
                 count = value
         node = MergeNode(name, path, depth, span, kind, item.kind, count)
         siblings: set[str] = set()
-        sibling_layers: dict[str, LayerNode] = {}
         for branch in item.branches:
             child = SeqNode(branch.name, f"{path}.{branch.name}", depth + 1, branch.span.shifted(shift), "branch",
                             "branch")
             branch_scope = _Scope(scope)
             branch_scope.siblings = set(siblings)
-            branch_scope.sibling_layers = dict(sibling_layers)
             if branch.ref is not None:
                 child.ref = self.resolve(branch.ref, scope, shift, siblings)
                 if child.ref is None:
@@ -403,10 +401,7 @@ class Expander:
                 child.op = f"branch from @{branch.ref.name}"
             self.fill(child, branch.body, env, shift, branch_scope)
             siblings |= set(branch_scope.names)
-            sibling_layers.update(branch_scope.sibling_layers)  # (what it holds deeper: merges, side heads)
-            sibling_layers.update(branch_scope.layers)
             node.branches.append(child)
-        scope.sibling_layers.update(sibling_layers)  # what a later layer may share, beside the merge
         at = kind.offset
         words = f" {item.mode}" if item.mode is not None else f" at {at[0]}x{at[1]}" if at is not None else ""
         node.op = f"{item.kind}{words} of {len(node.branches)}"
@@ -441,14 +436,14 @@ class Expander:
         return None
 
     def tie(self, node: LayerNode, ref: ir.Ref, scope: _Scope, shift: int) -> None:
-        """`shares NAME`: the nearest layer of that name written before it, in its sequence, inside the merges and
-        side heads written before it there or in an earlier branch of its merge, or in a sequence around it, whose
-        weights the layer uses (counted there; the walker compares their shapes). A layer that shares another's
+        """`shares NAME`: the last layer of that name written before it, whose weights the layer uses (counted there;
+        the walker compares their shapes): in its network, block body or repeat iteration (merges and side heads
+        included, not a repeat or block call before it), or before the repeat it is in. A layer that shares another's
         shares what that one shares. E063 for no such layer, E064 for one written otherwise."""
         self.references += 1  # what contains it is expanded afresh, not copied from a template (as for `@NAME`)
         target: LayerNode | None = None
-        for current in _scopes(scope):
-            target = current.layers.get(ref.name) or current.sibling_layers.get(ref.name)
+        for written in _regions(scope):
+            target = written.get(ref.name)
             if target is not None:
                 break
         span = ref.span.shifted(shift)
@@ -456,15 +451,13 @@ class Expander:
             self.sink.add(codes.E063, "", span)
             return
         if target is None:
-            other = next((s.names[ref.name] for s in _scopes(scope) if ref.name in s.names), None)
+            other = next((s.names[ref.name] for s in _parents(scope) if ref.name in s.names), None)
             what = f"`{ref.name}` is {_CONTAINERS.get(getattr(other, 'kind', ''), 'a merge')}, not a layer" \
                 if other is not None else f"no earlier layer is named `{ref.name}` here"
-            visible = itertools.islice((name for s in _scopes(scope) for name in (*s.layers, *s.sibling_layers)),
-                                       _SUGGESTED)  # (a suggestion, not a search of 100,000 names)
+            visible = itertools.islice((name for written in _regions(scope) for name in written), _SUGGESTED)
             self.sink.add(codes.E063, f"{what}: `shares` names a layer written before, whose weights this one uses",
                           span, hint=did_you_mean(ref.name, list(visible)) or
-                          "name a layer written above it: in its sequence, in a merge or side head before it, or "
-                          "in a sequence around it")
+                          "name a layer written above it (not inside a repeat or block call before it)")
             return
         target = target.shares or target
         if node.layer is None or target.layer is None:
