@@ -622,3 +622,21 @@ def test_a_layer_applied_twice_shares_its_weights_as_keras_counts_them() -> None
     assert [d.code for d in errors] == ["E064"] and "receives 6x6x8" in errors[0].message
     before = (IMPORTS + text)[:(IMPORTS + text).index("conv(conv(x))")]
     assert (errors[0].line, errors[0].column) == (before.count("\n") + 1, len(before) - before.rfind("\n"))
+
+
+def test_cbams_channel_attention_as_keras_ports_write_it() -> None:
+    # kobiso's CBAM: two Dense layers made once per block, applied to the average and the maximum each reshaped to
+    # 1x1xC (Dense on a map: a 1x1 convolution). Keras counts: conv (27 + 1)·32 = 896; block 1 (32 + 1)·4 +
+    # (4 + 1)·32 = 292; conv (288 + 1)·64 = 18,496; block 2 (64 + 1)·8 + (8 + 1)·64 = 1,096; head (64 + 1)·10 = 650
+    text = ("def attention(x, ratio=8):\n    channel = x.shape[-1]\n"
+            "    one = layers.Dense(channel // ratio, activation='relu')\n    two = layers.Dense(channel)\n"
+            "    a = two(one(layers.Reshape((1, 1, channel))(layers.GlobalAveragePooling2D()(x))))\n"
+            "    m = two(one(layers.Reshape((1, 1, channel))(layers.GlobalMaxPooling2D()(x))))\n"
+            "    return layers.multiply([x, layers.Activation('sigmoid')(layers.Add()([a, m]))])\n"
+            "inp = keras.Input((32, 32, 3))\nx = attention(layers.Conv2D(32, 3, padding='same')(inp))\n"
+            "x = attention(layers.Conv2D(64, 3, strides=2, padding='same')(x))\n"
+            "model = keras.Model(inp, layers.Dense(10)(layers.GlobalAveragePooling2D()(x)))\n")
+    report = script(text)
+    assert report.ok, report.messages()
+    assert report.totals.params == 896 + 292 + 18496 + 1096 + 650 == 21430
+    assert sum(1 for r in report.rows if r.shares) == 4
