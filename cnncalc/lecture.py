@@ -12650,8 +12650,28 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
     words = [t.lower for t in tokens]
     if not _DENSE_WORDS.intersection(words):
         return tokens
+    hidden = {j for j in range(lead + 1, len(tokens) - 1) if words[j] == "hidden" and tokens[j - 1].kind == "NUM" and
+              words[j + 1] in ("units", "neurons", "nodes")}
+    if hidden and {"fully", "dense", "fc", "linear"}.intersection(words):  # `… with 100 hidden units`: 100 neurons
+        tokens = [t for j, t in enumerate(tokens) if j not in hidden]
+        words = [t.lower for t in tokens]
     at = lead
-    if words[at:at + 2] in (["after", "flattening"], ["after", "flatten"]):
+    flattened = next((j for j in range(at + 1, min(at + 5, len(words) - 3)) if words[j] == "flattened" and
+                      words[j - 1] in ("is", "are") and words[j + 1] == "and" and words[j + 2] in _FED_WORDS and
+                      words[j + 3] in ("into", "to")), None)
+    if flattened is not None:  # `The output is flattened and fed into a fully connected layer …`
+        at = flattened + 4
+    elif words[at:at + 2] == ["followed", "by"]:
+        at += 2  # `Followed by a 100-unit fully connected layer.`
+    elif words[at:at + 1] == ["then"] and at + 1 < len(words) and tokens[at + 1].kind == "NUM" and \
+            words[at + 2:at + 3] in (["neurons"], ["units"], ["nodes"]) and \
+            words[at + 3:] in (["(", "fully", "connected", ")", "."], ["(", "dense", ")", "."], ["(", "fc", ")", "."]):
+        count = tokens[at + 1]  # `Then 100 hidden units (fully connected).`: a fully connected layer of 100
+        return [*tokens[:at + 1], Tok("WORD", "a", count.start, count.start),
+                Tok("WORD", "fully", count.start, count.start), Tok("WORD", "connected", count.start, count.start),
+                Tok("WORD", "layer", count.start, count.start), Tok("WORD", "with", count.start, count.start), count,
+                Tok("WORD", "neurons", count.end, count.end), tokens[-1]]
+    elif words[at:at + 2] in (["after", "flattening"], ["after", "flatten"]):
         at += 2 + (words[at + 2:at + 3] == [","])  # `After flattening, a fully connected layer …`
     elif words[at:at + 2] == ["flatten", "and"] and words[at + 2:at + 3] and words[at + 2] in _DENSE_VERBS:
         at += 3  # `Flatten and apply a dense layer …` (a fully connected layer flattens its input)
@@ -12662,6 +12682,14 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
         at += 1  # `Add a dense layer …`
     said, words = tokens[at:], words[at:]
     changed = at > lead
+    unit = 3 if words[2:3] == ["-"] else 2
+    layer = next((j for j in range(unit + 1, min(unit + 5, len(words))) if words[j] == "layer"), None)
+    if words[:1] in (["a"], ["an"]) and len(said) > 2 and said[1].kind == "NUM" and words[unit:unit + 1] and \
+            words[unit] in _COUNTED_UNITS and layer is not None and _DENSE_WORDS.intersection(words[unit + 1:layer]):
+        count = said[1]  # `a 100-unit fully connected layer`: one with 100 neurons
+        said = [said[0], *said[unit + 1:layer + 1], Tok("WORD", "with", count.start, count.start), count,
+                Tok("WORD", "neurons", count.end, count.end), *said[layer + 1:]]
+        words, changed = [t.lower for t in said], True
     if words[:6] == ["the", "next", "layer", "is", "fully", "connected"]:  # `The next layer is fully connected with …`
         said = [Tok("WORD", "a", said[0].start, said[0].end), *said[4:6],
                 Tok("WORD", "layer", said[5].start, said[5].end), *said[6:]]
@@ -12686,6 +12714,8 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
 
 _DENSE_WORDS = frozenset(("dense", "fully", "fc", "linear", "hidden"))  # a fully connected layer said (`_dense_said`)
 _DENSE_VERBS = frozenset(("add", "apply", "use", "append"))  # `Add a dense layer …`, `We use a fully connected …`
+_FED_WORDS = frozenset(("fed", "passed", "sent", "given"))  # `… is flattened and fed into a dense layer …`
+_COUNTED_UNITS = frozenset(("unit", "neuron", "node", "output", "units", "neurons", "nodes", "outputs"))  # `a 100-unit`
 
 
 def _fed_dropped(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:

@@ -15463,7 +15463,12 @@ FC_STEP = ("Input: 16x16x3\nCONV1: 8 filters, 3x3, stride 1, padding 1\nOutput v
                                             ("It then goes through FC(100).", True),
                                             ("Add a hidden layer of 100 neurons.", True),
                                             ("Flatten and apply a dense layer with 100 outputs.", True),
-                                            ("The flattened vector goes into a hidden layer with 100 units.", True)])
+                                            ("The flattened vector goes into a hidden layer with 100 units.", True),
+                                            ("Followed by a 100-unit fully connected layer.", True),
+                                            ("Then 100 hidden units (fully connected).", True),
+                                            ("Then a fully connected layer with 100 hidden units.", True),
+                                            ("The output is flattened and fed into a fully-connected layer with 100 "
+                                             "hidden units.", True)])
 def test_a_layer_sentence_is_read_or_leaves_the_next_layer_unjudged(step: str, read: bool) -> None:
     # after the 100-unit layer FC2 has 100·10 + 10 = 1,010 parameters; without it, on the 8·8·8 = 512 values,
     # 512·10 + 10 = 5,130. Each sentence was prose and left out: 1,010 marked wrong and 5,130 right. Read, FC2 is
