@@ -1032,7 +1032,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 tokens, first = tokens[lead:], tokens[lead].start
             tokens = _bracketed_output(tokens, current.labels())
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
-            tokens = _fed_dropped(_dense_said(_same_input(tokens, current.input)), current.lines)
+            tokens = _fed_dropped(_convolution_said(_dense_said(_same_input(tokens, current.input))), current.lines)
             asked_parts = _parts_asked(tokens)
             if asked_parts is not None:  # `(a) What is the output volume? (b) How many parameters?`: their
                 parts_asked = asked_parts  # answers, lettered, on the lines below
@@ -12710,6 +12710,30 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
     if words[:1] not in (["a"], ["an"], ["another"]):
         return tokens
     return [*tokens[:lead], Tok("WORD", "Then", said[0].start, said[0].start), *said]
+
+
+def _convolution_said(tokens: list[Tok]) -> list[Tok]:
+    """A convolution said after words the layer readers do not follow: `After that comes a 3x3 convolution …`,
+    `After that, a 3x3 convolution …`, `Downsample with a 3x3 conv, 8 filters, …`, `Then, 8 filters of 3x3 are
+    applied with …`: the tokens as `Then a 3x3 convolution …` and `Then, 8 filters of 3x3 with …`. Each was a layer
+    cnncalc could not read, the answers after it unjudged. Other tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens]
+    if not (_CONV_WORDS.intersection(words) or {"filters", "kernels"}.intersection(words)):
+        return tokens
+    said = next((len(start) for start in (["after", "that", "comes"], ["after", "that", ","], ["after", "this", ","],
+                                          ["downsample", "with"]) if words[lead:lead + len(start)] == start), None)
+    counted = any(tokens[j - 1].kind == "NUM" and words[j] in ("filters", "kernels", "output", "channels")
+                  for j in range(lead + 1, len(words)))  # (its filters told: `… with 8 filters`, `8 output channels`)
+    if said is not None and words[lead + said:lead + said + 1] in (["a"], ["an"]) and counted and \
+            _CONV_WORDS.intersection(words[lead + said:]):
+        return [*tokens[:lead], Tok("WORD", "Then", tokens[lead].start, tokens[lead + said].start),
+                *tokens[lead + said:]]
+    applied = next((j for j in range(lead + 3, len(words) - 2) if words[j:j + 3] == ["are", "applied", "with"]), None)
+    if applied is not None and words[lead:lead + 1] == ["then"] and \
+            words[applied - 3:applied - 1] == ["filters", "of"] and tokens[applied - 1].kind == "DIMS":
+        return [*tokens[:applied], *tokens[applied + 2:]]  # `… 8 filters of 3x3 are applied with a stride of 2 …`
+    return tokens
 
 
 _DENSE_WORDS = frozenset(("dense", "fully", "fc", "linear", "hidden"))  # a fully connected layer said (`_dense_said`)

@@ -15441,10 +15441,14 @@ CONV_STEP = ("Input: 31x31x3\nCONV1: 16 filters, 3x3, stride 1, padding 1\nOutpu
 @pytest.mark.parametrize("step", [
     "It is then convolved with 8 filters of size 3x3 (stride 2, pad 1).",
     "The next layer convolves with 8 kernels of 3x3 at stride 2, padding 1.",
-    "Conv (8 filters, 3x3, stride 2, pad 1).", "Then CONV2 with 8 filters of 3x3, stride 2, pad 1."])
+    "Conv (8 filters, 3x3, stride 2, pad 1).", "Then CONV2 with 8 filters of 3x3, stride 2, pad 1.",
+    "After that comes a 3x3 convolution with 8 output channels, stride 2, padding 1.",
+    "After that, a 3x3 convolution with 8 filters, stride 2, padding 1.",
+    "Then, 8 filters of 3x3 are applied with a stride of 2 and padding of 1.",
+    "Downsample with a 3x3 conv, 8 filters, stride 2, pad 1."])
 def test_a_convolution_said_as_a_step_is_read(step: str) -> None:
     # conv2 on 31x31x16: (31 - 3 + 2)/2 + 1 = 16, 16x16x8; pooled 8x8x8. The first two were prose, the convolution
-    # left out: the pool on 31x31x16 (15.5, floored to 15) and the right 8x8x8 marked wrong; the last two left the
+    # left out: the pool on 31x31x16 (15.5, floored to 15) and the right 8x8x8 marked wrong; the others left the
     # answers after them unjudged
     for output, verdict in [("8x8x8", "right"), ("8x8x16", "wrong")]:
         report = homework(CONV_STEP.format(step=step, output=output))
