@@ -3201,17 +3201,23 @@ CBAM_CHANNEL_GATE = module_file(
     "return self.head(x * gate)")
 
 
+def _read_with_params(text: str, size: str, params: int) -> Any:
+    """The file read at input `size`, without errors, with `params` parameters, PyTorch's count (where torch is)."""
+    report = read_py(text, input=size)
+    assert report.ok, report.messages()
+    assert report.totals.params == params
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == params
+    return report
+
+
 def test_cbams_mlp_applied_to_the_average_and_the_maximum_shares_its_weights() -> None:
     # PyTorch counts the MLP once: conv (27 + 1)·16 = 448, MLP (16 + 1)·4 + (4 + 1)·16 = 148, head (16 + 1)·5 = 85:
     # 681 (it was E070). The second application's rows `shares` the first's; each application's MACs count
-    report = read_py(CBAM_CHANNEL_GATE, input="8x8x3")
-    assert report.ok, report.messages()
-    assert report.totals.params == 448 + 148 + 85
+    report = _read_with_params(CBAM_CHANNEL_GATE, "8x8x3", 448 + 148 + 85)
     assert report.totals.macs == 8 * 8 * 16 * 27 + 2 * (16 * 4 + 4 * 16) + 8 * 8 * 5 * 16
     assert [(r.name, r.shares, r.params) for r in report.rows if r.shares] == [
         ("mlp_0_2", "mul.2.add.1.mlp_0", 0), ("mlp_2_2", "mul.2.add.1.mlp_2", 0)]
-    if importlib.util.find_spec("torch") is not None:
-        assert parameters_in_pytorch(CBAM_CHANNEL_GATE) == report.totals.params
 
 
 def test_a_head_applied_at_every_level_shares_its_weights() -> None:
@@ -3221,14 +3227,10 @@ def test_a_head_applied_at_every_level_shares_its_weights() -> None:
         "self.c1 = nn.Conv2d(16, 8, 1)\nself.c2 = nn.Conv2d(8, 8, 3, stride=2, padding=1)\n"
         "self.head = nn.Conv2d(8, 6, 3, padding=1)",
         "p3 = self.c1(x)\np4 = self.c2(p3)\nreturn [self.head(p) for p in (p3, p4)]")
-    report = read_py(text, input="8x8x16")
-    assert report.ok, report.messages()
-    assert report.totals.params == 136 + 584 + 438
+    report = _read_with_params(text, "8x8x16", 136 + 584 + 438)
     assert sum(1 for r in report.rows if r.shares) == 1
     # the head's MACs at both levels: 8·8 and 4·4 positions, 6 filters of 3·3·8
     assert report.totals.macs == 8 * 8 * 8 * 16 + 4 * 4 * 8 * 72 + (8 * 8 + 4 * 4) * 6 * 72
-    if importlib.util.find_spec("torch") is not None:
-        assert parameters_in_pytorch(text) == report.totals.params
 
 
 def test_an_output_that_leaves_from_inside_a_side_head_is_kept() -> None:
@@ -3239,10 +3241,6 @@ def test_an_output_that_leaves_from_inside_a_side_head_is_kept() -> None:
         "self.c3 = nn.Conv2d(3, 16, 3, stride=2, padding=1)\nself.c4 = nn.Conv2d(16, 16, 3, stride=2, padding=1)\n"
         "self.c5 = nn.Conv2d(16, 16, 3, stride=2, padding=1)",
         "p3 = self.c3(x)\np4 = self.c4(p3)\np5 = self.c5(p4)\nreturn [p3.relu(), p4.relu(), p5.relu()]")
-    report = read_py(text, input="64x64x3")
-    assert report.ok, report.messages()
-    assert report.totals.params == 448 + 2 * 2320 == 5088
+    report = _read_with_params(text, "64x64x3", 448 + 2 * 2320)
     # in the order the model returns them (a head inside another after it)
     assert [o.shape.dims for o in report.outputs] == [(32, 32, 16), (16, 16, 16), (8, 8, 16)]
-    if importlib.util.find_spec("torch") is not None:
-        assert parameters_in_pytorch(text) == report.totals.params
