@@ -12671,6 +12671,11 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
                 Tok("WORD", "fully", count.start, count.start), Tok("WORD", "connected", count.start, count.start),
                 Tok("WORD", "layer", count.start, count.start), Tok("WORD", "with", count.start, count.start), count,
                 Tok("WORD", "neurons", count.end, count.end), tokens[-1]]
+    elif (maps := _mapped_to(words, at)) is not None:  # `A linear layer maps it to 100 features.`
+        count = tokens[maps]
+        return [*tokens[:at], Tok("WORD", "Then", tokens[at].start, tokens[at].start), *tokens[at:at + 3],
+                Tok("WORD", "with", count.start, count.start), count, Tok("WORD", "neurons", count.end, count.end),
+                tokens[-1]]
     elif words[at:at + 2] in (["after", "flattening"], ["after", "flatten"]):
         at += 2 + (words[at + 2:at + 3] == [","])  # `After flattening, a fully connected layer …`
     elif words[at:at + 2] == ["flatten", "and"] and words[at + 2:at + 3] and words[at + 2] in _DENSE_VERBS:
@@ -12710,6 +12715,23 @@ def _dense_said(tokens: list[Tok]) -> list[Tok]:
     if words[:1] not in (["a"], ["an"], ["another"]):
         return tokens
     return [*tokens[:lead], Tok("WORD", "Then", said[0].start, said[0].start), *said]
+
+
+def _mapped_to(words: list[str], at: int) -> int | None:
+    """Where the count is in `a linear layer maps it to 100 features.` (`dense`, `fc`; `this`, `the output`, `the
+    vector`; `outputs`, `units`, `neurons`): a fully connected layer of that many, said whole; None otherwise."""
+    if words[at:at + 1] not in (["a"], ["an"]) or words[at + 1:at + 4] not in (["linear", "layer", "maps"],
+                                                                              ["dense", "layer", "maps"],
+                                                                              ["fc", "layer", "maps"]):
+        return None
+    rest = words[at + 4:]
+    what = next((len(w) for w in (["it"], ["this"], ["the", "output"], ["the", "vector"], ["the", "features"])
+                 if rest[:len(w)] == w), None)
+    if what is None or rest[what:what + 1] != ["to"] or rest[what + 2:] not in (
+            [unit, "."] for unit in ("features", "outputs", "units", "neurons", "values")) or \
+            not rest[what + 1:what + 2] or not rest[what + 1].isdigit():
+        return None
+    return at + 4 + what + 1
 
 
 def _convolution_said(tokens: list[Tok]) -> list[Tok]:

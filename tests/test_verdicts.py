@@ -15459,7 +15459,9 @@ FC_STEP = ("Input: 16x16x3\nCONV1: 8 filters, 3x3, stride 1, padding 1\nOutput v
            "POOL1: 2x2 max pool, stride 2\nOutput: 8x8x8\n{step}\nFC2: 10 neurons\nFC2 params: {params}\n")
 
 
-@pytest.mark.parametrize(("step", "read"), [("A linear layer maps it to 100 features.", False),
+@pytest.mark.parametrize(("step", "read"), [("A linear layer maps it to 100 features.", True),
+                                            ("A dense layer maps the output to 100 units.", True),
+                                            ("A linear layer maps it to 1,000 features.", False),
                                             ("After flattening, a fully connected layer with 100 nodes.", True),
                                             ("The next layer is fully connected with 100 outputs.", True),
                                             ("We then use a dense layer of size 100.", True),
