@@ -189,6 +189,17 @@ def test_weights_shared_through_param_names_are_shares() -> None:
     assert [d.code for d in other.diagnostics if d.severity == "error"][:1] == ["E064"]
 
 
+def test_a_batch_norms_statistics_shared_through_param_names_are_e070() -> None:
+    # (a BatchNorm's blobs are statistics, not learnt: their sharing is no `shares` of the spec language's)
+    text = ('input: "a"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
+            'layer { name: "bn1" type: "BatchNorm" bottom: "a" top: "b1" param { name: "m" } param { name: "v" } }\n'
+            'layer { name: "bn2" type: "BatchNorm" bottom: "a" top: "b2" param { name: "m" } param { name: "v" } }\n'
+            'layer { name: "sum" type: "Eltwise" bottom: "b1" bottom: "b2" top: "s" }\n')
+    report = analyze_text(text, "siamese.prototxt")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "weights shared with `bn1`" in e.message and e.line == 4
+
+
 def test_weights_shared_in_part_through_a_param_name_are_e070() -> None:
     # A Siamese net's second branch names the first one's weights (`param { name: "w" }`) but not its bias: Caffe
     # stores the weights once, and each layer learns a bias.

@@ -409,14 +409,16 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
                     tops[t] = INPUT
             continue
         learnt = _learnt_blobs(kind, layer)
-        blobs = tuple(str(p.get("name", "")) if isinstance(p, Message) else "" for p in layer.all("param"))[:learnt]
+        named = tuple(str(p.get("name", "")) if isinstance(p, Message) else "" for p in layer.all("param"))
+        blobs = named[:learnt] if learnt else named  # (a kind with other blobs, a BatchNorm's statistics: as named)
         earlier = next((shared[b] for b in blobs if b in shared), None)
         if earlier is not None and (earlier[1] != blobs or len(blobs) < learnt or not all(blobs) or
-                                    earlier[0] not in owners):
-            raise Unsupported(f"{name}: weights shared with `{earlier[0]}` in part (param names "
+                                    earlier[0] not in owners or not learnt):
+            raise Unsupported(f"{name}: weights shared with `{earlier[0]}` (param names "
                               f"{', '.join(f'`{b}`' for b in blobs if b)}, where `{earlier[0]}` has "
-                              f"{', '.join(f'`{b}`' for b in earlier[1] if b)}); cnncalc follows a layer that "
-                              f"shares all of another's", layer.span)
+                              f"{', '.join(f'`{b}`' for b in earlier[1] if b)}); cnncalc follows a Convolution, "
+                              f"InnerProduct, Scale or PReLU layer that names every learnt blob of an earlier one",
+                              layer.span)
         for blob in blobs if earlier is None else ():
             if blob:
                 shared[blob] = (name, blobs)
