@@ -257,7 +257,7 @@ def convert(file: str, target: str, output_path: str | None, force: bool, lang: 
     except InputError as e:
         raise UsageError(str(e)) from None
     out = Output()
-    text = _pytorch(file, lang, out, size, model) if target == "pytorch" else \
+    text = _pytorch(source, lang, out, size, model) if target == "pytorch" else \
         _spec(source, lang, out, size, model)
     if output_path is None:
         out.write(text)
@@ -302,12 +302,14 @@ def _spec(source: Any, lang: str, out: Any, size: tuple[int, ...] | None, model:
     return write_spec(parsed, source.text if notation == "lecture" else None)
 
 
-def _pytorch(file: str, lang: str, out: Any, size: tuple[int, ...] | None, model: str | None) -> str:
-    """PyTorch source for the file's network; exits 1 when it has errors or a layer PyTorch can't express."""
+def _pytorch(source: Any, lang: str, out: Any, size: tuple[int, ...] | None, model: str | None) -> str:
+    """PyTorch source for the file's network (as read once: standard input cannot be read again); exits 1 when it
+    has errors or a layer PyTorch can't express."""
+    from cnncalc.analysis import run
     from cnncalc.pytorch_writer import Unsupported, write_pytorch
-    found = load([file], settings(None, lang, size=size, model=model))
+    found = run(source.text, source.name, settings(None, lang, size=size, model=model), bad_byte=source.bad_byte)
     if len(found) != 1:
-        raise UsageError(f"{file} holds {len(found)} networks; `--to pytorch` writes one (split the file)")
+        raise UsageError(f"{source.name} holds {len(found)} networks; `--to pytorch` writes one (split the file)")
     report, root = found[0]
     print_diagnostics([report], out)
     if not report.ok or root is None:
