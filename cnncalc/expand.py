@@ -410,11 +410,9 @@ class Expander:
     def resolve(self, ref: ir.Ref, scope: _Scope, shift: int, siblings: set[str]) -> Node | None:
         """`@NAME`: the nearest earlier line or layer of that name in this scope or an enclosing one."""
         self.references += 1
-        current: _Scope | None = scope
-        while current is not None:
-            if ref.name in current.names:
-                return current.names[ref.name]
-            current = current.parent
+        found = next((s.names[ref.name] for s in _parents(scope) if ref.name in s.names), None)
+        if found is not None:
+            return found
         span = ref.span.shifted(shift)
         if self.sink.full:  # only counted: no message to work out (a suggestion compares hundreds of names)
             self.sink.add(codes.E063, "", span)

@@ -763,6 +763,10 @@ def test_a_layer_applied_twice_shares_its_weights(keras_3: bool) -> None:
 def test_inbound_nodes_that_read_each_other_are_malformed_not_a_hang() -> None:
     text = json.loads(_cbam_gate(False))
     text["config"]["layers"][2]["inbound_nodes"] = [[["d2", 0, 0, {}]]]  # gap reads d2, which reads gap through d1
-    report = analyze_text(json.dumps(text), "m.json")
+    written = json.dumps(text)
+    report = analyze_text(written, "m.json")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E071"]
-    assert "loop" in report.diagnostics[0].message
+    [error] = report.diagnostics
+    assert error.message == "gap: inbound_nodes that read each other in a loop"
+    before = written[:written.index('"name": "gap"')]  # at the layer the search met again
+    assert (error.line, error.column) == (before.count("\n") + 1, len(before) - before.rfind("\n"))

@@ -123,6 +123,9 @@ def test_what_shares_cannot_name_is_e063_at_the_name() -> None:
 def test_shares_without_a_name_or_twice_is_a_syntax_error() -> None:
     r = run("input 8x8x3\nc: conv 3 1x1\nconv 3 1x1 shares\nconv 3 1x1 shares c shares c\n")
     assert errors(r) == [("E002", 3, 18), ("E012", 4, 21)]
+    assert r.diagnostics[0].message == ("expected the name of the layer whose weights it shares after `shares`, found "
+                                        "end of line")
+    assert r.diagnostics[1].message == "`shares` is given twice"
 
 
 def test_the_spec_written_back_keeps_shares() -> None:
@@ -155,3 +158,32 @@ def test_a_layer_inside_a_merge_written_before_is_visible_after_it() -> None:
     r = run("input 8x8x4\nresidual { body: conv 4 3x3 pad 1 ; relu }\nconv 4 3x3 pad 1 shares body\n")
     assert r.ok, r.messages()
     assert r.totals.params == 148 and [x.shares for x in r.rows if x.shares] == ["residual1.body.body"]
+
+
+def test_an_answer_on_a_sharing_layer_is_judged_against_none_of_its_own() -> None:
+    # fc1: (16 + 1)·4 = 68 parameters on 16 channels; the second 1x1 convolution uses fc1's: 0 of its own (the
+    # working says whose they are), and 68 there is wrong; its output 8x8x4 is its own
+    right = run("input 8x8x16\nconcat {\n    fc1: conv 4 1x1 -> params 68\n  | conv 4 1x1 shares fc1 -> params 0 "
+                "output 8x8x4\n}\n")
+    assert right.ok and [a.verdict for a in right.answers] == ["right"] * 3, right.messages()
+    wrong = run("input 8x8x16\nconcat {\n    fc1: conv 4 1x1\n  | conv 4 1x1 shares fc1 -> params 68\n}\n")
+    [answer] = wrong.answers
+    assert answer.verdict == "wrong" and errors(wrong) == [("E041", 4, 37)]
+    assert "its weights are `concat1.1.fc1`'s, counted there" in " ".join(wrong.diagnostics[0].notes)
+
+
+def test_a_sharing_layer_whose_pytorch_module_would_differ_is_not_converted() -> None:
+    # `pad same` at stride 2 pads 10x10 by 0 and 1 (an F.pad, then no padding) and 5x5 by 1 on each side: one
+    # module cannot be both, and PyTorch's `padding='same'` takes no stride
+    text = "input 10x10x4\nc: conv 4 3x3 stride 2 pad same\nconv 4 3x3 stride 2 pad same shares c\n"
+    assert run(text).ok
+    result = CliRunner().invoke(cli, ["convert", "-", "--to", "pytorch"], input=text)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "conv1 shares the weights of c, whose module is written otherwise for its input" in result.output
+
+
+def test_standard_input_is_converted_to_pytorch() -> None:
+    # `cnncalc convert - --to pytorch` read standard input a second time, found it empty and reported E020
+    result = CliRunner().invoke(cli, ["convert", "-", "--to", "pytorch"], input=CBAM)
+    assert result.exit_code == 0, result.output
+    assert "self.gate_2_add1_1_fc1(gate_2_add1_2)" in result.output  # the MLP applied to the maximum is fc1 again
