@@ -99,8 +99,10 @@ _WORKED = (r"(?i)^[ \t]*(?:(?:q|question|exercise|problem)?[ \t]*[0-9]*[a-z]?[ \
            # the CS231n notes' letters: `W1 = 32, H1 = 32, D1 = 3`, `W2 = (W1 - F + 2P)/S + 1`, `D2 = K = 10`, and their
            # `Hyperparameters: K = 10, F = 5, …`
            r"|[whd][12][ \t]*=[ \t]*(?:[0-9(]|[whdk][12]?\b)|hyperparameters[ \t]*:[ \t]*[kfsp][ \t]*="
-           # a layer numbered in words, its kind first (`Layer 1: CONV 96 11x11, stride 4`)
-           r"|layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout)"
+           # a layer numbered in words, its kind first (`Layer 1: CONV 96 11x11, stride 4`), unless written as a spec
+           # line is (`layer1: conv 8 3x3 pad 1`: a label, a keyword in lower case, no comma)
+           r"|(?!layer[0-9]+[ \t]*:[ \t]*(?-i:[a-z][a-z0-9]*)\b[^,\n]*$)"
+           r"layer[ \t]*[0-9]+[ \t]*[-:=][ \t]*(?:conv|max|avg|average|pool|fc\b|fully|dense|relu|softmax|dropout)"
            # a layer written as a call, alone or first on a one-line network (`CONV(10 filters, 5x5, …)`, `FC(10)`,
            # `Network: INPUT(32x32x3) -> …`, `INPUT [32x32x3]`)
            r"|conv[0-9]+-[0-9]+[ \t]*(?:->|→|:)[ \t]*[0-9]+[ \t]*x"  # the VGG paper's `conv3-64 -> 224x224x64`

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from cnncalc.ir import ANSWER_WORDS
 from cnncalc.layers import REGISTRY
 from cnncalc.layers.arguments import Schema
 from cnncalc.layers.merge import MERGES
@@ -87,6 +88,9 @@ def option_hint(keyword: str, word: str) -> str:
     normal = _normal(word)
     if normal == "activation":
         return f"an activation is a layer of its own, after `;`: `{keyword} … ; relu`"
+    if normal in ANSWER_WORDS or normal in ("output", "out", "shape"):  # `conv 8 3x3 params 224`: no arrow
+        return ("answers go at the end of the line, after `->`, the output first: "
+                "`conv 96 11x11 stride 4 -> 55x55x96 params 34944` (or only a count: `-> params 34944`)")
     other = word if word in REGISTRY else normal if normal in REGISTRY else SYNONYMS.get(normal)
     if other is not None and other in REGISTRY:
         return f"`{word}` is a layer: layers on one line are separated by `;`, as in `{keyword} … ; {other}`"

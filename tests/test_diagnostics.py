@@ -208,6 +208,10 @@ def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -
         r.diagnostics[0].hint
 
 
+_ANSWER_AFTER_ARROW = ("answers go at the end of the line, after `->`, the output first: "
+                       "`conv 96 11x11 stride 4 -> 55x55x96 params 34944` (or only a count: `-> params 34944`)")
+
+
 @pytest.mark.parametrize(("line", "column", "hint"), [
     # a layer after another without `;`, in any case and under other frameworks' names
     ("conv 96 11x11 stride 4 relu", 24, "`relu` is a layer: layers on one line are separated by `;`, as in "
@@ -232,6 +236,10 @@ def test_a_line_name_written_as_a_layer_is_e010_saying_how_to_branch_from_it() -
     # a positional argument named as Keras or PyTorch name it
     ("conv 96 11x11 kernel 3", 15, "`conv` takes its out channels and kernel by position, without a word: "
                                    "`conv 96 11x11 stride 4 pad 0`"),
+    # an answer without its arrow (`output` was told it is a layer: Keras's name for the softmax)
+    ("conv 8 3x3 pad 1 params 224", 18, _ANSWER_AFTER_ARROW),
+    ("fc 10 Parameters 30730", 7, _ANSWER_AFTER_ARROW),
+    ("fc 10 output 10", 7, _ANSWER_AFTER_ARROW),
 ])
 def test_a_word_that_is_no_option_says_what_it_probably_meant(line: str, column: int, hint: str) -> None:
     r = run(f"input 32x32x3\n{line}\n")

@@ -1291,6 +1291,22 @@ def test_a_channel_shuffle_written_with_permute_and_of_one_group() -> None:
         assert parameters_in_pytorch(KUANGLIU_SHUFFLE) == report.totals.params
 
 
+def test_a_tensors_data_is_the_tensor() -> None:
+    # older code (ShuffleNet v1 ports) reads sizes through `x.data.size()`, which was E070 (`the attribute .data`)
+    text = module_file("self.c = nn.Conv2d(6, 6, 1, groups=3)",
+                       "b, c, h, w = x.data.size()\n"
+                       "x = self.c(x)\n"
+                       "x = x.view(b, 3, c // 3, h, w)\n"
+                       "x = torch.transpose(x, 1, 2).contiguous()\n"
+                       "return x.view(b, -1, h, w)")
+    report = read_py(text, input="8x8x6")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.kind == "layer"] == ["conv 6 1x1 groups 3 inputs 6", "shuffle 3"]
+    assert report.totals.params == (6 // 3 + 1) * 6  # a filter's 2 weights and its bias, 6 filters
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+
+
 @pytest.mark.parametrize(("call", "op", "dims"), [
     ("F.upsample(self.lat(c), size=(H, W), mode='bilinear') + x", None, (8, 8, 4)),
     ("F.upsample(x, scale_factor=2)", "upsample 2", (16, 16, 4)),

@@ -1001,6 +1001,21 @@ def test_detection_reads_a_files_start_in_whole_lines() -> None:
     assert detect("| Layer | Output | " + "FLOPs | " * 100_000 + "\n|---|---|\n", "a.txt") == "lecture"
 
 
+def test_spec_lines_labelled_layer_n_are_the_spec_language_not_the_lectures_numbered_layers() -> None:
+    # `layer1: conv 8 3x3 pad 1` (a label, a keyword in lower case, no comma) is a spec line; piped in, with no
+    # file name to say so, it was read as the lecture's `Layer 1: CONV 96 11x11, stride 4`, and each line was E060.
+    spec = ("input 32x32x3\nlayer1: conv 8 3x3 pad 1 -> 32x32x8 params 224\nlayer2: maxpool 2x2 stride 2 -> 16x16x8\n"
+            "layer3: fc 10 -> 10 params 20490\n")  # 3·3·3·8 + 8 = 224; 16·16·8·10 + 10 = 20,490
+    assert detect(spec, "<stdin>") == "spec"
+    from cnncalc.analysis import run as run_all
+    [analysis] = run_all(spec, "<stdin>")
+    assert [a.verdict for a in analysis.report.answers] == ["right"] * 5
+    # the lecture's own forms stay the lecture's
+    assert detect("Layer 1: CONV 96 11x11, stride 4 -> 55x55x96\n", "a.txt") == "lecture"
+    assert detect("Layer1: conv 96 11x11, stride 4 -> 55x55x96\n", "a.txt") == "lecture"
+    assert detect("layer 1: conv 8 3x3 pad 1 -> 32x32x8\n", "a.txt") == "lecture"
+
+
 def test_each_input_line_starts_a_network() -> None:
     reports = cnncalc.analyze_all(ANSWERS / "heading.txt")
     assert len(reports) == 1

@@ -2037,8 +2037,8 @@ class _Reader:
         if isinstance(base, Layer) and node.attr in ("weight", "bias") and _has_state(base):
             # `self.fc.weight`, to set or freeze (`bias`: the tensor, not the argument); None where PyTorch has none
             return _Parameter(base, node.attr) if node.attr in _blobs(base) else None
-        if isinstance(base, _Parameter) and node.attr == "data":
-            return base  # `self.fc.weight.data`: its values, which set no size
+        if isinstance(base, (_Parameter, Tensor)) and node.attr == "data":
+            return base  # `self.fc.weight.data`, `x.data.size()` (older code): its values, which set no size
         if isinstance(base, Layer) and node.attr in base.args and base.args[node.attr] is not FROM_INPUT:
             return base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
         if isinstance(base, _Partial) and node.attr in ("func", "args", "keywords"):
