@@ -1925,6 +1925,9 @@ class _Table:
             reader.tokens, name_tokens = name_tokens, []
         elif ":" in words:
             reader.tokens, name_tokens = name_tokens[words.index(":") + 1:], name_tokens[:words.index(":")]
+        elif (said := _vgg_said(name_tokens)) is not None:  # `CONV3-8 (pad 1)`: what the VGG name says, and more
+            reader.tokens = said  # (numbered as the names that say the layer are: `conv1`, `conv2`)
+            return _with_counts(reader.described([], volume, "conv"), counts, sides, reader, received)
         elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`
             opening = words.index("(")
             reader.tokens, name_tokens = name_tokens[opening + 1:-1], name_tokens[:opening]
@@ -11285,7 +11288,8 @@ def _on_the_last(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
 _GIVES = (["gives"], ["produces"], ["outputs"], ["yields"], ["giving"], ["producing"], ["results", "in"],
           ["resulting", "in"], ["which", "gives"], ["that", "gives"], ["to", "get"], ["and", "we", "get"],
           ["so", "we", "get"], ["so", "the", "output", "is"], ["and", "the", "output", "is"],
-          ["so", "the", "output", "volume", "is"], ["its", "output", "is"], ["and", "its", "output", "is"])
+          ["so", "the", "output", "volume", "is"], ["its", "output", "is"], ["and", "its", "output", "is"],
+          [",", "the", "output", "is"], ["which", "yields"], ["which", "produces"], ["halves", "the", "size", ":"])
 # (`…, so the output is 24x24x16`, `…; its output is 32x32x16`: the layer's, stated before it)
 # the words of a layer's description in such a sentence: one names the layer (a pronoun leading it, `It gives …`,
 # `This gives …`, says the layer above, `_said_output`)
@@ -11381,7 +11385,9 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     before = verb[0] - (words[verb[0] - 1] in (",", ";", "then"))  # (`…, stride 2 then halves it to …`)
     before -= before > 1 and words[before - 1] == "," and words[before] == "then"
     joint = tokens[verb[0] + verb[1] - 1]
-    return [*tokens[:before], Tok("ARROW", "->", tokens[verb[0]].start, joint.end), *answers]
+    # `After a 2x2 max pool with stride 2, the output is …`: the layer the sentence states, after its `After`
+    start = words[:2] in (["after", "a"], ["after", "an"]) and words[verb[0]] == ","
+    return [*tokens[start:before], Tok("ARROW", "->", tokens[verb[0]].start, joint.end), *answers]
 
 
 def _we_apply(words: list[str]) -> bool:
@@ -12448,6 +12454,7 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
         at, end = tokens[0].start, tokens[2].end
         rest = tokens[3:]
         stride: list[Tok] = []
+        pad = Tok("NUM", str(size // 2), end, end)  # the paper's: the size kept
         if rest[:1] and rest[0].text in ("(", ","):
             # `conv3-64 (3x3, stride 1, same padding): output …`, `conv3-64, pad 1: 224x224x64`: what the name says,
             # said again (after a comma it was prose: a wrong answer passed over, or E060 before an arrow)
@@ -12456,14 +12463,14 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
                 next((j for j, t in enumerate(rest) if t.kind == "ARROW" or t.text == ":"), len(rest))
             said = _vgg_options(rest[1:end], size) if rest[0].text == "," or closing is not None else None
             if said is not None:
-                stride, rest = said, rest[end + (closing is not None):]
+                (stride, pad), rest = (said[0], said[1] or pad), rest[end + (closing is not None):]
             elif end < len(rest) and rest[end].text == ":":  # `conv3-64 (pad 0): 30x30x64`, `conv3-64, pad 0: …`: a
                 # description that says more than the name, read as written, its answers after the colon (it was
                 # prose: a wrong answer passed over)
                 rest = [*rest[:end], Tok("ARROW", "->", rest[end].start, rest[end].end), *rest[end + 1:]]
         return [Tok("NUM", tokens[2].text, tokens[2].start, end), Tok("DIMS", f"{size}x{size}", at, tokens[0].end),
                 Tok("WORD", "filters", end, end), Tok("P", ",", end, end), Tok("WORD", "pad", end, end),
-                Tok("NUM", str(size // 2), end, end), *stride, *_colon_as_arrow(rest)]
+                pad, *stride, *_colon_as_arrow(rest)]
     words = [t.lower for t in tokens]
     if words[:3] == ["soft", "-", "max"]:
         return [Tok("WORD", "softmax", tokens[0].start, tokens[2].end), *tokens[3:]]
@@ -12478,32 +12485,49 @@ def _vgg_named(tokens: list[Tok], table: bool) -> list[Tok]:
     return tokens
 
 
-def _vgg_options(said: list[Tok], size: int) -> list[Tok] | None:
+def _vgg_said(name: list[Tok]) -> list[Tok] | None:
+    """A table's name cell that is a VGG name and a parenthesis `_vgg_options` reads (`CONV3-8 (pad 1)`, `conv3-64
+    (stride 2)`), as the layer's description (`8 3x3 filters, pad 1`); None for any other cell."""
+    if len(name) < 5 or name[3].text != "(" or name[-1].text != ")":
+        return None
+    said = _vgg_named(name, True)
+    return said if said[0].kind == "NUM" and all(t.text != "(" for t in said) else None
+
+
+def _vgg_options(said: list[Tok], size: int) -> tuple[list[Tok], Tok | None] | None:
     """What a parenthesis after a VGG name says (`conv3-64 (3x3, stride 1, same padding)`), or the options after a
-    comma (`conv3-64, pad 1: …`), when it is only what the name says (its size, the padding that keeps the size)
-    and a stride: the stride as options (`, stride 2`); None when it says anything else (it is read as written, and
-    what contradicts the name is an error)."""
+    comma (`conv3-64, pad 1: …`), when it is what the name says (its size, the padding that keeps the size), a
+    stride and a padding of its own (`conv3-16 (pad 0)`, `(no padding)`, `(valid)`: said in so many words, it is the
+    layer's): the stride as options (`, stride 2`) and the padding's number (None: the name's); None when it says
+    anything else (it is read as written, and what contradicts the name is an error)."""
     groups: list[list[Tok]] = [[]]
     for t in said:
         if t.text in (",", ";"):
             groups.append([])
         else:
             groups[-1].append(t)
-    kept = {(f"{size}x{size}",), ("same",), ("same", "padding"), ("padding", "same"), ("pad", str(size // 2)),
-            ("padding", str(size // 2)), ("padding", "=", str(size // 2)), ("pad", "=", str(size // 2))}
+    kept = {(f"{size}x{size}",), ("same",), ("same", "padding"), ("padding", "same")}
     stride: list[Tok] = []
+    pad: Tok | None = None
     for group in filter(None, groups):
         words = tuple(t.lower for t in group)
         if words in kept:
             continue
         number = group[-1]
-        if words[0] == "stride" and words[1:-1] in ((), ("=",)) and len(group) > 1 and number.kind == "NUM" and \
-                number.text.isdigit() and not stride:
+        if words in (("valid",), ("no", "padding"), ("no", "pad"), ("valid", "padding"), ("padding", "valid")) and \
+                pad is None:
+            pad = Tok("NUM", "0", group[0].start, number.end)
+            continue
+        told = len(group) > 1 and number.kind == "NUM" and number.text.isdigit() and words[1:-1] in ((), ("=",))
+        if told and words[0] == "stride" and not stride:
             stride = [Tok("P", ",", number.start, number.start), Tok("WORD", "stride", group[0].start, group[0].end),
                       number]
             continue
+        if told and words[0] in ("pad", "padding") and pad is None:
+            pad = number
+            continue
         return None
-    return stride
+    return stride, pad
 
 
 def _colon_as_arrow(rest: list[Tok]) -> list[Tok]:

@@ -12004,6 +12004,13 @@ def test_a_layer_told_in_a_sentence_with_what_it_gives() -> None:
     ("Then a 2x2 max pooling with stride 2 gives an output of 64x64x16.", ["right"]),
     ("It gives 128x128x16.", ["right"]),  # CONV1's output, as before
     ("The pool gives 64x64x16.", []),  # no pool above: a sentence about one, prose
+    # each E060 before, its answer not judged
+    ("After a 2x2 max pool with stride 2, the output is 64x64x16.", ["right"]),
+    ("After a 2x2 max pool with stride 2, the output is 63x63x16.", ["wrong"]),
+    ("We apply 2x2 max pooling with stride 2, which yields 64x64x16.", ["right"]),
+    ("We apply 2x2 max pooling with stride 2, which produces 32x32x16.", ["wrong"]),
+    ("A 2x2 max pool with stride 2 halves the size: 64x64x16.", ["right"]),
+    ("A 2x2 max pool with stride 2 halves the size: 64x64x32.", ["wrong"]),
 ])
 def test_a_layer_described_then_what_it_gives(line: str, verdicts: list[str]) -> None:
     report = homework(f"Input: 128x128x3\nCONV1: 16 filters 3x3, pad 1\n{line}\n")
@@ -12564,7 +12571,8 @@ def test_a_vgg_block_numbered_as_a_list() -> None:
 
 @pytest.mark.parametrize("options, verdict", [
     ("(3x3, stride 1, pad 1)", "right"), ("(stride 1, same padding)", "right"),
-    ("(5x5)", None), ("(valid padding)", None),  # not what the name says: E060, never judged as the name alone
+    ("(5x5)", None),  # not what the name says: E060, never judged as the name alone
+    ("(valid padding)", "wrong"),  # a padding of its own, said: (32 - 3)/1 + 1 = 30, not 32
 ])
 def test_a_vgg_names_options_said_again(options: str, verdict: str | None) -> None:
     report = homework(f"Input image: 32 x 32 x 3\n\n1. conv3-8 {options}: output 32x32x8\n")
@@ -14266,13 +14274,37 @@ def test_a_vgg_name_with_what_it_says_after_a_comma(line: str) -> None:
         assert [a.verdict for a in report.answers] == [verdict, "right"][:1 + counted], report.messages()
 
 
-@pytest.mark.parametrize("line", ["conv3-64, pad 0: 30x30x64", "conv3-64 (pad 0): 30x30x64",
-                                  "Conv: 64 3x3 filters, pad 1, pad 0: 30x30x64", "64 3x3 filters, pad 1, pad 0: 1792",
-                                  "max pool 2x2, stride 2, stride 3: 16x16x3"])
+@pytest.mark.parametrize("line", ["conv3-64, pad 0: {}", "conv3-64 (pad 0): {}", "conv3-64 (pad 0) -> {}",
+                                  "conv3-64 (no padding) -> {}", "conv3-64 (valid, stride 1) -> {}",
+                                  "| conv3-64 (pad 0) | {} |"])
+def test_a_vgg_name_with_a_padding_of_its_own(line: str) -> None:
+    # the VGG paper pads its 3x3 filters by 1; a padding told beside the name is the layer's own: 64 3x3 filters
+    # unpadded on 32x32x3 give (32 - 3)/1 + 1 = 30, 30x30x64 (this was E060, the answer not judged; in a table's
+    # name cell, with the arrow's form, E060 too)
+    header = "| Layer | Output |\n|---|---|\n| Input | 32x32x3 |\n" if line.startswith("|") else "Input: 32x32x3\n"
+    right_then_wrong(f"{header}{line}\n", "30x30x64", "32x32x64")
+
+
+@pytest.mark.parametrize("row", ["| CONV3-8 (pad 1) | {} | 80 |", "| conv3-8 (3x3, stride 1, same padding) | {} | 80 |",
+                                 "| CONV3-8 (pad 1, stride 1) | {} | 80 |"])
+def test_a_vgg_name_with_what_it_says_in_a_tables_name_cell(row: str) -> None:
+    # 8 3x3 filters padded by 1 on 28x28x1: 28x28x8, (3·3·1 + 1)·8 = 80 parameters (E060: the parenthesis was read as
+    # the whole description, `pad 1` without filters, and every answer below went unjudged)
+    sheet = "| Layer | Output size | Parameters |\n|---|---|---|\n| INPUT | 28x28x1 | 0 |\n" + row + \
+        "\n| POOL2 | 14x14x8 | 0 |\n"
+    for output, verdict in [("28x28x8", "right"), ("26x26x8", "wrong")]:
+        report = homework(sheet.format(output))
+        assert [a.verdict for a in report.answers] == ["right", verdict, "right", "right", "right"], \
+            report.messages()
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E040"] * (verdict == "wrong")
+
+
+@pytest.mark.parametrize("line", ["Conv: 64 3x3 filters, pad 1, pad 0: 30x30x64", "64 3x3 filters, pad 1, pad 0: 1792",
+                                  "max pool 2x2, stride 2, stride 3: 16x16x3", "conv3-64 (pad 1, pad 0): 30x30x64"])
 def test_a_statement_that_does_not_read_with_an_answer_after_its_colon(line: str) -> None:
-    # each says a layer in words cnncalc reads, with a setting twice or against its VGG name (3x3 filters padded by
-    # 1): it was prose, the answer after its colon passed over; now E060, the layer unknown, the answer below on it
-    # not judged (the 2x2 pool below is not judged on the input: 16x16x3 would have been right)
+    # each says a layer in words cnncalc reads, with a setting twice: it was prose, the answer after its colon passed
+    # over; now E060, the layer unknown, the answer below on it not judged (the 2x2 pool below is not judged on the
+    # input: 16x16x3 would have been right)
     report = homework(f"Input: 32x32x3\n{line}\nmax pool 2x2, stride 2 -> 16x16x3\n")
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 2, f"cnncalc cannot read `{line}` as a layer: its answers are not judged, nor those after it")]
