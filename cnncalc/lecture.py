@@ -2563,7 +2563,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
-            _letters_counted(self.tokens[lead:]))))))
+            _letters_counted(_count_then_output(self.tokens[lead:])))))))
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -3371,7 +3371,23 @@ class _LineReader:
         for quantity, count in new:
             counts[quantity] = count
         if shape is not None and shape.dims:  # `Output volume: 55x55x96 = 290,400 neurons`, `…, params 34,944`
-            trailing = self.values_aside(shape, [t for t in self.tokens[lead:] if t.start >= shape.span.end])
+            first = next((j for j in range(lead, len(self.tokens)) if self.tokens[j].start >= shape.span.start),
+                         len(self.tokens))
+            unread = self.tokens[lead + (words[lead:lead + 2] in (["answer", ":"], ["ans", ":"])) * 2:first]
+            cut = max((j for j, t in enumerate(unread) if t.text in (";", ",", ".")), default=len(unread))
+            unread = unread[:cut] or unread  # (the count's part: not `; the output is`)
+            if not counted and any(t.kind == "NUM" for t in unread) and any(t.lower in ir.ANSWER_WORDS
+                                                                            for t in unread):
+                # `A: about 1,040 parameters; the output is …`: a count before the output that no form reads (it was
+                # dropped in silence, a wrong count passing)
+                self.sink.add(codes.E060, f"cnncalc cannot read `{_shown(unread)}` as a count, so it is not judged",
+                              Span(unread[0].start, unread[-1].end),
+                              hint="give the count on its own: `Params: 1,040`, or after the output: `Output: "
+                                   "56x56x16, params 1,040`")
+            # (in the line's order: `_count_then_output` moves a count written before the output after it)
+            ends = [j for j, t in enumerate(self.tokens) if j >= lead and t.end == shape.span.end]
+            trailing = self.values_aside(shape, self.tokens[ends[0] + 1:] if ends else
+                                         [t for t in self.tokens[lead:] if t.start >= shape.span.end])
             if len(shape.dims) == 2:
                 trailing = self.area_worked(shape, trailing)
             for quantity, count in self.trailing_counts(trailing).items():
@@ -10257,6 +10273,46 @@ def _output_noun_dropped(tokens: list[Tok]) -> list[Tok]:
 # one number after such a label under such a layer is not judged as its output
 _BARE_LABELS = (["answer"], ["ans"], ["sol"], ["solution"], ["result"])
 _VOLUME_KINDS = frozenset({"conv", "dwconv", "deconv", "maxpool", "avgpool"})
+
+
+# how an output is said after a count in the same answer (`1,040 parameters; the output is 56x56x16`)
+_OUTPUT_AFTER_COUNT = (["the", "output", "is"], ["the", "output", "volume", "is"], ["its", "output", "is"],
+                       ["output", "is"], ["output", ":"], ["output"], ["output", "volume", ":"],
+                       ["output", "size", ":"])
+
+
+def _count_then_output(tokens: list[Tok]) -> list[Tok]:
+    """`A: 1,040 parameters; the output is 56x56x16.` (`1040 parameters, output 56x56x16`, `…. The output is …`, `…,
+    and the output is …`, `It has 1,040 parameters and the output is …`, a count's parts in parentheses after it): a
+    count, then the output, as `Output: 56x56x16; 1,040 parameters` (each token keeps its place; `answer_line` reads
+    what follows the output in this order). The count was dropped in silence once the output was read, or the line
+    was prose. An answer's label before them (`A:`, `Answer:`) goes. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    start = 2 if words[:2] in (["a", ":"], ["ans", ":"], ["answer", ":"]) else 0
+    start += 2 if words[start:start + 2] in (["it", "has"], ["there", "are"], ["we", "have"]) else 0
+    depth, separator = 0, None
+    for j in range(start, len(words)):
+        depth += (words[j] == "(") - (words[j] == ")")
+        joined = words[j] == "and" and words[j + 1:j + 2] in (["output"], ["the"], ["its"])
+        if depth == 0 and (words[j] in (";", ",", ".") or joined):
+            separator = j
+            break
+    if separator is None:
+        return tokens
+    opening = next((j for j in range(start, separator) if words[j] == "("), separator) \
+        if words[separator - 1] == ")" else separator  # (`1,040 parameters (1,024 weights + 16 biases)`)
+    if opening < start + 2 or words[opening - 1] not in ir.ANSWER_WORDS or tokens[opening - 2].kind != "NUM" or \
+            not all(t.kind == "NUM" or t.text in _WORKING_SIGNS or t.text in "()" or t.lower in ir.ANSWER_WORDS or
+                    t.lower == "and" for t in tokens[start:separator]):  # (counts alone: not a layer's line)
+        return tokens
+    at = separator + 1 + (words[separator + 1:separator + 2] == ["and"])
+    said = next((len(o) for o in _OUTPUT_AFTER_COUNT if words[at:at + len(o)] == o), None)
+    if said is None or tokens[at + said:at + said + 1] == [] or tokens[at + said].kind != "DIMS" or \
+            words[at + said + 1:] not in ([], ["."]):
+        return tokens
+    volume, head = tokens[at + said], tokens[at]
+    return [Tok("WORD", "Output", head.start, head.end), Tok("P", ":", head.end, head.end), volume,
+            Tok("P", ";", volume.end, volume.end), *tokens[start:separator]]
 
 
 def _letters_counted(tokens: list[Tok]) -> list[Tok]:

@@ -12025,6 +12025,41 @@ def test_a_network_said_to_take_its_input(said: str) -> None:
     assert [a.verdict for a in report.answers] == ["right"], report.messages()
 
 
+ONE_BY_ONE = ("Q: A 1x1 convolution with 16 filters is applied to a 56x56x64 input. How many parameters does it have "
+              "and what is the output size?\n")  # (1·1·64 + 1)·16 = 1,040 parameters; a 1x1 keeps 56x56: 56x56x16
+
+
+@pytest.mark.parametrize("answer", ["A: {p} parameters; the output is {o}.", "A: {p} parameters. The output is {o}.",
+                                    "A: {p} parameters, and the output is {o}.", "Answer: {p} parameters; output {o}",
+                                    "A: it has {p} parameters and the output is {o}.", "A: {p} params and output {o}",
+                                    "{p} parameters, output {o}", "It has {p} parameters, and its output is {o}.",
+                                    "A: 64*16 + 16 = {p} parameters; the output is {o}."])
+def test_a_count_then_the_output_in_one_answer(answer: str) -> None:
+    # the count before the output was dropped in silence once the output was read (a wrong count passed), or the
+    # line was prose; each is judged now, where it is written
+    for params, output, verdicts in [("1040", "56x56x16", ["right", "right"]), ("1000", "56x56x16", ["right", "wrong"]),
+                                     ("1040", "56x56x17", ["wrong", "right"])]:
+        line = answer.format(p=params, o=output)
+        report = homework(ONE_BY_ONE + line + "\n")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdicts[0]),
+                                                                     ("params", verdicts[1])], report.messages()
+        wrong = [d.column for d in report.diagnostics if d.code == "E041"]  # at the count, where it is written
+        assert wrong == ([line.rindex(params) + 1] if verdicts[1] == "wrong" else [])
+
+
+@pytest.mark.parametrize("answer, unread", [
+    ("A: about 1000 parameters; the output is 56x56x16.", "about 1000 parameters"),
+    ("A: 1000 trainable parameters; the output is 56x56x16.", "1000 trainable parameters"),
+    ("A: Params 1000; the output is 56x56x16.", "Params 1000")])
+def test_a_count_before_the_output_that_does_not_read_is_e060(answer: str, unread: str) -> None:
+    # each count was dropped in silence once the output was read (1,000 against 1,040: a wrong count passed)
+    report = homework(ONE_BY_ONE + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")], report.messages()
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E060", 2, answer.index(unread) + 1)
+    assert error.message == f"cnncalc cannot read `{unread}` as a count, so it is not judged"
+
+
 @pytest.mark.parametrize("line, verdicts, errors", [
     # POOL1 halves CONV1's 32x32x16 to 16x16x16: 16·16·16 = 4,096 values, no parameters. A reason after the answer
     # was E060 (and the layer's name said again E015); `Activation size`, Andrew Ng's column, prose
