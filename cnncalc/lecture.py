@@ -1011,6 +1011,15 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 tokens = _varied(varied, tokens) or tokens
             asked, question = question, None
             own = (first, first + len(stripped), number)  # this line, as prose
+            # an answer by its place or its label (under a question, `A:`; not a question itself), with a count or a
+            # volume: never prose
+            answer_labelled = _answer_label([t.lower for t in tokens[:3]], [t.kind for t in tokens[:3]]) > 0
+            asks_answer = asked is not None and any(t.lower in ir.ANSWER_WORDS or t.lower in _ASKED_QUANTITIES
+                                                    for t in asked[0])  # (not `Why is the stride 1?`)
+            answer_like = not stripped.endswith("?") and (asks_answer or answer_labelled) and \
+                (any(t.kind == "DIMS" for t in tokens) or  # (a volume, or a count and its word: not a formula)
+                 any(t.kind == "NUM" and not {u.lower for u in tokens[j + 1:j + 4]}.isdisjoint(ir.ANSWER_WORDS)
+                     for j, t in enumerate(tokens)))
             asked_as_prose = None
             answer = _bare_answer(tokens) if asked is not None else None
             named_answer = False  # the line under a question names what it answers (`Params: …`)
@@ -1186,6 +1195,12 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                         current.unread_step = (number, _said(raw, line_start, tokens),
                                                Span(first, first + len(stripped)),
                                                _takes_step(_tokens(raw, line_start)))  # (the line whole)
+                elif sink.total == reported and not reader.said_again and current.lines and answer_like:
+                    # (`A: We get 56x56x16, 1000 learnable parameters.`: an answer in a form cnncalc does not read;
+                    # it was prose, and a wrong answer passed over)
+                    sink.add(codes.E060, "cnncalc cannot read this answer, so it is not judged",
+                             Span(first, first + len(stripped)),
+                             hint="give each answer as `Output: 56x56x16` or `Params: 1,040`, a line each")
                 elif sink.total == reported and not reader.said_again and current.lines and _unread_output(tokens):
                     # (`Output: 28 rows, 28 columns, 6 maps`: an answer cnncalc cannot read, never prose, so that a
                     # wrong one is not passed over)
@@ -1452,6 +1467,10 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                                       f"{where} ({len(passage)} line{'s' * (len(passage) != 1)})"))
                 passage = []
     return ir.File((), tuple(nets), tuple(prose)), names
+
+
+# what a question that asks for an answer cnncalc judges asks about (besides `ir.ANSWER_WORDS`)
+_ASKED_QUANTITIES = frozenset({"output", "outputs", "volume", "size", "shape"})
 
 
 def _layer_counted(tokens: list[Tok]) -> bool:
@@ -8184,11 +8203,17 @@ def _labelled_apart(question: list[Tok], answer: list[Tok]) -> bool:
     layer above, the question naming no layer (`How many weights and biases does the layer have?`): read alone, its
     quantity its own; a question that names a layer (`… does CONV2 have?`) is what says which layer it is about. So is
     a sentence of what one filter has (`Each filter has 76 parameters, so 10 filters have 76*10 = 760.`: read with
-    the question, the count after its last `=` was all that was judged, and a wrong filter's count passed)."""
+    the question, the count after its last `=` was all that was judged, and a wrong filter's count passed), and an
+    answer that names its output (`Output 56x56x17; 64*16 + 16 = 1,040 parameters.`: read with the question, the
+    count after the last `=` was judged, and a wrong output passed)."""
     lead = _lead(answer)
     words = [t.lower for t in answer[lead:lead + 3]]
-    return (_filter_has(words, 0) or (words[:1] != [] and words[0] in ir.ANSWER_WORDS and
-                                      words[1:2] in ([":"], ["="]))) and \
+    said = [t.lower for t in answer]
+    output = any(w in ("output", "outputs", "get", "gives", "yields", "produces") and
+                 any(t.kind == "DIMS" for t in answer[j + 1:j + 4])
+                 for j, w in enumerate(said))
+    return (_filter_has(words, 0) or output or (words[:1] != [] and words[0] in ir.ANSWER_WORDS and
+                                                words[1:2] in ([":"], ["="]))) and \
         not any(t.kind == "WORD" and _label([t]) is not None for t in question)
 
 

@@ -12060,6 +12060,29 @@ def test_a_count_before_the_output_that_does_not_read_is_e060(answer: str, unrea
     assert error.message == f"cnncalc cannot read `{unread}` as a count, so it is not judged"
 
 
+@pytest.mark.parametrize("answer", ["A: Output 56x56x17; 64*16 + 16 = 1040 parameters.",
+                                    "A: The output is 56x56x17, and 64*16 + 16 = 1040 parameters."])
+def test_an_answer_under_a_question_that_names_its_output_is_read_alone(answer: str) -> None:
+    # read with the question above, only the count after the working's last `=` was judged: the wrong output (the
+    # 1x1 keeps 56x56x16) passed in silence
+    report = homework(ONE_BY_ONE + answer + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "wrong"), ("params", "right")], \
+        report.messages()
+
+
+@pytest.mark.parametrize("answer", ["A: We get 56x56x16, 1000 learnable parameters.",
+                                    "A total of 1000 parameters; the output is 56x56x16.",
+                                    "Answer: It outputs 56x56x16 / 1000 weights and biases.",
+                                    "We get 56x56x17; 64*16 + 16 = 1040 parameters."])
+def test_an_answer_in_a_form_cnncalc_does_not_read_is_e060_never_prose(answer: str) -> None:
+    # under a question, or labelled as an answer, with a volume or a count and its word: it was prose (or only the
+    # count after the working's `=` was judged), and a wrong answer passed over
+    report = homework(ONE_BY_ONE + answer + "\n")
+    assert not report.answers
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, "cnncalc cannot read this answer, so it is not judged")]
+
+
 @pytest.mark.parametrize("line, verdicts, errors", [
     # POOL1 halves CONV1's 32x32x16 to 16x16x16: 16·16·16 = 4,096 values, no parameters. A reason after the answer
     # was E060 (and the layer's name said again E015); `Activation size`, Andrew Ng's column, prose
