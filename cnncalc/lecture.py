@@ -1016,10 +1016,16 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             answer_labelled = _answer_label([t.lower for t in tokens[:3]], [t.kind for t in tokens[:3]]) > 0
             asks_answer = asked is not None and any(t.lower in ir.ANSWER_WORDS or t.lower in _ASKED_QUANTITIES
                                                     for t in asked[0])  # (not `Why is the stride 1?`)
-            answer_like = not stripped.endswith("?") and (asks_answer or answer_labelled) and \
-                (any(t.kind == "DIMS" for t in tokens) or  # (a volume, or a count and its word: not a formula)
-                 any(t.kind == "NUM" and not {u.lower for u in tokens[j + 1:j + 4]}.isdisjoint(ir.ANSWER_WORDS)
-                     for j, t in enumerate(tokens)))
+            says_volume = any(t.kind == "DIMS" for t in tokens)
+            says_count = any(  # (a count and its word, either way round: not a formula)
+                (t.kind == "NUM" and not {u.lower for u in tokens[j + 1:j + 4]}.isdisjoint(ir.ANSWER_WORDS)) or
+                (t.lower in ir.ANSWER_WORDS and any(u.kind == "NUM" for u in tokens[j + 1:j + 4]))
+                for j, t in enumerate(tokens))
+            answer_like = not stripped.endswith("?") and (
+                ((asks_answer or answer_labelled) and (says_volume or says_count)) or
+                # under a layer, a line that opens as an answer does and says a volume and a count (`It outputs
+                # 56x56x16, 1000 learnable parameters.`; not `CIFAR-10 image size is 32x32x3, 3072 weights …`)
+                (bool(current.lines) and says_volume and says_count and _opens_answer(tokens)))
             asked_as_prose = None
             answer = _bare_answer(tokens) if asked is not None else None
             named_answer = False  # the line under a question names what it answers (`Params: …`)
@@ -1467,6 +1473,19 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                                       f"{where} ({len(passage)} line{'s' * (len(passage) != 1)})"))
                 passage = []
     return ir.File((), tuple(nets), tuple(prose)), names
+
+
+def _opens_answer(tokens: list[Tok]) -> bool:
+    """Whether a line opens as an answer under a layer does (after a bullet or an arrow): with its number or volume, or
+    `It outputs`, `We get`, `There are`, `A total of`, `The output`."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens[lead:lead + 3]]
+    return tokens[lead:lead + 1] != [] and (tokens[lead].kind in ("NUM", "DIMS") or words[:2] in _ANSWER_OPENINGS or
+                                            words[:3] in _ANSWER_OPENINGS)
+
+
+_ANSWER_OPENINGS = (["it", "outputs"], ["we", "get"], ["there", "are"], ["a", "total", "of"], ["the", "output"],
+                    ["it", "gives"], ["it", "has"], ["output"])
 
 
 # what a question that asks for an answer cnncalc judges asks about (besides `ir.ANSWER_WORDS`)

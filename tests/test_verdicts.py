@@ -12083,6 +12083,24 @@ def test_an_answer_in_a_form_cnncalc_does_not_read_is_e060_never_prose(answer: s
         ("E060", 2, "cnncalc cannot read this answer, so it is not judged")]
 
 
+@pytest.mark.parametrize("line", ["It outputs 56x56x16; params = 1000.",
+                                  "We get 56x56x16, and 1000 learnable parameters.",
+                                  "- A total of 1000 parameters; the output is 56x56x16."])
+def test_an_answer_under_a_layer_in_a_form_cnncalc_does_not_read_is_e060(line: str) -> None:
+    # opening as an answer does, with a volume and a count: it was prose, and a wrong count (1,000 against the 1x1's
+    # (64 + 1)·16 = 1,040) passed over
+    report = homework("Input: 56x56x64\nCONV1: 16 1x1 filters\n" + line + "\n")
+    assert not report.answers
+    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+
+
+def test_a_remark_with_a_volume_and_a_count_under_a_layer_stays_prose() -> None:
+    # the lecture's own remark, under a layer: no answer, not an error
+    report = homework("Input: 56x56x64\nCONV1: 16 1x1 filters\nCIFAR-10 image size is 32x32x3, 3072 weights for a "
+                      "single neuron in the first hidden layer.\n")
+    assert not report.answers and [d.code for d in report.diagnostics] == ["N060"]
+
+
 @pytest.mark.parametrize("line, verdicts, errors", [
     # POOL1 halves CONV1's 32x32x16 to 16x16x16: 16·16·16 = 4,096 values, no parameters. A reason after the answer
     # was E060 (and the layer's name said again E015); `Activation size`, Andrew Ng's column, prose
