@@ -945,8 +945,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 described_above.add(index + 1)
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
             weighed = _unbiased(counted)
-            tokens = _gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(_follows_dropped(
-                _colon_before_answers(_filters_brought(_vector_said(weighed))))))))
+            tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
+                _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(weighed)))))))))
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
@@ -11447,6 +11447,24 @@ def _layer_parenthesised(tokens: list[Tok]) -> list[Tok]:
 _GIVING_AFTER = frozenset(("to", "gives", "giving", "produces", "producing", "yields", "yielding", ","))  # `… (2x2) to`
 
 
+def _named_parenthesised(tokens: list[Tok]) -> list[Tok]:
+    """`POOL1 (2x2 max pool, stride 2) -> 32x32x32` (what `… gives 32x32x32` becomes): a layer's name, its
+    description in parentheses, then its answers after an arrow, as `POOL1: 2x2 max pool, stride 2 -> 32x32x32`,
+    which reads both as a new layer and as one stated above said again with its answers (read as a new layer of that
+    name, it was E015, and a right output of the layer above was judged on a second pool, wrong). Other tokens as
+    they are."""
+    if len(tokens) < 5 or tokens[1].text != "(" or _label(tokens[:1]) is None or _family(tokens[0].lower) is None or \
+            tokens[0].lower in _CALLS or not re.fullmatch(r"[a-z]+[0-9]+", tokens[0].lower):
+        return tokens  # (a name as the notes write it, `POOL1`; not a framework's call, `Conv2d(1, 6, 5)`)
+    closing = next((j for j, t in enumerate(tokens) if t.text == ")"), None)
+    if closing is None or closing + 1 >= len(tokens) or tokens[closing + 1].kind != "ARROW" or \
+            any(t.text in ("(", ")", "=") for t in tokens[2:closing]) or \
+            not any(t.kind in ("NUM", "DIMS") for t in tokens[2:closing]):
+        return tokens
+    opening = tokens[1]
+    return [tokens[0], Tok("P", ":", opening.start, opening.end), *tokens[2:closing], *tokens[closing + 1:]]
+
+
 def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     """`A 2x2 max pooling with stride 2 gives 16x16x16.` (`Then max pooling (2x2, stride 2) gives …`, `…, giving
     32x32x32 with 4,640 parameters`, `Global average pooling gives 1x1x64.`): a layer described with its sizes (a
@@ -11456,7 +11474,8 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     words = [t.lower for t in tokens]
     verb = next(((j, len(v)) for j in range(1, len(words)) for v in _GIVES if words[j:j + len(v)] == v), None) or \
         _resized_to(words)
-    if verb is None or _GIVING_KINDS.isdisjoint(words[:verb[0]]) or not (
+    named = _label(tokens[:1]) is not None and _family(words[0]) is not None  # `POOL1 (2x2, stride 2) outputs …`
+    if verb is None or (_GIVING_KINDS.isdisjoint(words[:verb[0]]) and not named) or not (
             any(t.kind in ("NUM", "DIMS") for t in tokens[:verb[0]]) or _global_pool(words[:verb[0]])):
         return tokens
     if words[0] in _POINTING_LEADS and _stated_of_kind(words[:verb[0]]) is None and \

@@ -12005,6 +12005,8 @@ def test_a_layer_told_in_a_sentence_with_what_it_gives() -> None:
     ("It gives 128x128x16.", ["right"]),  # CONV1's output, as before
     ("The pool gives 64x64x16.", []),  # no pool above: a sentence about one, prose
     # each E060 before, its answer not judged
+    ("POOL1 (2x2, stride 2) gives 64x64x16.", ["right"]),
+    ("POOL1 (2x2, stride 2) outputs 64x64x15.", ["wrong"]),
     ("After a 2x2 max pool with stride 2, the output is 64x64x16.", ["right"]),
     ("After a 2x2 max pool with stride 2, the output is 63x63x16.", ["wrong"]),
     ("We apply 2x2 max pooling with stride 2, which yields 64x64x16.", ["right"]),
@@ -12015,6 +12017,16 @@ def test_a_layer_told_in_a_sentence_with_what_it_gives() -> None:
 def test_a_layer_described_then_what_it_gives(line: str, verdicts: list[str]) -> None:
     report = homework(f"Input: 128x128x3\nCONV1: 16 filters 3x3, pad 1\n{line}\n")
     assert [a.verdict for a in report.answers] == verdicts, report.messages()
+
+
+@pytest.mark.parametrize("restated", ["POOL1 (2x2 max pool, stride 2) -> {}",
+                                      "POOL1 (2x2 max pool, stride 2) gives {}.", "POOL1 (2x2, stride 2) gives {}."])
+def test_a_layer_named_again_with_its_description_in_parentheses_answers_it(restated: str) -> None:
+    # POOL1 stated above, then again by its name with its description in parentheses and its output: its answer
+    # (read as a second pool named POOL1, E015, and the right 32x32x32, (64 - 2)/2 + 1 = 32, judged wrong on 16x16x32)
+    sheet = "Input: 64x64x3\nCONV1: 32 filters, 5x5, stride 1, padding 2\nPOOL1: 2x2 max pool, stride 2\n" + \
+        restated + "\n"
+    right_then_wrong(sheet, "32x32x32", "16x16x32")
 
 
 @pytest.mark.parametrize("said", ["The network takes a 32x32x3 input.", "The CNN takes a 32x32x3 image as input.",
