@@ -54,7 +54,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 from typing import Literal
 
 from cnncalc import codes, ir, limits
@@ -1017,19 +1017,19 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             asks_answer = asked is not None and any(t.lower in ir.ANSWER_WORDS or t.lower in _ASKED_QUANTITIES
                                                     for t in asked[0])  # (not `Why is the stride 1?`)
             says_volume = any(t.kind == "DIMS" for t in tokens)
-            says_count = any(  # (a count and its word, either way round: not a formula)
-                (t.kind == "NUM" and not {u.lower for u in tokens[j + 1:j + 4]}.isdisjoint(ir.ANSWER_WORDS)) or
-                (t.lower in ir.ANSWER_WORDS and any(u.kind == "NUM" for u in tokens[j + 1:j + 4]))
-                for j, t in enumerate(tokens))
+            says_volume3 = any(t.kind == "DIMS" and _dims_text(t.text).count("x") == 2 for t in tokens)
+            says_count = _count_said(tokens)
             answer_like = not stripped.endswith("?") and (
                 ((asks_answer or answer_labelled) and (says_volume or says_count)) or
-                # under a layer, a line that opens as an answer does and says a volume and a count (`It outputs
-                # 56x56x16, 1000 learnable parameters.`; not `CIFAR-10 image size is 32x32x3, 3072 weights …`)
-                (bool(current.lines) and says_volume and says_count and _opens_answer(tokens)))
+                # under a layer, a line that opens as an answer does and says a volume or a count (`It outputs
+                # 56x56x16, 1000 learnable parameters.`, `16 biases. 1000 weights.`; not `CIFAR-10 image size is
+                # 32x32x3, 3072 weights …`)
+                # (under a question that asks for nothing cnncalc judges, `Why is the stride 1?`, its answer: prose)
+                (bool(current.lines) and asked is None and _opens_answer(tokens) and (says_volume3 or says_count)))
             asked_as_prose = None
             answer = _bare_answer(tokens) if asked is not None else None
             named_answer = False  # the line under a question names what it answers (`Params: …`)
-            if asked is not None and answer is not None and _labelled_apart(asked[0], tokens[answer:]):
+            if asked is not None and answer is not None and _labelled_apart(asked[0], tokens[answer:], tokens):
                 answer = None  # `How many weights and biases …?`, then `Weights: … = 34,848.`: the line's own
                 # quantity, read alone (read with the question's, a right count of weights was judged as parameters)
             if asked is not None and answer is not None:  # `What is the output volume?`, then `32x32x10` below
@@ -1267,6 +1267,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 current.lines.append(_unknown_layer(said_span))
                 steps_taken.add(said_at)  # (no longer prose)
             current.unread_step = current.changed = None  # a layer read: the answers under it are its own
+        if sink.total == reported and isinstance(result, (ir.Line, _Answered)) and not bracketed:
+            _counts_unread(sink, _tokens(raw, line_start), result)
         if not isinstance(result, ir.Input) and not tentative:
             steps(current, result)  # an answer or a layer after unnamed layers stated after prose: steps
         if unread is not None:
@@ -1475,21 +1477,81 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     return ir.File((), tuple(nets), tuple(prose)), names
 
 
+def _count_said(tokens: list[Tok]) -> bool:
+    """Whether a line says a count and its word, either way round (`1000 learnable parameters`, `params = 1000`; not
+    a formula's `stride + 1`, nor the VGG table's `11 weight layers`)."""
+    words = [t.lower for t in tokens]
+    for j, t in enumerate(tokens):
+        if t.kind == "NUM":
+            named = next((k for k in range(j + 1, min(j + 4, len(words))) if words[k] in ir.ANSWER_WORDS), None)
+            if named is not None and words[named + 1:named + 2] not in (["layer"], ["layers"]):
+                return True
+        elif words[j] in ir.ANSWER_WORDS and words[j + 1:j + 2] not in (["layer"], ["layers"]) and \
+                any(u.kind == "NUM" for u in tokens[j + 1:j + 4]):
+            return True
+    return False
+
+
 def _opens_answer(tokens: list[Tok]) -> bool:
-    """Whether a line opens as an answer under a layer does (after a bullet or an arrow): with its number or volume, or
-    `It outputs`, `We get`, `There are`, `A total of`, `The output`."""
+    """Whether a line opens as an answer under a layer does (after a bullet or an arrow): with a count and its word
+    (`1000 weights`, `3.2M multiply-adds`), a volume (`56x56x16`), or `It outputs`, `We get`, `There are`, `A total
+    of`, `The output`, `It needs`."""
     lead = _lead(tokens)
-    words = [t.lower for t in tokens[lead:lead + 3]]
-    return tokens[lead:lead + 1] != [] and (tokens[lead].kind in ("NUM", "DIMS") or words[:2] in _ANSWER_OPENINGS or
-                                            words[:3] in _ANSWER_OPENINGS)
+    words = [t.lower for t in tokens[lead:lead + 4]]
+    first = tokens[lead] if lead < len(tokens) else None
+    return first is not None and (
+        (first.kind == "NUM" and (_count_head(words, 1) is not None or _count_said(tokens[lead:lead + 4]))) or
+        (first.kind == "DIMS" and _dims_text(first.text).count("x") == 2) or
+        words[:2] in _ANSWER_OPENINGS or words[:3] in _ANSWER_OPENINGS)
 
 
 _ANSWER_OPENINGS = (["it", "outputs"], ["we", "get"], ["there", "are"], ["a", "total", "of"], ["the", "output"],
-                    ["it", "gives"], ["it", "has"], ["output"])
+                    ["it", "gives"], ["it", "has"], ["it", "needs"], ["output"])
 
 
 # what a question that asks for an answer cnncalc judges asks about (besides `ir.ANSWER_WORDS`)
 _ASKED_QUANTITIES = frozenset({"output", "outputs", "volume", "size", "shape"})
+
+
+def _counts_unread(sink: DiagnosticSink, tokens: list[Tok], result: ir.Line | _Answered) -> None:
+    """E060 at each count a line says by its word (`1,000 parameters`, `params = 1000`, `MACs: 3.2M`; not inside a
+    working, `750 weights + 10 biases = …`) that none of the answers read from the line holds: whatever form said it,
+    a count on an answered line is judged or said not to be, never passed over (`… has 1000 parameters, so the
+    output is 56x56x16` judged the output alone, and a wrong count passed)."""
+    expectations = [result.expectation] if isinstance(result, ir.Line) else \
+        [answered.line.expectation for answered in (result, *result.more)]
+    answers = [value for expectation in expectations if expectation is not None
+               for value in (*(getattr(expectation, q) for q in ir.COUNTED), expectation.shape, expectation.received,
+                             *expectation.sides) if value is not None]
+    held = [value.span for value in answers]
+    # the quantities answered (a count said again in other units, `Params: 93024` under `372,096 bytes`, is one of
+    # them: the reader judged it or found it the same)
+    quantities = {q for expectation in expectations if expectation is not None for q in ir.COUNTED
+                  if getattr(expectation, q) is not None}
+    words = [t.lower for t in tokens]
+    for j, t in enumerate(tokens):
+        if t.kind != "NUM" or (j and words[j - 1] in _WORKING_OPERATORS):
+            continue
+        part_end = next((k for k in range(j + 1, len(words)) if words[k] in (",", ";", ".", "and")), len(words))
+        if "=" in words[j + 1:part_end]:
+            continue  # a step of a working (`5*5*3 + 1 = 76 params (+1 for bias) so 76*10 = 760`, `76 per filter x 10
+            # filters = 760`)
+        after = words[j + 1:j + 3]
+        # (`Layer 3 parameters: 25610`: the word heads the number after it)
+        named_after = after[:1] != [] and after[0] in ir.ANSWER_WORDS and \
+            after[1:] not in (["="], [":"], ["is"], *_OPERATOR_LISTS)
+        named_before = j >= 2 and words[j - 1] in (":", "=") and words[j - 2] in ir.ANSWER_WORDS and \
+            after[:1] not in (["="], *_OPERATOR_LISTS)
+        word = words[j + 1] if named_after else words[j - 2] if named_before else ""
+        if word and ir.ANSWER_WORDS[word] not in quantities and \
+                not any(span.start < t.end and t.start < span.end for span in held):
+            said = f"{t.text} {tokens[j + 1].text}" if named_after else f"{tokens[j - 2].text} {t.text}"
+            sink.add(codes.E060, f"cnncalc cannot tell which answer `{said}` is here, so it is not judged", t.span,
+                     hint="give each answer as `Params: 1,040` or `Output: 56x56x16`, or after the layer's arrow")
+
+
+_WORKING_OPERATORS = frozenset({"+", "-", "*", "/", "x", "×", "·", "−"})  # a number after one is a working's
+_OPERATOR_LISTS = tuple([op] for op in _WORKING_OPERATORS)
 
 
 def _layer_counted(tokens: list[Tok]) -> bool:
@@ -5604,7 +5666,7 @@ class _LineReader:
             depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
             # a count since the last cut (`weights and biases: 760` is one head); `none` is a count
             counted = counted or t.kind == "NUM" or t.lower in _NONE_WORDS
-            if not (depth == 0 and counted and (t.text in (",", ";", "/", "|") or t.lower == "and")) or \
+            if not (depth == 0 and counted and (t.text in (",", ";", "/", "|", ".") or t.lower == "and")) or \
                     tuple(words[j - 1:j + 2]) in _COUNT_WORDS:  # (`… weights and biases = 760`: one head)
                 continue
             after = _skip(words, j + 1, ("and", "the", "number", "of", "no", ".", "#"), most=6)  # (a run of 6,000
@@ -8217,22 +8279,30 @@ def _same_volume(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return pairs is not None and all(written == given for _, written, given in pairs)
 
 
-def _labelled_apart(question: list[Tok], answer: list[Tok]) -> bool:
+def _labelled_apart(question: list[Tok], answer: list[Tok], line: list[Tok]) -> bool:
     """Whether an answer under a question says its own quantity (`Weights: … = 34,848.`, `Biases: 96.`) about the
     layer above, the question naming no layer (`How many weights and biases does the layer have?`): read alone, its
     quantity its own; a question that names a layer (`… does CONV2 have?`) is what says which layer it is about. So is
     a sentence of what one filter has (`Each filter has 76 parameters, so 10 filters have 76*10 = 760.`: read with
     the question, the count after its last `=` was all that was judged, and a wrong filter's count passed), and an
     answer that names its output (`Output 56x56x17; 64*16 + 16 = 1,040 parameters.`: read with the question, the
-    count after the last `=` was judged, and a wrong output passed)."""
+    count after the last `=` was judged, and a wrong output passed) or a count by its word anywhere on its `line`."""
     lead = _lead(answer)
     words = [t.lower for t in answer[lead:lead + 3]]
-    said = [t.lower for t in answer]
+    said = [t.lower for t in line]
     output = any(w in ("output", "outputs", "get", "gives", "yields", "produces") and
-                 any(t.kind == "DIMS" for t in answer[j + 1:j + 4])
+                 any(t.kind == "DIMS" for t in line[j + 1:j + 4])
                  for j, w in enumerate(said))
-    return (_filter_has(words, 0) or output or (words[:1] != [] and words[0] in ir.ANSWER_WORDS and
-                                                words[1:2] in ([":"], ["="]))) and \
+    # a count with its word, `1040 params` or `weights = 1024` (read with a question asking for the output and the
+    # counts, `1040` was judged as the output, and `1024` as the parameters: two right answers marked wrong)
+    depths = list(accumulate((t.text == "(") - (t.text == ")") for t in line))  # (`156 (150 weights, …)`:
+    # the question's count, its parts aside)
+    counted = any(depths[j] == 0 and (
+        (t.kind == "NUM" and said[j + 1:j + 2] != [] and said[j + 1] in ir.ANSWER_WORDS) or
+        (said[j] in ir.ANSWER_WORDS and said[j + 1:j + 2] in ([":"], ["="], ["is"]) and line[j + 2:j + 3] != [] and
+         line[j + 2].kind == "NUM")) for j, t in enumerate(line))
+    return (_filter_has(words, 0) or output or counted or (words[:1] != [] and words[0] in ir.ANSWER_WORDS and
+                                                           words[1:2] in ([":"], ["="]))) and \
         not any(t.kind == "WORD" and _label([t]) is not None for t in question)
 
 
@@ -10415,8 +10485,12 @@ def _answer_label_dropped(tokens: list[Tok]) -> list[Tok]:
     said = [t.lower for t in rest[:8]]
     counted = next((len(h) for h in _COUNT_HEADS if said[:len(h)] == list(h)), 0)  # `Answer: number of params = …`
     head = _count_head(said, counted)
-    if rest[-1].lower not in ir.ANSWER_WORDS and (head is None or said[counted + len(head):][:1] not in ([":"], ["="],
-                                                                                                      ["is"])):
+    # the count's part, when others follow: `A: 1040 params; MACs: 3,211,264` (after `Answer:`, 1040 was read as the
+    # output and `params` as the head of the MACs' count: two right answers marked wrong)
+    part = next((j for j, t in enumerate(rest) if t.text in (";", ",", ".") or t.lower == "and"), len(rest))
+    headed = rest[0].kind == "NUM" and _count_head([t.lower for t in rest[:part]], 1) is not None  # (`… multiply-adds`)
+    if rest[part - 1].lower not in ir.ANSWER_WORDS and not headed and (head is None or
+                                                        said[counted + len(head):][:1] not in ([":"], ["="], ["is"])):
         return tokens  # (`Answer: parameters = 288,010`, `Answer: params: …`: the count's own head after the label;
         # the bare number after `Answer:` was read as an FC layer's output, and the right count marked wrong)
     return tokens[label:]
@@ -11474,7 +11548,8 @@ def _gives_arrow(tokens: list[Tok]) -> list[Tok]:
     words = [t.lower for t in tokens]
     verb = next(((j, len(v)) for j in range(1, len(words)) for v in _GIVES if words[j:j + len(v)] == v), None) or \
         _resized_to(words)
-    named = _label(tokens[:1]) is not None and _family(words[0]) is not None  # `POOL1 (2x2, stride 2) outputs …`
+    named = _label(tokens[:1]) is not None and _family(words[0]) is not None and words[1:2] == ["("]  # `POOL1
+    # (2x2, stride 2) outputs …`: its description in parentheses (not `CONV1: 1000 parameters, the output is …`)
     if verb is None or (_GIVING_KINDS.isdisjoint(words[:verb[0]]) and not named) or not (
             any(t.kind in ("NUM", "DIMS") for t in tokens[:verb[0]]) or _global_pool(words[:verb[0]])):
         return tokens

@@ -12059,10 +12059,7 @@ def test_a_count_then_the_output_in_one_answer(answer: str) -> None:
         assert wrong == ([line.rindex(params) + 1] if verdicts[1] == "wrong" else [])
 
 
-@pytest.mark.parametrize("answer, unread", [
-    ("A: about 1000 parameters; the output is 56x56x16.", "about 1000 parameters"),
-    ("A: 1000 trainable parameters; the output is 56x56x16.", "1000 trainable parameters"),
-    ("A: Params 1000; the output is 56x56x16.", "Params 1000")])
+@pytest.mark.parametrize("answer, unread", [("A: Params 1000; the output is 56x56x16.", "Params 1000")])
 def test_a_count_before_the_output_that_does_not_read_is_e060(answer: str, unread: str) -> None:
     # each count was dropped in silence once the output was read (1,000 against 1,040: a wrong count passed)
     report = homework(ONE_BY_ONE + answer + "\n")
@@ -12082,7 +12079,8 @@ def test_an_answer_under_a_question_that_names_its_output_is_read_alone(answer: 
         report.messages()
 
 
-@pytest.mark.parametrize("answer", ["A: We get 56x56x16, 1000 learnable parameters.",
+@pytest.mark.parametrize("answer", ["A: about 1000 parameters; the output is 56x56x16.",
+                                    "A: 1000 trainable parameters; the output is 56x56x16.",
                                     "A total of 1000 parameters; the output is 56x56x16.",
                                     "Answer: It outputs 56x56x16 / 1000 weights and biases.",
                                     "We get 56x56x17; 64*16 + 16 = 1040 parameters."])
@@ -12111,6 +12109,47 @@ def test_a_remark_with_a_volume_and_a_count_under_a_layer_stays_prose() -> None:
     report = homework("Input: 56x56x64\nCONV1: 16 1x1 filters\nCIFAR-10 image size is 32x32x3, 3072 weights for a "
                       "single neuron in the first hidden layer.\n")
     assert not report.answers and [d.code for d in report.diagnostics] == ["N060"]
+
+
+ASKED_COUNTS = ("Q: A 1x1 convolution with 16 filters is applied to a 56x56x64 input. What are its output and "
+                "counts?\n")  # (64 + 1)·16 = 1,040 parameters, 64·16 = 1,024 weights, 16 biases, 56·56·16·64 MACs
+
+
+@pytest.mark.parametrize("answer, judged", [
+    # read with the question (which asks for the output and the counts), 1040 was the output and 1024 the parameters:
+    # two right answers marked wrong
+    ("1040 params, weights = 1024.", [("params", "right"), ("weights", "right")]),
+    # after `Answer:`, 1040 was the output and `params` the head of the MACs' count
+    ("A: 1040 params; MACs: 3,211,264.", [("params", "right"), ("macs", "right")]),
+    ("A: 3,211,264 multiply-adds. biases = 16.", [("macs", "right"), ("biases", "right")]),
+    ("A: 1040 params and weights = 1000.", [("params", "right"), ("weights", "wrong")]),
+    ("A: We get 56x56x16, 1000 learnable parameters.", [("output", "right"), ("params", "wrong")]),
+    # a sentence's end parts two counts (the MACs' 3,211,265 was judged as the parameters)
+    ("The number of parameters is 1040. MACs = 3,211,265.", [("params", "right"), ("macs", "wrong")]),
+])
+def test_counts_by_their_words_under_a_question_are_each_their_own(answer: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(ASKED_COUNTS + answer + "\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
+
+
+@pytest.mark.parametrize("line, unread", [
+    ("The conv layer has 1000 parameters, so the output is 56x56x16.", "1000 parameters"),
+])
+def test_a_count_on_an_answered_line_that_no_answer_holds_is_e060(line: str, unread: str) -> None:
+    # the output read, the count beside it passed over in silence (1,000 against (64 + 1)·16 = 1,040)
+    report = homework("Input: 56x56x64\nCONV1: 16 1x1 filters\n" + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E060", 3, line.index(unread) + 1)
+    assert error.message == f"cnncalc cannot tell which answer `{unread}` is here, so it is not judged"
+
+
+def test_a_working_step_counted_by_its_word_is_no_answer_of_its_own() -> None:
+    # the lecture's `each filter has 5*5*3 + 1 = 76 params (+1 for bias) so 76*10 = 760`: 76 is a step of the working
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nNumber of parameters in this layer: "
+                      "each filter has 5*5*3 + 1 = 76 params (+1 for bias) so 76*10 = 760\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("params", "right")], report.messages()
+    assert not [d for d in report.diagnostics if d.severity == "error"]
 
 
 @pytest.mark.parametrize("line, verdicts, errors", [
