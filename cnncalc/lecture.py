@@ -1483,7 +1483,9 @@ def _count_said(tokens: list[Tok]) -> bool:
     words = [t.lower for t in tokens]
     for j, t in enumerate(tokens):
         if t.kind == "NUM":
-            named = next((k for k in range(j + 1, min(j + 4, len(words))) if words[k] in ir.ANSWER_WORDS), None)
+            head = _count_head(words, j + 1)  # (`3.2M multiply-adds`)
+            named = j + len(head) if head is not None else \
+                next((k for k in range(j + 1, min(j + 4, len(words))) if words[k] in ir.ANSWER_WORDS), None)
             if named is not None and words[named + 1:named + 2] not in (["layer"], ["layers"]):
                 return True
         elif words[j] in ir.ANSWER_WORDS and words[j + 1:j + 2] not in (["layer"], ["layers"]) and \
@@ -1502,11 +1504,11 @@ def _opens_answer(tokens: list[Tok]) -> bool:
     return first is not None and (
         (first.kind == "NUM" and (_count_head(words, 1) is not None or _count_said(tokens[lead:lead + 4]))) or
         (first.kind == "DIMS" and _dims_text(first.text).count("x") == 2) or
-        words[:2] in _ANSWER_OPENINGS or words[:3] in _ANSWER_OPENINGS)
+        words[:1] in _ANSWER_OPENINGS or words[:2] in _ANSWER_OPENINGS or words[:3] in _ANSWER_OPENINGS)
 
 
 _ANSWER_OPENINGS = (["it", "outputs"], ["we", "get"], ["there", "are"], ["a", "total", "of"], ["the", "output"],
-                    ["it", "gives"], ["it", "has"], ["it", "needs"], ["output"])
+                    ["it", "gives"], ["it", "has"], ["it", "needs"], ["output"], ["its", "output"])
 
 
 # what a question that asks for an answer cnncalc judges asks about (besides `ir.ANSWER_WORDS`)
@@ -8291,8 +8293,8 @@ def _labelled_apart(question: list[Tok], answer: list[Tok], line: list[Tok]) -> 
     words = [t.lower for t in answer[lead:lead + 3]]
     said = [t.lower for t in line]
     output = any(w in ("output", "outputs", "get", "gives", "yields", "produces") and
-                 any(t.kind == "DIMS" for t in line[j + 1:j + 4])
-                 for j, w in enumerate(said))
+                 any(t.kind == "DIMS" or (t.kind == "NUM" and w in ("output", "outputs")) for t in line[j + 1:j + 4])
+                 for j, w in enumerate(said))  # (a vector's length too: `The output is 10 and biases = 10`)
     # a count with its word, `1040 params` or `weights = 1024` (read with a question asking for the output and the
     # counts, `1040` was judged as the output, and `1024` as the parameters: two right answers marked wrong)
     depths = list(accumulate((t.text == "(") - (t.text == ")") for t in line))  # (`156 (150 weights, …)`:
@@ -12246,10 +12248,25 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     params: 760; output: 32x32x10`): each part an answer line of its own, when each starts as one does (after a
     layer's name); else the line whole."""
     def starts(part: list[Tok]) -> bool:
-        words = [t.lower for t in part[:3]]
+        lead = _lead(part)  # (`- Output = 10, …`, `A: The output is 10 and …`: after a bullet or an answer's label)
+        lead += _answer_label([t.lower for t in part[lead:lead + 3]], [t.kind for t in part[lead:lead + 3]])
+        if part[lead + 1:lead + 2] and part[lead + 1].text == ":" and _label(part[lead:lead + 1]) is not None and \
+                _family(part[lead].lower) is not None:
+            lead += 2  # `FC1: Biases = 10; output = 11`: the layer's answers after its name
+        words = [t.lower for t in part[lead:lead + 3]]
+        if words[:1] in (["the"], ["its"]) and words[1:2] in (["output"], ["number"]):
+            words = words[1:]  # `The number of parameters is 31370; output: 10`, `…, and its output is 10`
+        if words[:2] == ["it", "outputs"]:
+            return True  # `It outputs 10 and biases = 10`
         return bool(words) and (words[0] in _ANSWER_HEADS or
                                 (len(words) > 1 and (_label(part[:1]) is not None or _family(words[0]) is not None)
                                  and words[1] in _ANSWER_HEADS) or named(part))  # (`FC params: …`: the one FC layer)
+
+    def signed(part: list[Tok]) -> bool:
+        """An answer's head and its sign (`weights = 31370`, `output: 10`, `the output is 10`)."""
+        words = [t.lower for t in part]
+        at = 1 if words[:1] in (["the"], ["its"]) else 0
+        return starts(part) and words[at + 1:at + 2] in ([":"], ["="], ["is"])
 
     def named(part: list[Tok]) -> bool:
         """A layer's name, then its answer (`POOL1 output: …`), or its output after an arrow or a colon (`POOL1 ->
@@ -12261,10 +12278,19 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     cuts, depth = [], 0
     for j, t in enumerate(tokens):
         depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-        ahead = tokens[j + 1:j + 4]  # (what `starts` and `named` look at: not the whole rest, a slice per sign)
-        if depth == 0 and ahead and ((t.text in (".", ";") and starts(ahead)) or (t.text == "," and named(ahead))):
-            cuts.append(j)  # (after a `,` only another layer's name and output: `…, POOL1 -> 16x16x10`)
-    parts = [tokens[a + 1:b] for a, b in pairwise([-1, *cuts, len(tokens)])]
+        joined = j + 1 < len(tokens) and tokens[j + 1].lower == "and"  # (`…, and weights = 31370`)
+        ahead = tokens[j + 1 + joined:j + 5 + joined]  # (what `starts` and `named` look at: a slice per sign)
+        # (after a `,` or `and`, another answer with its sign, `Output = 10, and weights = 31370`, or another layer's
+        # name and output, `…, POOL1 -> 16x16x10`: the value after the line's last `=` was the first answer's)
+        if depth == 0 and ahead and ((t.text in (".", ";") and starts(ahead)) or
+                                     (t.text == "," and (named(ahead) or signed(ahead))) or
+                                     (t.lower == "and" and j and tokens[j - 1].text != "," and signed(ahead) and
+                                      tuple(t.lower for t in tokens[j - 1:j + 2]) not in _COUNT_WORDS)):
+            # (not inside one head: `… weights and biases = 156`)
+            cuts.append(j)
+    labelled = _answer_label([t.lower for t in tokens[:3]], [t.kind for t in tokens[:3]]) if cuts else 0
+    parts = [tokens[a + 1 + (a >= 0 and tokens[a + 1].lower == "and") + (a < 0) * labelled:b]  # (`Answer:` goes)
+             for a, b in pairwise([-1, *cuts, len(tokens)])]
     return parts if len(parts) > 1 and all(starts(part) for part in parts) else [tokens]
 
 

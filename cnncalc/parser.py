@@ -97,7 +97,8 @@ class Parser(TokenStream):
         self.labels: set[str] = set()  # the `name:` labels read so far (an unknown layer may be one, meant as `@name`)
         self.labels_read: list[str] = []  # the same in the order read, for the labels of a line kept in `_LINES`
         self.pending: tuple[str, int, int, int, int] | None = None
-        self.statement: tuple[str, int] | None = None  # a statement's fresh line, its text and start (`cached_line`)
+        # a statement's fresh line: its text, its start and the diagnostics reported before it was lexed (`cached_line`)
+        self.statement: tuple[str, int, int] | None = None
         # `@NAME` can only be written with an `@`, `shares NAME` with its word: enough to tell the expander
         self.refers = "@" in text or "shares" in text
         self.items = 0  # items parsed so far (the file's lines written again are not parsed again)
@@ -165,7 +166,10 @@ class Parser(TokenStream):
                     net.totals.append(total)
                     net.end = total.span.end
             elif self.at_word("block"):
-                marks = (tok.start, len(self.sink.items), len(self.labels_read))
+                # (the diagnostics before its line was lexed: what the lexer reports of that line is the block's, and
+                # a block with an unexpected character was kept for the files after, its E001 said once; a line lexed
+                # before, not fresh, is not kept)
+                marks = (tok.start, self.statement[2] if self.statement is not None else -1, len(self.labels_read))
                 block = self.parse_block_def()
                 if block is not None:
                     blocks.append(block)
@@ -213,7 +217,7 @@ class Parser(TokenStream):
         if _STATEMENT_LINE.match(key) is None and not key.startswith(("#", "}", "|", "@")):
             self.pending = (key, start, stop, len(self.sink.items), len(self.labels_read))
         else:
-            self.statement = (key, start)
+            self.statement = (key, start, len(self.sink.items))
         return None
 
     def cached_block(self) -> ir.BlockDef | None:
@@ -222,7 +226,7 @@ class Parser(TokenStream):
         `cached_line` found a statement's)."""
         if self.statement is None or not self.statement[0].startswith("block"):
             return None
-        key, start = self.statement
+        key, start, _ = self.statement
         hit = next((read for read in _BLOCKS.get(key, ()) if self.text.startswith(read[0], start)), None)
         if hit is None:
             return None

@@ -239,3 +239,13 @@ def test_the_caches_are_emptied_past_their_bound(monkeypatch: pytest.MonkeyPatch
 
 def cnncalc_totals(text: str) -> analysis.Totals:
     return analysis.run(text, "t.spec")[0].report.totals
+
+
+def test_a_block_whose_line_the_lexer_reports_is_not_kept_for_the_next_file() -> None:
+    # `é` on a block's first line is E001 when the line is lexed, before the parser reads `block`: the block was
+    # kept as read without diagnostics, and the same file (or any sharing that line) analysed again lost its E001
+    text = "block b() { concat { é | relu } }\ninput 8x8x3\nb()\n"
+    memo.clear()
+    first, again = (analysis.run(text, "a.spec")[0].report for _ in range(2))
+    assert [(d.code, d.line) for d in first.diagnostics if d.code == "E001"] == [("E001", 1)]
+    assert again.diagnostics == first.diagnostics

@@ -199,9 +199,11 @@ def _row_fields(rows: list) -> list[tuple]:
 
 
 def _node_fields(root: object) -> list[tuple]:
-    from cnncalc.tree import LayerNode, nodes
-    return [] if root is None else [(n.path, n.name, n.span, n.shift if isinstance(n, LayerNode) else None)
-                                    for n in nodes(root)]
+    """Each node's path, name and place in the text. (Not a layer's `shift` apart from its call's span: a line the
+    parser took from the lines it read before is stored relative to where it was first written, one parsed afresh,
+    after the shared caches were emptied between two runs, is not; the place they give is the same.)"""
+    from cnncalc.tree import nodes
+    return [] if root is None else [(n.path, n.name, n.span) for n in nodes(root)]
 
 
 def _same_with_copying_off(text: str, explain: bool) -> None:

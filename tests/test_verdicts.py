@@ -12059,14 +12059,13 @@ def test_a_count_then_the_output_in_one_answer(answer: str) -> None:
         assert wrong == ([line.rindex(params) + 1] if verdicts[1] == "wrong" else [])
 
 
-@pytest.mark.parametrize("answer, unread", [("A: Params 1000; the output is 56x56x16.", "Params 1000")])
-def test_a_count_before_the_output_that_does_not_read_is_e060(answer: str, unread: str) -> None:
-    # each count was dropped in silence once the output was read (1,000 against 1,040: a wrong count passed)
+def test_a_count_by_its_head_then_the_output() -> None:
+    # `A: Params 1000; …`: the count was dropped in silence once the output was read; judged now, at its place
+    answer = "A: Params 1000; the output is 56x56x16."
     report = homework(ONE_BY_ONE + answer + "\n")
-    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")], report.messages()
-    [error] = [d for d in report.diagnostics if d.severity == "error"]
-    assert (error.code, error.line, error.column) == ("E060", 2, answer.index(unread) + 1)
-    assert error.message == f"cnncalc cannot read `{unread}` as a count, so it is not judged"
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
+    assert [(d.code, d.column) for d in report.diagnostics if d.severity == "error"] == [("E041", answer.index("1000")
+                                                                                          + 1)]
 
 
 @pytest.mark.parametrize("answer", ["A: Output 56x56x17; 64*16 + 16 = 1040 parameters.",
@@ -12093,13 +12092,22 @@ def test_an_answer_in_a_form_cnncalc_does_not_read_is_e060_never_prose(answer: s
         ("E060", 2, "cnncalc cannot read this answer, so it is not judged")]
 
 
-@pytest.mark.parametrize("line", ["It outputs 56x56x16; params = 1000.",
-                                  "We get 56x56x16, and 1000 learnable parameters.",
-                                  "- A total of 1000 parameters; the output is 56x56x16."])
-def test_an_answer_under_a_layer_in_a_form_cnncalc_does_not_read_is_e060(line: str) -> None:
-    # opening as an answer does, with a volume and a count: it was prose, and a wrong count (1,000 against the 1x1's
-    # (64 + 1)·16 = 1,040) passed over
-    report = homework("Input: 56x56x64\nCONV1: 16 1x1 filters\n" + line + "\n")
+def test_an_output_then_a_count_with_its_sign_are_each_judged() -> None:
+    # `It outputs …; params = …` (it was prose): the 1x1's 56x56x16 right, 1,000 against (64 + 1)·16 = 1,040 wrong
+    report = homework("Input: 56x56x64\nCONV1: 16 1x1 filters\nIt outputs 56x56x16; params = 1000.\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("params", "wrong")]
+
+
+@pytest.mark.parametrize("head, line", [
+    ("CONV1: 16 1x1 filters", "We get 56x56x16, and 1000 learnable parameters."),
+    ("CONV1: 16 1x1 filters", "- A total of 1000 parameters; the output is 56x56x16."),
+    ("FC1: 10 neurons", "Output 11 and 31370 params."), ("FC1: 10 neurons", "Its output is 10 and 11 biases."),
+    ("FC1: 10 neurons", "- Output volume 11. 31,360 MACs.")])
+def test_an_answer_under_a_layer_in_a_form_cnncalc_does_not_read_is_e060(head: str, line: str) -> None:
+    # opening as an answer does, with a volume or a count by its word: it was prose, and a wrong count (1,000 against
+    # the 1x1's (64 + 1)·16 = 1,040; 11 biases against the FC layer's 10) or output passed over
+    report = homework(("Input: 56x56x64\n" if head.startswith("CONV") else "Input: 7x7x64\n") + head + "\n" + line +
+                      "\n")
     assert not report.answers
     assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
 
@@ -12129,6 +12137,22 @@ ASKED_COUNTS = ("Q: A 1x1 convolution with 16 filters is applied to a 56x56x64 i
 ])
 def test_counts_by_their_words_under_a_question_are_each_their_own(answer: str, judged: list[tuple[str, str]]) -> None:
     report = homework(ASKED_COUNTS + answer + "\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # an FC layer of 10 on 7x7x64: its output the vector 10, (7·7·64 + 1)·10 = 31,370 parameters, 31,360 weights, 10
+    # biases. Each answer's value was the one after the line's last `=` or `:` (`Output = 10, and weights = 31370`
+    # judged the output 31370: a right output wrong, and the wrong weights passed)
+    ("- Output = 10, and weights = 31370.", [("output", "right"), ("weights", "wrong")]),
+    ("MACs = 31,360 and output = 11.", [("output", "wrong"), ("macs", "right")]),
+    ("- The number of parameters is 31370; output: 10.", [("output", "right"), ("params", "right")]),
+    ("FC1: Biases = 10; output = 11.", [("output", "wrong"), ("biases", "right")]),
+    ("FC1: Output size: 10, and biases = 11.", [("output", "right"), ("biases", "wrong")]),
+    ("Params = (7*7*64+1)*10 weights and biases = 31370", [("params", "right")]),  # one head: no part
+])
+def test_answers_each_with_its_sign_on_one_line_are_each_their_own(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework("Input: 7x7x64\nFC1: 10 neurons\n" + line + "\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
 
 
