@@ -1541,19 +1541,15 @@ def _counts_unread(sink: DiagnosticSink, tokens: list[Tok], result: ir.Line | _A
         after = words[j + 1:j + 3]
         # (`Layer 3 parameters: 25610`: the word heads the number after it)
         named_after = after[:1] != [] and after[0] in ir.ANSWER_WORDS and \
-            after[1:] not in (["="], [":"], ["is"], *_OPERATOR_LISTS)
+            not (after[1:] and (after[1] in _WORKING_OPERATORS or after[1] in ("=", ":", "is")))
         named_before = j >= 2 and words[j - 1] in (":", "=") and words[j - 2] in ir.ANSWER_WORDS and \
-            after[:1] not in (["="], *_OPERATOR_LISTS)
+            not (after and (after[0] in _WORKING_OPERATORS or after[0] == "="))
         word = words[j + 1] if named_after else words[j - 2] if named_before else ""
         if word and ir.ANSWER_WORDS[word] not in quantities and \
                 not any(span.start < t.end and t.start < span.end for span in held):
             said = f"{t.text} {tokens[j + 1].text}" if named_after else f"{tokens[j - 2].text} {t.text}"
             sink.add(codes.E060, f"cnncalc cannot tell which answer `{said}` is here, so it is not judged", t.span,
                      hint="give each answer as `Params: 1,040` or `Output: 56x56x16`, or after the layer's arrow")
-
-
-_WORKING_OPERATORS = frozenset({"+", "-", "*", "/", "x", "×", "·", "−"})  # a number after one is a working's
-_OPERATOR_LISTS = tuple([op] for op in _WORKING_OPERATORS)
 
 
 def _layer_counted(tokens: list[Tok]) -> bool:
@@ -3476,7 +3472,8 @@ class _LineReader:
             first = next((j for j in range(lead, len(self.tokens)) if self.tokens[j].start >= shape.span.start),
                          len(self.tokens))
             unread = self.tokens[lead + (words[lead:lead + 2] in (["answer", ":"], ["ans", ":"])) * 2:first]
-            cut = max((j for j, t in enumerate(unread) if t.text in (";", ",", ".")), default=len(unread))
+            cut = max((j for j, t in enumerate(unread) if t.text in (";", ",", ".") or t.lower == "and"),
+                      default=len(unread))
             unread = unread[:cut] or unread  # (the count's part: not `; the output is`)
             if not counted and any(t.kind == "NUM" for t in unread) and any(t.lower in ir.ANSWER_WORDS
                                                                             for t in unread):
@@ -11653,6 +11650,7 @@ def _arrows_chained(tokens: list[Tok]) -> list[Tok]:
 
 
 _WORKING_SIGNS = {"(", ")", "+", "-", "*", "/", "=", "x", "×", "·"}
+_WORKING_OPERATORS = frozenset(_WORKING_SIGNS - {"(", ")", "="} | {"−"})  # a number after one is a working's step
 
 
 def _follows_dropped(tokens: list[Tok]) -> list[Tok]:

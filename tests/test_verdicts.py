@@ -12059,6 +12059,15 @@ def test_a_count_then_the_output_in_one_answer(answer: str) -> None:
         assert wrong == ([line.rindex(params) + 1] if verdicts[1] == "wrong" else [])
 
 
+@pytest.mark.parametrize("line", ["A: Params 1000 and output 56x56x16.", "Answer: Params 1000 and output 56x56x16."])
+def test_a_count_before_the_output_that_no_form_reads_is_e060_at_it(line: str) -> None:
+    # the output read (a 1x1 keeps 56x56x16), the count before it passed over in silence (1,000 against 1,040)
+    report = homework("Input: 56x56x64\nCONV1: 16 1x1 filters\n" + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, line.index("Params") + 1, "cnncalc cannot read `Params 1000` as a count, so it is not judged")]
+
+
 def test_a_count_by_its_head_then_the_output() -> None:
     # `A: Params 1000; …`: the count was dropped in silence once the output was read; judged now, at its place
     answer = "A: Params 1000; the output is 56x56x16."
@@ -12109,7 +12118,8 @@ def test_an_answer_under_a_layer_in_a_form_cnncalc_does_not_read_is_e060(head: s
     report = homework(("Input: 56x56x64\n" if head.startswith("CONV") else "Input: 7x7x64\n") + head + "\n" + line +
                       "\n")
     assert not report.answers
-    assert [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [("E060", 3)]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 1, "cnncalc cannot read this answer, so it is not judged")]
 
 
 def test_a_remark_with_a_volume_and_a_count_under_a_layer_stays_prose() -> None:
