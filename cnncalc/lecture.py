@@ -1019,8 +1019,11 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             says_volume = any(t.kind == "DIMS" for t in tokens)
             says_volume3 = any(t.kind == "DIMS" and _dims_text(t.text).count("x") == 2 for t in tokens)
             says_count = _count_said(tokens)
+            # (`A: 11 outputs`: an output's length; not the lecture's formula, `Output=(N - F) / stride + 1`)
+            says_output = any(t.lower in ("output", "outputs", "vector") for t in tokens) and \
+                any(t.kind == "NUM" for t in tokens) and not any(t.text in ("/", "+", "*", "^") for t in tokens)
             answer_like = not stripped.endswith("?") and (
-                ((asks_answer or answer_labelled) and (says_volume or says_count)) or
+                ((asks_answer or answer_labelled) and (says_volume or says_count or says_output)) or
                 # under a layer, a line that opens as an answer does and says a volume or a count (`It outputs
                 # 56x56x16, 1000 learnable parameters.`, `16 biases. 1000 weights.`; not `CIFAR-10 image size is
                 # 32x32x3, 3072 weights …`)
@@ -2661,7 +2664,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
-            _letters_counted(_count_then_output(self.tokens[lead:])))))))
+            _letters_counted(_count_then_output(_vector_length(self.tokens[lead:]))))))))
         normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
             _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -9487,8 +9490,9 @@ def _lead(tokens: list[Tok]) -> int:
             i += 1
             continue
         numbered = _numbering([t.lower for t in tokens[i:i + 9]], [t.kind for t in tokens[i:i + 9]])
-        if not numbered:
-            break
+        if not numbered or (i + numbered == len(tokens) and tokens[i].kind == "NUM"):
+            break  # (a number and its stop alone, `11.`, is the line's value: an answer under a question, not a list's
+            # number before nothing; it was prose, a wrong answer unjudged)
         i += numbered
     return i
 
@@ -10394,6 +10398,30 @@ _OUTPUT_AFTER_COUNT = (["the", "output", "is"], ["the", "output", "volume", "is"
                        ["output", "size", ":"])
 
 
+def _vector_length(tokens: list[Tok]) -> list[Tok]:
+    """`It outputs a vector of 10`, `The final output is a vector of length 10 values.`: a vector said by its length at
+    the end of the line, as the length alone (`It outputs 10`), and after an output's head as after `Answer:`
+    (`Output: a vector of 10` as `Answer: 10`), which a fully connected layer's output answers and a convolution's
+    volume does not (E060); it was prose, a wrong length passing unjudged. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    for j in range(len(words) - 3):
+        if words[j:j + 3] in (["a", "vector", "of"], ["a", "vector", "with"]):
+            at = j + 3 + (words[j + 3:j + 4] in (["length"], ["size"]))
+            if tokens[at:at + 1] and tokens[at].kind == "NUM" and \
+                    (at + 1 == end or (at + 2 == end and words[at + 1] in _VECTOR_UNITS)):
+                head = words[1 if words[:1] in (["the"], ["its"]) else 0:j]
+                if head[:1] == ["output"] and set(head) <= {"output", "volume", "size", "shape", "is", ":", "="}:
+                    start = tokens[0].start
+                    return [Tok("WORD", "Answer", start, start), Tok("P", ":", start, start), tokens[at],
+                            *tokens[end:]]
+                return [*tokens[:j], tokens[at], *tokens[end:]]
+    return tokens
+
+
+_VECTOR_UNITS = {*_OUTPUT_UNIT_WORDS, "numbers", "elements", "entries", "components", "dimensions"}
+
+
 def _count_then_output(tokens: list[Tok]) -> list[Tok]:
     """`A: 1,040 parameters; the output is 56x56x16.` (`1040 parameters, output 56x56x16`, `…. The output is …`, `…,
     and the output is …`, `It has 1,040 parameters and the output is …`, a count's parts in parentheses after it): a
@@ -10479,6 +10507,15 @@ def _answer_label_dropped(tokens: list[Tok]) -> list[Tok]:
     rest = tokens[label:]
     while rest and rest[-1].text in ("!", "."):
         rest = rest[:-1]
+    opening = [t.lower for t in rest[:3]]
+    if opening[:1] in (["the"], ["its"]):
+        opening = opening[1:]
+    said = [t.lower for t in rest[:5]]
+    if label and (opening[:1] == ["output"] or any(said[:len(lead)] == lead for lead in _OUTPUT_LEADS)) and \
+            not any(t.kind == "DIMS" for t in rest):
+        return tokens[label:]  # `A: Output: 10`, `A: The output is 10`, `A: It outputs 10`, `A: We get 10`: the answer
+        # says what it answers (a vector's length after the label was prose, a wrong answer unjudged; a volume reads
+        # after it)
     if not label or not rest or not any(t.kind == "NUM" for t in rest):
         return tokens
     said = [t.lower for t in rest[:8]]
@@ -12113,7 +12150,10 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
             at = tokens[len(lead) - 1]
             count = [Tok("P", ",", tokens[counted].start, tokens[counted].end), *tokens[counted + 2:end]] \
                 if counted else []
-            return [Tok("WORD", "Output", at.start, at.end), Tok(":", ":", at.end, at.end), *rest, *count]
+            # (a number alone, `It outputs 10`, as after `Answer:`: a vector's length, or E060 under a convolution,
+            # whose volume one number is not: `It outputs 16` may mean its 16 maps)
+            said = "Answer" if rest[0].kind == "NUM" else "Output"
+            return [Tok("WORD", said, at.start, at.end), Tok(":", ":", at.end, at.end), *rest, *count]
     return tokens
 
 
@@ -12224,6 +12264,8 @@ def _output_said(words: list[str], tokens: list[Tok]) -> bool:
             at += len(said)
     if tokens[at:at + 1] and tokens[at].kind == "DIMS":
         return words[at + 1:] in _SAID_AFTER_VOLUME
+    if at == 0 and len(tokens) == 1 and tokens[0].kind == "NUM":
+        return True  # `It outputs 10`: a fully connected layer's vector (`_said_output` says it as `Answer: 10`)
     maps = at + 1 + (words[at + 1:at + 2] in (["activation"], ["feature"]))  # `10 activation maps of size 32x32`
     return bool(tokens[at:at + 1]) and tokens[at].kind == "NUM" and words[maps:maps + 1] == ["maps"] and \
         words[maps + 1:-1] in (["of"], ["of", "size"], []) and tokens[-1].kind == "DIMS" and len(words) > maps + 1

@@ -115,7 +115,8 @@ def fully_connected(rng: random.Random) -> Scenario:
                   f"Output: (None, {units})", f"Weights: {weights}; biases: {units}",
                   f"Output volume: {units}, params {weights + units:,}", f"Params: ({n}*{n}*{c}+1)*{units} = "
                   f"{weights + units}", f"Parameters per neuron: {n * n * c + 1}",
-                  f"Output: {units} neurons, {weights + units} params"]
+                  f"Output: {units} neurons, {weights + units} params", f"A: Output: {units}", f"It outputs {units}.",
+                  f"A: The output is a vector of {units} values.", f"Answer: it outputs {units}"]
 
 
 def exercise(rng: random.Random) -> Scenario:

@@ -12166,6 +12166,60 @@ def test_answers_each_with_its_sign_on_one_line_are_each_their_own(line: str, ju
     assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
 
 
+QUESTION_FC = "Q: A fully connected layer of 10 neurons is applied to a 7x7x64 input. What are its output and counts?\n"
+
+
+@pytest.mark.parametrize("line, judged", [
+    # the FC layer's output is the vector of its 10 neurons, (7·7·64 + 1)·10 = 31,370 parameters. A length after an
+    # answer's label, `It outputs …` and `a vector of …` were prose: a wrong output passed unjudged
+    ("A: Output: 11", [("output", "wrong")]),
+    ("A: Output: 10", [("output", "right")]),
+    ("A1: The output is 11.", [("output", "wrong")]),
+    ("Answer: It outputs 11.", [("output", "wrong")]),
+    ("It outputs 10.", [("output", "right")]),
+    ("A: It outputs a vector of 11.", [("output", "wrong")]),
+    ("A: The output is a vector of length 10.", [("output", "right")]),
+    ("Output: a vector of 11 numbers", [("output", "wrong")]),
+    ("A: It outputs 10 and biases = 11.", [("output", "right"), ("biases", "wrong")]),  # (the output was judged 11)
+    ("Ans. We get 11.", [("output", "wrong")]),
+    ("Solution: This gives 10", [("output", "right")]),
+    ("11.", [("output", "wrong")]),  # (read as a list's number 11 before nothing)
+    ("=> 10.", [("output", "right")]),
+])
+def test_an_output_vector_said_after_a_label_or_as_a_sentence(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(QUESTION_FC + line + "\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [("A: We get 11.", "wrong"), ("A1: It produces 10", "right"),
+                                           ("Answer: The output is 11.", "wrong")])
+def test_an_output_vector_after_a_label_under_the_layer(line: str, verdict: str) -> None:
+    # the FC layer of 10 neurons listed above: its output the vector 10 (the label before a sentence: prose)
+    report = homework("Input: 7x7x64\nFC1: 10 neurons\n" + line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("text, line", [
+    (QUESTION_FC, "A: 11 outputs"),  # an output's length in a form not read: E060, not prose
+    ("Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n", "Output: a vector of 10 numbers"),  # (it was prose)
+    ("Input: 56x56x64\nCONV1: 16 1x1 filters\n", "It outputs 16."),  # one number is no convolution's volume (its
+    # 16 maps?): not judged as its output
+])
+def test_an_output_length_not_read_is_e060(text: str, line: str) -> None:
+    report = homework(text + line + "\n")
+    assert report.answers == ()
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line) == ("E060", text.count("\n") + 1)
+
+
+def test_the_lectures_formula_under_its_question_stays_prose() -> None:
+    # the lecture's `e.g. input 7x7, filter 3x3, applied with stride 1, pad with 1 pixel => what is the output?`, then
+    # its formula: an output's word and a number, no answer
+    report = homework("e.g. input 7x7, filter 3x3, applied with stride 1, pad with 1 pixel => what is the output?\n\n"
+                      "Output=(N - F) / stride + 1\n")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == [], report.messages()
+
+
 @pytest.mark.parametrize("line, unread", [
     ("The conv layer has 1000 parameters, so the output is 56x56x16.", "1000 parameters"),
 ])
@@ -12817,8 +12871,8 @@ def test_a_shape_with_its_batch_as_a_letter(answer: str, verdict: str) -> None:
 @pytest.mark.parametrize("line, code", [
     # an output's answer cnncalc cannot read, sizes in it: E060, never prose (a wrong one passed over, no problems)
     ("Output: 28 rows, 28 columns, 6 maps", "E060"), ("Output shape: [N, C, 28, 28]", "E060"),
-    # a remark with one number, and the lecture's formula, stay prose
-    ("Output: a vector of 10 numbers", "N060"), ("Output = (N - F)/stride + 1", "N060"),
+    # the lecture's formula stays prose
+    ("Output = (N - F)/stride + 1", "N060"),
 ])
 def test_an_output_answer_cnncalc_cannot_read_is_never_prose(line: str, code: str) -> None:
     report = homework(f"Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n{line}\n")
