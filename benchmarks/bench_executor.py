@@ -3,7 +3,10 @@
 (1) the floor: single-thread sgemm (float32 matmul, GFLOP/s) and memory bandwidth (a large copy,
     GB/s) of this machine, through NumPy's BLAS; each network's MACs divided by that rate, and a
     roofline floor that also reads every weight once from memory (per layer, the larger of its MACs
-    at the sgemm rate and its weights' bytes at the bandwidth). The MACs are the direct convolution's
+    at the sgemm rate and its weights' bytes at the bandwidth). And the floor of this BLAS on the networks'
+    own products: each convolution and FC layer as one bare matmul of its shape, timed (a 13x13 output's
+    product, 169 rows, runs at about half the large-matrix rate; batch 1's FC layers are matrix-vector
+    products, bound by memory). The MACs are the direct convolution's
     (the report's): the floor of computing them one by one. The executor's Winograd paths (3x3 and 5x5,
     stride 1) multiply 16 times per 2x2 output tile instead of 36, 49 per 3x3 tile instead of 225, so they can
     go below that floor;
@@ -104,7 +107,22 @@ for _ in range(runs):
     t = time.perf_counter(); executor.run(analysis.root, x); times.append(time.perf_counter() - t)
 layers = [(row.macs, row.weights + row.biases + row.non_trainable) for row in analysis.report.rows
           if row.kind == "layer"]
-print(json.dumps({"seconds": times, "macs": analysis.report.totals.macs, "layers": layers}))
+# the BLAS floor: each convolution's and FC layer's product as one bare matmul of its own shape (output pixels x
+# taps, by taps x filters, the filters read transposed as the executor reads them), fastest of three
+bare = 0.0
+for row in analysis.report.rows:
+    if row.kind == "layer" and row.keyword in ("conv", "fc") and row.output is not None and row.macs:
+        n = row.output.dims[-1]
+        m = row.output.size // n
+        k = row.macs // (m * n)
+        a = rng.random((m, k), dtype=np.float32)
+        b = rng.random((n, k), dtype=np.float32).T
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter(); a @ b; best = min(best, time.perf_counter() - t)
+        bare += best
+        del a, b
+print(json.dumps({"seconds": times, "macs": analysis.report.totals.macs, "layers": layers, "bare": bare}))
 '''
 
 THEIRS = TORCH_MODELS + '''
@@ -171,6 +189,10 @@ def main() -> None:
                   f"read once too) {t_roof * 1000:6.1f} ms: cnncalc {t_ours / t_roof:.2f}x, "
                   f"PyTorch {t_theirs / t_roof:.2f}x; the roofline itself is {t_roof / t_floor:.2f}x the MACs-only "
                   f"floor")
+            t_bare = float(ours["bare"])
+            print(f"             the same products as bare matmuls of their own shapes (this BLAS's floor for them) "
+                  f"{t_bare * 1000:6.1f} ms: cnncalc {t_ours / t_bare:.2f}x, PyTorch {t_theirs / t_bare:.2f}x; the "
+                  f"shapes run at {2 * macs / t_bare / 1e9:.1f} GFLOP/s, not {gflops:.1f}")
     print("(3) whole processes, default threads: verify VGG-16 against a torch process building and running it")
     verify_times, torch_times = [], []
     for _ in range(max(runs // 2, 2)):
