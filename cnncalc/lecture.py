@@ -8983,8 +8983,8 @@ def _listed(tokens: list[Tok]) -> Tok | None:
 
 
 # one side of the output by its letter alone on its line (`W2 = 32`, `H_out = 32`, `n_C = 10`): its axis
-_ALONE_SIDES = {"h2": 0, "w2": 1, "d2": 2, "h_out": 0, "w_out": 1, "c_out": 2, "d_out": 2, "n_h": 0, "n_w": 1,
-                "n_c": 2}
+_ALONE_SIDES = {"h2": 0, "w2": 1, "d2": 2, "h_2": 0, "w_2": 1, "d_2": 2, "h_out": 0, "w_out": 1, "c_out": 2, "d_out": 2,
+                "hout": 0, "wout": 1, "dout": 2, "out_h": 0, "out_w": 1, "out_c": 2, "n_h": 0, "n_w": 1, "n_c": 2}
 _LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2, "c": 2, "channels": 2,
                      **_ALONE_SIDES}  # the CS231n notes' W2 x H2 x D2, PyTorch's docs' H_out, W_out, C_out, Ng's n_H
 

@@ -7,6 +7,7 @@ import re
 # a notebook's markup around answers: LaTeX's `$55 \times 55 \times 96$` (`\rightarrow`, `\to`, `\approx` too), a line
 # in code quotes, `__bold__`, `**bold**` (its stars next to the words they embolden: `2**10` and `10 ** 4` are powers)
 _MARKUP = re.compile(r"\\times|\\cdot|\\(?:long)?(?:right|Right)arrow(?![A-Za-z])|\\to(?![A-Za-z])|\\approx(?![A-Za-z])"
+                     r"|_\{[A-Za-z0-9]{1,8}\}"  # (a subscript in braces, `W_{out}`, as `W_out`)
                      r"|\$|`|__|~~[^~\n]+~~"  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
                      r"|(?:(?<=\s)|^|(?<=[-(]))\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?=\s|$|[.,:;!?)])"
                      r"|(?<![0-9])[0-9]{1,3}(?:(?:\{,\}|\\,)[0-9]{3})+(?![0-9])")  # LaTeX's thousands: `34{,}944`
@@ -20,6 +21,8 @@ def _blanked(markup: re.Match[str]) -> str:
     thousands separators as one with commas (`34{,}944` as `  34,944`; `34\\,944`, a thin space, as `  34944`), moved
     right."""
     found = markup.group()
+    if found.startswith("_{"):  # `W_{out}` as `W_out` and two blanks
+        return f"_{found[2:-1]}  "
     if found[:1].isdigit():
         number = found.replace("{,}", ",").replace("\\,", "")
         return " " * (len(found) - len(number)) + number
@@ -30,8 +33,9 @@ def _blanked(markup: re.Match[str]) -> str:
 
 def plain(text: str) -> str:
     r"""The text with a notebook's markup blanked out, each character where it was (`$55 \times 55 \times 96$` reads
-    as `55 x 55 x 96`; a struck-out `~~55x55x96~~` is withdrawn), so that spans point into the text as written. A
-    line of markup alone (a code fence, `$$`, a line struck out whole) stays as it is: it is no blank line."""
+    as `55 x 55 x 96`, `W_{out}` as `W_out`; a struck-out `~~55x55x96~~` is withdrawn), so that spans point into the
+    text as written. A line of markup alone (a code fence, `$$`, a line struck out whole) stays as it is: it is no
+    blank line."""
     if not _MARKUP.search(text):
         return text
     lines = []

@@ -9435,6 +9435,12 @@ def test_a_stride_given_after_the_size_and_again_is_not_guessed() -> None:
     ("Output W = (32 - 5 + 0)/1 + 1 = 27", "width", "wrong"),
     ("H_out = 28, W_out = 28, C_out = 6", "output", "right"),
     ("H_out = 28, W_out = 29, C_out = 6", "output", "wrong"),
+    # LaTeX's subscripts in braces, and the sides' letters run together (they were prose)
+    ("$H_{out} = W_{out} = 28$, $C_{out} = 6$", "output", "right"),
+    ("$W_{out} = (32 - 5)/1 + 1 = 29$", "width", "wrong"),
+    ("$W_2 = 29$", "width", "wrong"),
+    ("Wout = 29", "width", "wrong"),
+    ("out_h = 28", "height", "right"),
     ("6 feature maps of 28x28", "output", "right"),
     ("7 activation maps of size 28x28", "output", "wrong"),
     ("Output memory: 4,704 values", "memory", "right"),
