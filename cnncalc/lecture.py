@@ -688,7 +688,10 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                  hint="split the sheet into smaller files (`cnncalc check DIR` reads them all)")
         text = text[:cut]
     fenced = _fenced(text) if "```" in text or "~~~" in text else set()
-    text, names = _layers_lettered(plain(text))
+    text, names = _layers_lettered(_answers_tabled(plain(text)))
+    for columned in _layers_in_columns(text):
+        sink.add(codes.E060, "cnncalc does not read a table whose columns are layers: its answers are not judged",
+                 columned, hint="write a row per layer, under `| Layer | Output | Params |`")
     networks: list[_Net] = []
     current = _Net(0)
     prose: list[ir.Prose] = []
@@ -1704,6 +1707,80 @@ def _unmarked(tokens: list[Tok]) -> list[Tok]:
     while end > start and tokens[end - 1].text in _MARKS:
         end -= 1
     return tokens[start:end]
+
+
+_KEY_VALUE_ROW = re.compile(r"([ \t]*)\|([^|\n]*)\|([^|\n]*)\|[ \t]*\r?")  # a line: a table's row of two cells
+_TABLE_RULE = re.compile(r"[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*\r?")  # `|---|---|`
+# what heads a table whose rows are quantities and their values (`| Quantity | Value |`), not a layer's name
+_VALUE_HEADERS = {"", "value", "values", "answer", "answers", "result", "results", "count", "number", "amount", "size"}
+
+
+def _answers_tabled(text: str) -> str:
+    """A table of two columns whose rows are all answers, each a quantity and its value (`| Params | 760 |`, under `|
+    Quantity | Value |` or no header), as answer lines, each character where it was (`  Params : 760  `): its rows
+    were prose, a wrong answer passing unjudged. A header that names a layer (`| | CONV1 |`) as the name alone,
+    which heads the answers below as a line `CONV1` does; other tables, and other text, as they are."""
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    rows = [_KEY_VALUE_ROW.fullmatch(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        if rows[i] is None:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and rows[end] is not None:  # (a rule, `|---|---|`, is a row of two cells too)
+            end += 1
+        table = [(k, row) for k in range(i, end)
+                 if (row := rows[k]) is not None and not _TABLE_RULE.fullmatch(lines[k])]
+        headed = _TABLE_RULE.fullmatch(lines[i + 1]) is not None if i + 1 < end else False
+        head, body = (table[0][1], table[1:]) if headed else (None, table)
+        named = head[3].strip() if head is not None and head[3].strip().lower() not in _VALUE_HEADERS else None
+        if body and all(_answer_row(row[2], row[3]) for _, row in body) and (
+                named is None or (_NAME_CELL.fullmatch(named) and named.lower() not in _ANSWER_HEADS)):
+            if head is not None and named is not None:  # `| | CONV1 |`: `CONV1`
+                lines[i] = " " * head.start(3) + head[3] + " " * (len(lines[i]) - head.end(3))
+            for k, row in body:
+                lines[k] = f"{row[1]} {row[2]}:{row[3]} {lines[k][row.end(3) + 1:]}"
+        i = end
+    return "\n".join(lines)
+
+
+def _answer_row(key: str, values: str) -> bool:
+    """Whether a table's row is an answer: a quantity, then values with a digit (`| Params | 760 |`)."""
+    words = key.strip().lower().split()
+    return bool(words) and (words[0] in _ANSWER_HEADS or words[0] == "total") and any(c.isdigit() for c in values)
+
+
+_NAME_CELL = re.compile(r"[A-Za-z][A-Za-z0-9_]*")  # a header's cell that names a layer (`CONV1`, `fc_2`)
+_WIDE_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|){3,}[ \t]*\r?")  # a line: a table's row of three cells or more
+_WIDE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|){3,}[ \t]*\r?")  # `|---|---|---|`
+
+
+def _layers_in_columns(text: str) -> list[Span]:
+    """The headers of tables whose columns are layers and whose rows are answers (`| | CONV1 | POOL1 |`, then `|
+    Params | 760 | 0 |`), which cnncalc does not read: each an E060, never prose (a wrong answer passed unjudged)."""
+    found: list[Span] = []
+    if "|" not in text:
+        return found
+    lines = text.split("\n")
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    for i in range(len(lines) - 2):
+        if not (_WIDE_ROW.fullmatch(lines[i]) and _WIDE_RULE.fullmatch(lines[i + 1])):
+            continue
+        head = [cell.strip() for cell in lines[i].strip().strip("|").split("|")]
+        body = []
+        for line in lines[i + 2:]:
+            if not _WIDE_ROW.fullmatch(line):
+                break
+            body.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+        if body and head[0].lower() in (*_VALUE_HEADERS, "quantity", "metric", "layer") and \
+                all(_NAME_CELL.fullmatch(cell) for cell in head[1:]) and \
+                all(len(row) == len(head) and _answer_row(row[0], " ".join(row[1:])) for row in body):
+            indent = len(lines[i]) - len(lines[i].lstrip())
+            found.append(Span(starts[i] + indent, starts[i] + len(lines[i].rstrip())))
+    return found
 
 
 def _cells(raw: str, line_start: int) -> list[tuple[str, int]]:

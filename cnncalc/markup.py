@@ -8,6 +8,8 @@ import re
 # in code quotes, `__bold__`, `**bold**` (its stars next to the words they embolden: `2**10` and `10 ** 4` are powers)
 _MARKUP = re.compile(r"\\times|\\cdot|\\(?:long)?(?:right|Right)arrow(?![A-Za-z])|\\to(?![A-Za-z])|\\approx(?![A-Za-z])"
                      r"|_\{[A-Za-z0-9]{1,8}\}"  # (a subscript in braces, `W_{out}`, as `W_out`)
+                     r"|\\(?:text|mathrm|textbf|mathbf|textit|operatorname)\{[A-Za-z0-9 _-]{1,30}\}|\\#"  # (words in
+                     # LaTeX, `$\text{Params} = 760$`, as the words; `\#` as `#`)
                      r"|\$|`|__|~~[^~\n]+~~"  # (a struck-out answer, `~~55x55x96~~`, withdrawn)
                      r"|(?:(?<=\s)|^|(?<=[-(]))\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?=\s|$|[.,:;!?)])"
                      r"|(?<![0-9])[0-9]{1,3}(?:(?:\{,\}|\\,)[0-9]{3})+(?![0-9])")  # LaTeX's thousands: `34{,}944`
@@ -23,6 +25,11 @@ def _blanked(markup: re.Match[str]) -> str:
     found = markup.group()
     if found.startswith("_{"):  # `W_{out}` as `W_out` and two blanks
         return f"_{found[2:-1]}  "
+    if found.startswith("\\") and found.endswith("}"):  # `\text{Params}` as its word after blanks
+        opening = found.index("{") + 1
+        return " " * opening + found[opening:-1] + " "
+    if found == "\\#":
+        return " #"
     if found[:1].isdigit():
         number = found.replace("{,}", ",").replace("\\,", "")
         return " " * (len(found) - len(number)) + number

@@ -12218,6 +12218,32 @@ def test_an_output_length_not_read_is_e060(text: str, line: str) -> None:
     assert (error.code, error.line) == ("E060", text.count("\n") + 1)
 
 
+@pytest.mark.parametrize("table, judged", [
+    # CONV1, 10 5x5 filters at stride 1, pad 2 on 32x32x3: (32 - 5 + 4)/1 + 1 = 32, so 32x32x10, (5·5·3 + 1)·10 = 760
+    # parameters; POOL1 halves it, with none. Rows of quantities and their values were prose: a wrong answer passed
+    ("| Quantity | Value |\n|---|---|\n| Output | 32x32x11 |\n| Params | 760 |\n",
+     [("conv1", "output", "wrong"), ("conv1", "params", "right")]),
+    ("| Params | 761 |\n", [("conv1", "params", "wrong")]),  # (no header)
+    ("| | CONV1 |\n|---|---|\n| Params | 760 |\n", [("conv1", "params", "right")]),  # under POOL1 too
+])
+def test_a_table_of_quantities_and_their_values(table: str, judged: list[tuple[str, str, str]]) -> None:
+    below = "POOL1: max pool 2x2, stride 2\n" if "CONV1 |" in table else ""
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + below + "\n" + table)
+    assert sorted((a.path, a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
+
+
+def test_a_table_whose_columns_are_layers_is_e060() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: max pool 2x2, stride 2\n\n"
+                      "| | CONV1 | POOL1 |\n|---|---|---|\n| Params | 761 | 0 |\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.code, error.line, error.column) == ("E060", 5, 1)
+    assert error.message == "cnncalc does not read a table whose columns are layers: its answers are not judged"
+    # a table of other facts whose columns name things stays prose
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n\n| | ResNet | VGG |\n|---|---|---|\n"
+                      "| Year | 2015 | 2014 |\n")
+    assert not [d for d in report.diagnostics if d.severity == "error"]
+
+
 def test_the_lectures_formula_under_its_question_stays_prose() -> None:
     # the lecture's `e.g. input 7x7, filter 3x3, applied with stride 1, pad with 1 pixel => what is the output?`, then
     # its formula: an output's word and a number, no answer
