@@ -9441,6 +9441,8 @@ def test_a_stride_given_after_the_size_and_again_is_not_guessed() -> None:
     ("$W_2 = 29$", "width", "wrong"),
     ("Wout = 29", "width", "wrong"),
     ("out_h = 28", "height", "right"),
+    ("$\\text{Params} = 457$", "params", "wrong"),  # (5·5·3 + 1)·6 = 456, words in LaTeX (prose)
+    ("$\\#\\text{params} = 456$", "params", "right"),
     ("6 feature maps of 28x28", "output", "right"),
     ("7 activation maps of size 28x28", "output", "wrong"),
     ("Output memory: 4,704 values", "memory", "right"),
