@@ -890,6 +890,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
         part: str | None = None  # the letter of the problem's part the line starts with (`(a) …`)
         result: ir.Input | ir.Line | _Answered | _Awaited | _Exercise | _InputAnswered | _SkipAdded | \
             _Concatenated | list[ir.TotalExpectation] | None
+        asks = stripped.endswith("?")  # (or ends with an instruction that asks, `Compute the number of parameters.`)
         header = None if table is not None or step else _aligned_header(raw, line_start)
         if _TABLE_ROW.fullmatch(stripped) or number in bare_rows or number in comma_rows or aligned or \
                 header is not None:
@@ -949,7 +950,10 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
             weighed = _unbiased(counted)
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
-                _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(weighed)))))))))
+                _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(weighed))))))))))
+            instructed = _instruction_asked(tokens)
+            if instructed is not None:
+                tokens, asks = instructed, True
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
                 by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
@@ -1025,7 +1029,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             # (`A: 11 outputs`: an output's length; not the lecture's formula, `Output=(N - F) / stride + 1`)
             says_output = any(t.lower in ("output", "outputs", "vector") for t in tokens) and \
                 any(t.kind == "NUM" for t in tokens) and not any(t.text in ("/", "+", "*", "^") for t in tokens)
-            answer_like = not stripped.endswith("?") and (
+            answer_like = not asks and (
                 ((asks_answer or answer_labelled) and (says_volume or says_count or says_output)) or
                 # under a layer, a line that opens as an answer does and says a volume or a count (`It outputs
                 # 56x56x16, 1000 learnable parameters.`, `16 biases. 1000 weights.`; not `CIFAR-10 image size is
@@ -1226,7 +1230,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                     assumed_unbiased = _biases_left_out(_tokens(raw, line_start)) or assumed_unbiased
                     assumed_rounding = _rounding_assumed(tokens) or assumed_rounding
                     if current.lines and current.unread_layer is None and not reader.said_again and \
-                            not stripped.endswith("?") and _LAYER_WORDS.intersection(t.lower for t in tokens):
+                            not asks and _LAYER_WORDS.intersection(t.lower for t in tokens):
                         current.unread_layer = number  # (an answer said again is no layer, nor a question)
                     if _BLOCK_SAID.search(stripped):  # `Residual block 2:`, `The block's input is 56x56x64.`
                         current.block_start = len(current.lines)
@@ -1242,7 +1246,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                         current.unread_step = (number, _said(raw, line_start, tokens),
                                                Span(first, first + len(stripped)),
                                                _takes_step(_tokens(raw, line_start)))  # (the line whole)
-                    if stripped.endswith("?") and asked_parts is None:  # (a line of lettered parts asks each
+                    if asks and asked_parts is None:  # (a line of lettered parts asks each
                         question = tokens, first, True  # of the lines below by its letter)
                     elif _question_labelled(tokens):  # `Q: CONV1 output`, without its `?`: its answer after a `:`
                         question = [*tokens, Tok("P", ":", tokens[-1].end, tokens[-1].end)], first, True
@@ -1254,7 +1258,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                     current.unread_step = (number, _said(raw, line_start, tokens), Span(first, first + len(stripped)),
                                            _takes_step(_tokens(raw, line_start)))
                 continue
-            if isinstance(result, _Exercise) and result.line.expectation is None and stripped.endswith("?"):
+            if isinstance(result, _Exercise) and result.line.expectation is None and asks:
                 question = tokens, first, False  # `input 7x7, filter 3x3, stride 2 => output?`, answered below
             elif isinstance(result, ir.Line) and reader.question and reader.question[-1].text == "?":
                 question = reader.question, reader.question[0].start, False  # `… What is its output?`, answered below
@@ -11083,8 +11087,33 @@ _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "pr
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`
 _QUESTION = re.compile(r"(?:q|question|exercise|ex|problem|task|part|homework|hw|assignment)[0-9]*[a-z]?")
 _ANSWER = re.compile(r"(?:a|ans|answer|sol|solution)[0-9]*[a-z]?")  # `A1:`, `Answer 2.`, `Solution:`
+_IMPERATIVES = (("compute",), ("find",), ("give",), ("calculate",), ("determine",), ("work", "out"))  # `Compute …`
 _OPENERS = (("what", "is"), ("what", "are"), ("what", "'", "s"), ("what", "’", "s"), ("how", "many"),
-            ("how", "big", "is"), ("how", "large", "is"), ("what", "size", "is"), ("compute",), ("find",), ("give",))
+            ("how", "big", "is"), ("how", "large", "is"), ("what", "size", "is"), *_IMPERATIVES)
+
+
+def _instruction_asked(tokens: list[Tok]) -> list[Tok] | None:
+    """A line with a sentence that instructs to find an answer and gives none (`… pad 2. Compute the number of
+    learnable parameters.`, `Find the output dimensions`, `… Compute the number of MACs. 768,000`), as the question it
+    asks, its full stop a `?` (the answer below, or after it, was read without it: a right count judged as an output,
+    a wrong one after it passed unjudged); None for any other line."""
+    if not tokens or "?" in (t.text for t in tokens):
+        return None
+    words = [t.lower for t in tokens]
+    stops = [j for j, w in enumerate(words) if w == "."]
+    for start, end in reversed(list(pairwise([_lead(tokens) - 1, *stops, len(words)]))):
+        said = words[start + 1:end]
+        if any(said[:len(opening)] == list(opening) for opening in _IMPERATIVES) and \
+                not any(t.kind in ("NUM", "DIMS") for t in tokens[start + 1:end]) and \
+                ({"output", "shape", "dimensions", "size", "volume"} & set(said) or _count_said_words(said)):
+            last = tokens[end - 1]
+            return [*tokens[:end], Tok("P", "?", last.end, last.end), *tokens[end + 1:]]
+    return None
+
+
+def _count_said_words(words: list[str]) -> bool:
+    """Whether words name a count (`parameters`, `MACs`, `the number of weights`)."""
+    return any(w in ir.ANSWER_WORDS or _count_head(words, j) is not None for j, w in enumerate(words))
 _ASKING = (*_OPENERS, ("what", "padding"), ("what", "zero"), ("how", "much"))  # a question's start: `What padding …?`
 
 
@@ -12958,6 +12987,24 @@ def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
         return tokens  # (`the same input 32x32x3`: said)
     volume = Tok("DIMS", "x".join(map(str, above.dims)), tokens[said].start, tokens[said + 1].end)
     return [*tokens[:after], volume, *tokens[after:]]
+
+
+def _answer_said(tokens: list[Tok]) -> list[Tok]:
+    """`The answer is 760.` (`My answer is …`, `Answer is …`, `The final answer is …`) as `Answer: 760.`, which a
+    question above, or the layer above, reads (it was judged as an output: a right count under a question asking for
+    the parameters was marked wrong); other tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens[lead:lead + 4]]
+    said = next((len(opening) for opening in _ANSWER_SAID if words[:len(opening)] == list(opening)), 0)
+    if not said or len(tokens) <= lead + said:
+        return tokens
+    first, verb = tokens[lead], tokens[lead + said - 1]
+    return [*tokens[:lead], Tok("WORD", "Answer", first.start, first.end), Tok("P", ":", verb.start, verb.end),
+            *tokens[lead + said:]]
+
+
+_ANSWER_SAID = (("the", "answer", "is"), ("my", "answer", "is"), ("answer", "is"), ("the", "final", "answer", "is"),
+                ("my", "final", "answer", "is"), ("final", "answer", "is"))
 
 
 def _vector_said(tokens: list[Tok]) -> list[Tok]:

@@ -12246,6 +12246,33 @@ def test_a_table_whose_columns_are_layers_is_e060() -> None:
     assert not [d for d in report.diagnostics if d.severity == "error"]
 
 
+TOLD = "Q: A convolutional layer with 10 5x5 filters, stride 1 and padding 2 is applied to a 32x32x3 input. "
+
+
+@pytest.mark.parametrize("text, judged", [
+    # 32x32x3, 10 5x5 filters, stride 1, pad 2: (32 - 5 + 4)/1 + 1 = 32, 32x32x10; (5·5·3 + 1)·10 = 760 parameters;
+    # 32·32·10·75 = 768,000 MACs. An instruction ending in a full stop asked nothing: the answer below was read as the
+    # layer's output (a right count marked wrong), one after it on the line was prose
+    (TOLD + "Compute the number of learnable parameters.\nA: 760\n", [("params", "right")]),
+    (TOLD + "Find the number of parameters.\n\n761\n", [("params", "wrong")]),
+    (TOLD + "Calculate the number of MACs. 768,001\n", [("macs", "wrong")]),
+    (TOLD + "Determine the output dimensions\nA: 32x32x10\n", [("output", "right")]),
+    # `The answer is …` is an answer's label (it was read as the output)
+    (TOLD + "How many parameters does it have?\nThe answer is 760.\n", [("params", "right")]),
+    (TOLD + "How many parameters does it have?\nMy answer is 761\n", [("params", "wrong")]),
+])
+def test_an_instruction_asks_as_a_question_does(text: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(text)
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+def test_the_answer_is_a_number_under_a_convolution_is_e060() -> None:
+    # one number under a convolution, after `The answer is` as after `Answer:`, is no volume: it may count its
+    # parameters (it was judged as the output, a right count marked wrong)
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nThe answer is 760.\n")
+    assert report.answers == () and [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
 def test_the_lectures_formula_under_its_question_stays_prose() -> None:
     # the lecture's `e.g. input 7x7, filter 3x3, applied with stride 1, pad with 1 pixel => what is the output?`, then
     # its formula: an output's word and a number, no answer
