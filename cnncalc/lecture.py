@@ -12389,6 +12389,15 @@ def _part_named(part: list[Tok]) -> bool:
                                             _family(part[0].lower) is not None and part[1].lower in _ANSWER_HEADS)
 
 
+# what opens a part of an answer line that says its answer in a sentence (`it has 1000 parameters`, `we get …`)
+_PART_OPENINGS = (["it", "has"], ["there", "are"], ["we", "get"], ["a", "total"], ["this", "gives"])
+
+
+def _unlearnt(words: list[str]) -> list[str]:
+    """A count's words without `learnable` or `trainable` before them (`learnable parameters` as `parameters`)."""
+    return words[1:] if words[:1] in (["learnable"], ["trainable"]) else words
+
+
 def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     """An answer line's answers given as sentences or between `;` (`Parameters: 760. Output: 32x32x10.`, `CONV1
     params: 760; output: 32x32x10`): each part an answer line of its own, when each starts as one does (after a
@@ -12404,6 +12413,10 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
             words = words[1:]  # `The number of parameters is 31370; output: 10`, `…, and its output is 10`
         if words[:2] == ["it", "outputs"]:
             return True  # `It outputs 10 and biases = 10`
+        if words[:2] in _PART_OPENINGS or (part[lead:lead + 1] and part[lead].kind == "NUM" and part[lead].text[:1]
+                                           .isdigit() and _count_head(_unlearnt([t.lower for t in part[lead + 1:]]),
+                                                                      0) is not None):
+            return True  # `1000 parameters; we get 56x56x16`, `It has 1000 parameters, and …`: a count first
         return bool(words) and (words[0] in _ANSWER_HEADS or
                                 (len(words) > 1 and (_label(part[:1]) is not None or _family(words[0]) is not None)
                                  and words[1] in _ANSWER_HEADS) or named(part))  # (`FC params: …`: the one FC layer)
@@ -12429,6 +12442,7 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
         # (after a `,` or `and`, another answer with its sign, `Output = 10, and weights = 31370`, or another layer's
         # name and output, `…, POOL1 -> 16x16x10`: the value after the line's last `=` was the first answer's)
         if depth == 0 and ahead and ((t.text in (".", ";") and starts(ahead)) or
+                                     (t.text == "/" and j and tokens[j - 1].end < t.start and starts(ahead)) or
                                      (t.text == "," and (named(ahead) or signed(ahead))) or
                                      (t.lower == "and" and j and tokens[j - 1].text != "," and signed(ahead) and
                                       tuple(t.lower for t in tokens[j - 1:j + 2]) not in _COUNT_WORDS)):

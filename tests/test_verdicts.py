@@ -12096,9 +12096,7 @@ def test_an_answer_under_a_question_that_names_its_output_is_read_alone(answer: 
 
 
 @pytest.mark.parametrize("answer", ["A: about 1000 parameters; the output is 56x56x16.",
-                                    "A: 1000 trainable parameters; the output is 56x56x16.",
                                     "A total of 1000 parameters; the output is 56x56x16.",
-                                    "Answer: It outputs 56x56x16 / 1000 weights and biases.",
                                     "We get 56x56x17; 64*16 + 16 = 1040 parameters."])
 def test_an_answer_in_a_form_cnncalc_does_not_read_is_e060_never_prose(answer: str) -> None:
     # under a question, or labelled as an answer, with a volume or a count and its word: it was prose (or only the
@@ -12107,6 +12105,26 @@ def test_an_answer_in_a_form_cnncalc_does_not_read_is_e060_never_prose(answer: s
     assert not report.answers
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 2, "cnncalc cannot read this answer, so it is not judged")]
+
+
+@pytest.mark.parametrize("head, line, judged", [
+    # a count first (`1000 parameters`, `It has …`, `There are …`), or after ` / `, and an output said in a sentence
+    # (`we get …`): each a part of its own, judged (they were E060). The 1x1's 56x56x16 and (64 + 1)·16 = 1,040; the
+    # FC layer's 10 and 7·7·64·10 = 31,360 MACs
+    ("Q: A 1x1 convolution with 16 filters is applied to a 56x56x64 input. How many parameters and what output?",
+     "A: 1000 trainable parameters; the output is 56x56x16.", [("output", "right"), ("params", "wrong")]),
+    ("Q: A 1x1 convolution with 16 filters is applied to a 56x56x64 input. How many parameters and what output?",
+     "Answer: It outputs 56x56x16 / 1000 weights and biases.", [("output", "right"), ("params", "wrong")]),
+    ("Input: 56x56x64\nCONV1: 16 1x1 filters", "1040 parameters; we get 56x56x17.", [("output", "wrong"),
+                                                                                   ("params", "right")]),
+    ("Input: 56x56x64\nCONV1: 16 1x1 filters", "It has 1000 parameters / output: 56x56x16.",
+     [("output", "right"), ("params", "wrong")]),
+    ("Input: 7x7x64\nFC1: 10 neurons", "- Output volume 11. 31,360 MACs.", [("macs", "right"), ("output", "wrong")]),
+])
+def test_a_count_first_and_an_output_in_a_sentence_are_each_judged(head: str, line: str,
+                                                                   judged: list[tuple[str, str]]) -> None:
+    report = homework(head + "\n" + line + "\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
 
 
 def test_an_output_then_a_count_with_its_sign_are_each_judged() -> None:
@@ -12118,8 +12136,7 @@ def test_an_output_then_a_count_with_its_sign_are_each_judged() -> None:
 @pytest.mark.parametrize("head, line", [
     ("CONV1: 16 1x1 filters", "We get 56x56x16, and 1000 learnable parameters."),
     ("CONV1: 16 1x1 filters", "- A total of 1000 parameters; the output is 56x56x16."),
-    ("FC1: 10 neurons", "Output 11 and 31370 params."), ("FC1: 10 neurons", "Its output is 10 and 11 biases."),
-    ("FC1: 10 neurons", "- Output volume 11. 31,360 MACs.")])
+    ("FC1: 10 neurons", "Output 11 and 31370 params."), ("FC1: 10 neurons", "Its output is 10 and 11 biases.")])
 def test_an_answer_under_a_layer_in_a_form_cnncalc_does_not_read_is_e060(head: str, line: str) -> None:
     # opening as an answer does, with a volume or a count by its word: it was prose, and a wrong count (1,000 against
     # the 1x1's (64 + 1)·16 = 1,040; 11 biases against the FC layer's 10) or output passed over
