@@ -12427,6 +12427,17 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
         at = 1 if words[:1] in (["the"], ["its"]) else 0
         return starts(part) and words[at + 1:at + 2] in ([":"], ["="], ["is"])
 
+    def said(part: list[Tok], before: list[Tok]) -> bool:
+        """An answer said in a sentence (`it outputs …`, `we get …`), or a count said first after an output
+        (`output size 56x56x16, 1000 parameters`; not after a count, whose parts it may say, `Params: 150 weights, 6
+        biases`, nor after a layer's name, which the count's part would lose, `Output of CONV1: …, 100 params`)."""
+        words = [t.lower for t in part[:2]]
+        return words == ["it", "outputs"] or words in _PART_OPENINGS or (
+            part[:1] != [] and part[0].kind == "NUM" and part[0].text[:1].isdigit() and
+            _count_head(_unlearnt([t.lower for t in part[1:]]), 0) is not None and
+            any(t.kind == "DIMS" or t.lower in ("output", "outputs") for t in before) and
+            not _count_said_words([t.lower for t in before]) and not any(_label([t]) is not None for t in before))
+
     def named(part: list[Tok]) -> bool:
         """A layer's name, then its answer (`POOL1 output: …`), or its output after an arrow or a colon (`POOL1 ->
         16x16x10`, `POOL1: 16x16x10`)."""
@@ -12434,17 +12445,20 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
             (part[1].lower in _ANSWER_HEADS or part[1].kind == "ARROW" or (part[1].text == ":" and
                                                                            part[2].kind == "DIMS"))
 
-    cuts, depth = [], 0
+    cuts: list[int] = []
+    depth = 0
     for j, t in enumerate(tokens):
         depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
+        before = tokens[cuts[-1] + 1 if cuts else 0:j]  # (the part the cut would end)
         joined = j + 1 < len(tokens) and tokens[j + 1].lower == "and"  # (`…, and weights = 31370`)
         ahead = tokens[j + 1 + joined:j + 5 + joined]  # (what `starts` and `named` look at: a slice per sign)
         # (after a `,` or `and`, another answer with its sign, `Output = 10, and weights = 31370`, or another layer's
         # name and output, `…, POOL1 -> 16x16x10`: the value after the line's last `=` was the first answer's)
         if depth == 0 and ahead and ((t.text in (".", ";") and starts(ahead)) or
                                      (t.text == "/" and j and tokens[j - 1].end < t.start and starts(ahead)) or
-                                     (t.text == "," and (named(ahead) or signed(ahead))) or
-                                     (t.lower == "and" and j and tokens[j - 1].text != "," and signed(ahead) and
+                                     (t.text == "," and (named(ahead) or signed(ahead) or said(ahead, before))) or
+                                     (t.lower == "and" and j and tokens[j - 1].text != "," and
+                                      (signed(ahead) or said(ahead, before)) and
                                       tuple(t.lower for t in tokens[j - 1:j + 2]) not in _COUNT_WORDS)):
             # (not inside one head: `… weights and biases = 156`)
             cuts.append(j)
