@@ -89,7 +89,11 @@ def convolution(rng: random.Random) -> Scenario:
         f"Number of parameters: {f}*{f}*{c}*{k} = {weights} (ignoring biases)",
         f"Output size = floor(({n} - {f} + 2*{p})/{s}) + 1 = {o}, so the output is {o}x{o}x{k}",
         # (the biases added to the weights, then called parameters: all of them; a single bias is one filter's)
-        *([f"Number of weights = {f}*{f}*{c}*{k} = {weights}, plus {k} biases = {params} parameters"] if k > 1 else [])]
+        *([f"Number of weights = {f}*{f}*{c}*{k} = {weights}, plus {k} biases = {params} parameters"] if k > 1 else []),
+        # two answers on a line, a count said first or an output in a sentence (each a part of its own)
+        f"{params} parameters; we get {o}x{o}x{k}", f"It has {params} parameters / output: {o}x{o}x{k}",
+        f"We get {o}x{o}x{k}, and {params} learnable parameters", f"It outputs {o}x{o}x{k} and it has {params} params",
+        f"Output size {o}x{o}x{k}, {params} parameters"]
 
 
 def pool(rng: random.Random) -> Scenario:
