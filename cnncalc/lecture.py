@@ -1513,6 +1513,7 @@ def _opens_answer(tokens: list[Tok]) -> bool:
     first = tokens[lead] if lead < len(tokens) else None
     return first is not None and (
         (first.kind == "NUM" and (_count_head(words, 1) is not None or _count_said(tokens[lead:lead + 4]))) or
+        _count_first(tokens[lead:lead + 4]) or  # (`No parameters; …`)
         (first.kind == "DIMS" and _dims_text(first.text).count("x") == 2) or
         words[:1] in _ANSWER_OPENINGS or words[:2] in _ANSWER_OPENINGS or words[:3] in _ANSWER_OPENINGS)
 
@@ -8869,8 +8870,8 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
         words = [t.lower for t in group]
         head = _count_head(words, 0)
         after = _count_head(words, 1) if len(group) > 2 and group[0].kind == "NUM" else None
-        if len(group) == 2 and (group[0].kind == "NUM" or words[0] == "no") and words[1] in ir.ANSWER_WORDS:
-            # `96 biases`; `no parameters`, read as `parameters: none`
+        if len(group) == 2 and (group[0].kind == "NUM" or words[0] in ("no", "zero")) and words[1] in ir.ANSWER_WORDS:
+            # `96 biases`; `no parameters` (`zero parameters`), read as `parameters: none`
             count = group[0] if group[0].kind == "NUM" else Tok("WORD", "none", group[0].start, group[0].end)
             group = [group[1], Tok("P", ":", group[1].start, group[1].start), count]
         elif after is not None and len(after) == len(group) - 1:  # `442,368 multiply-adds`, `448 weights and biases`
@@ -12078,12 +12079,13 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
         if at < end and tokens[at].kind == "NUM":  # `It requires 442,368 multiply-accumulates`: one word, `MACs`
             tokens, words, end = _noun_phrase_merged(tokens, at + 1, end)
         counted = at + 1 + (words[at + 1:at + 2] in (["learnable"], ["trainable"]))
-        none = words[at:at + 1] == ["no"] and words[counted:counted + 1] != [] and words[counted] in ir.ANSWER_WORDS
+        none = words[at:at + 1] in (["no"], ["zero"]) and words[counted:counted + 1] != [] and \
+            words[counted] in ir.ANSWER_WORDS
         rounded = _rounded_again(tokens[counted + 1:end])  # `It has 34,944 parameters, about 35K.`
         if (end == counted + 1 or rounded) and (tokens[at].kind == "NUM" or none) and \
                 (words[counted] in ir.ANSWER_WORDS or words[counted] in ("values", "activations")):
             # (`It has no parameters`, `No params`: none, 0)
-            word, count = tokens[counted], tokens[at] if not none else Tok("WORD", "none", tokens[at].start,
+            word, count = tokens[counted], tokens[at] if not none else Tok("NUM", "0", tokens[at].start,
                                                                            tokens[at].end)
             if word.lower not in ir.ANSWER_WORDS:  # `10,240 values`: the output's, as `Memory: 10,240`
                 word = Tok("WORD", "memory", word.start, word.end)
@@ -12393,6 +12395,13 @@ def _part_named(part: list[Tok]) -> bool:
 _PART_OPENINGS = (["it", "has"], ["there", "are"], ["we", "get"], ["a", "total"], ["this", "gives"])
 
 
+def _count_first(part: list[Tok]) -> bool:
+    """Whether a part of an answer line says a count first, its number or none (`1000 parameters`, `1000 learnable
+    parameters`, `no parameters`, `zero parameters`)."""
+    return bool(part) and ((part[0].kind == "NUM" and part[0].text[:1].isdigit()) or part[0].lower in ("no", "zero")) \
+        and _count_head(_unlearnt([t.lower for t in part[1:]]), 0) is not None
+
+
 def _unlearnt(words: list[str]) -> list[str]:
     """A count's words without `learnable` or `trainable` before them (`learnable parameters` as `parameters`)."""
     return words[1:] if words[:1] in (["learnable"], ["trainable"]) else words
@@ -12413,10 +12422,10 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
             words = words[1:]  # `The number of parameters is 31370; output: 10`, `…, and its output is 10`
         if words[:2] == ["it", "outputs"]:
             return True  # `It outputs 10 and biases = 10`
-        if words[:2] in _PART_OPENINGS or (part[lead:lead + 1] and part[lead].kind == "NUM" and part[lead].text[:1]
-                                           .isdigit() and _count_head(_unlearnt([t.lower for t in part[lead + 1:]]),
-                                                                      0) is not None):
+        if words[:2] in _PART_OPENINGS or _count_first(part[lead:]):
             return True  # `1000 parameters; we get 56x56x16`, `It has 1000 parameters, and …`: a count first
+        if part[lead:lead + 1] and part[lead].kind == "DIMS" and _dims_text(part[lead].text).count("x") == 2:
+            return True  # `Params: 0 / 16x16x16`: a volume alone (read as a working, 0 / (16·16·16), it passed)
         return bool(words) and (words[0] in _ANSWER_HEADS or
                                 (len(words) > 1 and (_label(part[:1]) is not None or _family(words[0]) is not None)
                                  and words[1] in _ANSWER_HEADS) or named(part))  # (`FC params: …`: the one FC layer)
@@ -12433,9 +12442,7 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
         biases`, nor after a layer's name, which the count's part would lose, `Output of CONV1: …, 100 params`)."""
         words = [t.lower for t in part[:2]]
         return words == ["it", "outputs"] or words in _PART_OPENINGS or (
-            part[:1] != [] and part[0].kind == "NUM" and part[0].text[:1].isdigit() and
-            _count_head(_unlearnt([t.lower for t in part[1:]]), 0) is not None and
-            any(t.kind == "DIMS" or t.lower in ("output", "outputs") for t in before) and
+            _count_first(part) and any(t.kind == "DIMS" or t.lower in ("output", "outputs") for t in before) and
             not _count_said_words([t.lower for t in before]) and not any(_label([t]) is not None for t in before))
 
     def named(part: list[Tok]) -> bool:

@@ -6567,7 +6567,7 @@ def test_a_layer_described_after_with_and_counts_after_it_has() -> None:
     report = cnncalc.analyze_text(text.format(pool="no"), "hw.txt")
     assert [(a.label, a.quantity, a.expected, a.verdict) for a in report.answers] == [
         ("conv1", "output", "32x32x32", "right"), ("conv1", "params", "896", "right"),
-        ("pool2", "output", "16x16x32", "right"), ("pool2", "params", "none", "right")], report.diagnostics
+        ("pool2", "output", "16x16x32", "right"), ("pool2", "params", "0", "right")], report.diagnostics
     # a count said so is judged (`and it has no parameters` was passed over as a remark)
     wrong = cnncalc.analyze_text(text.format(pool="10"), "hw.txt")
     assert [(a.quantity, a.verdict) for a in wrong.answers][-1] == ("params", "wrong")
@@ -12128,6 +12128,20 @@ def test_an_answer_in_a_form_cnncalc_does_not_read_is_e060_never_prose(answer: s
 def test_a_count_first_and_an_output_in_a_sentence_are_each_judged(head: str, line: str,
                                                                    judged: list[tuple[str, str]]) -> None:
     report = homework(head + "\n" + line + "\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a 2x2 max pool at stride 2 on 32x32x16: (32 - 2)/2 + 1 = 16, 16x16x16, no parameters. `No parameters; …` and
+    # `Zero parameters, …` were prose (a wrong output passed), `Params: 0 / 16x16x15` a working, 0 / (16·16·15) = 0
+    ("No parameters; output: 16x16x15.", [("output", "wrong"), ("params", "right")]),
+    ("Zero parameters, we get 16x16x16.", [("output", "right"), ("params", "right")]),
+    ("- No learnable parameters / it outputs 16x16x15.", [("output", "wrong"), ("params", "right")]),
+    ("Params: 0 / 16x16x15.", [("output", "wrong"), ("params", "right")]),
+    ("Zero parameters.", [("params", "right")]),
+])
+def test_a_pools_none_said_first_and_its_output(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework("Input: 32x32x16\nPOOL1: max pool 2x2, stride 2\n" + line + "\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
 
 
