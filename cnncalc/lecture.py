@@ -1771,20 +1771,23 @@ def _layers_in_columns(text: str) -> list[Span]:
         return found
     lines = text.split("\n")
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    for i in range(len(lines) - 2):
+    i = 0
+    while i < len(lines) - 2:
         if not (_WIDE_ROW.fullmatch(lines[i]) and _WIDE_RULE.fullmatch(lines[i + 1])):
+            i += 1
             continue
         head = [cell.strip() for cell in lines[i].strip().strip("|").split("|")]
         body = []
-        for line in lines[i + 2:]:
-            if not _WIDE_ROW.fullmatch(line):
-                break
-            body.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+        end = i + 2
+        while end < len(lines) and _WIDE_ROW.fullmatch(lines[end]):  # (each line looked at once: the next table
+            body.append([cell.strip() for cell in lines[end].strip().strip("|").split("|")])  # starts after it)
+            end += 1
         if body and head[0].lower() in (*_VALUE_HEADERS, "quantity", "metric", "layer") and \
                 all(_NAME_CELL.fullmatch(cell) for cell in head[1:]) and \
                 all(len(row) == len(head) and _answer_row(row[0], " ".join(row[1:])) for row in body):
             indent = len(lines[i]) - len(lines[i].lstrip())
             found.append(Span(starts[i] + indent, starts[i] + len(lines[i].rstrip())))
+        i = end
     return found
 
 
@@ -12436,14 +12439,19 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
         at = 1 if words[:1] in (["the"], ["its"]) else 0
         return starts(part) and words[at + 1:at + 2] in ([":"], ["="], ["is"])
 
-    def said(part: list[Tok], before: list[Tok]) -> bool:
+    def said(part: list[Tok], j: int) -> bool:
         """An answer said in a sentence (`it outputs …`, `we get …`), or a count said first after an output
         (`output size 56x56x16, 1000 parameters`; not after a count, whose parts it may say, `Params: 150 weights, 6
         biases`, nor after a layer's name, which the count's part would lose, `Output of CONV1: …, 100 params`)."""
         words = [t.lower for t in part[:2]]
-        return words == ["it", "outputs"] or words in _PART_OPENINGS or (
-            _count_first(part) and any(t.kind == "DIMS" or t.lower in ("output", "outputs") for t in before) and
-            not _count_said_words([t.lower for t in before]) and not any(_label([t]) is not None for t in before))
+        if words == ["it", "outputs"] or words in _PART_OPENINGS:
+            return True
+        if not _count_first(part):
+            return False
+        # the part the cut would end (its last 64 tokens at most: a line of 10,000 commas stays linear)
+        before = tokens[max(cuts[-1] + 1 if cuts else 0, j - 64):j]
+        return any(t.kind == "DIMS" or t.lower in ("output", "outputs") for t in before) and \
+            not _count_said_words([t.lower for t in before]) and not any(_label([t]) is not None for t in before)
 
     def named(part: list[Tok]) -> bool:
         """A layer's name, then its answer (`POOL1 output: …`), or its output after an arrow or a colon (`POOL1 ->
@@ -12456,16 +12464,15 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     depth = 0
     for j, t in enumerate(tokens):
         depth += (t.text in ("(", "[")) - (t.text in (")", "]"))
-        before = tokens[cuts[-1] + 1 if cuts else 0:j]  # (the part the cut would end)
         joined = j + 1 < len(tokens) and tokens[j + 1].lower == "and"  # (`…, and weights = 31370`)
         ahead = tokens[j + 1 + joined:j + 5 + joined]  # (what `starts` and `named` look at: a slice per sign)
         # (after a `,` or `and`, another answer with its sign, `Output = 10, and weights = 31370`, or another layer's
         # name and output, `…, POOL1 -> 16x16x10`: the value after the line's last `=` was the first answer's)
         if depth == 0 and ahead and ((t.text in (".", ";") and starts(ahead)) or
                                      (t.text == "/" and j and tokens[j - 1].end < t.start and starts(ahead)) or
-                                     (t.text == "," and (named(ahead) or signed(ahead) or said(ahead, before))) or
+                                     (t.text == "," and (named(ahead) or signed(ahead) or said(ahead, j))) or
                                      (t.lower == "and" and j and tokens[j - 1].text != "," and
-                                      (signed(ahead) or said(ahead, before)) and
+                                      (signed(ahead) or said(ahead, j)) and
                                       tuple(t.lower for t in tokens[j - 1:j + 2]) not in _COUNT_WORDS)):
             # (not inside one head: `… weights and biases = 156`)
             cuts.append(j)
