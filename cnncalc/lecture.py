@@ -1714,10 +1714,30 @@ def _unmarked(tokens: list[Tok]) -> list[Tok]:
     return tokens[start:end]
 
 
-_KEY_VALUE_ROW = re.compile(r"([ \t]*)\|([^|\n]*)\|([^|\n]*)\|[ \t]*\r?")  # a line: a table's row of two cells
-_TABLE_RULE = re.compile(r"[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*\r?")  # `|---|---|`
 # what heads a table whose rows are quantities and their values (`| Quantity | Value |`), not a layer's name
 _VALUE_HEADERS = {"", "value", "values", "answer", "answers", "result", "results", "count", "number", "amount", "size"}
+_NAME_CELL = re.compile(r"[A-Za-z][A-Za-z0-9_]*")  # a header's cell that names a layer (`CONV1`, `fc_2`)
+_Cells = list[tuple[str, int]]  # a table row's cells, each its text and where it starts on its line
+
+
+def _tables(lines: list[str]) -> Iterator[tuple[int, _Cells | None, list[tuple[int, _Cells]]]]:
+    """The markdown tables among `lines` (rows between outer bars, line after line), each looked at once: its first
+    line, its header's cells (None when no rule follows its first row) and its other rows, each (line, cells), the
+    rule left out."""
+    i = 0
+    while i < len(lines):
+        if not _TABLE_ROW.fullmatch(lines[i].strip()):
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and _TABLE_ROW.fullmatch(lines[end].strip()):
+            end += 1
+        rows = [(k, _cells(lines[k], 0)) for k in range(i, end)]
+        rules = [all(_RULE.fullmatch(text) for text, _ in cells) for _, cells in rows]
+        kept = [row for row, rule in zip(rows, rules) if not rule]
+        headed = len(rows) > 1 and rules[1] and not rules[0]
+        yield i, (kept[0][1] if headed else None), (kept[1:] if headed else kept)
+        i = end
 
 
 def _answers_tabled(text: str) -> str:
@@ -1728,27 +1748,18 @@ def _answers_tabled(text: str) -> str:
     if "|" not in text:
         return text
     lines = text.split("\n")
-    rows = [_KEY_VALUE_ROW.fullmatch(line) for line in lines]
-    i = 0
-    while i < len(lines):
-        if rows[i] is None:
-            i += 1
+    for first, head, body in _tables(lines):
+        named = head[1][0].strip() if head is not None and head[1][0].strip().lower() not in _VALUE_HEADERS else None
+        if not body or (head is not None and len(head) != 2) or \
+                not all(len(cells) == 2 and _answer_row(cells[0][0], cells[1][0]) for _, cells in body) or \
+                (named is not None and (not _NAME_CELL.fullmatch(named) or named.lower() in _ANSWER_HEADS)):
             continue
-        end = i
-        while end < len(lines) and rows[end] is not None:  # (a rule, `|---|---|`, is a row of two cells too)
-            end += 1
-        table = [(k, row) for k in range(i, end)
-                 if (row := rows[k]) is not None and not _TABLE_RULE.fullmatch(lines[k])]
-        headed = _TABLE_RULE.fullmatch(lines[i + 1]) is not None if i + 1 < end else False
-        head, body = (table[0][1], table[1:]) if headed else (None, table)
-        named = head[3].strip() if head is not None and head[3].strip().lower() not in _VALUE_HEADERS else None
-        if body and all(_answer_row(row[2], row[3]) for _, row in body) and (
-                named is None or (_NAME_CELL.fullmatch(named) and named.lower() not in _ANSWER_HEADS)):
-            if head is not None and named is not None:  # `| | CONV1 |`: `CONV1`
-                lines[i] = " " * head.start(3) + head[3] + " " * (len(lines[i]) - head.end(3))
-            for k, row in body:
-                lines[k] = f"{row[1]} {row[2]}:{row[3]} {lines[k][row.end(3) + 1:]}"
-        i = end
+        if head is not None and named is not None:  # `| | CONV1 |`: `CONV1`
+            value, at = head[1]
+            lines[first] = " " * at + value + " " * (len(lines[first]) - at - len(value))
+        for k, ((key, at), (value, after)) in body:  # each bar a blank, the middle one a colon
+            line = lines[k]
+            lines[k] = f"{line[:at - 1]} {key}:{value} {line[after + len(value) + 1:]}"
     return "\n".join(lines)
 
 
@@ -1756,11 +1767,6 @@ def _answer_row(key: str, values: str) -> bool:
     """Whether a table's row is an answer: a quantity, then values with a digit (`| Params | 760 |`)."""
     words = key.strip().lower().split()
     return bool(words) and (words[0] in _ANSWER_HEADS or words[0] == "total") and any(c.isdigit() for c in values)
-
-
-_NAME_CELL = re.compile(r"[A-Za-z][A-Za-z0-9_]*")  # a header's cell that names a layer (`CONV1`, `fc_2`)
-_WIDE_ROW = re.compile(r"[ \t]*\|(?:[^|\n]*\|){3,}[ \t]*\r?")  # a line: a table's row of three cells or more
-_WIDE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|){3,}[ \t]*\r?")  # `|---|---|---|`
 
 
 def _layers_in_columns(text: str) -> list[Span]:
@@ -1771,23 +1777,16 @@ def _layers_in_columns(text: str) -> list[Span]:
         return found
     lines = text.split("\n")
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    i = 0
-    while i < len(lines) - 2:
-        if not (_WIDE_ROW.fullmatch(lines[i]) and _WIDE_RULE.fullmatch(lines[i + 1])):
-            i += 1
+    for first, head, body in _tables(lines):
+        if head is None or len(head) < 3 or not body or \
+                head[0][0].strip().lower() not in (*_VALUE_HEADERS, "quantity", "metric", "layer") or \
+                not all(_NAME_CELL.fullmatch(cell.strip()) for cell, _ in head[1:]) or \
+                not all(len(cells) == len(head) and _answer_row(cells[0][0], " ".join(c for c, _ in cells[1:]))
+                        for _, cells in body):
             continue
-        head = [cell.strip() for cell in lines[i].strip().strip("|").split("|")]
-        body = []
-        end = i + 2
-        while end < len(lines) and _WIDE_ROW.fullmatch(lines[end]):  # (each line looked at once: the next table
-            body.append([cell.strip() for cell in lines[end].strip().strip("|").split("|")])  # starts after it)
-            end += 1
-        if body and head[0].lower() in (*_VALUE_HEADERS, "quantity", "metric", "layer") and \
-                all(_NAME_CELL.fullmatch(cell) for cell in head[1:]) and \
-                all(len(row) == len(head) and _answer_row(row[0], " ".join(row[1:])) for row in body):
-            indent = len(lines[i]) - len(lines[i].lstrip())
-            found.append(Span(starts[i] + indent, starts[i] + len(lines[i].rstrip())))
-        i = end
+        line = lines[first]
+        indent = len(line) - len(line.lstrip())
+        found.append(Span(starts[first] + indent, starts[first] + len(line.rstrip())))
     return found
 
 
@@ -11109,7 +11108,7 @@ def _instruction_asked(tokens: list[Tok]) -> list[Tok] | None:
         said = words[start + 1:end]
         if any(said[:len(opening)] == list(opening) for opening in _IMPERATIVES) and \
                 not any(t.kind in ("NUM", "DIMS") for t in tokens[start + 1:end]) and \
-                ({"output", "shape", "dimensions", "size", "volume"} & set(said) or _count_said_words(said)):
+                (_ASKED_QUANTITIES.intersection(said) or "dimensions" in said or _count_said_words(said)):
             last = tokens[end - 1]
             return [*tokens[:end], Tok("P", "?", last.end, last.end), *tokens[end + 1:]]
     return None
