@@ -12241,17 +12241,22 @@ def test_an_output_vector_after_a_label_under_the_layer(line: str, verdict: str)
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
 
 
-@pytest.mark.parametrize("text, line", [
-    (QUESTION_FC, "A: 11 outputs"),  # an output's length in a form not read: E060, not prose
-    ("Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n", "Output: a vector of 10 numbers"),  # (it was prose)
-    ("Input: 56x56x64\nCONV1: 16 1x1 filters\n", "It outputs 16."),  # one number is no convolution's volume (its
-    # 16 maps?): not judged as its output
+NOT_SAID = "this answer does not say what it answers: one number is not the volume a conv gives"
+
+
+@pytest.mark.parametrize("text, line, at, message", [
+    # an output's length in a form not read: E060 at the line, not prose
+    (QUESTION_FC, "A: 11 outputs", "A:", "cnncalc cannot read this answer, so it is not judged"),
+    # one number is no convolution's volume (its 16 maps?): E060 at the number, not judged as its output (it was prose)
+    ("Input: 32x32x1\nCONV1: 6 5x5 filters, stride 1, pad 0\n", "Output: a vector of 10 numbers", "10", NOT_SAID),
+    ("Input: 56x56x64\nCONV1: 16 1x1 filters\n", "It outputs 16.", "16", NOT_SAID),
 ])
-def test_an_output_length_not_read_is_e060(text: str, line: str) -> None:
+def test_an_output_length_not_read_is_e060(text: str, line: str, at: str, message: str) -> None:
     report = homework(text + line + "\n")
     assert report.answers == ()
     [error] = [d for d in report.diagnostics if d.severity == "error"]
-    assert (error.code, error.line) == ("E060", text.count("\n") + 1)
+    assert (error.code, error.line, error.column) == ("E060", text.count("\n") + 1, line.index(at) + 1)
+    assert error.message.startswith(message)
 
 
 @pytest.mark.parametrize("table, judged", [
