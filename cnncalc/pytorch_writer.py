@@ -205,6 +205,8 @@ def _crop(top: int, left: int, x: Shape, y: Shape) -> list[Step]:
 
 SPELLINGS: dict[str, Spell] = {
     "conv": _conv, "dwconv": _conv, "deconv": _deconv,
+    "channelconv": lambda layer, x, y, ceil: [Step("", f"ChannelConv({layer.kernel}, padding={layer.zeros}"
+                                                       f"{'' if layer.bias else ', bias=False'})")],
     "maxpool": _pool, "avgpool": _pool, "lppool": _lp_pool,
     "globalavgpool": _global_pool, "globalmaxpool": _global_pool,
     "channelavgpool": lambda layer, x, y, ceil: [Step(None, "{x}.mean(1, keepdim=True)")],
@@ -265,7 +267,18 @@ JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": "
          "resample": "nn.functional.interpolate({1}, size={0}.shape[-2:]{interpolation})"}
 PAIRWISE = {"max": "torch.maximum", "min": "torch.minimum"}  # joined two at a time, as PyTorch compares tensors
 
-HELPERS = {"Scale": '''class Scale(nn.Module):
+HELPERS = {"ChannelConv": '''class ChannelConv(nn.Module):
+    """A 1-D convolution across the channels at each position (ECA-Net's): one filter of kernel_size weights."""
+
+    def __init__(self, kernel_size: int, padding: int, bias: bool = True) -> None:
+        super().__init__()
+        self.conv = nn.Conv1d(1, 1, kernel_size, padding=padding, bias=bias)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        along = x.movedim(1, -1)  # each position's channels last, a sequence of one channel
+        y = self.conv(along.reshape(-1, 1, along.shape[-1]))
+        return y.reshape(*along.shape[:-1], -1).movedim(-1, 1)
+''', "Scale": '''class Scale(nn.Module):
     """A learnt scale (and shift) per channel: Caffe's Scale layer."""
 
     def __init__(self, channels: int, bias: bool = True) -> None:

@@ -101,6 +101,9 @@ def random_layer(draw: st.DrawFn) -> str:
                          f"dilation {draw(st.integers(1, 2))} groups {g} {rounding} "
                          f"{draw(st.sampled_from(['', 'nobias']))}"),
         "dwconv": lambda: f"dwconv {kernel} stride {stride} {pad} multiplier {draw(st.integers(1, 2))} {rounding}",
+        "channelconv": lambda: (f"channelconv {draw(st.integers(1, 7))} "
+                                f"{draw(st.sampled_from(['', 'pad 0', 'pad 2', 'padding 4']))} "
+                                f"{draw(st.sampled_from(['', 'nobias']))}"),
         "deconv": lambda: (f"deconv {c} {kernel} stride {stride} pad {draw(st.integers(0, 1))} "
                            f"outpad {draw(st.integers(0, stride - 1))} dilation {draw(st.integers(1, 2))}"),
         "maxpool": lambda: (f"maxpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} "

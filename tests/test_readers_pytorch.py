@@ -866,7 +866,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("generator_views.py", (16, 1, 1)), ("cifar_option_a.py", (3, 32, 32)),
                                         ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17)),
                                         ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6)),
-                                        ("weight_standardised.py", (3, 16, 16))])
+                                        ("weight_standardised.py", (3, 16, 16)),
+                                        ("channel_attention.py", (3, 32, 32))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3260,3 +3261,41 @@ def test_an_output_that_leaves_from_inside_a_side_head_is_kept() -> None:
     report = _read_with_params(text, "64x64x3", 448 + 2 * 2320)
     # in the order the model returns them (a head inside another after it)
     assert [o.shape.dims for o in report.outputs] == [(32, 32, 16), (16, 16, 16), (8, 8, 16)]
+
+
+def test_eca_gates_are_one_filter_sliding_along_the_pooled_channels() -> None:
+    # ECA-Net's `nn.Conv1d(1, 1, k)` on a map's pooled channels viewed as a sequence was E070 at the Conv1d: four ways
+    # of writing it (tests/fixtures/notations/channel_attention.py; PyTorch agrees in test_pytorch_itself_agrees_...)
+    report = analyze(FIXTURES / "channel_attention.py", input="32x32x3")
+    assert report.ok, report.messages()
+    convs = {r.path: (r.op, r.params, r.macs, str(r.output)) for r in report.rows if r.keyword == "channelconv"}
+    # the paper's length |log2(C) + 1|/2 made odd: 32 channels (5 + 1)/2 = 3; 256 channels (8 + 1)/2 = 4 -> 5
+    assert list(convs.values()) == [
+        ("channelconv 3 pad 1 nobias", 3, 32 * 3, "32"),  # each of the 32 channels, 3 products
+        ("channelconv 5 pad 2 nobias", 5, 256 * 5, "256"),
+        ("channelconv 5 pad 2", 5 + 1, 256 * 5, "256"),  # with its bias
+        ("channelconv 7 pad 3 nobias", 7, 4 * 7, "4")]  # 4 - 7 + 2·3 + 1 = 4 channels kept
+    # stem 3·3·3·32 + its norm 2·32; conv 3·3·32·256 + 256; the 1x1 conv 256·4 + 4; head 4·10 + 10; the gates
+    assert report.totals.params == 27 * 32 + 64 + 9 * 32 * 256 + 256 + 256 * 4 + 4 + 4 * 10 + 10 + 3 + 5 + 6 + 7
+    assert report.output.dims == (10,)
+
+
+@pytest.mark.parametrize("init, forward, words", [
+    ("self.conv = nn.Conv1d(64, 128, 3)", "return x",
+     "nn.Conv1d with in_channels=64, out_channels=128 across a map's channels"),
+    ("self.conv = nn.Conv1d(1, 1, 3, stride=2)", "return x", "nn.Conv1d with stride=2"),
+    ("self.conv = nn.Conv1d(1, 1, 4, padding='same')", "return x", "padding=same of an even kernel"),
+    ("self.conv = nn.Conv1d(1, 1, 3, padding=1)", "return self.conv(x)", "nn.Conv1d on a map or a vector"),
+    ("self.conv = nn.Conv1d(1, 1, 3, padding=1)\nself.norm = nn.BatchNorm1d(1)",
+     "y = self.norm(self.conv(x.mean((2, 3)).view(x.size(0), 1, -1)))\nreturn x * y.view(x.size(0), -1, 1, 1)",
+     "nn.BatchNorm1d on a map's channels viewed as a sequence"),
+    ("self.conv = nn.Conv1d(1, 1, 3, padding=1)",
+     "y = self.conv(x.mean((2, 3)).view(x.size(0), 1, -1))\nreturn x * y.expand_as(x)",
+     "`.expand_as(...)` of a map's pooled channels viewed as a sequence"),
+])
+def test_a_conv1d_other_than_across_pooled_channels_is_e070_saying_what_is_followed(init: str, forward: str,
+                                                                                    words: str) -> None:
+    text = module_file(f"self.stem = nn.Conv2d(3, 8, 3)\n{init}", f"x = self.stem(x)\n{forward}")
+    report = read_py(text, input="16x16x3")
+    assert codes_of(report) == ["E070"], report.messages()
+    assert words in report.diagnostics[0].message

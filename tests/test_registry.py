@@ -66,7 +66,7 @@ def test_every_layer_and_merge_is_complete() -> None:
 def test_every_family_has_layers_and_the_docs_name_them() -> None:
     # `expect total params in conv layers N`: each kind of layer a total may count alone, with its layers
     named = {family: sorted(cls.keyword for cls in LAYER_CLASSES if cls.family == family) for family in FAMILIES}
-    assert named == {"conv": ["conv", "deconv", "dwconv"], "fc": ["fc"],
+    assert named == {"conv": ["channelconv", "conv", "deconv", "dwconv"], "fc": ["fc"],
                      "pool": ["adaptiveavgpool", "adaptivemaxpool", "avgpool", "channelavgpool", "channelmaxpool",
                               "globalavgpool", "globalmaxpool", "lppool", "maxpool"]}
     assert all(f"`in {family} layers`" in DOC for family in FAMILIES)

@@ -560,3 +560,25 @@ def test_lp_pool_is_an_unpadded_window_whose_fixes_never_pad() -> None:
     [empty] = run("input 8x8x3\nlppool 9\n").diagnostics
     assert (empty.code, empty.hint) == ("E031",
                                         "the kernel spans 9 pixels but the input has only 8; use a smaller kernel")
+
+
+def test_a_channel_convolution_slides_one_filter_along_the_channels() -> None:
+    # ECA-Net's gate: 64 pooled channels through a filter of 3 padded by (3 - 1)/2 = 1 each end: 64 - 3 + 2 + 1 = 64
+    # channels, 3 weights (no bias), 64·3 = 192 products
+    r = run("input 7x7x64\nglobalavgpool\nchannelconv 3 nobias -> 1x1x64 params 3 macs 192\n")
+    assert r.ok, codes(r)
+    assert row(r, "channelconv1").working is not None and \
+        row(r, "channelconv1").working.out == "64 - 3 + 2·1 + 1 = 64 channels"
+    # at every position of a 5x5x8 map: a filter of 12 padded by (12 - 1)//2 = 5: 8 - 12 + 10 + 1 = 7 channels; 12
+    # weights and a bias; 5·5·7·12 = 2,100 products
+    assert run("input 5x5x8\nchannelconv 12 -> 5x5x7 params 13 macs 2100\n").ok
+    # a vector of 100, unpadded: 100 - 4 + 1 = 97 values, 97·4 = 388 products
+    assert run("input 100\nchannelconv 4 pad 0 -> 97 params 5 macs 388\n").ok
+    assert codes(run("input 100\nchannelconv 4 pad 0 -> 97 params 4 macs 388\n")) == ["E041"]  # it has a bias
+
+
+def test_a_channel_filter_longer_than_the_padded_channels_is_e031() -> None:
+    # 8 channels unpadded: 8 - 9 + 0 + 1 = 0 channels left
+    r = run("input 4x4x8\nchannelconv 9 pad 0\n")
+    assert codes(r) == ["E031"] and "8 - 9 + 2·0 + 1 = 0" in r.diagnostics[0].message
+    assert where(r) == [("E031", 2, len("channelconv ") + 1)]  # at the filter's length

@@ -67,6 +67,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),
     ("10x10x3", "conv 6 3x3 ; aux: side train { globalavgpool ; fc 3 } ; head: side { conv 2 1x1 } ; relu"),
     ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
+    # ECA-Net's channel attention: the pooled channels through one filter of 3 sliding along them; then filters
+    # longer than the channels, and on a map's every position, and on a vector
+    ("6x5x8", "mul { identity | globalavgpool ; channelconv 3 nobias ; sigmoid } ; channelconv 11 ; "
+              "channelconv 4 pad 0 ; globalavgpool ; flatten ; channelconv 2 pad 3"),
     # CBAM's spatial attention: the channels' mean and max at each position, a 7x7 convolution, a sigmoid gate
     ("9x8x6", "mul { identity | concat { channelavgpool | channelmaxpool } ; conv 1 7x7 pad 3 nobias ; sigmoid }"),
     ("9x7x3", "enc: conv 4 3x3 pad 1\nmaxpool 2 floor ; conv 6 3x3 pad 1 ; upsample 2 aligned\n"

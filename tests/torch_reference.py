@@ -64,6 +64,14 @@ def _deconv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
     return y[:, :, p.top:y.shape[2] - p.bottom, p.left:y.shape[3] - p.right]
 
 
+def _channel_conv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
+    """ECA-Net's way: each position's channels a sequence of one channel, through `F.conv1d`."""
+    along = x.movedim(1, -1)
+    y = F.conv1d(along.reshape(-1, 1, along.shape[-1]), w["weight"].view(1, 1, -1), w.get("bias"),
+                 padding=layer.zeros)
+    return y.reshape(*along.shape[:-1], -1).movedim(-1, 1)
+
+
 def _pool(layer: Any, x: torch.Tensor, ceil: bool, average: bool) -> torch.Tensor:
     p = layer.pad
     stride = layer.stride or layer.kernel
@@ -137,6 +145,7 @@ TORCH_OPS: dict[str, Op] = {
     "conv": lambda layer, x, w, c: _conv(layer, x, w),
     "dwconv": lambda layer, x, w, c: _dwconv(layer, x, w),
     "deconv": lambda layer, x, w, c: _deconv(layer, x, w),
+    "channelconv": lambda layer, x, w, c: _channel_conv(layer, x, w),
     "maxpool": lambda layer, x, w, c: _pool(layer, x, c, average=False),
     "avgpool": lambda layer, x, w, c: _pool(layer, x, c, average=True),
     "lppool": lambda layer, x, w, c: F.lp_pool2d(x, layer.p, layer.kernel, layer.stride, c),

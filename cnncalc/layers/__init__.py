@@ -28,7 +28,7 @@ from cnncalc.layers.activation import (
     Threshold,
 )
 from cnncalc.layers.base import Layer, Params, Working
-from cnncalc.layers.conv import Conv, Deconv, DWConv
+from cnncalc.layers.conv import ChannelConv, Conv, Deconv, DWConv
 from cnncalc.layers.linear import FC
 from cnncalc.layers.norm import LRN, BatchNorm, GroupNorm, InstanceNorm, L2Norm, LayerNorm, Scale
 from cnncalc.layers.pool import (
@@ -61,8 +61,8 @@ from cnncalc.layers.resize import (
 )
 
 LAYER_CLASSES: tuple[type[Layer], ...] = (
-    Conv, DWConv, Deconv, MaxPool, AvgPool, LPPool, GlobalAvgPool, GlobalMaxPool, ChannelAvgPool, ChannelMaxPool,
-    AdaptiveAvgPool, AdaptiveMaxPool, FC,
+    Conv, DWConv, Deconv, ChannelConv, MaxPool, AvgPool, LPPool, GlobalAvgPool, GlobalMaxPool, ChannelAvgPool,
+    ChannelMaxPool, AdaptiveAvgPool, AdaptiveMaxPool, FC,
     Flatten, Squeeze, Unflatten, Reshape, ReLU, ReLU6, LeakyReLU, PReLU, ELU, SELU, CELU, Sigmoid, HardSigmoid, Tanh,
     HardTanh, GELU, SiLU, HardSwish, Mish, Softplus, Softsign, LogSigmoid, Threshold, HardShrink, SoftShrink,
     TanhShrink, Softmax, LogSoftmax, LRN, L2Norm, BatchNorm, Scale,

@@ -1,6 +1,8 @@
 """Convolutions: standard (grouped, dilated), depthwise, and transposed."""
 from __future__ import annotations
 
+import math
+
 from cnncalc import TYPE_CHECKING, axis, codes, field
 from cnncalc.layers.arguments import (
     CHANNELS,
@@ -28,7 +30,7 @@ from cnncalc.layers.window import (
     window_rules,
     window_steps,
 )
-from cnncalc.limits import MAX_CHANNELS, MAX_EXTENT
+from cnncalc.limits import MAX_CHANNELS, MAX_EXTENT, MAX_SIZE
 from cnncalc.shape import Shape, effective_kernel, transposed_len
 
 if TYPE_CHECKING:
@@ -133,6 +135,79 @@ class Conv(Layer):
         pads = kernels.pads_for(self.pad, x[1:3], self.kernel, self.stride, self.dilation)
         windows = kernels.Windows(x, self.kernel, self.stride, pads, self.dilation, ceil)
         return kernels.conv2d_plan(x, self.out_channels, self.kernel, self.groups, windows, itemsize)
+
+
+class ChannelConv(Layer):
+    """A 1-D convolution across the channels at each position: one filter of K weights slides along the C
+    channels, over P zeros at each end (ECA-Net's channel attention: PyTorch's `nn.Conv1d(1, 1, K, padding=(K -
+    1)//2)` on the pooled channels). HxWxC -> HxWx(C + 2P - K + 1); the default P, (K - 1)/2, keeps C for an odd K.
+
+    Params K + 1 (K with `nobias`); MACs = H·W·Cout·K, as PyTorch counts its `Conv1d` (the zeros' products
+    included)."""
+
+    keyword = "channelconv"
+    family = "conv"
+    example = "channelconv 3 nobias"
+    kernel: int = positional(Int(1, MAX_SIZE), doc="K, the filter's length along the channels")
+    pad: int | None = option(Int(0, MAX_SIZE), default=None, names=("padding",),
+                             doc="P zeros before the first channel and after the last ((K - 1)/2 unless written)")
+    bias: bool = flag(NOBIAS, default=True)
+
+    @property
+    def zeros(self) -> int:
+        """The zeros at each end of the channels: P as written, else (K - 1)/2 rounded down (PyTorch's ECA)."""
+        return (self.kernel - 1) // 2 if self.pad is None else self.pad
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        channels = x.channels + 2 * self.zeros - self.kernel + 1
+        if channels < 1:
+            ctx.report(codes.E031, f"{self._channels_working(x.channels, channels)}: the output would have no "
+                                   f"channels", arg="kernel",
+                       hint=f"a filter of at most {x.channels + 2 * self.zeros} fits {x.channels} channels padded "
+                            f"by {self.zeros} each end")
+            ctx.no_window()
+            return None
+        return x.with_channels(channels)
+
+    def _channels_working(self, c: int, out: int) -> str:
+        return f"{c} - {self.kernel} + 2·{self.zeros} + 1 = {out}"
+
+    def params(self, x: Shape) -> Params:
+        return Params(weights=self.kernel, biases=1 if self.bias else 0)
+
+    def macs(self, x: Shape, y: Shape) -> int:
+        return y.size * self.kernel
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        positions = "·".join(str(d) for d in y.dims[:-1])
+        return Working(f"{self._channels_working(x.channels, y.channels)} channels",
+                       f"{self.kernel} weights + 1 bias = {self.kernel + 1}" if self.bias else
+                       f"{self.kernel} weights",
+                       f"{positions + '·' if positions else ''}{y.channels}·{self.kernel} = "
+                       f"{thousands(self.macs(x, y))}")
+
+    def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
+        shapes: dict[str, tuple[int, ...]] = {"weight": (self.kernel,)}
+        return shapes | ({"bias": (1,)} if self.bias else {})
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        """Each output channel c the sum of weight j times padded channel c + j: a product per tap, the taps that
+        meet only zeros left out (they add nothing; a long filter on few channels meets mostly zeros)."""
+        import numpy as np
+        p, k = self.zeros, self.kernel
+        padded = np.pad(x, [(0, 0)] * (x.ndim - 1) + [(p, p)])
+        out = padded.shape[-1] - k + 1
+        y = np.zeros(x.shape[:-1] + (out,), dtype=x.dtype)
+        weight = w["weight"]
+        for j in range(max(0, p - out + 1), min(k, p + x.shape[-1])):  # taps that reach a channel of x
+            y += weight[j] * padded[..., j:j + out]
+        if "bias" in w:
+            y += w["bias"][0]
+        return y, y.size * k
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        positions = math.prod(x[:-1])
+        return positions * (2 * (x[-1] + 2 * self.zeros) + 1) * itemsize  # the padded input and the output
 
 
 class DWConv(Layer):

@@ -186,6 +186,14 @@ class _ChannelsLast(NamedTuple):
     tensor: Tensor
 
 
+class _ChannelsAlong(NamedTuple):
+    """A map's pooled channels viewed as a sequence of one channel, (N, 1, C) (ECA-Net's `y.squeeze(-1).transpose(-1,
+    -2)` of a 1x1 map, timm's `x.mean((2, 3)).view(b, 1, -1)`): `nn.Conv1d(1, 1, K)` slides along them (`channelconv`)
+    and an activation acts on each value; transposed back, or viewed (b, -1, 1, 1), they are the channels again."""
+
+    tensor: Tensor
+
+
 class _Weights(NamedTuple):
     """A tensor made in `__init__` (`torch.ones(C, 1, 1) * 1e-6`): its shape, and whether it is learnt
     (wrapped in `nn.Parameter`). A map multiplied by a learnt one of shape (C, 1, 1) is scaled per channel
@@ -320,6 +328,8 @@ class _GroupView(NamedTuple):
 SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "Conv2d": (("in_channels", REQUIRED), ("out_channels", REQUIRED), ("kernel_size", REQUIRED), ("stride", 1),
                ("padding", 0), ("dilation", 1), ("groups", 1), ("bias", True), ("padding_mode", "zeros")),
+    "Conv1d": (("in_channels", REQUIRED), ("out_channels", REQUIRED), ("kernel_size", REQUIRED), ("stride", 1),
+               ("padding", 0), ("dilation", 1), ("groups", 1), ("bias", True), ("padding_mode", "zeros")),
     "ConvTranspose2d": (("in_channels", REQUIRED), ("out_channels", REQUIRED), ("kernel_size", REQUIRED), ("stride", 1),
                         ("padding", 0), ("output_padding", 0), ("groups", 1), ("bias", True), ("dilation", 1),
                         ("padding_mode", "zeros")),
@@ -342,6 +352,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "LayerNorm": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "LayerNorm2d": (("normalized_shape", REQUIRED), ("eps", 1e-5), ("elementwise_affine", True), ("bias", True)),
     "Scale": (("channels", REQUIRED), ("bias", True)),
+    "ChannelConv": (("kernel_size", REQUIRED), ("padding", REQUIRED), ("bias", True)),
     "ValuePReLU": (("channels", REQUIRED), ("height", REQUIRED), ("width", REQUIRED)),
     "OneSidedBatchNorm": (("channels", REQUIRED), ("eps", 1e-5), ("scale", True), ("shift", True),
                           ("track_running_stats", True)),
@@ -459,10 +470,10 @@ MATH: dict[str, Callable[..., Any]] = {
 
 
 _STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "GroupNorm", "LayerNorm",
-             "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU", "ValuePReLU"}  # modules with parameters or running
-# statistics
+             "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU", "ValuePReLU", "ChannelConv", "Conv1d"}  # modules
+# with parameters or running statistics
 # the helper modules `convert --to pytorch` writes (cnncalc/pytorch_writer.py's HELPERS), read as they are defined
-WRITTEN_HELPERS = ("LayerNorm2d", "Scale", "OneSidedBatchNorm", "ValuePReLU")
+WRITTEN_HELPERS = ("LayerNorm2d", "Scale", "OneSidedBatchNorm", "ValuePReLU", "ChannelConv")
 
 
 def _has_state(layer: Layer) -> bool:
@@ -525,6 +536,17 @@ def _is_constant(node: ast.expr, value: Any) -> bool:
     return isinstance(node, ast.Constant) and node.value is value
 
 
+def _swaps_last_two(attr: str, args: list[Any]) -> bool:
+    """Whether `.transpose(...)` or `.permute(...)` of a 3-axis tensor swaps its last two axes: (N, C, 1) and (N, 1,
+    C) one into the other."""
+    dims = list(args[0]) if attr == "permute" and len(args) == 1 and _listed(args[0]) else list(args)
+    if not all(type(d) is int and -3 <= d <= 2 for d in dims):
+        return False
+    if attr == "permute":
+        return [d % 3 for d in dims] == [0, 2, 1]
+    return len(dims) == 2 and sorted(d % 3 for d in dims) == [1, 2]
+
+
 def _is_batch(size: Any) -> bool:
     """`x.size(0)` or -1 in a view's first place."""
     return bool(size == _SizeOf(0) or size == -1)
@@ -561,6 +583,8 @@ def _shown(v: Any, depth: int = 0) -> str:
         return "a tensor"
     if isinstance(v, _ChannelsLast):
         return "a channels-last view of a map (`x.permute(0, 2, 3, 1)`)"
+    if isinstance(v, _ChannelsAlong):
+        return "a map's pooled channels viewed as a sequence (`y.squeeze(-1).transpose(-1, -2)`)"
     if isinstance(v, _Weights):
         return "a learnt tensor" if v.learnt else "a tensor of constants"
     if isinstance(v, _Statistic):
@@ -649,6 +673,28 @@ def channels_last_text(layer: Layer) -> str:
     raise _Unsupported(f"nn.{kind} on a channels-last view (`x.permute(0, 2, 3, 1)`)", node)
 
 
+def channels_along_text(layer: Layer) -> str:
+    """A layer applied to a map's pooled channels viewed as a sequence (`_ChannelsAlong`): `nn.Conv1d(1, 1, K)` a
+    convolution across them, an activation the same on each value."""
+    node, kind = layer.node, layer.kind
+    if kind in _CHANNELWISE:
+        return spec_text(layer)
+    a = {k: v[0] if _listed(v) and len(v) == 1 else v for k, v in layer.args.items()}  # `kernel_size=(3,)`: 3
+    if kind != "Conv1d":
+        raise _Unsupported(f"nn.{kind} on a map's channels viewed as a sequence (cnncalc follows nn.Conv1d(1, 1, K) "
+                           f"and activations there, as ECA-Net's attention uses them)", node)
+    kernel = _int(a["kernel_size"], "kernel_size", node)
+    padding = a["padding"]
+    padding = (kernel - 1) // 2 if padding == "same" and kernel % 2 else 0 if padding == "valid" else padding
+    plain = {"in_channels": 1, "out_channels": 1, "stride": 1, "dilation": 1, "groups": 1, "padding_mode": "zeros"}
+    changed = [f"{k}={_shown(a[k])}" for k, v in plain.items() if a[k] != v]
+    if changed or padding == "same":
+        raise _Unsupported(f"nn.Conv1d with {', '.join(changed) or 'padding=same of an even kernel'} across a map's "
+                           f"channels (cnncalc follows one filter sliding one channel at a time over zeros, "
+                           f"ECA-Net's `nn.Conv1d(1, 1, K, padding=P)`)", node)
+    return f"channelconv {kernel} pad {_int(padding, 'padding', node)}{'' if a['bias'] else ' nobias'}"
+
+
 # nn.Conv2d's padding_mode, as a layer; F.pad's modes; the padding modules; what each pads with, said
 _PADDING_MODES = {"reflect": "reflectpad", "replicate": "replicatepad", "circular": "circularpad"}
 _PADDING_MODULES = {"ZeroPad2d": "zeropad", "ConstantPad2d": "zeropad", "ReflectionPad2d": "reflectpad",
@@ -661,6 +707,9 @@ def spec_text(layer: Layer) -> str:
     a, node, kind = layer.args, layer.node, layer.kind
     if kind in SIMPLE:
         return SIMPLE[kind]
+    if kind == "Conv1d":
+        raise _Unsupported("nn.Conv1d on a map or a vector (cnncalc follows a 1-D convolution across a map's pooled "
+                           "channels, ECA-Net's: `self.conv(y.squeeze(-1).transpose(-1, -2))`)", node)
     if kind in ("Conv2d", "ConvTranspose2d"):
         mode = a["padding_mode"]
         if mode != "zeros" and (kind != "Conv2d" or mode not in _PADDING_MODES):
@@ -759,6 +808,9 @@ def spec_text(layer: Layer) -> str:
             return f"layernorm inputs {c}{_eps(a['eps'], node)}{parts} volume size {h}x{w}"
         last = " lastaxis" if kind == "LayerNorm" else ""  # nn.LayerNorm acts on the last axis; LayerNorm2d on C
         return f"layernorm inputs {_int(shape, 'normalized_shape', node)}{_eps(a['eps'], node)}{parts}{last}"
+    if kind == "ChannelConv":  # `convert --to pytorch`'s helper: ECA's Conv1d across the channels
+        return (f"channelconv {_int(a['kernel_size'], 'kernel_size', node)} pad {_int(a['padding'], 'padding', node)}"
+                f"{'' if a['bias'] else ' nobias'}")
     if kind == "Scale":
         return f"scale inputs {_int(a['channels'], 'channels', node)}{'' if a['bias'] else ' nobias'}"
     if kind == "OneSidedBatchNorm":
@@ -980,6 +1032,7 @@ class _Reader:
         self.owners: list[Instance] = []  # the instances whose methods are running, innermost last
         self.squeezes: set[int] = set()  # graph nodes a squeeze made (`.squeeze(-1).squeeze(-1)` is one)
         self.unsqueezes: set[int] = set()
+        self.half_squeezed: set[int] = set()  # squeezed of one axis only, (N, C, 1): `.transpose(-1, -2)` is (N, 1, C)
         self.training = False  # inside `if self.training:` of a forward
         self.prefix = ""  # the attribute path of the module whose forward is being read
         self.summarised: ir.Input | None = None  # the input size the d2l book's `layer_summary((N, C, H, W))` gives
@@ -2135,12 +2188,12 @@ class _Reader:
                 cropped = self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
                 return cropped._replace(strided=any((top, bottom, left, right)))
         if _gains_two_axes(parts, whole):  # `y[:, :, None, None]`: as `y.unsqueeze(-1).unsqueeze(-1)`
-            return self.squeezed(base, "unsqueeze", [-1], node)
+            return self.squeezed_map(base, "unsqueeze", [-1], node)
         if len(parts) == 4 and whole[0] and whole[1] and all(
                 isinstance(p, ast.Constant) and type(p.value) is int and p.value in (0, -1) for p in parts[2:]):
             # `x[..., 0, 0]` (BiT's head after its global pool): the one pixel of a 1x1 map, as `x.squeeze()` (E037
             # on a larger map, whose pixel at a corner cnncalc does not take)
-            return self.squeezed(base, "squeeze", [], node)
+            return self.squeezed_map(base, "squeeze", [], node)
         if len(parts) in (3, 4) and whole[0] and whole[1] and all(
                 isinstance(p, ast.Slice) and p.upper is None for p in parts[2:]) and \
                 any(p.step is not None for p in parts[2:] if isinstance(p, ast.Slice)):
@@ -2204,9 +2257,11 @@ class _Reader:
             raise _Unsupported(f"{use} the parts of a split into parts of {value.size} channels (how many there are "
                                f"depends on the channels; read each by its index, `parts[0]`)", node)
         if isinstance(value, (Layer, Tensor, LayerClass, _SizeOf, _SizePlus, _SizeTimes, _Partial, _ChannelsLast,
-                              _Weights, _GroupView, _SpatialSize, _Closure, _PositionsFlat, _HalfMean, _ShapeOf)):
+                              _ChannelsAlong, _Weights, _GroupView, _SpatialSize, _Closure, _PositionsFlat, _HalfMean,
+                              _ShapeOf)):
             thing = "a function" if isinstance(value, _Closure) else \
-                "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _GroupView, _PositionsFlat, _HalfMean)) else \
+                "a tensor" if isinstance(value, (Tensor, _ChannelsLast, _ChannelsAlong, _GroupView, _PositionsFlat,
+                                                 _HalfMean)) else \
                 "a size" if isinstance(value, (_SizeOf, _SizePlus, _SizeTimes, _SpatialSize)) else \
                 "a tensor's shape" if isinstance(value, _ShapeOf) else \
                 "a learnt tensor" if isinstance(value, _Weights) else "a layer"
@@ -2417,6 +2472,11 @@ class _Reader:
             return self.squeezed(args[0], full[6:], args[1:], node)
         if full == "torch.transpose" and args and isinstance(args[0], _GroupView):
             return self.group_view(args[0], "transpose", args[1:], node)
+        if full in ("torch.transpose", "torch.permute") and args and isinstance(args[0], (Tensor, _ChannelsAlong)) and \
+                _swaps_last_two(full[6:], list(args[1:])) and \
+                (isinstance(args[0], _ChannelsAlong) or args[0].node in self.half_squeezed):
+            return self.along_method(args[0], full[6:], list(args[1:]), kwargs, node) \
+                if isinstance(args[0], _ChannelsAlong) else _ChannelsAlong(args[0])
         if full in ("torch.ones", "torch.zeros", "torch.empty", "torch.rand", "torch.randn", "torch.full"):
             sizes = args[0] if args and _listed(args[0]) else \
                 args[:-1] if full == "torch.full" else args
@@ -2622,7 +2682,9 @@ class _Reader:
         signature = tuple(p for p in SIGNATURES[kind] if p[0] not in fixed)
         layer = Layer(kind, {**self.bind(signature, args, kwargs, what, node, KEYWORD_ONLY.get(kind, frozenset())),
                              **fixed}, node)
-        if not (kind == "CenterCrop" and self.size_source(layer.args["size"]) is not None):
+        if kind == "Conv1d":
+            channels_along_text(layer)  # (only across a map's pooled channels: there, what it cannot be is said here)
+        elif not (kind == "CenterCrop" and self.size_source(layer.args["size"]) is not None):
             spec_text(layer)  # report what cannot be written where the layer is built (a crop to a map's size: fit)
         return layer
 
@@ -2992,11 +3054,16 @@ class _Reader:
                 self.summarised = self.summary_input(args[0], node)  # the book's way of giving the input's size
                 return None
             raise _Unsupported(f"`self.{attr}(...)`", node)
+        if isinstance(owner, Tensor) and attr in ("transpose", "permute") and owner.node in self.half_squeezed and \
+                _swaps_last_two(attr, args) and not kwargs:
+            return _ChannelsAlong(owner)  # ECA's `y.squeeze(-1).transpose(-1, -2)`: (N, C, 1) as (N, 1, C)
         if isinstance(owner, (Tensor, _ChannelsLast)) and attr == "permute":
             return self.permuted(owner, list(args[0]) if len(args) == 1 and _listed(args[0])
                                  else args, node)
         if isinstance(owner, _ChannelsLast) and attr in ("contiguous", "clone", "detach", "float"):
             return owner
+        if isinstance(owner, _ChannelsAlong):
+            return self.along_method(owner, attr, args, kwargs, node)
         if isinstance(owner, Tensor):
             return self.tensor_method(owner, attr, args, kwargs, node)
         if isinstance(owner, _HalfMean) and attr == "mean" and len(args) + len(kwargs) == 1 and \
@@ -3082,7 +3149,7 @@ class _Reader:
             return Sequence([(k, self.copied(m, deep, node, depth + 1)) for k, m in value.items], value.node)
         if isinstance(value, _Weights):
             return _Weights(value.shape, value.learnt)  # a learnt tensor of its own
-        if isinstance(value, (Tensor, _ChannelsLast, _GroupView, _SizeOf)):
+        if isinstance(value, (Tensor, _ChannelsLast, _ChannelsAlong, _GroupView, _SizeOf)):
             raise _Unsupported("a copy of a tensor or its size", node)
         if type(value) in (list, tuple):
             return type(value)(self.copied(v, deep, node, depth + 1) for v in value)
@@ -3182,11 +3249,15 @@ class _Reader:
             if isinstance(x, _ChannelsLast):
                 y = self.add_layer(self.frozen_text(module, channels_last_text(module)), module.node, x.tensor,
                                    name or module.kind.lower(), shares=first)
+            elif isinstance(x, _ChannelsAlong):
+                y = self.add_layer(self.frozen_text(module, channels_along_text(module)), module.node, x.tensor,
+                                   name or module.kind.lower(), shares=first)
             else:
                 y = self.add_layer(self.layer_text(module), module.node, x, name or module.kind.lower(), shares=first)
             if _has_state(module) and first is None:
                 self.first_applied[id(module)] = y.node
-            return _ChannelsLast(y) if isinstance(x, _ChannelsLast) else y
+            return _ChannelsLast(y) if isinstance(x, _ChannelsLast) else _ChannelsAlong(y) \
+                if isinstance(x, _ChannelsAlong) else y
         if isinstance(module, Sequence):
             for child, m in module.items:
                 x = self.apply(m, x, f"{name}.{child}" if name else child, node)
@@ -3247,6 +3318,9 @@ class _Reader:
             bound = {"pad": bound["pad"], "mode": bound["mode"]}
         if isinstance(x, _ChannelsLast):  # `F.gelu(y)` on a channels-last view: the same on the map
             return _ChannelsLast(self.add_layer(channels_last_text(Layer(kind, bound, node)), node, x.tensor, function))
+        if isinstance(x, _ChannelsAlong):  # `torch.sigmoid(y)` on pooled channels as a sequence: the same on each
+            return _ChannelsAlong(self.add_layer(channels_along_text(Layer(kind, bound, node)), node, x.tensor,
+                                                 function))
         return self.add_layer(spec_text(Layer(kind, bound, node)), node, x, function)
 
     def whole_map_pool(self, kind: str, x: Any, of: Tensor, bound: dict[str, Any], node: ast.AST) -> Tensor:
@@ -3350,19 +3424,57 @@ class _Reader:
             return self.add_layer(f"shuffle {view.groups}", node, view.tensor, "channel_shuffle")
         raise _Unsupported(f"`.{attr}(...)` of a grouped view (cnncalc follows it in a channel shuffle)", node)
 
-    def squeezed(self, x: Tensor, attr: str, args: list[Any], node: ast.AST) -> Tensor:
+    def squeezed(self, x: Tensor, attr: str, args: list[Any], node: ast.AST) -> Tensor | _ChannelsAlong:
         """`x.squeeze()` or `.squeeze(-1)` after a global pool (`squeeze`: a 1x1 map as its vector, E037
         otherwise); `y.unsqueeze(-1).unsqueeze(-1)` (`unflatten`, once); `y.expand_as(x)` before a
-        product (the product broadcasts a 1x1 gate as it is)."""
+        product (the product broadcasts a 1x1 gate as it is); that vector's `.unsqueeze(1)`, a sequence (ECA's)."""
+        if attr == "unsqueeze" and args in ([1], [-2]) and x.node in self.squeezes and x.node not in self.half_squeezed:
+            return _ChannelsAlong(x)  # a pooled map's vector (N, C) as (N, 1, C)
+        return self.squeezed_map(x, attr, args, node)
+
+    def squeezed_map(self, x: Tensor, attr: str, args: list[Any], node: ast.AST) -> Tensor:
+        """`squeezed` of a map or its pooled vector, whose result is a map or a vector."""
         if attr in ("expand_as", "expand"):
             return x
         if attr == "squeeze" and (not args or args[0] in (2, 3, -1, -2)):
-            return x if x.node in self.squeezes else self.mark(self.squeezes, self.add_layer("squeeze", node, x,
-                                                                                              "squeeze"))
+            if x.node in self.squeezes:
+                self.half_squeezed.discard(x.node)  # (N, C) now
+                return x
+            y = self.mark(self.squeezes, self.add_layer("squeeze", node, x, "squeeze"))
+            if args:
+                self.half_squeezed.add(y.node)
+            return y
         if attr == "unsqueeze" and args and args[0] in (2, 3, -1, -2):
             return x if x.node in self.unsqueezes else self.mark(self.unsqueezes, self.add_layer(
                 "unflatten", node, x, "unflatten"))
         raise _Unsupported(f"`.{attr}({', '.join(map(repr, args))})` (cnncalc follows it on the spatial axes)", node)
+
+    def along_method(self, x: _ChannelsAlong, attr: str, args: list[Any], kwargs: dict[str, Any],
+                     node: ast.AST) -> Any:
+        """A method of pooled channels viewed as a sequence (N, 1, C): transposed back, (N, C, 1), they are the
+        vector of the channels again, which `.unsqueeze(-1)` makes the 1x1 map; viewed (b, -1, 1, 1) the map, (b, -1)
+        or squeezed the vector; an activation acts on each value."""
+        if attr in _IN_PLACE:
+            attr = attr[:-1]
+        if attr in ("transpose", "permute") and _swaps_last_two(attr, args) and not kwargs:
+            self.half_squeezed.add(x.tensor.node)
+            self.squeezes.add(x.tensor.node)
+            return x.tensor
+        if attr in ("view", "reshape") and not kwargs:
+            shape = list(args[0]) if len(args) == 1 and _listed(args[0]) else args
+            if len(shape) == 4 and _is_batch(shape[0]) and shape[2:] == [1, 1]:
+                return self.add_layer("unflatten", node, x.tensor, "unflatten")  # timm's `.view(b, -1, 1, 1)`
+            if len(shape) == 2 and _is_batch(shape[0]):
+                return x.tensor
+        if ((attr == "squeeze" and args in ([1], [-2])) or (attr == "flatten" and args in ([1], []))) and not kwargs:
+            return x.tensor
+        if attr in ("contiguous", "clone", "detach", "float") and not args and not kwargs:
+            return x
+        if attr in FUNCTIONS and attr not in ("dropout", "pad", "interpolate", "upsample", "upsample_nearest",
+                                              "upsample_bilinear"):
+            return self.functional(attr, [x, *args], kwargs, node)
+        raise _Unsupported(f"`.{attr}(...)` of a map's pooled channels viewed as a sequence (cnncalc follows a "
+                           f"transpose back, `.view(b, -1, 1, 1)` and activations)", node)
 
     @staticmethod
     def mark(made: set[int], x: Tensor) -> Tensor:
@@ -3413,6 +3525,15 @@ class _Reader:
                 return self.add_layer("squeeze", node, x, "squeeze")  # `x.view(b, c)` after a global pool
             if len(shape) == 3 and _is_batch(shape[0]) and shape[1] == _SizeOf(1) and shape[2] == -1:
                 return _PositionsFlat(x)  # `x.view(b, c, -1)`: the positions of each channel on one axis
+            if len(shape) == 3 and _is_batch(shape[0]) and shape[1] == 1 and \
+                    (shape[2] in (-1, _SizeOf(1)) or (type(shape[2]) is int and shape[2] > 0)):
+                # `x.mean((2, 3)).view(b, 1, -1)` (timm's ECA): a pooled map's channels as a sequence (a larger map's
+                # values, flattened: its size is the same in any order)
+                length = f" inputs {shape[2]}" if type(shape[2]) is int and shape[2] > 0 else ""
+                made = self.graph.nodes[x.node].layer
+                flat = x.node in self.squeezes or (made is not None and made.keyword == "flatten")  # a vector
+                return _ChannelsAlong(x if flat and not length else
+                                      self.add_layer(f"flatten{length}", node, x, "flatten"))
             if len(shape) == 4 and _is_batch(shape[0]) and shape[2:] == [1, 1] and (
                     shape[1] in (_SizeOf(1), -1) or type(shape[1]) is int):
                 return self.add_layer("unflatten", node, x, "unflatten")  # `y.view(b, c, 1, 1)`: an SE gate
