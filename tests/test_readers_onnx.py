@@ -1774,3 +1774,55 @@ def test_a_layer_norm_over_the_channels_written_out(tmp_path: Path) -> None:
     assert report.ok, report.messages()
     assert [r.op for r in report.rows] == ["layernorm eps 1e-06 inputs 4"] and report.totals.params == 2 * 4
     assert report.output is not None and report.output.dims == (6, 6, 4)
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_eca_gates_exported_are_one_filter_along_the_pooled_channels(dynamo: bool, tmp_path: Path) -> None:
+    # tests/fixtures/notations/channel_attention.py's four ways of ECA-Net's gate, exported: a Squeeze of the pooled
+    # map's width and a Transpose to N x 1 x C, or a Reshape to (1, 1, -1) or (1, 1, C), then a 1-D Conv of weights
+    # 1 x 1 x K, and back: `channelconv K` (it was E070 at the Squeeze, or at the 1-D Conv)
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    namespace: dict[str, Any] = {}
+    fixture = ROOT / "tests" / "fixtures" / "notations" / "channel_attention.py"
+    exec(compile(fixture.read_text(), str(fixture), "exec"), namespace)
+    model = namespace["model"].eval()
+    report = _checked_against_pytorch(model, torch.rand(1, 3, 32, 32), tmp_path / "m.onnx", dynamo)
+    assert [(r.op, r.params, r.macs) for r in report.rows if r.keyword == "channelconv"] == [
+        ("channelconv 3 pad 1 nobias", 3, 32 * 3), ("channelconv 5 pad 2 nobias", 5, 256 * 5),
+        ("channelconv 5 pad 2", 5 + 1, 256 * 5), ("channelconv 7 pad 3 nobias", 7, 4 * 7)]
+    # the stem's batch norm is folded into its convolution by both exporters (the older gives it a bias)
+    stem = 3 * 3 * 3 * 32 + (32 if not dynamo else 0)
+    assert report.totals.params == stem + 9 * 32 * 256 + 256 + 256 * 4 + 4 + 4 * 10 + 10 + 3 + 5 + 6 + 7
+
+
+def test_a_1d_conv_other_than_along_pooled_channels_is_e070(tmp_path: Path) -> None:
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper
+
+    def init(name: str, *shape: int) -> Any:
+        return helper.make_tensor(name, TensorProto.FLOAT, shape, np.zeros(shape, dtype=np.float32).reshape(-1))
+
+    def read(nodes: list[Any], *weights: Any) -> Any:
+        graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 8, 6, 6])],
+                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+                                  [init("w", 1, 1, 3), *weights])
+        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "m.onnx"))
+        return analyze(tmp_path / "m.onnx")
+
+    pooled = [helper.make_node("GlobalAveragePool", ["x"], ["p"]),
+              helper.make_node("Squeeze", ["p", "axis"], ["s"]),
+              helper.make_node("Transpose", ["s"], ["t"], perm=[0, 2, 1])]
+    axis = helper.make_tensor("axis", TensorProto.INT64, [1], [-1])
+    # along the pooled channels with a stride of 2: not ECA's
+    strided = read([*pooled, helper.make_node("Conv", ["t", "w"], ["y"], strides=[2], pads=[1, 1])], axis)
+    assert [d.code for d in strided.diagnostics if d.severity == "error"] == ["E070"]
+    assert "with strides, dilations or groups along the pooled channels" in strided.diagnostics[0].message
+    # on the map itself (a 2-D one's data through a 1-D Conv)
+    on_map = read([helper.make_node("Conv", ["x", "w"], ["y"], pads=[1, 1])])
+    assert "1-D, other than along a map's pooled channels" in on_map.diagnostics[0].message
+    # the sequence read by something else than a 1-D Conv, an activation or a way back
+    other = read([*pooled, helper.make_node("Softmax", ["t"], ["y"], axis=-1)], axis)
+    assert "a map's pooled channels as a sequence" in other.diagnostics[0].message

@@ -32,6 +32,8 @@ SMALL = 16  # initializers of at most this many values are listed with their val
 _MERGES = {"Concat": "concat", "Add": "add", "Sum": "add", "Sub": "sub", "Mul": "mul", "Mean": "avg", "Max": "max",
            "Min": "min"}
 # `torch.stack([a, b]).mean(0)`: a reduction over the stacking axis, as the merge of the maps stacked
+# what may read a map's pooled channels as a sequence N x 1 x C (`_Reader.sequences`): the 1-D Conv, activations
+_ON_SEQUENCES = {"Conv", "Transpose", "Reshape", "Sigmoid", "HardSigmoid", "Relu", "Tanh", "Identity", "Dropout"}
 _STACK_REDUCTIONS = {"ReduceMean": "avg", "ReduceSum": "add", "ReduceMax": "max", "ReduceMin": "min"}
 # (what an export without constant folding leaves: `do_constant_folding=False`, Shape and Gather of constants too)
 FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul", "Shape",
@@ -281,6 +283,10 @@ class _Reader:
         self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
         self.half_unsqueezed: set[str] = set()  # a vector given a height of 1 (N, C, 1): its width's Unsqueeze follows
+        # ECA-Net's gate: a pooled map squeezed of its width, (N, C, 1), which a Transpose makes a sequence, and the
+        # pooled channels as a sequence of one channel, (N, 1, C), along which a 1-D Conv slides (`channelconv`)
+        self.half_squeezed: set[str] = set()
+        self.sequences: set[str] = set()
         # a 6-D view of the data, (N, C, H/r, r, W/r, r) or (N, C/r², r, r, H, W): (node, its shape, the layer its
         # Transpose makes of it: `pixelunshuffle` or `pixelshuffle`, "" before it)
         self.blocks: dict[str, tuple[int, list[int], str]] = {}
@@ -449,6 +455,12 @@ class _Reader:
                     raise _Unsupported("a 6-D view of the data (cnncalc follows one in a space to depth)")
                 if any(i in self.half_unsqueezed for i in inputs) and op != "Unsqueeze":
                     raise _Unsupported("a vector given one more axis (cnncalc follows two, a height and a width of 1)")
+                if any(i in self.half_squeezed for i in inputs) and op not in ("Transpose", "Unsqueeze", "Squeeze"):
+                    raise _Unsupported("a pooled map squeezed of its width, N x C x 1 (cnncalc follows its Transpose "
+                                       "to a sequence, as ECA-Net's gate takes it)")
+                if any(i in self.sequences for i in inputs) and op not in _ON_SEQUENCES:
+                    raise _Unsupported("a map's pooled channels as a sequence, N x 1 x C (cnncalc follows a 1-D Conv "
+                                       "of one filter along them, activations, and a Transpose or Reshape back)")
                 if any(i in self.flat for i in inputs) and (op != "Gather" or inputs[0] not in self.flat):
                     raise _Unsupported("on the data reshaped to one axis (cnncalc follows a Gather of it in order)")
                 if any(last) and (op not in CHANNELS_LAST_OPS or not all(last)):
@@ -497,6 +509,8 @@ class _Reader:
                 tensors[out] = node_id
             if any(last) and op != "Transpose":
                 self.channels_last.add(outputs[0])
+            if op in _ON_SEQUENCES and op not in ("Transpose", "Reshape") and any(i in self.sequences for i in inputs):
+                self.sequences.add(outputs[0])  # a Conv or an activation of a sequence: a sequence
             if op == "MatMul":
                 folded[outputs[0]] = (node_id, span)
             if params is not None:
@@ -1363,8 +1377,12 @@ class _Reader:
                 raise _Unsupported("a layer whose input is not the data")
             return graph.layer(name, spec_layer(text, span, by), source, span), params
 
+        if op == "Conv" and inputs[0] in self.sequences:
+            return layer(*self.channel_conv(a, inputs))
         if op in ("Conv", "ConvTranspose"):
             w = self.weight(inputs[1])
+            if len(w) == 3 and op == "Conv":
+                raise _Unsupported("1-D, other than along a map's pooled channels as a sequence (ECA-Net's gate)")
             if len(w) != 4:
                 raise _Unsupported("not 2-D")
             kh, kw = a.get("kernel_shape", w[2:])
@@ -1572,6 +1590,12 @@ class _Reader:
             if shape == [-1] and source is not None:  # batch and all: only a Gather in order may read it
                 self.flat.add(node["outputs"][0])
                 return source, None
+            if len(shape) == 3 and shape[0] in (None, 0, 1) and shape[1] == 1 and inputs[0] not in self.sequences and \
+                    (shape[2] == -1 or (isinstance(shape[2], int) and shape[2] > 0)):
+                # `x.mean((2, 3)).view(b, 1, -1)` (timm's ECA): the pooled channels as a sequence N x 1 x C
+                flattened = layer("flatten" if shape[2] == -1 else f"flatten inputs {shape[2]}")
+                self.sequences.add(node["outputs"][0])
+                return flattened
             if len(shape) == 2 and (shape[0] in (None, 0, 1, -1)) and shape[1] == -1:
                 return layer("flatten")
             if len(shape) == 4 and shape[0] in (None, 0, 1) and shape[2:] == [1, 1] and \
@@ -1582,6 +1606,24 @@ class _Reader:
             if len(shape) == 2 and shape[0] in (None, 0, 1, -1) and isinstance(shape[1], int) and shape[1] > 0:
                 return layer(f"flatten inputs {shape[1]}")  # `x.view(-1, 400)`: the length it expects
             raise _Unsupported(f"a reshape to {shape}")
+        if op == "Squeeze" and source is not None:
+            axes = self.axes(node)
+            if inputs[0] in self.half_squeezed and axes in ([1], [-1], [2]):
+                return source, None  # N x C x 1 -> N x C: the vector already
+            if axes in ([3], [-1]):  # a pooled map's width (N, C, 1): only its Transpose to a sequence may read it
+                squeezed = layer("squeeze")
+                self.half_squeezed.add(node["outputs"][0])
+                return squeezed
+            if axes in (None, [2, 3], [-2, -1], [-1, -2], [3, 2]):
+                return layer("squeeze")
+            raise _Unsupported(f"at axes {axes} (cnncalc follows a pooled map's height and width)")
+        if op == "Transpose" and source is not None and a.get("perm") == [0, 2, 1] and \
+                (inputs[0] in self.half_squeezed or inputs[0] in self.sequences):
+            # the pooled channels N x C x 1 as a sequence N x 1 x C (ECA-Net's gate), or back
+            (self.sequences if inputs[0] in self.half_squeezed else self.half_squeezed).add(node["outputs"][0])
+            return source, None
+        if op == "Unsqueeze" and inputs[0] in self.half_squeezed and self.axes(node) in ([3], [-1]):
+            return layer("unflatten")  # N x C x 1 -> N x C x 1 x 1: the 1x1 map again
         if op == "Unsqueeze" and source is not None:
             # a vector given a height and a width of 1 (`s[:, :, None, None]`, `s.unsqueeze(-1).unsqueeze(-1)`): at
             # once, or one axis at a time (the first waits for the second, the one operator that reads it)
@@ -1751,6 +1793,21 @@ class _Reader:
             raise _Unsupported("a layer whose input is not the data")
         made = graph.layer(f"{name}_1", spec_layer(first, span), source, span)
         return graph.layer(name, spec_layer(second, span), made, span), None
+
+    def channel_conv(self, a: dict[str, Any], inputs: list[str]) -> tuple[str, int]:
+        """A 1-D Conv along a map's pooled channels as a sequence (ECA-Net's gate): one filter of K weights, over P
+        zeros at each end, as `channelconv K pad P`; and the parameters its initializers hold."""
+        w = self.weight(inputs[1])
+        if len(w) != 3 or w[:2] != [1, 1] or a.get("group", 1) != 1 or a.get("strides", [1]) != [1] or \
+                a.get("dilations", [1]) != [1] or a.get("auto_pad", "NOTSET") != "NOTSET":
+            raise _Unsupported(f"a 1-D Conv of weights {w} with strides, dilations or groups along the pooled channels "
+                               f"(cnncalc follows one filter, ECA-Net's: weights 1 x 1 x K)")
+        before, after = a.get("pads", [0, 0])
+        if before != after:
+            raise _Unsupported(f"a 1-D Conv padded by {before} and {after} (cnncalc pads both ends alike)")
+        bias = len(inputs) > 2 and bool(inputs[2])
+        params = _product(w) + (_product(self.weight(inputs[2])) if bias else 0)
+        return f"channelconv {w[2]} pad {before}{'' if bias else ' nobias'}", params
 
     def pads(self, a: dict[str, Any], transposed: tuple[int, int] | None = None) -> str:
         """A node's padding as the spec writes it; `transposed`, a ConvTranspose's kernel, whose SAME pads are worked
