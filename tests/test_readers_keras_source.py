@@ -640,3 +640,51 @@ def test_cbams_channel_attention_as_keras_ports_write_it() -> None:
     assert report.ok, report.messages()
     assert report.totals.params == 896 + 292 + 18496 + 1096 + 650 == 21430
     assert sum(1 for r in report.rows if r.shares) == 4
+
+
+ECA = """import math
+def eca(x, channels, gamma=2, b=1):
+    t = int(abs((math.log(channels, 2) + b) / gamma))
+    k = t if t % 2 else t + 1
+    y = layers.GlobalAveragePooling2D()(x)
+    y = layers.Reshape((-1, 1))(y)
+    y = layers.Conv1D(1, kernel_size=k, padding="same", use_bias=False)(y)
+    y = layers.Activation("sigmoid")(y)
+    y = layers.Reshape((1, 1, -1))(y)
+    return layers.Multiply()([x, y])
+inputs = keras.Input(shape=(32, 32, 3))
+x = layers.Conv2D(64, 3, padding="same", activation="relu")(inputs)
+x = eca(x, 64)
+x = layers.Conv2D(256, 3, strides=2, padding="same", activation="relu")(x)
+x = eca(x, 256)
+x = layers.GlobalAveragePooling2D()(x)
+model = keras.Model(inputs, layers.Dense(10)(x))
+"""
+
+
+def test_eca_gates_as_keras_ports_write_them() -> None:
+    # ECA-Net's gate in Keras: the pooled vector reshaped to a sequence of one channel, a Conv1D of one filter along
+    # it ('same': (K - 1)/2 zeros at each end), a sigmoid, reshaped to 1x1xC and multiplied. It was E070 at the
+    # Conv1D. The length from the channels: |log2(64) + 1|/2 = 3.5 -> 3; |log2(256) + 1|/2 = 4.5 -> 4, made odd 5
+    report = script(ECA)
+    assert report.ok, report.messages()
+    assert [(r.op, r.params, r.macs) for r in report.rows if r.keyword == "channelconv"] == [
+        ("channelconv 3 pad 1 nobias", 3, 64 * 3), ("channelconv 5 pad 2 nobias", 5, 256 * 5)]
+    # conv (27 + 1)·64; conv (9·64 + 1)·256; Dense (256 + 1)·10; the gates' 3 and 5
+    assert report.totals.params == 28 * 64 + 577 * 256 + 257 * 10 + 3 + 5
+    assert report.output is not None and report.output.dims == (10,)
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('layers.Conv1D(1, kernel_size=k, padding="same"', 'layers.Conv1D(8, kernel_size=k, padding="same"',
+     "a Conv1D with filters=8"),
+    ('padding="same", use_bias', 'padding="same", strides=2, use_bias', "a Conv1D with strides=2"),
+    ("k = t if t % 2 else t + 1", "k = 4", "a Conv1D padding 'same' of an even kernel, 4 (Keras pads it unevenly"),
+    ("y = layers.Conv1D(", "y = layers.Conv1D(1, 3)(x)\n    y = layers.Conv1D(",
+     "a Conv1D on other than a pooled vector reshaped to (-1, 1)"),
+])
+def test_a_conv1d_other_than_ecas_is_e070_saying_what_is_followed(old: str, new: str, words: str) -> None:
+    assert old in ECA
+    report = script(ECA.replace(old, new, 1))
+    assert [d.code for d in report.diagnostics if d.severity == "error"][:1] == ["E070"]
+    assert words in report.diagnostics[0].message, report.messages()

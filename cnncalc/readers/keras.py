@@ -93,7 +93,8 @@ def _padding(config: dict[str, Any], span: Span) -> str:
 _MERGES = {"Concatenate": "concat", "Add": "add", "Subtract": "sub", "Average": "avg", "Maximum": "max",
            "Minimum": "min", "Multiply": "mul", "CustomScaleLayer": "add"}
 # Layers with weights: how many of the spec layers each is written as hold them (a fused activation does not)
-_WEIGHTED = {"Conv2D": 1, "Convolution2D": 1, "DepthwiseConv2D": 1, "SeparableConv2D": 2, "Conv2DTranspose": 1,
+_WEIGHTED = {"Conv2D": 1, "Convolution2D": 1, "Conv1D": 1, "Convolution1D": 1, "DepthwiseConv2D": 1,
+             "SeparableConv2D": 2, "Conv2DTranspose": 1,
              "Convolution2DTranspose": 1, "Dense": 1, "BatchNormalization": 1, "LayerNormalization": 1,
              "GroupNormalization": 1, "PReLU": 1, "LayerScale": 1}
 # Layers that only act while training (augmentation, noise, regularisers): the input itself at inference
@@ -137,6 +138,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         groups = _whole(config.get("groups", 1), "groups", span)
         text += f" groups {groups}" if groups != 1 else ""
         out = [text + ("" if config.get("use_bias", True) else " nobias")]
+    elif kind in ("Conv1D", "Convolution1D"):
+        out = [_channel_conv(config, rank, span)]
     elif kind in ("DepthwiseConv2D", "SeparableConv2D"):
         kh, kw = _pair(config["kernel_size"], "kernel_size", span)
         sh, sw = _pair(config.get("strides", 1), "strides", span)
@@ -202,6 +205,10 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
             out = [f"reshape {h}x{w}x{c}"]
         elif sizes is not None and len(sizes) == 1:
             out = ["flatten"]
+        elif sizes is not None and len(sizes) == 2 and sizes[1] == 1 and not channels_first:
+            # `Reshape((-1, 1))` of a pooled vector (ECA-Net's gate in Keras): its values as a sequence of one
+            # channel, which only a Conv1D along it reads (`channelconv`)
+            out = ["flatten" if sizes[0] == -1 else f"flatten inputs {sizes[0]}"]
         else:
             raise Unsupported(f"a Reshape to {_shown(target)} (cnncalc follows a reshape to a vector or to a map, "
                               f"(H, W, C))", span)
@@ -672,6 +679,25 @@ def _rank_after(kind: str, config: dict[str, Any], rank: int | None) -> int | No
         target = config.get("target_shape")
         return len(target) + 1 if isinstance(target, list) else None
     return rank
+
+
+def _channel_conv(config: dict[str, Any], rank: int | None, span: Span) -> str:
+    """A Conv1D of one filter along a pooled vector reshaped to a sequence of one channel (`Reshape((-1, 1))`, rank
+    3: ECA-Net's gate), as `channelconv K pad P`; 'same' pads (K - 1)/2 at each end, an odd K's."""
+    kernel = _whole(config["kernel_size"][0] if isinstance(config.get("kernel_size"), list) and
+                    len(config["kernel_size"]) == 1 else config["kernel_size"], "kernel_size", span)
+    padding = config.get("padding", "valid")
+    plain = {"filters": 1, "strides": 1, "dilation_rate": 1, "groups": 1}
+    changed = [f"{k}={_shown(config.get(k, v))}" for k, v in plain.items()
+               if config.get(k, v) not in (v, [v])]
+    if rank != 3 or changed or padding not in ("same", "valid") or (padding == "same" and kernel % 2 == 0):
+        why = "on other than a pooled vector reshaped to (-1, 1)" if rank != 3 else \
+            f"with {', '.join(changed)}" if changed else f"padding {_shown(padding)}" if padding != "same" else \
+            f"padding 'same' of an even kernel, {kernel} (Keras pads it unevenly; cnncalc both ends alike)"
+        raise Unsupported(f"a Conv1D {why} (cnncalc follows one filter sliding along a map's pooled channels, "
+                          f"ECA-Net's gate: `Reshape((-1, 1))`, then `Conv1D(1, K, padding='same')`)", span)
+    pad = (kernel - 1) // 2 if padding == "same" else 0
+    return f"channelconv {kernel} pad {pad}" + ("" if config.get("use_bias", True) else " nobias")
 
 
 def _squeezed(target: Any, channels_first: bool) -> bool:

@@ -30,7 +30,7 @@ _CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilatio
 _POOL = ("pool_size", "strides", "padding", "data_format")
 _GLOBAL = ("data_format", "keepdims")
 _PARAMETERS: dict[str, tuple[str, ...]] = {
-    "Conv2D": _CONV, "Convolution2D": _CONV,
+    "Conv2D": _CONV, "Convolution2D": _CONV, "Conv1D": _CONV, "Convolution1D": _CONV,
     "Conv2DTranspose": ("filters", "kernel_size", "strides", "padding", "output_padding", "data_format",
                         "dilation_rate", "activation", "use_bias"),
     "SeparableConv2D": ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
@@ -72,11 +72,11 @@ _MERGE_FUNCTIONS = {"add": "Add", "subtract": "Subtract", "multiply": "Multiply"
 # Python's builtins (and `math`'s and `copy`'s functions) that `_Script.builtin` works out on the script's own values
 _BUILTINS = frozenset({"range", "list", "tuple", "int", "float", "len", "min", "max", "sum", "abs", "round", "chr",
                        "reversed", "sorted", "enumerate", "zip", "str", "isinstance", "dict", "any", "all", "ceil",
-                       "floor", "sqrt", "copy", "deepcopy"})
+                       "floor", "sqrt", "log", "log2", "copy", "deepcopy"})
 _REDUCTIONS: dict[str, Callable[[Any], Any]] = {"min": min, "max": max, "sum": sum, "sorted": sorted, "any": any,
                                                 "all": all}
 _NUMERIC: dict[str, Callable[..., Any]] = {"float": float, "abs": abs, "round": round, "ceil": math.ceil,
-                                           "floor": math.floor, "sqrt": math.sqrt}
+                                           "floor": math.floor, "sqrt": math.sqrt, "log": math.log, "log2": math.log2}
 _KEYS = (str, int)  # what a dict of the script is keyed by, as cnncalc follows it
 # the digits `round(x, n)` is followed to, either way: past them Python works out 10^|n| (a minute at 10^8)
 _ROUNDED_DIGITS = 400
@@ -749,9 +749,11 @@ class _Script:
                 return _REDUCTIONS[name](args[0])
             except (ValueError, TypeError):  # (the max of nothing: Python raises)
                 return _Unknown(name)
-        if name in ("float", "abs", "round", "ceil", "floor", "sqrt") and len(args) in (1, 2) and numbers and \
-                (len(args) == 1 or (name == "round" and type(args[1]) is int and abs(args[1]) <= _ROUNDED_DIGITS)) \
-                and not (name == "sqrt" and args[0] < 0):
+        if name in _NUMERIC and len(args) in (1, 2) and numbers and \
+                (len(args) == 1 or (name == "round" and type(args[1]) is int and abs(args[1]) <= _ROUNDED_DIGITS) or
+                 (name == "log" and 0 < args[1] != 1)) \
+                and not (name == "sqrt" and args[0] < 0) and not (name in ("log", "log2") and args[0] <= 0):
+            # (`math.log(c, 2)`: ECA-Net's filter length from the channels)
             try:
                 return _NUMERIC[name](*args)
             except (OverflowError, ValueError):
