@@ -3299,3 +3299,19 @@ def test_a_conv1d_other_than_across_pooled_channels_is_e070_saying_what_is_follo
     report = read_py(text, input="16x16x3")
     assert codes_of(report) == ["E070"], report.messages()
     assert words in report.diagnostics[0].message
+
+
+def test_modules_set_and_got_through_dunder_setattr_and_getattr() -> None:
+    # kuangliu's DLA: `self.__setattr__('level_%d' % i, subtree)` in __init__ and `self.__getattr__('level_%d' % i)`
+    # in forward, as setattr and getattr; it was E070. Two 3x3 convolutions 4 -> 4: (3·3·4 + 1)·4 = 148 each
+    text = ("import torch.nn as nn\n\nclass Tree(nn.Module):\n    def __init__(self, level):\n"
+            "        super().__init__()\n        self.level = level\n        for i in range(1, level):\n"
+            "            self.__setattr__('level_%d' % i, nn.Conv2d(4, 4, 3, padding=1))\n"
+            "    def forward(self, x):\n        for i in range(1, self.level):\n"
+            "            x = self.__getattr__('level_%d' % i)(x)\n        return x\n\nmodel = Tree(3)\n")
+    report = read_py(text, input="8x8x4")
+    assert report.ok, report.messages()
+    assert [r.name for r in report.rows if r.kind == "layer"] == ["level_1", "level_2"]
+    assert report.totals.params == 2 * (3 * 3 * 4 + 1) * 4
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params

@@ -3019,9 +3019,13 @@ class _Reader:
                 owner.items.append((str(args[0]), args[1]))
             return None
         if isinstance(owner, Instance):
-            if attr == "add_module" or attr == "register_module":
-                owner.attrs[str(args[0])] = args[1]
+            if attr in ("add_module", "register_module", "__setattr__") and len(args) == 2 and not kwargs and \
+                    isinstance(args[0], str):  # (kuangliu's DLA: `self.__setattr__('level_%d' % i, subtree)`)
+                owner.attrs[args[0]] = args[1]
                 return None
+            if attr in ("__getattr__", "get_submodule") and len(args) == 1 and not kwargs and \
+                    isinstance(args[0], str) and args[0] in owner.attrs:
+                return owner.attrs[args[0]]  # `self.__getattr__('level_%d' % i)`, as `getattr(self, ...)`
             if attr in ("items", "values", "keys") and not args and attr not in owner.attrs and \
                     self.derives(owner.cls, "ModuleDict"):  # torchvision's `_DenseBlock(nn.ModuleDict)`
                 modules = _held_modules(owner)
