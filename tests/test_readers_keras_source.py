@@ -688,3 +688,51 @@ def test_a_conv1d_other_than_ecas_is_e070_saying_what_is_followed(old: str, new:
     report = script(ECA.replace(old, new, 1))
     assert [d.code for d in report.diagnostics if d.severity == "error"][:1] == ["E070"]
     assert words in report.diagnostics[0].message, report.messages()
+
+
+DENSENET121 = """from tensorflow.keras import backend
+def conv_block(x, growth_rate, name):
+    bn_axis = 3 if backend.image_data_format() == "channels_last" else 1
+    y = layers.BatchNormalization(axis=bn_axis, epsilon=1.001e-5, name=name + "_0_bn")(x)
+    y = layers.Activation("relu", name=name + "_0_relu")(y)
+    y = layers.Conv2D(4 * growth_rate, 1, use_bias=False, name=name + "_1_conv")(y)
+    y = layers.BatchNormalization(axis=bn_axis, epsilon=1.001e-5, name=name + "_1_bn")(y)
+    y = layers.Activation("relu", name=name + "_1_relu")(y)
+    y = layers.Conv2D(growth_rate, 3, padding="same", use_bias=False, name=name + "_2_conv")(y)
+    return layers.Concatenate(axis=bn_axis, name=name + "_concat")([x, y])
+def dense_block(x, blocks, name):
+    for i in range(blocks):
+        x = conv_block(x, 32, name=name + "_block" + str(i + 1))
+    return x
+def transition_block(x, reduction, name):
+    bn_axis = 3 if backend.image_data_format() == "channels_last" else 1
+    x = layers.BatchNormalization(axis=bn_axis, epsilon=1.001e-5, name=name + "_bn")(x)
+    x = layers.Activation("relu", name=name + "_relu")(x)
+    x = layers.Conv2D(int(backend.int_shape(x)[bn_axis] * reduction), 1, use_bias=False, name=name + "_conv")(x)
+    return layers.AveragePooling2D(2, strides=2, name=name + "_pool")(x)
+inputs = layers.Input(shape=(224, 224, 3))
+x = layers.ZeroPadding2D(padding=((3, 3), (3, 3)))(inputs)
+x = layers.Conv2D(64, 7, strides=2, use_bias=False, name="conv1/conv")(x)
+x = layers.BatchNormalization(axis=3, epsilon=1.001e-5, name="conv1/bn")(x)
+x = layers.Activation("relu", name="conv1/relu")(x)
+x = layers.ZeroPadding2D(padding=((1, 1), (1, 1)))(x)
+x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
+for blocks, stage in ((6, 2), (12, 3), (24, 4)):
+    x = transition_block(dense_block(x, blocks, name=f"conv{stage}"), 0.5, name=f"pool{stage}")
+x = dense_block(x, 16, name="conv5")
+x = layers.BatchNormalization(axis=3, epsilon=1.001e-5, name="bn")(x)
+x = layers.Activation("relu", name="relu")(x)
+x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
+model = keras.Model(inputs, layers.Dense(1000, activation="softmax", name="predictions")(x), name="densenet121")
+"""
+
+
+def test_densenet121_as_keras_applications_write_it_reads_its_published_count() -> None:
+    # `bn_axis = 3 if backend.image_data_format() == "channels_last" else 1` (Keras' default: channels last) and a
+    # transition's filters from its input, `int(backend.int_shape(x)[bn_axis] * reduction)`: `image_data_format` was
+    # E070. Keras' DenseNet121 reports 8,062,504 parameters, 7,978,856 of them trainable (its applications table and
+    # `model.summary()`): the other 83,648 are its batch norms' running means and variances
+    report = script(DENSENET121)
+    assert report.ok, report.messages()
+    assert report.totals.params == 7_978_856
+    assert report.totals.params + report.totals.non_trainable == 8_062_504

@@ -646,6 +646,10 @@ class _Script:
         if name == "int_shape" and len(node.args) == 1:  # `keras.backend.int_shape(x)`
             tensor = self.eval(node.args[0], env)
             return _Shape(tensor) if isinstance(tensor, _Tensor) else _Unknown(name)
+        if name == "image_data_format" and not node.args and not node.keywords:
+            # Keras' default, which keras.json may change on another machine: the applications' `bn_axis = 3 if
+            # backend.image_data_format() == "channels_last" else 1`
+            return "channels_last"
         if name in _BUILTINS:
             return self.builtin(name, node, env)
         if name in _PARAMETERS or name in TRAINING_ONLY:
