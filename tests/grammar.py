@@ -1269,7 +1269,10 @@ NOTATION_EDITS = [
     " and ", " or ", "split[0] += 1\n", "x[:, 0:4] += y\n", "F.upsample(", "F.upsample_bilinear(", "x[..., 0, 0]",
     "self.weight", "F.conv2d(x, self.weight, self.bias, 1, 1)", "torch.var_mean(w, dim=[1, 2, 3])",
     "F.batch_norm(w, None, None, training=True)", "class C(nn.Conv2d):\n    pass\n", "**args", "{**base, 'k': 1}",
-    "[w * 2 for w in [1, 2] if w]", "args.pop('repeats')", "copy.deepcopy(", "0 < x <= 1", "math.ceil(", "return 3\n"]
+    "[w * 2 for w in [1, 2] if w]", "args.pop('repeats')", "copy.deepcopy(", "0 < x <= 1", "math.ceil(", "return 3\n",
+    "nn.Conv1d(1, 1, 3, padding=1)", ".squeeze(-1)", ".transpose(-1, -2)", ".permute(0, 2, 1)", ".view(b, 1, -1)",
+    ".unsqueeze(1)", "layers.Conv1D(1, 3, padding='same')", "layers.Reshape((-1, 1))", "self.__setattr__('a', ",
+    "backend.image_data_format()"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:
