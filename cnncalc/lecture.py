@@ -1749,9 +1749,10 @@ def _answers_tabled(text: str) -> str:
         return text
     lines = text.split("\n")
     for first, head, body in _tables(lines):
+        if not body or (head is not None and len(head) != 2):
+            continue  # (a header of one column, `| Params (K) |`, too)
         named = head[1][0].strip() if head is not None and head[1][0].strip().lower() not in _VALUE_HEADERS else None
-        if not body or (head is not None and len(head) != 2) or \
-                not all(len(cells) == 2 and _answer_row(cells[0][0], cells[1][0]) for _, cells in body) or \
+        if not all(len(cells) == 2 and _answer_row(cells[0][0], cells[1][0]) for _, cells in body) or \
                 (named is not None and (not _NAME_CELL.fullmatch(named) or named.lower() in _ANSWER_HEADS)):
             continue
         if head is not None and named is not None:  # `| | CONV1 |`: `CONV1`

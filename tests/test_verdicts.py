@@ -12273,6 +12273,13 @@ def test_a_table_of_quantities_and_their_values(table: str, judged: list[tuple[s
     assert sorted((a.path, a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
 
 
+def test_a_table_of_one_column_is_no_answer_table_and_no_crash() -> None:
+    # `| Params (K) |` over its rule and rows: a header of one cell was read for a second (IndexError, found by the
+    # fuzzer); a table of one column is no table of quantities and their values
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4\n\n| Params (K) |\n|:-:|\n| 35K |\n")
+    assert report.answers == ()
+
+
 def test_a_table_whose_columns_are_layers_is_e060() -> None:
     report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\nPOOL1: max pool 2x2, stride 2\n\n"
                       "| | CONV1 | POOL1 |\n|---|---|---|\n| Params | 761 | 0 |\n")
