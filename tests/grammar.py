@@ -1048,7 +1048,8 @@ def table(rng: random.Random) -> str:
                           "Size", "Stride", "Pad", "K", "Padding", "F", "Activation shape", "Activation size",
                           "Input", "Input size", "Out channels", "Channels", "Output dims", "Num params",
                           "Trainable params", "# MACs", "Param total", "Out dims", "Layer (type)", "Config",
-                          "Feature Maps", "Activation", "Maps", "Filter", "Filter shape"],
+                          "Feature Maps", "Activation", "Maps", "Filter", "Filter shape", "Quantity", "Value", "CONV1",
+                          "POOL1", "Answer", "Metric"],
                          rng.randint(1, 7))
     if columns[0] == "Layer" and rng.random() < 0.3:
         columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it
@@ -1062,6 +1063,10 @@ def table(rng: random.Random) -> str:
              "Filter": ["96 x 11x11", "96 @ 11x11", "11x11x3, 96", "3x3", "16 x 5x5x6", "5x5x6 x 16", "-", "0 x 0x0",
                         "99999999999 x 3x3", "3x3x99999999999", "big", "3x3, 2, 4", "x 3x3"],
              "Filter shape": ["96 x 11x11", "3x3", "11x11x3"],
+             # a table of quantities and their values, or whose columns are layers (`| | CONV1 | POOL1 |`)
+             "Quantity": ["Params", "Output", "MACs", "Total params", "Weights", "", "Output volume", "Params:"],
+             "Metric": ["Params", "Output", "Year"], "Value": ["760", "32x32x10", "-", "", "761 (760)", "0"],
+             "CONV1": ["760", "32x32x10", "", "0", "x"], "POOL1": ["0", "16x16x10", "-"], "Answer": ["760", "no"],
              "Feature Maps": ["6", "-", "0", "16", "99999999999", "x"], "Maps": ["1", ""],
              "Activation": ["tanh", "softmax", "-", "relu 3"],
              "Activation shape": ["(28,28,8)", "(120,1)", "(10, 1)", "(32,32,3)", "(0,1)", "(1,2,3,4)", "(5,5,16)"],
