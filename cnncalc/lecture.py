@@ -12284,6 +12284,9 @@ def _output_depth_said(tokens: list[Tok]) -> list[Tok] | None:
     """`The output has 96 channels` (`The output volume of CONV1 has 96 feature maps`, `… has depth 96`) as `Output
     depth: 96` (`Output depth of CONV1: 96`; it was prose, a wrong depth unjudged); None for another sentence."""
     words = [t.lower for t in tokens]
+    labelled = _depth_labelled(tokens, words)
+    if labelled is not None:
+        return labelled
     subject = next((len(lead) for lead in (["it"], ["this", "layer"], ["the", "layer"], ["this"])
                     if words[:len(lead)] == lead), 0)
     if subject and words[subject:subject + 1] and words[subject] in _MAKES_MAPS and \
@@ -12319,6 +12322,23 @@ def _output_depth_said(tokens: list[Tok]) -> list[Tok] | None:
 _MAKES_MAPS = ("has", "produces", "outputs", "gives", "makes", "yields", "generates")  # `It produces 96 feature maps`
 _DEPTH_NOUN_PHRASES = (("output", "channels"), ("channels",), ("output", "feature", "maps"), ("feature", "maps"),
                        ("activation", "maps"), ("output", "maps"))  # what an output's depth counts
+
+
+def _depth_labelled(tokens: list[Tok], words: list[str]) -> list[Tok] | None:
+    """`Output: 96 channels` (`Output: 96 feature maps`, `Output = depth 96`) as `Output depth: 96` (each was prose: a
+    wrong depth passed unjudged); None for anything else (`A: 3 channels` may answer the input's depth or a
+    filter's, which the question asks; `3 channels` alone may describe the input)."""
+    label = 2 if words[:2] in (["output", ":"], ["output", "="]) else 0
+    said, count = words[label:], tokens[label:label + 1]
+    if not label or not count:
+        return None
+    if said[:1] == ["depth"] and len(said) == 2 and tokens[label + 1].kind == "NUM":
+        count = tokens[label + 1:]  # `Output: depth 96`
+    elif count[0].kind != "NUM" or tuple(said[1:]) not in _DEPTH_NOUN_PHRASES + (("maps",),):
+        return None
+    first = tokens[0]
+    return [Tok("WORD", "Output", first.start, first.end), Tok("WORD", "depth", first.end, first.end),
+            Tok(":", ":", tokens[label - 1].start, tokens[label - 1].end), count[0]]
 
 
 def _spatial_size_said(tokens: list[Tok]) -> list[Tok] | None:

@@ -15992,3 +15992,22 @@ def test_what_goes_into_a_named_layer_is_no_layer_of_its_own() -> None:
                       "32x32x16\nCONV2: 8 filters, 3x3, stride 1, padding 1\nCONV2 output: 32x32x8\n")
     assert [a.verdict for a in report.answers] == ["right"], report.messages()
     assert "E015" not in [d.code for d in report.diagnostics]
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # CONV1, 16 5x5 filters at stride 1, pad 2, on 32x32x3: (32 - 5 + 4)/1 + 1 = 32, so 32x32x16, a depth of 16 (one
+    # map per filter). An output labelled and said as its channels was prose: a wrong depth passed unjudged
+    ("Output: 16 channels", "right"), ("Output: 15 channels", "wrong"), ("Output: 15 feature maps", "wrong"),
+    ("Output: 16 output channels", "right"), ("Output = depth 15", "wrong"), ("Output: 16 maps.", "right"),
+])
+def test_an_output_said_as_its_channels_is_its_depth(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 5x5 filters, stride 1, pad 2\n{line}\n")
+    assert [(a.path, a.quantity, a.verdict) for a in report.answers] == [("conv1", "depth", verdict)]
+
+
+@pytest.mark.parametrize("question", ["How many channels does the input have?", "What is its output?"])
+def test_channels_after_an_answers_label_are_not_taken_for_the_outputs_depth(question: str) -> None:
+    # `A: 3 channels` may answer the input's depth (3, right) or a filter's: never judged as the output's depth, 16
+    report = homework("Q: A convolutional layer with 16 5x5 filters, stride 1, pad 2, is applied to a 32x32x3 "
+                      f"input. {question}\nA: 3 channels\n")
+    assert report.answers == () and not [d for d in report.diagnostics if d.severity == "error"]
