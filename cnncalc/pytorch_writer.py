@@ -464,6 +464,9 @@ class Writer:
         if layer is None or row.input is None or row.output is None:
             raise Unsupported(f"{node.path} could not be computed")
         steps = SPELLINGS[layer.keyword](layer, row.input, row.output, node.rounding.ceil)
+        if getattr(layer, "normed", False):  # `weightnorm`: PyTorch's weight_norm on the layer's own module
+            steps = [s._replace(code=f"nn.utils.parametrizations.weight_norm({s.code})") if s.suffix == "" else s
+                     for s in steps]
         self.helpers.update(h for h in HELPERS for s in steps if s.code.startswith(h + "("))
         written = layer_text(node.call) if module.node is not None else \
             f"{layer.spec_text()} -> {_nchw(row.output)}"

@@ -99,13 +99,15 @@ def random_layer(draw: st.DrawFn) -> str:
     cases = {
         "conv": lambda: (f"conv {c * (g := draw(st.sampled_from([1, 2])))} {kernel} stride {stride} {pad} "
                          f"dilation {draw(st.integers(1, 2))} groups {g} {rounding} "
-                         f"{draw(st.sampled_from(['', 'nobias']))}"),
-        "dwconv": lambda: f"dwconv {kernel} stride {stride} {pad} multiplier {draw(st.integers(1, 2))} {rounding}",
+                         f"{draw(st.sampled_from(['', 'nobias']))} {draw(st.sampled_from(['', 'weightnorm']))}"),
+        "dwconv": lambda: (f"dwconv {kernel} stride {stride} {pad} multiplier {draw(st.integers(1, 2))} {rounding} "
+                           f"{draw(st.sampled_from(['', 'weightnorm']))}"),
         "channelconv": lambda: (f"channelconv {draw(st.integers(1, 7))} "
                                 f"{draw(st.sampled_from(['', 'pad 0', 'pad 2', 'padding 4']))} "
                                 f"{draw(st.sampled_from(['', 'nobias']))}"),
         "deconv": lambda: (f"deconv {c} {kernel} stride {stride} pad {draw(st.integers(0, 1))} "
-                           f"outpad {draw(st.integers(0, stride - 1))} dilation {draw(st.integers(1, 2))}"),
+                           f"outpad {draw(st.integers(0, stride - 1))} dilation {draw(st.integers(1, 2))} "
+                           f"{draw(st.sampled_from(['', 'weightnorm']))}"),
         "maxpool": lambda: (f"maxpool {kernel} stride {stride} pad {draw(st.integers(0, 1))} "
                             f"dilation {draw(st.integers(1, 2))} {rounding}"
                             if draw(st.booleans()) else  # Caffe's, ONNX's and MATLAB's padding, up to K - 1
@@ -161,7 +163,8 @@ def random_layer(draw: st.DrawFn) -> str:
         "resample to a reference": lambda: draw(st.sampled_from([
             "resample bilinear { identity | maxpool 2 floor ; conv 2 1x1 }",
             f"resample {{ maxpool 2 floor | conv {c} 3x3 pad 1 }}", "resample aligned { identity | upsample 2 }"])),
-        "fc": lambda: f"{draw(st.sampled_from(['fc', 'linear', 'dense']))} {c}",
+        "fc": lambda: (f"{draw(st.sampled_from(['fc', 'linear', 'dense']))} {c} "
+                       f"{draw(st.sampled_from(['', 'weightnorm']))}"),
     }
     return cases[draw(st.sampled_from(sorted(cases)))]()
 

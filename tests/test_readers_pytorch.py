@@ -3315,3 +3315,26 @@ def test_modules_set_and_got_through_dunder_setattr_and_getattr() -> None:
     assert report.totals.params == 2 * (3 * 3 * 4 + 1) * 4
     if importlib.util.find_spec("torch") is not None:
         assert parameters_in_pytorch(text) == report.totals.params
+
+
+def test_weight_norm_is_a_learnt_length_per_filter() -> None:
+    # `weight_norm(nn.Conv2d(3, 16, 3, padding=1))` (older and parametrized forms): (3·3·3 + 1)·16 + 16 lengths = 464;
+    # a second convolution (3·3·16 + 1)·16 + 16 = 2,336; the Linear on 16·8·8: (1,024 + 1)·10 + 10 = 10,260. It was
+    # E070 at the call
+    text = ("import torch.nn as nn\nfrom torch.nn.utils import weight_norm\n\nclass Net(nn.Module):\n"
+            "    def __init__(self):\n        super().__init__()\n"
+            "        self.conv1 = weight_norm(nn.Conv2d(3, 16, 3, padding=1))\n"
+            "        self.conv2 = nn.utils.parametrizations.weight_norm(nn.Conv2d(16, 16, 3, padding=1))\n"
+            "        self.fc = nn.utils.weight_norm(nn.Linear(16 * 8 * 8, 10))\n"
+            "    def forward(self, x):\n        return self.fc(self.conv2(self.conv1(x)).flatten(1))\n\n"
+            "model = Net()\n")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert [r.op.endswith("weightnorm") for r in report.rows if r.kind == "layer"] == [True, True, False, True]
+    assert report.totals.params == 464 + 2336 + 10260
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+    # one length for the whole weight (dim=None), or per column: said, not counted otherwise
+    refused = read_py(text.replace("weight_norm(nn.Conv2d(3, 16, 3, padding=1))",
+                                   "weight_norm(nn.Conv2d(3, 16, 3, padding=1), dim=None)"), input="8x8x3")
+    assert codes_of(refused) == ["E070"] and "weight_norm of nn.Conv2d with dim=None" in refused.diagnostics[0].message

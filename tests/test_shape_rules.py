@@ -582,3 +582,15 @@ def test_a_channel_filter_longer_than_the_padded_channels_is_e031() -> None:
     r = run("input 4x4x8\nchannelconv 9 pad 0\n")
     assert codes(r) == ["E031"] and "8 - 9 + 2·0 + 1 = 0" in r.diagnostics[0].message
     assert where(r) == [("E031", 2, len("channelconv ") + 1)]  # at the filter's length
+
+
+def test_weight_norm_adds_a_learnt_length_per_slice_of_the_weights_first_axis() -> None:
+    # PyTorch's weight_norm (dim 0): the weight is g·v/‖v‖. conv 16 3x3 on 8x8x3: (3·3·3 + 1)·16 + 16 lengths = 464;
+    # dwconv 3x3 on 16 channels, no bias: 3·3·16 + 16 = 160; deconv 4 2x2 stride 2: 2·2·16·4 + 4 biases + 16 lengths
+    # (one per input channel, PyTorch's dim 0 of a transposed convolution's weight) = 276; fc 10 on 16·16·4 = 1,024
+    # values: (1,024 + 1)·10 + 10 = 10,260. The MACs are the layers' own
+    r = run("input 8x8x3\nconv 16 3x3 pad 1 weightnorm -> 8x8x16 params 464 macs 27648\n"
+            "dwconv 3x3 pad 1 nobias weightnorm -> 8x8x16 params 160\n"
+            "deconv 4 2x2 stride 2 weightnorm -> 16x16x4 params 276\nfc 10 weightnorm -> 10 params 10260\n")
+    assert r.ok, codes(r)
+    assert row(r, "conv1").working is not None and row(r, "conv1").working.params == "(3·3·3 + 1)·16 + 16 = 464"

@@ -67,6 +67,9 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),
     ("10x10x3", "conv 6 3x3 ; aux: side train { globalavgpool ; fc 3 } ; head: side { conv 2 1x1 } ; relu"),
     ("9x9x4", "concat { conv 3 1x1 | maxpool 3 stride 1 pad 1 }"),
+    # weight_norm on every layer with a weight (a learnt length per filter; per input channel for deconv)
+    ("6x6x3", "conv 8 3x3 pad 1 weightnorm ; dwconv 3x3 nobias weightnorm ; deconv 4 2x2 stride 2 weightnorm ; "
+              "globalavgpool ; fc 5 weightnorm"),
     # ECA-Net's channel attention: the pooled channels through one filter of 3 sliding along them; then filters
     # longer than the channels, and on a map's every position, and on a vector
     ("6x5x8", "mul { identity | globalavgpool ; channelconv 3 nobias ; sigmoid } ; channelconv 11 ; "

@@ -45,6 +45,12 @@ def _padded(layer: Any, x: torch.Tensor, dilation: tuple[int, int], fill: float 
     return F.pad(x, (left, right, top, bottom), value=fill)
 
 
+def _normed(layer: Any, w: Weights) -> Weights:
+    """`weightnorm`: the weight as PyTorch's `torch._weight_norm(v, g, 0)` computes it, dim 0 being ours too."""
+    return {**w, "weight": torch._weight_norm(w["weight"], w["g"].view(-1, *(1,) * (w["weight"].ndim - 1)), 0)} \
+        if getattr(layer, "normed", False) else w
+
+
 def _conv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
     weight = w["weight"].permute(0, 3, 1, 2)  # ours (C_out, Kh, Kw, C_in/G)
     return F.conv2d(_padded(layer, x, layer.dilation), weight, w.get("bias"), layer.stride, 0, layer.dilation,
@@ -142,9 +148,9 @@ def _global_pool(layer: Any, x: torch.Tensor, ceil: bool, average: bool) -> torc
 
 Op = Callable[[Any, torch.Tensor, Weights, bool], torch.Tensor]
 TORCH_OPS: dict[str, Op] = {
-    "conv": lambda layer, x, w, c: _conv(layer, x, w),
-    "dwconv": lambda layer, x, w, c: _dwconv(layer, x, w),
-    "deconv": lambda layer, x, w, c: _deconv(layer, x, w),
+    "conv": lambda layer, x, w, c: _conv(layer, x, _normed(layer, w)),
+    "dwconv": lambda layer, x, w, c: _dwconv(layer, x, _normed(layer, w)),
+    "deconv": lambda layer, x, w, c: _deconv(layer, x, _normed(layer, w)),
     "channelconv": lambda layer, x, w, c: _channel_conv(layer, x, w),
     "maxpool": lambda layer, x, w, c: _pool(layer, x, c, average=False),
     "avgpool": lambda layer, x, w, c: _pool(layer, x, c, average=True),
@@ -155,7 +161,7 @@ TORCH_OPS: dict[str, Op] = {
     "channelmaxpool": lambda layer, x, w, c: torch.max(x, 1, keepdim=True)[0],
     "adaptiveavgpool": lambda layer, x, w, c: F.adaptive_avg_pool2d(x, layer.size),
     "adaptivemaxpool": lambda layer, x, w, c: F.adaptive_max_pool2d(x, layer.size),
-    "fc": lambda layer, x, w, c: _fc(layer, x, w),
+    "fc": lambda layer, x, w, c: _fc(layer, x, _normed(layer, w)),
     "flatten": lambda layer, x, w, c: x.permute(0, 2, 3, 1).reshape(x.shape[0], -1) if x.ndim == 4 else x,
     "relu": lambda layer, x, w, c: F.relu(x),
     "relu6": lambda layer, x, w, c: F.relu6(x),

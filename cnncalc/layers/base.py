@@ -118,6 +118,34 @@ def said_written_size(ctx: ShapeContext, x: Shape, size: tuple[int, int] | None)
                    f"write `size {x.dims[0]}x{x.dims[1]}`, or change the layers before so they give {written}")
 
 
+def weight_norm_flag() -> Any:
+    """`weightnorm`: PyTorch's `weight_norm` on the layer: its weight is g·v/‖v‖, a learnt length g for each slice of
+    the weight's first axis (each filter; each input channel of a transposed convolution, PyTorch's dim 0)."""
+    return flag({"weightnorm": True}, default=False,
+                doc="PyTorch's weight_norm: a learnt length more per filter (per input channel for deconv)")
+
+
+def learnt_lengths(normed: bool, n: int) -> dict[str, tuple[int, ...]]:
+    """weight_norm's array of lengths `g`, one per slice of the weight's first axis (nothing without `weightnorm`)."""
+    return {"g": (n,)} if normed else {}
+
+
+def normed_kept(kept: Kept, normed: bool, weights: int) -> Kept:
+    """`kept`, plus what weight_norm's autograd keeps once per batch when `normed`: the weight it computes and each
+    slice's norm (`weights`, the layer's weights and lengths, counts as many values)."""
+    return kept._replace(per_batch=kept.per_batch + weights * BYTES_PER_VALUE) if normed else kept
+
+
+def weight_normed(w: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The arrays with `weight` as weight_norm computes it from its direction v (`weight`) and lengths `g`: each slice
+    of the first axis scaled to length g."""
+    import numpy as np
+    v = w["weight"]
+    rows = v.reshape(v.shape[0], -1)
+    lengths = (w["g"] / np.sqrt(np.einsum("ij,ij->i", rows, rows))).astype(v.dtype)
+    return {**w, "weight": v * lengths.reshape(-1, *(1,) * (v.ndim - 1))}
+
+
 # Every layer's last argument: its parameters are not trained (transfer learning's frozen layers, Keras'
 # `trainable: false`, PyTorch's `requires_grad = False`); the report counts them as non-trainable.
 FROZEN = flag({"frozen": True}, default=False, doc="its parameters are not trained: counted as non-trainable")
@@ -229,8 +257,10 @@ class Layer:
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         """What the backward pass needs of the layer for input `x` and output `y` (per image), as
-        PyTorch's autograd keeps it. Default: the input (what a weighted layer's gradient needs)."""
-        return KEEPS_INPUT
+        PyTorch's autograd keeps it. Default: the input (what a weighted layer's gradient needs), and what
+        weight_norm keeps for a layer under it (`weightnorm`)."""
+        return normed_kept(KEEPS_INPUT, True, self.params(x).weights) if getattr(self, "normed", False) else \
+            KEEPS_INPUT
 
     # ---- the executor's side (NumPy, imported only when a network is run) ------------------
 

@@ -21,7 +21,17 @@ from cnncalc.layers.arguments import (
     option,
     positional,
 )
-from cnncalc.layers.base import Filter, Layer, Params, ShapeContext, Working, thousands
+from cnncalc.layers.base import (
+    Filter,
+    Layer,
+    Params,
+    ShapeContext,
+    Working,
+    learnt_lengths,
+    thousands,
+    weight_norm_flag,
+    weight_normed,
+)
 from cnncalc.layers.window import (
     common_groups,
     format_axes,
@@ -83,6 +93,7 @@ class Conv(Layer):
     rounding: str | None = flag(ROUNDING_WORDS, default=None, doc="this layer's rounding of inexact divisions")
     depth: int | None = option(Int(1, MAX_CHANNELS), default=None, doc="the filter depth, when written (11x11x3)")
     inputs: int | None = declared_inputs()
+    normed: bool = weight_norm_flag()
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if not check_groups(ctx, x.channels, self.out_channels, self.groups):
@@ -93,8 +104,8 @@ class Conv(Layer):
 
     def params(self, x: Shape) -> Params:
         kh, kw = self.kernel
-        return Params(weights=kh * kw * (x.channels // self.groups) * self.out_channels,
-                      biases=self.out_channels if self.bias else 0)
+        return Params(weights=kh * kw * (x.channels // self.groups) * self.out_channels +
+                      self.normed * self.out_channels, biases=self.out_channels if self.bias else 0)
 
     def macs(self, x: Shape, y: Shape) -> int:
         kh, kw = self.kernel
@@ -112,7 +123,8 @@ class Conv(Layer):
         per_filter = one.shown + " + 1" * one.bias
         return Working(
             format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
-            f"({per_filter})·{self.out_channels} = {thousands(self.params(x).learnable)}",
+            f"({per_filter})·{self.out_channels}{_lengths(self.normed, self.out_channels)} = "
+            f"{thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{self.out_channels}·{kh}·{kw}·{cin} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
@@ -122,11 +134,14 @@ class Conv(Layer):
         return window_steps(x, self.kernel, self.stride, self.pad, self.dilation)
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        shapes = {"weight": (self.out_channels, self.kernel[0], self.kernel[1], x[-1] // self.groups)}
-        return shapes | ({"bias": (self.out_channels,)} if self.bias else {})
+        shapes: dict[str, tuple[int, ...]] = {"weight": (self.out_channels, self.kernel[0], self.kernel[1],
+                                                         x[-1] // self.groups)}
+        return shapes | ({"bias": (self.out_channels,)} if self.bias else {}) | learnt_lengths(self.normed,
+                                                                                               self.out_channels)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
+        w = weight_normed(w) if self.normed else w
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.stride, self.dilation)
         return kernels.conv2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, self.groups, ceil, naive)
 
@@ -228,10 +243,11 @@ class DWConv(Layer):
     bias: bool = flag(NOBIAS, default=True)
     rounding: str | None = flag(ROUNDING_WORDS, default=None)
     inputs: int | None = declared_inputs()
+    normed: bool = weight_norm_flag()
 
     def as_conv(self, x: Shape) -> Conv:
         return Conv(self.multiplier * x.channels, self.kernel, self.stride, self.pad, self.dilation,
-                    x.channels, self.bias, self.rounding)
+                    x.channels, self.bias, self.rounding, normed=self.normed)
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return window_output(x, self.multiplier * x.channels, self.kernel, self.stride, self.pad, self.dilation, ctx)
@@ -250,7 +266,8 @@ class DWConv(Layer):
         c = self.multiplier * x.channels
         return Working(
             format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
-            f"({kh}·{kw}{' + 1' if self.bias else ''})·{c} = {thousands(self.params(x).learnable)}",
+            f"({kh}·{kw}{' + 1' if self.bias else ''})·{c}{_lengths(self.normed, c)} = "
+            f"{thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{c}·{kh}·{kw} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
@@ -261,10 +278,12 @@ class DWConv(Layer):
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
         c = self.multiplier * x[-1]
-        return {"weight": (c, self.kernel[0], self.kernel[1], 1)} | ({"bias": (c,)} if self.bias else {})
+        shapes: dict[str, tuple[int, ...]] = {"weight": (c, self.kernel[0], self.kernel[1], 1)}
+        return shapes | ({"bias": (c,)} if self.bias else {}) | learnt_lengths(self.normed, c)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
+        w = weight_normed(w) if self.normed else w
         pads = kernels.pads_for(self.pad, x.shape[1:3], self.kernel, self.stride, self.dilation)
         return kernels.depthwise2d(x, w["weight"], w.get("bias"), self.stride, pads, self.dilation, ceil, naive)
 
@@ -295,6 +314,7 @@ class Deconv(Layer):
     groups: int = option(CHANNELS, default=1)
     bias: bool = flag(NOBIAS, default=True)
     inputs: int | None = declared_inputs()
+    normed: bool = weight_norm_flag()
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if self.pad.same:
@@ -329,7 +349,7 @@ class Deconv(Layer):
 
     def params(self, x: Shape) -> Params:
         kh, kw = self.kernel
-        return Params(weights=kh * kw * x.channels * (self.out_channels // self.groups),
+        return Params(weights=kh * kw * x.channels * (self.out_channels // self.groups) + self.normed * x.channels,
                       biases=self.out_channels if self.bias else 0)
 
     def macs(self, x: Shape, y: Shape) -> int:
@@ -347,7 +367,7 @@ class Deconv(Layer):
         h, w = axis(0, p.top + p.bottom), axis(1, p.left + p.right)
         return Working(h if h == w else f"height {h}; width {w}",
                        f"{kh}·{kw}·{x.channels}·{cpg}{f' + {self.out_channels}' if self.bias else ''}"
-                       f" = {thousands(self.params(x).learnable)}",
+                       f"{_lengths(self.normed, x.channels)} = {thousands(self.params(x).learnable)}",
                        f"{x.dims[0]}·{x.dims[1]}·{x.channels}·{kh}·{kw}·{cpg} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
@@ -360,11 +380,13 @@ class Deconv(Layer):
                 field.transposed(self.kernel[1], self.stride[1], self.pad.left, self.dilation[1]))
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        shapes = {"weight": (x[-1], self.kernel[0], self.kernel[1], self.out_channels // self.groups)}
-        return shapes | ({"bias": (self.out_channels,)} if self.bias else {})
+        shapes: dict[str, tuple[int, ...]] = {"weight": (x[-1], self.kernel[0], self.kernel[1],
+                                                         self.out_channels // self.groups)}
+        return shapes | ({"bias": (self.out_channels,)} if self.bias else {}) | learnt_lengths(self.normed, x[-1])
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
+        w = weight_normed(w) if self.normed else w
         p = self.pad
         return kernels.conv_transpose2d(x, w["weight"], w.get("bias"), self.stride, (p.top, p.bottom, p.left, p.right),
                                         self.outpad, self.dilation, self.groups, naive)
@@ -373,3 +395,8 @@ class Deconv(Layer):
         from cnncalc import kernels
         w = (x[-1], self.kernel[0], self.kernel[1], self.out_channels // self.groups)
         return kernels.conv_transpose_plan(x, w, self.stride, self.outpad, self.dilation, self.groups, itemsize)
+
+
+def _lengths(normed: bool, n: int) -> str:
+    """The working's term for weight_norm's learnt lengths: ` + n` (nothing without `weightnorm`)."""
+    return f" + {n}" if normed else ""

@@ -13,7 +13,11 @@ from cnncalc.layers.base import (
     Params,
     ShapeContext,
     Working,
+    learnt_lengths,
+    normed_kept,
     thousands,
+    weight_norm_flag,
+    weight_normed,
 )
 from cnncalc.shape import Shape
 
@@ -41,11 +45,12 @@ class FC(Layer):
                           doc="takes a flat vector only, as PyTorch's Linear and Keras' Dense do (E037)")
     counts_all_inputs = True
     read_transposed = ("weight",)
+    normed: bool = weight_norm_flag()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         """Its input serves only its weights' gradient (a matrix product): a frozen one keeps nothing, as PyTorch
         keeps nothing for a Linear whose weight needs no gradient."""
-        return KEEPS_NOTHING if self.frozen else KEEPS_INPUT
+        return KEEPS_NOTHING if self.frozen else normed_kept(KEEPS_INPUT, self.normed, self.params(x).weights)
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         if not self.flattens and not x.is_flat:
@@ -56,7 +61,7 @@ class FC(Layer):
         return Shape.flat(self.units)
 
     def params(self, x: Shape) -> Params:
-        return Params(weights=x.size * self.units, biases=self.units if self.bias else 0)
+        return Params(weights=x.size * self.units + self.normed * self.units, biases=self.units if self.bias else 0)
 
     def macs(self, x: Shape, y: Shape) -> int:
         return x.size * self.units
@@ -69,7 +74,8 @@ class FC(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         one = self.filter(x)
         return Working(f"{self.units} (one value per neuron)",
-                       f"({one.shown}{' + 1' * one.bias})·{self.units} = {thousands(self.params(x).learnable)}",
+                       f"({one.shown}{' + 1' * one.bias})·{self.units}{' + ' + str(self.units) if self.normed else ''}"
+                       f" = {thousands(self.params(x).learnable)}",
                        f"{x.size}·{self.units} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
@@ -83,10 +89,12 @@ class FC(Layer):
         inputs = 1
         for d in x:
             inputs *= d
-        return {"weight": (self.units, inputs)} | ({"bias": (self.units,)} if self.bias else {})
+        shapes: dict[str, tuple[int, ...]] = {"weight": (self.units, inputs)}
+        return shapes | ({"bias": (self.units,)} if self.bias else {}) | learnt_lengths(self.normed, self.units)
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
+        w = weight_normed(w) if self.normed else w
         return kernels.linear(x, w["weight"], w.get("bias"), naive)
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:

@@ -1372,8 +1372,9 @@ class _Reader:
         return self.frozen_text(layer, spec_text(layer))
 
     def frozen_text(self, layer: Layer, text: str) -> str:
-        """`frozen` after the text when none of the layer's parameters is trained; W073 when some are and some
-        are not (one flag a layer), counted as trained."""
+        """`weightnorm` after the text when `weight_norm` wraps the layer; `frozen` when none of the layer's
+        parameters is trained; W073 when some are and some are not (one flag a layer), counted as trained."""
+        text = f"{text} weightnorm" if layer.args.get("weight_norm") else text
         trained = [self.requires_grad.get((id(layer), blob), True) for blob in _blobs(layer)]
         if trained and not any(trained):
             return f"{text} frozen"
@@ -2380,6 +2381,8 @@ class _Reader:
             # `spectral_norm(nn.Conv2d(...))` (SNGAN's discriminators): the layer's weight divided by its largest
             # singular value, the same shape and parameters (`weight_orig` in its place; `u` and `v` are buffers)
             return args[0]
+        if self.resolve(name) in _WEIGHT_NORMS and len(args) == 1 and isinstance(args[0], Layer):
+            return self.weight_normed(args[0], kwargs, node)
         if self.resolve(name) in _WRAPPERS and len(args) >= 1 and isinstance(args[0], (Layer, Sequence, Instance)):
             return args[0]  # `nn.DataParallel(model)`, `torch.compile(model)`: the network they run is the model
         layer = self.nn_name(name)
@@ -3453,6 +3456,19 @@ class _Reader:
                 "unflatten", node, x, "unflatten"))
         raise _Unsupported(f"`.{attr}({', '.join(map(repr, args))})` (cnncalc follows it on the spatial axes)", node)
 
+    @staticmethod
+    def weight_normed(layer: Layer, kwargs: dict[str, Any], node: ast.AST) -> Layer:
+        """`weight_norm(nn.Conv2d(...))` (WDSR's, weight-normalised GANs'): the layer with its weight g·v/‖v‖, a learnt
+        length g per slice of the weight's first axis (PyTorch's dim=0): `weightnorm`. Another dim, or another
+        layer, is said."""
+        if layer.kind not in ("Conv2d", "ConvTranspose2d", "Linear") or kwargs.get("name", "weight") != "weight" or \
+                kwargs.get("dim", 0) != 0 or set(kwargs) - {"name", "dim"}:
+            dim = kwargs.get("dim", 0)
+            raise _Unsupported(f"weight_norm of nn.{layer.kind}" + (f" with dim={_shown(dim)}" if dim != 0 else "") +
+                               " (cnncalc follows it on Conv2d, ConvTranspose2d and Linear, a length per slice of the "
+                               "weight's first axis: dim=0, PyTorch's default)", node)
+        return Layer(layer.kind, {**layer.args, "weight_norm": True}, layer.node)
+
     def along_method(self, x: _ChannelsAlong, attr: str, args: list[Any], kwargs: dict[str, Any],
                      node: ast.AST) -> Any:
         """A method of pooled channels viewed as a sequence (N, 1, C): transposed back, (N, C, 1), they are the
@@ -3989,6 +4005,7 @@ _LIBRARY_BASES = {
                           "lightning.pytorch.core.LightningModule"})}
 _LIBRARY_MODULES = frozenset().union(*_LIBRARY_BASES.values())
 # what wraps a model to run it on several devices, or compiled: the network is the one wrapped
+_WEIGHT_NORMS = frozenset({"torch.nn.utils.weight_norm", "torch.nn.utils.parametrizations.weight_norm"})
 _SPECTRAL_NORMS = frozenset({"torch.nn.utils.spectral_norm", "torch.nn.utils.parametrizations.spectral_norm"})
 _WRAPPERS = frozenset({"torch.nn.DataParallel", "torch.nn.parallel.DataParallel",
                        "torch.nn.parallel.DistributedDataParallel", "torch.compile"})
