@@ -130,6 +130,11 @@ def learnt_lengths(normed: bool, n: int) -> dict[str, tuple[int, ...]]:
     return {"g": (n,)} if normed else {}
 
 
+def lengths_term(normed: bool, n: int) -> str:
+    """The parameters' working's term for weight_norm's n learnt lengths: ` + n` (nothing without `weightnorm`)."""
+    return f" + {n}" if normed else ""
+
+
 def normed_kept(kept: Kept, normed: bool, weights: int) -> Kept:
     """`kept`, plus what weight_norm's autograd keeps once per batch when `normed`: the weight it computes and each
     slice's norm (`weights`, the layer's weights and lengths, counts as many values)."""
@@ -259,8 +264,8 @@ class Layer:
         """What the backward pass needs of the layer for input `x` and output `y` (per image), as
         PyTorch's autograd keeps it. Default: the input (what a weighted layer's gradient needs), and what
         weight_norm keeps for a layer under it (`weightnorm`)."""
-        return normed_kept(KEEPS_INPUT, True, self.params(x).weights) if getattr(self, "normed", False) else \
-            KEEPS_INPUT
+        normed = bool(getattr(self, "normed", False))  # (the layers that take `weightnorm`)
+        return normed_kept(KEEPS_INPUT, normed, self.params(x).weights) if normed else KEEPS_INPUT
 
     # ---- the executor's side (NumPy, imported only when a network is run) ------------------
 

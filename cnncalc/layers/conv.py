@@ -28,6 +28,7 @@ from cnncalc.layers.base import (
     ShapeContext,
     Working,
     learnt_lengths,
+    lengths_term,
     thousands,
     weight_norm_flag,
     weight_normed,
@@ -123,7 +124,7 @@ class Conv(Layer):
         per_filter = one.shown + " + 1" * one.bias
         return Working(
             format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
-            f"({per_filter})·{self.out_channels}{_lengths(self.normed, self.out_channels)} = "
+            f"({per_filter})·{self.out_channels}{lengths_term(self.normed, self.out_channels)} = "
             f"{thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{self.out_channels}·{kh}·{kw}·{cin} = {thousands(self.macs(x, y))}")
 
@@ -266,7 +267,7 @@ class DWConv(Layer):
         c = self.multiplier * x.channels
         return Working(
             format_axes(*window_axes(x, self.kernel, self.stride, self.pad, self.dilation, ctx.rounding == "ceil")),
-            f"({kh}·{kw}{' + 1' if self.bias else ''})·{c}{_lengths(self.normed, c)} = "
+            f"({kh}·{kw}{' + 1' if self.bias else ''})·{c}{lengths_term(self.normed, c)} = "
             f"{thousands(self.params(x).learnable)}",
             f"{y.dims[0]}·{y.dims[1]}·{c}·{kh}·{kw} = {thousands(self.macs(x, y))}")
 
@@ -367,7 +368,7 @@ class Deconv(Layer):
         h, w = axis(0, p.top + p.bottom), axis(1, p.left + p.right)
         return Working(h if h == w else f"height {h}; width {w}",
                        f"{kh}·{kw}·{x.channels}·{cpg}{f' + {self.out_channels}' if self.bias else ''}"
-                       f"{_lengths(self.normed, x.channels)} = {thousands(self.params(x).learnable)}",
+                       f"{lengths_term(self.normed, x.channels)} = {thousands(self.params(x).learnable)}",
                        f"{x.dims[0]}·{x.dims[1]}·{x.channels}·{kh}·{kw}·{cpg} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
@@ -395,8 +396,3 @@ class Deconv(Layer):
         from cnncalc import kernels
         w = (x[-1], self.kernel[0], self.kernel[1], self.out_channels // self.groups)
         return kernels.conv_transpose_plan(x, w, self.stride, self.outpad, self.dilation, self.groups, itemsize)
-
-
-def _lengths(normed: bool, n: int) -> str:
-    """The working's term for weight_norm's learnt lengths: ` + n` (nothing without `weightnorm`)."""
-    return f" + {n}" if normed else ""

@@ -14,6 +14,7 @@ from cnncalc.layers.base import (
     ShapeContext,
     Working,
     learnt_lengths,
+    lengths_term,
     normed_kept,
     thousands,
     weight_norm_flag,
@@ -74,8 +75,8 @@ class FC(Layer):
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
         one = self.filter(x)
         return Working(f"{self.units} (one value per neuron)",
-                       f"({one.shown}{' + 1' * one.bias})·{self.units}{' + ' + str(self.units) if self.normed else ''}"
-                       f" = {thousands(self.params(x).learnable)}",
+                       f"({one.shown}{' + 1' * one.bias})·{self.units}{lengths_term(self.normed, self.units)} = "
+                       f"{thousands(self.params(x).learnable)}",
                        f"{x.size}·{self.units} = {thousands(self.macs(x, y))}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
