@@ -207,23 +207,24 @@ class ChannelConv(Layer):
         return shapes | ({"bias": (1,)} if self.bias else {})
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        """Each output channel c the sum of weight j times padded channel c + j: a product per tap, the taps that
-        meet only zeros left out (they add nothing; a long filter on few channels meets mostly zeros)."""
+        """Each output channel c the sum over taps j of weight j times input channel c + j - P, where that is a
+        channel (the padding's zeros add nothing, and are not copied: a long filter on few channels meets mostly
+        zeros); the count is the filter's K products for every output value, as PyTorch's Conv1d makes them."""
         import numpy as np
-        p, k = self.zeros, self.kernel
-        padded = np.pad(x, [(0, 0)] * (x.ndim - 1) + [(p, p)])
-        out = padded.shape[-1] - k + 1
+        p, k, c = self.zeros, self.kernel, x.shape[-1]
+        out = c + 2 * p - k + 1
         y = np.zeros(x.shape[:-1] + (out,), dtype=x.dtype)
         weight = w["weight"]
-        for j in range(max(0, p - out + 1), min(k, p + x.shape[-1])):  # taps that reach a channel of x
-            y += weight[j] * padded[..., j:j + out]
+        for j in range(max(0, p - out + 1), min(k, p + c)):  # taps that reach a channel of x
+            lo, hi = max(0, p - j), min(out, c + p - j)  # the output channels whose tap j reads one
+            y[..., lo:hi] += weight[j] * x[..., lo + j - p:hi + j - p]
         if "bias" in w:
             y += w["bias"][0]
         return y, y.size * k
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         positions = math.prod(x[:-1])
-        return positions * (2 * (x[-1] + 2 * self.zeros) + 1) * itemsize  # the padded input and the output
+        return 2 * positions * (x[-1] + 2 * self.zeros) * itemsize  # the output and one tap's products (at most)
 
 
 class DWConv(Layer):
