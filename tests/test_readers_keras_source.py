@@ -685,9 +685,13 @@ def test_eca_gates_as_keras_ports_write_them() -> None:
 ])
 def test_a_conv1d_other_than_ecas_is_e070_saying_what_is_followed(old: str, new: str, words: str) -> None:
     assert old in ECA
-    report = script(ECA.replace(old, new, 1))
+    text = ECA.replace(old, new, 1)
+    report = script(text)
     assert [d.code for d in report.diagnostics if d.severity == "error"][:1] == ["E070"]
     assert words in report.diagnostics[0].message, report.messages()
+    before = (IMPORTS + text)[:(IMPORTS + text).index("layers.Conv1D(")]  # at the first Conv1D, the one refused
+    assert (report.diagnostics[0].line, report.diagnostics[0].column) == \
+        (before.count("\n") + 1, len(before) - before.rfind("\n"))
 
 
 DENSENET121 = """from tensorflow.keras import backend

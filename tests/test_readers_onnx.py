@@ -1826,3 +1826,7 @@ def test_a_1d_conv_other_than_along_pooled_channels_is_e070(tmp_path: Path) -> N
     # the sequence read by something else than a 1-D Conv, an activation or a way back
     other = read([*pooled, helper.make_node("Softmax", ["t"], ["y"], axis=-1)], axis)
     assert "a map's pooled channels as a sequence" in other.diagnostics[0].message
+    for report, op in ((strided, "Conv"), (on_map, "Conv"), (other, "Softmax")):  # each at its node's listed line
+        d = report.diagnostics[0]
+        assert d.code == "E070" and d.column == 1
+        assert f'"op": "{op}"' in report.source.text.splitlines()[d.line - 1]

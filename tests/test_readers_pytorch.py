@@ -3280,25 +3280,28 @@ def test_eca_gates_are_one_filter_sliding_along_the_pooled_channels() -> None:
     assert report.output.dims == (10,)
 
 
-@pytest.mark.parametrize("init, forward, words", [
+@pytest.mark.parametrize("init, forward, words, at", [
     ("self.conv = nn.Conv1d(64, 128, 3)", "return x",
-     "nn.Conv1d with in_channels=64, out_channels=128 across a map's channels"),
-    ("self.conv = nn.Conv1d(1, 1, 3, stride=2)", "return x", "nn.Conv1d with stride=2"),
-    ("self.conv = nn.Conv1d(1, 1, 4, padding='same')", "return x", "padding=same of an even kernel"),
-    ("self.conv = nn.Conv1d(1, 1, 3, padding=1)", "return self.conv(x)", "nn.Conv1d on a map or a vector"),
+     "nn.Conv1d with in_channels=64, out_channels=128 across a map's channels", "nn.Conv1d(64"),
+    ("self.conv = nn.Conv1d(1, 1, 3, stride=2)", "return x", "nn.Conv1d with stride=2", "nn.Conv1d(1"),
+    ("self.conv = nn.Conv1d(1, 1, 4, padding='same')", "return x", "padding=same of an even kernel", "nn.Conv1d(1"),
+    ("self.conv = nn.Conv1d(1, 1, 3, padding=1)", "return self.conv(x)", "nn.Conv1d on a map or a vector",
+     "nn.Conv1d(1"),
     ("self.conv = nn.Conv1d(1, 1, 3, padding=1)\nself.norm = nn.BatchNorm1d(1)",
      "y = self.norm(self.conv(x.mean((2, 3)).view(x.size(0), 1, -1)))\nreturn x * y.view(x.size(0), -1, 1, 1)",
-     "nn.BatchNorm1d on a map's channels viewed as a sequence"),
+     "nn.BatchNorm1d on a map's channels viewed as a sequence", "nn.BatchNorm1d("),
     ("self.conv = nn.Conv1d(1, 1, 3, padding=1)",
      "y = self.conv(x.mean((2, 3)).view(x.size(0), 1, -1))\nreturn x * y.expand_as(x)",
-     "`.expand_as(...)` of a map's pooled channels viewed as a sequence"),
+     "`.expand_as(...)` of a map's pooled channels viewed as a sequence", "y.expand_as(x)"),
 ])
 def test_a_conv1d_other_than_across_pooled_channels_is_e070_saying_what_is_followed(init: str, forward: str,
-                                                                                    words: str) -> None:
+                                                                                    words: str, at: str) -> None:
     text = module_file(f"self.stem = nn.Conv2d(3, 8, 3)\n{init}", f"x = self.stem(x)\n{forward}")
     report = read_py(text, input="16x16x3")
     assert codes_of(report) == ["E070"], report.messages()
     assert words in report.diagnostics[0].message
+    d = report.diagnostics[0]
+    assert (d.line, d.column) == place_of(text, at)
 
 
 def test_modules_set_and_got_through_dunder_setattr_and_getattr() -> None:
@@ -3338,3 +3341,4 @@ def test_weight_norm_is_a_learnt_length_per_filter() -> None:
     refused = read_py(text.replace("weight_norm(nn.Conv2d(3, 16, 3, padding=1))",
                                    "weight_norm(nn.Conv2d(3, 16, 3, padding=1), dim=None)"), input="8x8x3")
     assert codes_of(refused) == ["E070"] and "weight_norm of nn.Conv2d with dim=None" in refused.diagnostics[0].message
+    assert (refused.diagnostics[0].line, refused.diagnostics[0].column) == place_of(refused.source.text, "weight_norm(")
