@@ -594,3 +594,5 @@ def test_weight_norm_adds_a_learnt_length_per_slice_of_the_weights_first_axis() 
             "deconv 4 2x2 stride 2 weightnorm -> 16x16x4 params 276\nfc 10 weightnorm -> 10 params 10260\n")
     assert r.ok, codes(r)
     assert row(r, "conv1").working is not None and row(r, "conv1").working.params == "(3·3·3 + 1)·16 + 16 = 464"
+    # the count without the lengths, (3·3·3 + 1)·16 = 448, is wrong for the weight-normed layer
+    assert codes(run("input 8x8x3\nconv 16 3x3 pad 1 weightnorm -> 8x8x16 params 448\n")) == ["E041"]
