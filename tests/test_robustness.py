@@ -177,6 +177,25 @@ def test_files_over_the_limit_are_refused_before_reading(tmp_path: Path, monkeyp
     assert result.exit_code == 2 and "more than cnncalc reads (100)" in result.stderr
 
 
+def test_a_file_read_whole_whatever_size_its_status_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the read is sized by the file's status (a buffer of the 32 MiB limit per file cost 30 µs); a file longer than
+    # its status said (grown since, or /proc's, which say 0) is still read to its end and bounded by the limit
+    from cnncalc import files
+    path = tmp_path / "grown.spec"
+    path.write_bytes(b"input 8x8x3\n" + b"relu\n" * 10)
+    real_stat = os.stat
+
+    def stale(name: str) -> os.stat_result:
+        fields = list(real_stat(name))
+        fields[6] = 3  # st_size: 3 bytes
+        return os.stat_result(fields)
+    monkeypatch.setattr(files.os, "stat", stale)
+    assert files.read_bytes(str(path)) == path.read_bytes()
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 20)
+    with pytest.raises(files.InputError, match="is more than 20 bytes"):
+        files.read_bytes(str(path))
+
+
 def test_files_of_too_many_lines_are_refused_before_they_are_read_as_text(tmp_path: Path) -> None:
     # 32 MiB of newlines took 166 s to read (a few µs a line, however short): at most 1,000,000 lines, the limit
     # of the whole file counted before it is decoded; a usage error on the command line, E007 in a search
