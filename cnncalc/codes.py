@@ -268,10 +268,14 @@ E062 = Code("E062", STRUCTURE, "bad split",
             "`split N` needs N branches and input channels divisible by N.")
 E066 = Code("E066", STRUCTURE, "bad sub",
             "`sub { a | b }` takes exactly two branches: the first minus the second.")
-E065 = Code("E065", STRUCTURE, "bad fit or resample",
-            "`fit { REF | X }` and `resample { REF | X }` take two branches that give maps: X is zero-padded or "
-            "cropped (fit), or resampled (resample), to REF's height and width. One branch, more than two, or a "
-            "flat vector cannot be fitted or resampled.")
+E065 = Code("E065", STRUCTURE, "bad fit, resample or unpool",
+            "`fit { REF | X }`, `resample { REF | X }` and `maxunpool KxK { REF | X }` take two branches that give "
+            "maps: X is zero-padded or cropped (fit), resampled (resample), or put back where REF's maxima were "
+            "(maxunpool), to REF's height and width. One branch, more than two, or a flat vector cannot be.")
+E067 = Code("E067", STRUCTURE, "unpooled map of another shape",
+            "`maxunpool KxK … { REF | X }` puts X's values back where REF's maxima were in the windows of that max "
+            "pool: X must have the shape the pool gives REF, as PyTorch's `max_unpool2d` needs its input to have "
+            "the shape of the indices.")
 E063 = Code("E063", STRUCTURE, "unknown reference",
             "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
             "sibling branch, or the merge's own line. The input has no name: a first line `image: identity` "

@@ -365,6 +365,11 @@ class Expander:
         kind = MERGES["add" if item.kind == "residual" else item.kind]
         if item.mode is not None:
             kind = kind.with_mode(item.mode)
+        if item.window is not None:  # `maxunpool 2x2 stride 2`: its max pool, built and rounded as a layer is
+            window, _, rounding = self.build_layer(item.window, env, shift)
+            if window is None:
+                return None
+            kind = kind.windowed(window, rounding.mode == "ceil")
         count = None
         if item.arg is not None:
             try:
@@ -403,7 +408,8 @@ class Expander:
             siblings |= set(branch_scope.names)
             node.branches.append(child)
         at = kind.offset
-        words = f" {item.mode}" if item.mode is not None else f" at {at[0]}x{at[1]}" if at is not None else ""
+        words = f" {item.mode}" if item.mode is not None else f" at {at[0]}x{at[1]}" if at is not None else \
+            f" {kind.window_text()}" if kind.window is not None else ""
         node.op = f"{item.kind}{words} of {len(node.branches)}"
         return node
 

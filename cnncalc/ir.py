@@ -152,6 +152,7 @@ class Merge(NamedTuple):
     label: str | None
     span: Span
     mode: str | None = None  # one of the kind's `modes`, as written (`resample bilinear`)
+    window: LayerCall | None = None  # the layer whose arguments the kind takes (`maxunpool 2x2`: a `maxpool 2x2`)
 
 
 class Repeat(NamedTuple):

@@ -552,6 +552,33 @@ def max_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], 
     return _across_taps(np.maximum, _taps(win.padded(x, -np.inf), kernel, stride, dilation, (len(rows), len(cols))))
 
 
+def max_unpool2d(ref: np.ndarray, x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int],
+                 pads: tuple[int, int, int, int], dilation: tuple[int, int], ceil: bool) -> np.ndarray:
+    """X's values placed in zeros of REF's shape, each at the first largest value (row by row) of REF in its window
+    of the max pool: PyTorch's max_unpool2d of the indices max_pool2d returns. Padding is -inf, never the largest
+    of a window of finite values. Where windows overlap, windows are written in order, a later value replacing an
+    earlier one at a shared place, as PyTorch writes them."""
+    win = Windows(ref.shape, kernel, stride, pads, dilation, ceil)
+    counts = (len(win.rows), len(win.cols))
+    if x.shape != (ref.shape[0], *counts, ref.shape[3]):
+        raise ValueError(f"max_unpool2d of {x.shape} on the windows of {ref.shape}, which give {counts}")
+    taps = _taps(win.padded(ref, -np.inf), kernel, stride, dilation, counts)
+    tap = np.argmax(np.stack(taps), axis=0)  # (N, Ho, Wo, C): the first largest, as PyTorch's `>` keeps it
+    rows = np.asarray(win.rows).reshape(1, -1, 1, 1) + tap // kernel[1] * dilation[0]
+    cols = np.asarray(win.cols).reshape(1, 1, -1, 1) + tap % kernel[1] * dilation[1]
+    images = np.arange(x.shape[0]).reshape(-1, 1, 1, 1)
+    channels = np.arange(x.shape[3]).reshape(1, 1, 1, -1)
+    y = np.zeros(ref.shape, dtype=x.dtype)
+    overlapping = any(_reach(kernel, dilation)[a] > stride[a] for a in (0, 1))
+    if not overlapping:  # each place is in one window: one write
+        y[images, rows, cols, channels] = x
+        return y
+    for i in range(counts[0]):  # in order, so that a later window's value stays
+        for j in range(counts[1]):
+            y[images[:, 0, 0], rows[:, i, j], cols[:, i, j], channels[0, 0]] = x[:, i, j]
+    return y
+
+
 def avg_pool2d(x: np.ndarray, kernel: tuple[int, int], stride: tuple[int, int], pads: tuple[int, int, int, int],
                ceil: bool, exclude_pad: bool, naive: bool = False, divisor: int | None = None) -> np.ndarray:
     """Mean over each window. The divisor counts the window's cells inside the padded input

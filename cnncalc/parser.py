@@ -683,7 +683,7 @@ class Parser(TokenStream):
         if nxt == "(":
             return self.parse_block_call(label)
         if word in MERGES and (nxt == "{" or MERGES[word].takes_count or MERGES[word].takes_offset
-                                 or MERGES[word].modes):
+                                 or MERGES[word].modes or MERGES[word].takes_window):
             self.advance()
             return self.parse_merge(word, tok, label)
         if word == "residual" and nxt == "{":
@@ -731,11 +731,18 @@ class Parser(TokenStream):
                 self.sync()
                 return None
             mode = word.text
+        window = None
+        windowed = MERGES[kind].takes_window
+        if windowed is not None:  # `maxunpool 2x2 stride 2 {`: a max pool's arguments, up to the brace
+            window = self.parse_layer(windowed, kw, None, written=kind)
+            if not window.valid:
+                self.sync()
+                return None
         group = self.parse_group(kind, refs=True)
         if group is None:
             return None
         branches, span = group
-        return ir.Merge(kind, count, tuple(branches), label, kw.span.to(span), mode)
+        return ir.Merge(kind, count, tuple(branches), label, kw.span.to(span), mode, window)
 
     def parse_residual(self, kw: Token, label: str | None) -> ir.Merge | None:
         body = self.parse_braced("residual body")
@@ -812,8 +819,11 @@ class Parser(TokenStream):
 
     # ---- a layer and its arguments ---------------------------------------------------
 
-    def parse_layer(self, keyword: str, kw: Token, label: str | None) -> ir.LayerCall:
+    def parse_layer(self, keyword: str, kw: Token, label: str | None, written: str | None = None) -> ir.LayerCall:
+        """A layer's call: its arguments to the end of the item; `written`, the merge keyword that takes this
+        layer's arguments before its `{` (`maxunpool 2x2 {`), there, and named in the messages."""
         schema = REGISTRY[keyword].schema
+        said = written or keyword
         positionals, options, flags = schema.positionals, schema.options, schema.flags
         args: list[ir.Arg] = []
         given: dict[str, Span] = {}
@@ -821,9 +831,9 @@ class Parser(TokenStream):
         end = kw.span
         ok = True
         shares: ir.Ref | None = None
-        while not self.at_item_end():
+        while not self.at_item_end() and not (written and self.at("{")):
             tok = self.peek()
-            if tok.kind == "NAME" and tok.text == "shares" and "shares" not in options:
+            if tok.kind == "NAME" and tok.text == "shares" and "shares" not in options and not written:
                 self.advance()
                 name = self.peek()
                 if name.kind != "NAME":
@@ -876,7 +886,7 @@ class Parser(TokenStream):
                 self.advance()
                 spaced = tok.text.lower() == "x" and before is not None and before.kind == "NUMBER" and \
                     after.kind == "NUMBER"  # `conv 16 3 x 3`: a size written with spaces
-                self.error(codes.E011, f"`{keyword}` has no option `{tok.text}`", tok.span,
+                self.error(codes.E011, f"`{said}` has no option `{tok.text}`", tok.span,
                            hint=f"write the size without spaces: `{before.text}x{after.text}`" if spaced and before
                            else option_hint(keyword, tok.text))
                 while self.at("NUMBER", "DIMS", ",", "BADNUMBER"):
@@ -884,7 +894,7 @@ class Parser(TokenStream):
                 ok = False
                 continue
             else:
-                self.unexpected(f"an argument of `{keyword}`", self.argument_hint(keyword, tok, positionals[:filled]))
+                self.unexpected(f"an argument of `{said}`", self.argument_hint(keyword, tok, positionals[:filled]))
                 self.sync()
                 ok = False
                 break
@@ -898,8 +908,9 @@ class Parser(TokenStream):
         missing = [a for a in positionals[filled:] if a.required]
         if missing and ok:
             names = " and ".join(f"the {a.label}" for a in missing)
-            self.error(codes.E014, f"`{keyword}` needs {names}", kw.span.to(end),
-                       hint=f"e.g. `{REGISTRY[keyword].example or keyword}`")
+            self.error(codes.E014, f"`{said}` needs {names}", kw.span.to(end),
+                       hint=f"e.g. `{REGISTRY[keyword].example or keyword}`" if not written else
+                       f"e.g. `{written} 2x2 {{ @before_the_pool | identity }}`")
             ok = False
         return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok, shares=shares)
 

@@ -196,6 +196,22 @@ def _interpolation(mode: str | None) -> str:
     return "" if mode in (None, "nearest") else f", mode='bilinear', align_corners={mode == 'aligned'}"
 
 
+def _unpooling(kind: Any) -> str:
+    """`maxunpool`'s max pool as the helper's arguments (`, 2, stride=2`): PyTorch pads a pool evenly, within
+    K/2 of a side; its indices count the unpadded map's places, so other padding is not written as steps."""
+    pool = kind.window
+    top, bottom, left, right = pool.pad[:4]
+    if pool.pad.same or (top, left) != (bottom, right) or top > pool.kernel[0] // 2 or left > pool.kernel[1] // 2:
+        raise Unsupported("a max unpooling whose pool pads unevenly or past half its window (PyTorch's max pool "
+                          "pads evenly, at most K/2 a side)")
+    args = [_pair(*pool.kernel)]
+    args += [f"stride={_pair(*pool.step)}"] if pool.step != pool.kernel else []
+    args += [f"padding={_pair(top, left)}"] if top or left else []
+    args += [f"dilation={_pair(*pool.dilation)}"] if pool.dilation != (1, 1) else []
+    args += ["ceil_mode=True"] if kind.ceil else []
+    return ", " + ", ".join(args)
+
+
 def _crop(top: int, left: int, x: Shape, y: Shape) -> list[Step]:
     """Rows and columns kept, as a slice whose ends count from the far edge (`x[:, :, 2:-2, 2:-2]`):
     the same for any input size, so the reader writes it back as the crop it is."""
@@ -264,7 +280,8 @@ SPELLINGS: dict[str, Spell] = {
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",
          "avg": "torch.stack([{}]).mean(0)",
          "mul": " * ", "fit": "fit({1}, like={0})",
-         "resample": "nn.functional.interpolate({1}, size={0}.shape[-2:]{interpolation})"}
+         "resample": "nn.functional.interpolate({1}, size={0}.shape[-2:]{interpolation})",
+         "maxunpool": "maxunpool({1}, {0}{window})"}
 PAIRWISE = {"max": "torch.maximum", "min": "torch.minimum"}  # joined two at a time, as PyTorch compares tensors
 
 HELPERS = {"ChannelConv": '''class ChannelConv(nn.Module):
@@ -299,6 +316,16 @@ HELPERS = {"ChannelConv": '''class ChannelConv(nn.Module):
     """x zero-padded, or cropped, to like's height and width, the odd row and column at the end (U-Net's)."""
     dy, dx = like.size(2) - x.size(2), like.size(3) - x.size(3)
     return nn.functional.pad(x, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2])
+''', "maxunpool": '''def maxunpool(x: torch.Tensor, like: torch.Tensor, kernel_size: int | tuple[int, int],
+              stride: int | tuple[int, int] | None = None, padding: int | tuple[int, int] = 0,
+              dilation: int | tuple[int, int] = 1, ceil_mode: bool = False) -> torch.Tensor:
+    """x's values put back where like's maxima were in the windows of this max pool, zeros elsewhere (SegNet's)."""
+    stride = kernel_size if stride is None else stride
+    _, indices = nn.functional.max_pool2d(like, kernel_size, stride, padding, dilation, ceil_mode, return_indices=True)
+    k = kernel_size if isinstance(kernel_size, tuple) else (kernel_size, kernel_size)
+    d = dilation if isinstance(dilation, tuple) else (dilation, dilation)
+    reach = (d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1)  # the window max_unpool2d checks like's size against
+    return nn.functional.max_unpool2d(x, indices, reach, stride, padding, output_size=like.shape[-2:])
 ''', "ValuePReLU": '''class ValuePReLU(nn.Module):
     """PReLU with a learnt slope per value of its C x H x W input (Keras' PReLU without shared axes)."""
 
@@ -520,7 +547,9 @@ class Writer:
         else:
             join = JOINS[kind]
             joined = join.format(", ".join(outs)) if "{}" in join else \
-                join.format(*outs, interpolation=_interpolation(node.kind.mode)) if "{0}" in join else join.join(outs)
+                join.format(*outs, interpolation=_interpolation(node.kind.mode),
+                            window=_unpooling(node.kind) if node.kind.window is not None else "") \
+                if "{0}" in join else join.join(outs)
         module.lines.append(f"{dst} = {joined}  # {node.name}: {node.op}")
         return dst
 

@@ -52,7 +52,8 @@ def item_text(item: ir.Item, indent: str = "") -> str:
         return text
     from cnncalc.layers.merge import MERGES
     at = " at" if item.kind in MERGES and MERGES[item.kind].takes_offset else ""
-    count = f"{at} {expr_text(item.arg)}" if item.arg is not None else f" {item.mode}" if item.mode is not None else ""
+    count = f"{at} {expr_text(item.arg)}" if item.arg is not None else f" {item.mode}" if item.mode is not None else \
+        layer_text(item.window).removeprefix(item.window.keyword) if item.window is not None else ""
     branches = [_branch(b, indent) for b in item.branches]
     one_line = f"{label}{item.kind}{count} {{ " + " | ".join(branches) + " }"
     if len(one_line) <= 100 and "\n" not in one_line:

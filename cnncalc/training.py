@@ -77,6 +77,7 @@ def training_memory(rows: Iterable[Row], network_input: Shape | None, totals: To
             viewed = kind.viewed()
             if viewed is not None:  # a slice of one branch (`fit at`): it keeps that branch's tensor
                 base[r.path] = base.get(r.inputs[viewed], r.inputs[viewed])
+            extra += kind.saved([sizes[p] if p in graded else 0 for p in r.inputs])
             keeps = kind.keeps
             if keeps == "others":  # each input's gradient needs the others: kept for those that need one
                 kept.update(base.get(p, p) for i, p in enumerate(r.inputs)

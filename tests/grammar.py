@@ -118,6 +118,10 @@ class Grammar:
             if MERGES[kind].takes_offset if kind in MERGES else False:  # `fit at 3`, `at 2x1`, `at -1`, `at x`
                 count = self.rng.choice(["", f" at {self.number()}", f" at {self.number()}x{self.number()}", " at -1",
                                          " at", " at 1x2x3"])
+            if MERGES[kind].takes_window if kind in MERGES else False:  # a max pool's arguments, some wrong
+                count = self.rng.choice(["", " 2x2", " 2", f" {self.number()} stride {self.number()}", " 3 ceil",
+                                         f" 3x3 stride 2 pad {self.number()}", " 2 dilation 2 floor", " 2x2 widepad",
+                                         " 2x2 shares x", " 2x2 nobias", " 2x2x3", " stride 2"])
             return label + f"{kind}{count} {{ " + " | ".join(branches) + " }"
         if r < 0.78:
             return label + f"repeat {self.number()} {{ {self.branch(depth + 1)} }}"

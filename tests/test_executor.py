@@ -416,6 +416,30 @@ def test_lp_pool_by_hand() -> None:
     assert np.allclose(lp_pool2d(x, (3, 3), (1, 1), 1.0, False)[0, 0, 0, 0], 45)  # p 1: the sum
 
 
+def test_max_unpool_by_hand() -> None:
+    # a 4x4 map of one channel; 2x2 windows at stride 2: their largest values 6 (row 1, column 1), 8 (row 0,
+    # column 3), 14 (row 3, column 2) and 9, twice in its window (rows 2 and 3 of column 0: the first, row by row,
+    # as PyTorch's indices take it); the pooled branch's values 10, 20, 30, 40 go there, zeros elsewhere
+    ref = np.array([[1, 2, 3, 8], [5, 6, 7, 4], [9, 0, 13, 14], [9, 1, 11, 12]], dtype=np.float64).reshape(1, 4, 4, 1)
+    x = np.array([[10, 20], [30, 40]], dtype=np.float64).reshape(1, 2, 2, 1)
+    y = kernels.max_unpool2d(ref, x, (2, 2), (2, 2), (0, 0, 0, 0), (1, 1), False)
+    assert y[0, :, :, 0].tolist() == [[0, 0, 0, 20], [0, 10, 0, 0], [30, 0, 0, 40], [0, 0, 0, 0]]
+    # 3x3 windows at stride 1 padded by 1 overlap: each of the 16 windows writes its value (its row·4 + column)
+    # at its largest, row by row, the later replacing the earlier: on a ramp ref (value row·4 + column) each
+    # window's largest is its bottom-right cell, so place (r, c) keeps the last window whose largest it is: window
+    # (i, j) with (min(i + 1, 3), min(j + 1, 3)) = (r, c); nothing reaches row 0 or column 0
+    ramp = np.arange(16, dtype=np.float64).reshape(1, 4, 4, 1)
+    y = kernels.max_unpool2d(ramp, ramp, (3, 3), (1, 1), (1, 1, 1, 1), (1, 1), False)
+    last: dict[tuple[int, int], int] = {}
+    for i in range(4):  # the windows in order, each writing at its bottom-right cell inside the map
+        for j in range(4):
+            last[(min(i + 1, 3), min(j + 1, 3))] = i * 4 + j
+    assert last == {(1, 1): 0, (1, 2): 1, (1, 3): 3, (2, 1): 4, (2, 2): 5, (2, 3): 7, (3, 1): 12, (3, 2): 13,
+                    (3, 3): 15}
+    assert {(r, c): y[0, r, c, 0] for r in range(4) for c in range(4)} == \
+        {(r, c): float(last.get((r, c), 0)) for r in range(4) for c in range(4)}
+
+
 @pytest.mark.parametrize("path", sorted(SPECS.glob("*.spec")), ids=lambda p: p.name)
 def test_verify_every_spec(path) -> None:
     result = verify(prepare(path.read_text(), path.name))

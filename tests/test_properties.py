@@ -163,6 +163,11 @@ def random_layer(draw: st.DrawFn) -> str:
         "resample to a reference": lambda: draw(st.sampled_from([
             "resample bilinear { identity | maxpool 2 floor ; conv 2 1x1 }",
             f"resample {{ maxpool 2 floor | conv {c} 3x3 pad 1 }}", "resample aligned { identity | upsample 2 }"])),
+        "maxunpool": lambda: draw(st.sampled_from([
+            "maxunpool 2x2 floor { identity | maxpool 2x2 floor ; relu }",
+            f"maxunpool 3x3 stride 2 pad 1 ceil {{ identity | maxpool 3x3 stride 2 pad 1 ceil ; conv {c} 1x1 }}",
+            "maxunpool 3 stride 1 pad 1 { identity | tanh }", "maxunpool 2 dilation 2 floor { identity | maxpool 2 "
+            "dilation 2 floor }"])),
         "fc": lambda: (f"{draw(st.sampled_from(['fc', 'linear', 'dense']))} {c} "
                        f"{draw(st.sampled_from(['', 'weightnorm']))}"),
     }

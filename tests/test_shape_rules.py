@@ -596,3 +596,57 @@ def test_weight_norm_adds_a_learnt_length_per_slice_of_the_weights_first_axis() 
     assert row(r, "conv1").working is not None and row(r, "conv1").working.params == "(3·3·3 + 1)·16 + 16 = 464"
     # the count without the lengths, (3·3·3 + 1)·16 = 448, is wrong for the weight-normed layer
     assert codes(run("input 8x8x3\nconv 16 3x3 pad 1 weightnorm -> 8x8x16 params 448\n")) == ["E041"]
+
+
+def test_maxunpool_gives_the_references_shape_from_its_pooled_map() -> None:
+    # SegNet's decoder: 10x6x3 input; conv 4 3x3 pad 1 keeps 10x6 (4 maps, (27 + 1)·4 = 112 parameters); its 2x2
+    # pool is (10 - 2)/2 + 1 = 5 by (6 - 2)/2 + 1 = 3; a 1x1 conv keeps 5x3x4 ((4 + 1)·4 = 20); unpooled back to
+    # the conv's 10x6x4. No parameters or MACs of its own: 10·6·4·27 + 5·3·4·4 MACs in all.
+    r = run("input 10x6x3\nenc: conv 4 3x3 pad 1 ; relu\npool: maxpool 2x2\nconv 4 1x1\n"
+            "up: maxunpool 2x2 { @enc | identity } -> 10x6x4\n")
+    assert r.ok, r.messages()
+    assert r.output is not None and r.output.dims == (10, 6, 4)
+    assert r.totals.params == 112 + 20 and r.totals.macs == 10 * 6 * 4 * 27 + 5 * 3 * 4 * 4
+    assert [x.op for x in r.rows if x.kind == "maxunpool"] == ["maxunpool 2x2 of 2"]
+    # ceil-mode windows on 9x7: ceil((9 - 3 + 2)/2) + 1 = 5 by ceil((7 - 3 + 2)/2) + 1 = 4: back to 9x7
+    r = run("input 9x7x2\nmaxunpool 3x3 stride 2 pad 1 ceil { identity | maxpool 3x3 stride 2 pad 1 ceil ; relu } "
+            "-> 9x7x2\n")
+    assert r.ok, r.messages()
+    # an answer of the pooled size, or of another depth, is wrong at the answer
+    for answer in ("5x3x4", "10x6x3"):
+        wrong = run(f"input 10x6x3\nenc: conv 4 3x3 pad 1\nmaxpool 2x2\n"
+                    f"maxunpool 2x2 {{ @enc | identity }} -> {answer}\n")
+        assert [(d.code, d.line) for d in wrong.diagnostics] == [("E040", 4)], answer
+
+
+def test_maxunpool_needs_the_shape_its_pool_gives_the_reference() -> None:
+    # the 2x2 pool of 8x8x3 is 4x4x3: a 1x1 conv to 4 channels, or an unpadded 3x3 (4 - 3 + 1 = 2), is not it
+    for branch, given in (("maxpool 2 ; conv 4 1x1", "4x4x4"), ("maxpool 2 ; conv 3 3x3", "2x2x3"),
+                          ("identity", "8x8x3")):
+        r = run(f"input 8x8x3\nmaxunpool 2x2 {{ identity | {branch} }}\n")
+        assert where(r) == [("E067", 2, 1)], branch
+        assert (f"`maxunpool 2x2` puts back values where 8x8x3's maxima were: it takes the 4x4x3 that pool gives, "
+                f"but branch 2 gives {given}") in r.diagnostics[0].message
+    # one branch, three, or a vector: E065; the pool's own limits at the merge: padding 2 on a 2-wide window (E032),
+    # a 9x9 window on 8x8 ((8 - 9)/9 + 1 < 1: E031)
+    for bad, code in (("maxunpool 2x2 { identity }", "E065"), ("maxunpool 2x2 { identity | flatten }", "E065"),
+                      ("maxunpool 2x2 { identity | maxpool 2 | identity }", "E065"),
+                      ("maxunpool 2x2 pad 2 { identity | maxpool 2 }", "E032"),
+                      ("maxunpool 9x9 { identity | maxpool 2 }", "E031")):
+        r = run(f"input 8x8x3\n{bad}\n")
+        assert where(r) == [(code, 2, 1)], bad
+    assert "its max pool on the reference: pooling padding 2" in \
+        run("input 8x8x3\nmaxunpool 2x2 pad 2 { identity | maxpool 2 }\n").diagnostics[0].message
+    # its arguments are a max pool's, named as the merge: no kernel is E014, another layer's option E011 at the word
+    r = run("input 8x8x3\nmaxunpool { identity | maxpool 2 }\n")
+    assert where(r) == [("E014", 2, 1)] and r.diagnostics[0].message == "`maxunpool` needs the kernel"
+    r = run("input 8x8x3\nmaxunpool 2x2 nobias { identity | maxpool 2 }\n")
+    assert where(r) == [("E011", 2, 15)] and r.diagnostics[0].message == "`maxunpool` has no option `nobias`"
+
+
+def test_maxunpools_receptive_field_is_its_values_spread_as_a_transposed_window() -> None:
+    # the unpooled values come from the pooled branch: its field moved back as a 2x2 transposed window at stride 2
+    # moves it (deconv's steps): the same field as `deconv 1 2x2 stride 2` after the same branch
+    merged = run("input 16x16x1\nmaxunpool 2x2 { identity | maxpool 2 ; conv 1 3x3 pad 1 }\n")
+    layered = run("input 16x16x1\nmaxpool 2 ; conv 1 3x3 pad 1 ; deconv 1 2x2 stride 2\n")
+    assert next(x for x in merged.rows if x.kind == "join").field == layered.rows[-1].field

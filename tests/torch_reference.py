@@ -232,7 +232,17 @@ JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {
     "fit": lambda outs, kind: _fit(outs[1], outs[0]) if kind.offset is None else
     _crop_at(outs[1], outs[0], *kind.offset),
     "resample": lambda outs, kind: _interpolate(outs[1], kind.mode, size=tuple(outs[0].shape[-2:])),
+    "maxunpool": lambda outs, kind: _unpool(outs[1], outs[0], kind.window, kind.ceil),
 }
+
+
+def _unpool(x: torch.Tensor, like: torch.Tensor, pool: Any, ceil: bool) -> torch.Tensor:
+    """SegNet's decoder step as its code writes it: the indices of the max pool of `like`, then max_unpool2d to
+    like's size (its kernel the pool's reach, so that its range check on that size holds when dilated)."""
+    stride, pad = pool.stride or pool.kernel, (pool.pad.top, pool.pad.left)
+    _, indices = F.max_pool2d(like, pool.kernel, stride, pad, pool.dilation, ceil, return_indices=True)
+    reach = tuple(d * (k - 1) + 1 for k, d in zip(pool.kernel, pool.dilation))
+    return F.max_unpool2d(x, indices, reach, stride, pad, output_size=like.shape[-2:])
 
 
 def _fit(x: torch.Tensor, like: torch.Tensor) -> torch.Tensor:

@@ -5,6 +5,7 @@ not a multiply-accumulate of the convention."""
 from __future__ import annotations
 
 from cnncalc import TYPE_CHECKING, codes, field
+from cnncalc.layers.base import INDEX_BYTES
 from cnncalc.layers.resize import MODES
 from cnncalc.limits import MAX_EXTENT
 from cnncalc.record import Protocol
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
     from cnncalc.codes import Code
     from cnncalc.field import Step
+    from cnncalc.layers.base import Layer
+    from cnncalc.layers.pool import MaxPool
 
 
 class MergeContext(Protocol):
@@ -47,8 +50,11 @@ class MergeKind:
     # W051): `solve` and the symbolic sizes read this
     gates: ClassVar[bool] = False
     modes: ClassVar[tuple[str, ...]] = ()  # the words the keyword may take before `{` (`resample bilinear`)
+    # the layer whose arguments the keyword takes before `{` (`maxunpool 2x2 stride 2`: a `maxpool`'s)
+    takes_window: ClassVar[str | None] = None
     mode: str | None = None  # the one this instance runs with (`with_mode`)
     offset: tuple[int, int] | None = None  # the offset this instance runs from (`at`)
+    window: Layer | None = None  # the layer this instance runs with (`takes_window`)
 
     def __eq__(self, other: object) -> bool:
         """Kinds are values: equal with the same mode and offset (a report's rows compare after a pickle)."""
@@ -66,8 +72,23 @@ class MergeKind:
         """This kind running from an offset (rows, columns), when it `takes_offset`."""
         raise NotImplementedError
 
+    def windowed(self, window: Layer, ceil: bool) -> MergeKind:
+        """This kind running with the layer it `takes_window` of, built from the arguments written, and the
+        rounding decided for it (ceil, or floor)."""
+        raise NotImplementedError
+
+    def window_text(self) -> str:
+        """The window layer's arguments as written after the keyword (`2x2 stride 2`)."""
+        assert self.window is not None
+        return self.window.spec_text().removeprefix(self.window.keyword).strip()
+
     def branch_inputs(self, x: Shape, branches: int, count: int | None, ctx: MergeContext) -> list[Shape] | None:
         return [x] * branches
+
+    def saved(self, sizes: list[int]) -> int:
+        """Bytes per image its backward pass keeps besides branch tensors (PyTorch's), given the branches' sizes
+        (0 for a branch that needs no gradient)."""
+        return 0
 
     def viewed(self) -> int | None:
         """The branch whose tensor the output is a view of, as PyTorch slices it (the backward pass keeps that
@@ -487,6 +508,106 @@ class Resample(_ToReference):
 _RESAMPLES = {mode: Resample(mode) for mode in MODES}
 
 
+class _WindowContext:
+    """The unpooling's max pool, sized on REF by its own shape rule (its padding's limit, an empty output), with
+    the rounding decided for it; what it reports is reported at the merge."""
+
+    __slots__ = ("merge", "rounding")
+
+    def __init__(self, merge: MergeContext, ceil: bool) -> None:
+        self.merge, self.rounding = merge, "ceil" if ceil else "floor"
+
+    rounding_source = "as the max pool that gave the indices rounds"
+    rounding_stated = True
+
+    def report(self, code: Code, message: str, arg: str | None = None, hint: str | None = None,
+               notes: tuple[str, ...] = ()) -> None:
+        self.merge.report(code, f"its max pool on the reference: {message}", hint, notes)
+
+    def divided(self, height: tuple[int, int], width: tuple[int, int]) -> None:
+        """(An answer judges the merge's output, not the pool's sizes.)"""
+
+    def no_window(self) -> None:
+        """(As `divided`.)"""
+
+
+class MaxUnpool(MergeKind):
+    """`maxunpool KxK [stride S] [pad P] [dilation D] [floor|ceil] { REF | X }`: SegNet's upsampling. X's values
+    placed in a map of REF's height and width, each where REF's largest value was in its window of that max pool
+    (the first, row by row, as PyTorch's indices are), zeros elsewhere: PyTorch's `F.max_unpool2d(x, indices, K,
+    S, P, output_size=ref.shape[-2:])` with the indices of `F.max_pool2d(ref, K, S, P, return_indices=True)`.
+    X must be the shape the pool gives REF (E067); the output has REF's shape. Where windows overlap, a later
+    window's value replaces an earlier one's, as PyTorch writes them."""
+
+    keyword = "maxunpool"
+    example = "maxunpool 2x2 { identity | maxpool 2x2 ; conv 64 3x3 pad 1 }"  # on a 64-deep input
+    sized_by_first = True
+    takes_window = "maxpool"
+
+    window: MaxPool | None
+
+    def __init__(self, window: MaxPool | None = None, ceil: bool = False) -> None:
+        self.window, self.ceil = window, ceil
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MaxUnpool) and (other.window, other.ceil) == (self.window, self.ceil)
+
+    def __hash__(self) -> int:
+        return hash((MaxUnpool, self.window, self.ceil))
+
+    def windowed(self, window: Layer, ceil: bool) -> MergeKind:
+        from cnncalc.layers.pool import MaxPool
+        assert isinstance(window, MaxPool)
+        return MaxUnpool(window, ceil)
+
+    def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
+        if len(outs) != 2 or any(shape.is_flat for _, shape in outs):
+            given = ", ".join(f"{name} gives {shape}" for name, shape in outs)
+            ctx.report(codes.E065, f"`maxunpool` takes two branches of maps, the map that was max-pooled and the "
+                                   f"values put back where its maxima were: {given}",
+                       hint="write `maxunpool 2x2 { @before_the_pool | identity }`")
+            return None
+        assert self.window is not None
+        (_, ref), (name, x) = outs
+        pooled = self.window.out_shape(ref, _WindowContext(ctx, self.ceil))
+        if pooled is None:
+            return None
+        if x != pooled:
+            ctx.report(codes.E067, f"`maxunpool {self.window_text()}` puts back values where {ref}'s maxima were: "
+                                   f"it takes the {pooled} that pool gives, but {name} gives {x}",
+                       hint=f"unpool the map whose pooling gave {x}, or give {name} the pooled map's shape")
+            return None
+        return ref
+
+    def saved(self, sizes: list[int]) -> int:
+        return sizes[1] * INDEX_BYTES  # the indices it computed (int64), where X's gradient is read back
+
+    def working(self, outs: list[Named], y: Shape) -> str | None:
+        (_, ref), (_, x) = outs
+        return f"{x} placed at the maxima of `maxpool {self.window_text()}` windows of {ref}, zeros elsewhere"
+
+    def field_steps(self, outs: list[Shape]) -> tuple[int, tuple[Step, Step]] | None:
+        """X's values, each moved to a place in its window: X's field spread as a transposed window's (REF's values
+        only choose the place; X was computed from them)."""
+        assert self.window is not None
+        (kh, kw), (sh, sw), pad, (dh, dw) = self.window.kernel, self.window.step, self.window.pad, \
+            self.window.dilation
+        return 1, (field.transposed(kh, sh, pad.top, dh), field.transposed(kw, sw, pad.left, dw))
+
+    def run(self, arrays: list[np.ndarray]) -> np.ndarray:
+        from cnncalc import kernels
+        assert self.window is not None
+        ref, x = arrays
+        w = self.window
+        pads = kernels.pads_for(w.pad, ref.shape[1:3], w.kernel, w.step, w.dilation)
+        return kernels.max_unpool2d(ref, x, w.kernel, w.step, pads, w.dilation, self.ceil)
+
+    def workspace(self, shapes: list[tuple[int, ...]], itemsize: int) -> int:
+        ref, x = shapes
+        taps = self.window.kernel[0] * self.window.kernel[1] if self.window is not None else 1
+        return (_size(ref) + taps * _size(x)) * itemsize + 3 * _size(x) * 8  # padded REF, the taps, the indices
+
+
 def _size(shape: tuple[int, ...]) -> int:
     n = 1
     for d in shape:
@@ -495,4 +616,5 @@ def _size(shape: tuple[int, ...]) -> int:
 
 
 MERGES: dict[str, MergeKind] = {kind.keyword: kind for kind in (Concat(), Add(), Sub(), Avg(), Max(), Min(), Mul(),
-                                                                 Split(), Fit(), _RESAMPLES["nearest"])}
+                                                                 Split(), Fit(), _RESAMPLES["nearest"],
+                                                                 MaxUnpool())}

@@ -209,6 +209,7 @@ class Node(NamedTuple):
     span: Span
     mode: str | None = None  # the merge's mode (`resample bilinear`)
     offset: tuple[int, int] | None = None  # the merge's offset (`fit at TxL`)
+    window: ir.LayerCall | None = None  # the layer whose arguments the merge takes (`maxunpool 2x2`: a max pool)
 
 
 class _NotSeriesParallel(Exception):
@@ -252,8 +253,8 @@ class Graph:
         return self._add(Node(self.labels(name), layer, None, (source,), span))
 
     def merge(self, name: str, kind: str, sources: list[int], span: Span, mode: str | None = None,
-              offset: tuple[int, int] | None = None) -> int:
-        return self._add(Node(self.labels(name), None, kind, tuple(sources), span, mode, offset))
+              offset: tuple[int, int] | None = None, window: ir.LayerCall | None = None) -> int:
+        return self._add(Node(self.labels(name), None, kind, tuple(sources), span, mode, offset, window))
 
     def _add(self, node: Node, *, bounded: bool = True) -> int:
         """Checked before the layout is built: a loop concatenating every earlier output makes merges of
@@ -361,7 +362,8 @@ class _Layout:
                 for i, u in enumerate(node.inputs):
                     body = self.build(u, fork)
                     branches.append(ir.Branch(self.seq(body, node.span), None, str(i + 1), node.span))
-                item = ir.Merge(node.merge, _offset(node), tuple(branches), node.name, node.span, node.mode)
+                item = ir.Merge(node.merge, _offset(node), tuple(branches), node.name, node.span, node.mode,
+                                node.window)
             self.items[v] = item
             items.append(item)
         return items
@@ -413,7 +415,8 @@ class _Layout:
             else:
                 branches = tuple(ir.Branch(self.seq([], node.span), None if u == current else self._ref(u, node.span),
                                            str(i + 1), node.span) for i, u in enumerate(node.inputs))
-                item = ir.Merge(node.merge, _offset(node), branches, node.name, node.span, node.mode)
+                item = ir.Merge(node.merge, _offset(node), branches, node.name, node.span, node.mode,
+                                node.window)
             lines.append(self.line(item))
             current = v
         return lines
