@@ -867,7 +867,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17)),
                                         ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6)),
                                         ("weight_standardised.py", (3, 16, 16)),
-                                        ("channel_attention.py", (3, 32, 32))])
+                                        ("channel_attention.py", (3, 32, 32)), ("unpooling.py", (3, 20, 24))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3278,6 +3278,42 @@ def test_eca_gates_are_one_filter_sliding_along_the_pooled_channels() -> None:
     # stem 3·3·3·32 + its norm 2·32; conv 3·3·32·256 + 256; the 1x1 conv 256·4 + 4; head 4·10 + 10; the gates
     assert report.totals.params == 27 * 32 + 64 + 9 * 32 * 256 + 256 + 256 * 4 + 4 + 4 * 10 + 10 + 3 + 5 + 6 + 7
     assert report.output.dims == (10,)
+
+
+def test_segnets_unpooling_puts_values_back_where_the_pools_maxima_were() -> None:
+    # tests/fixtures/notations/unpooling.py on 20x24x3 (PyTorch agrees in test_pytorch_itself_agrees_...): three
+    # max pools that return their indices, each undone by a max_unpool2d; was E070 at nn.MaxUnpool2d
+    report = analyze(FIXTURES / "unpooling.py", input="20x24x3")
+    assert report.ok, report.messages()
+    joins = [(r.op, str(r.output)) for r in report.rows if r.keyword == "maxunpool" and r.kind != "join"]
+    # 20x24 pooled to 10x12, to 5x6, and by 3x3/2 padded 1 with ceil to ceil((5 - 3 + 2)/2) + 1 = 3 by
+    # ceil((6 - 3 + 2)/2) + 1 = 4; each back to the map its pool read: 5x6x16, 10x12x16, 20x24x8
+    assert sorted(joins) == [("maxunpool 2x2 stride 2 of 2", "10x12x16"), ("maxunpool 2x2 stride 2 of 2", "20x24x8"),
+                             ("maxunpool 3x3 stride 2 pad 1 ceil of 2", "5x6x16")]
+    # convs without bias and their norms: 3·3·3·8 + 16, 3·3·8·16 + 32, 3·3·16·16 + 32 (twice), 3·3·16·8 + 16, and
+    # the classifier 3·3·8·5 + 5; no parameters in the unpooling
+    assert report.totals.params == (216 + 16) + (1152 + 32) + 2 * (2304 + 32) + (1152 + 16) + (360 + 5)
+    assert report.output is not None and report.output.dims == (20, 24, 5)
+
+
+@pytest.mark.parametrize("forward, words, at", [
+    ("y, i = F.max_pool2d(x, 2, return_indices=True)\nreturn F.max_unpool2d(y, i, 2, output_size=y.shape[-2:])",
+     "an output_size other than the pooled map's own", "F.max_unpool2d(y"),
+    ("y = F.max_pool2d(x, 2)\nreturn F.max_unpool2d(y, y, 2)", "unpooling by indices other than a max pool's",
+     "F.max_unpool2d(y"),
+    ("y, i = F.max_pool2d(x, 2, return_indices=True)\nreturn F.max_unpool2d(y, i, 3, 2, 1)",
+     "max unpooling without output_size other than by the pool's own kernel", "F.max_unpool2d(y"),
+    ("y, i = F.max_pool2d(x, 2, ceil_mode=True, return_indices=True)\nreturn F.max_unpool2d(y, i, 2)",
+     "without dilation or ceil_mode", "F.max_unpool2d(y"),
+])
+def test_unpooling_other_than_back_to_the_pooled_map_is_e070(forward: str, words: str, at: str) -> None:
+    # PyTorch unpools to output_size, or to (h - 1)·S - 2P + K: cnncalc follows the pooled map's own size, which
+    # the second is where the pool's own windows tile the map
+    text = module_file("self.stem = nn.Conv2d(3, 8, 3)", f"x = self.stem(x)\n{forward}")
+    report = read_py(text, input="16x16x3")
+    assert [d.code for d in report.diagnostics] == ["E070"] and words in report.diagnostics[0].message
+    line = text.splitlines()[report.diagnostics[0].line - 1]
+    assert line[report.diagnostics[0].column - 1:].startswith(at)
 
 
 @pytest.mark.parametrize("init, forward, words, at", [

@@ -233,6 +233,17 @@ class _MaxResult(NamedTuple):
     indices: None = None
 
 
+class _Indices(NamedTuple):
+    """The indices a max pool returns (`return_indices=True`): where the maxima of `source` were in the windows of
+    the pool `window` (its spec arguments, `2x2 stride 2`); `tiles`, its (kernel, stride, padding) when PyTorch's
+    unpooling without output_size gives back the pooled map's size wherever the windows tile it (no dilation or
+    ceil_mode), else None."""
+
+    source: Tensor
+    window: str
+    tiles: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None
+
+
 class _Statistic(NamedTuple):
     """A step of a layer norm written out over a map's channels (ConvNeXt's `LayerNorm` for `channels_first`):
     `u = x.mean(1, keepdim=True)` ("mean"), `x - u` ("centred"), `.pow(2)` ("squared"), its mean over the channels
@@ -384,6 +395,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "ChannelShuffle": (("groups", REQUIRED),),
     "PixelShuffle": (("upscale_factor", REQUIRED),),
     "PixelUnshuffle": (("downscale_factor", REQUIRED),),
+    "MaxUnpool2d": (("kernel_size", REQUIRED), ("stride", None), ("padding", 0)),  # applied with its indices
     "CenterCrop": (("size", REQUIRED),),  # torchvision.transforms': the middle of the map, zero-padded if smaller
 }
 KEYWORD_ONLY: dict[str, frozenset[str]] = dict.fromkeys(("BatchNorm2d", "BatchNorm1d", "GroupNorm", "InstanceNorm2d"),
@@ -411,6 +423,8 @@ FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     # rounds up)
     "max_pool2d": ("MaxPool2d", (("kernel_size", REQUIRED), ("stride", None), ("padding", 0), ("dilation", 1),
                                  ("ceil_mode", False), ("return_indices", False))),
+    "max_unpool2d": ("MaxUnpool2d", (("indices", REQUIRED), ("kernel_size", REQUIRED), ("stride", None),
+                                     ("padding", 0), ("output_size", None))),
     "avg_pool2d": ("AvgPool2d", SIGNATURES["AvgPool2d"]),
     "lp_pool2d": ("LPPool2d", SIGNATURES["LPPool2d"]),
     "adaptive_avg_pool2d": ("AdaptiveAvgPool2d", SIGNATURES["AdaptiveAvgPool2d"]),
@@ -2687,7 +2701,7 @@ class _Reader:
                              **fixed}, node)
         if kind == "Conv1d":
             channels_along_text(layer)  # (only across a map's pooled channels: there, what it cannot be is said here)
-        elif not (kind == "CenterCrop" and self.size_source(layer.args["size"]) is not None):
+        elif kind != "MaxUnpool2d" and not (kind == "CenterCrop" and self.size_source(layer.args["size"]) is not None):
             spec_text(layer)  # report what cannot be written where the layer is built (a crop to a map's size: fit)
         return layer
 
@@ -3244,9 +3258,15 @@ class _Reader:
               keywords: dict[str, Any] | None = None) -> Any:
         """A module applied to a tensor: a layer, each module of a Sequential, an instance's `forward`
         (which may take more inputs: U-Net's `self.up1(x5, x4)`)."""
+        if isinstance(module, Layer) and module.kind == "MaxUnpool2d":  # `self.unpool(x, indices, output_size=…)`
+            bound = self.bind((("indices", REQUIRED), ("output_size", None)), list(more), dict(keywords or {}),
+                              "nn.MaxUnpool2d", node)
+            return self.unpooled(x, {**module.args, **bound}, node)
         if (more or keywords) and not isinstance(module, Instance):
             raise _Unsupported(f"`{ast.unparse(node)[:50]}`: a {type(module).__name__.lower()} called with more "
                                f"than its input", node)
+        if isinstance(module, Layer) and module.kind == "MaxPool2d" and module.args["return_indices"]:
+            return self.pooled_with_indices(x, module, node)
         if isinstance(module, Layer):
             if module.kind == "CenterCrop" and self.size_source(module.args["size"]) is not None:
                 return self.centre_cropped(x, module.args["size"], node)
@@ -3301,6 +3321,10 @@ class _Reader:
         kind, signature = FUNCTIONS[function]
         x = args[0] if args else kwargs.pop("input", None)
         bound = self.bind(signature, list(args[1:]), kwargs, f"F.{function}", node)
+        if kind == "MaxUnpool2d":
+            return self.unpooled(x, bound, node)
+        if kind == "MaxPool2d" and bound["return_indices"] and self.size_source(bound["kernel_size"]) is None:
+            return self.pooled_with_indices(x, Layer(kind, bound, node), node)
         if kind in ("MaxPool2d", "AvgPool2d"):
             window = bound["kernel_size"]
             whole = self.size_source(window)
@@ -3886,6 +3910,49 @@ class _Reader:
         mode = _resampling(bound, node)
         return Tensor(self.graph.merge(self.name_of("resample"), "resample", [ref.node, x.node],
                                        self.offsets.span(node), None if mode == "nearest" else mode))
+
+    def pooled_with_indices(self, x: Any, pool: Layer, node: ast.AST) -> tuple[Tensor, _Indices]:
+        """`y, indices = self.pool(x)` of a max pool with `return_indices=True` (SegNet's encoder): the pool, and
+        where x's maxima were, for a `maxunpool` of x later."""
+        text = spec_text(pool)
+        y = self.add_layer(text, node, x, "pool")
+        a = pool.args
+        plain = a["dilation"] in (1, (1, 1), [1, 1]) and not a["ceil_mode"]
+        stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
+        tiles = (_pair(a["kernel_size"], "kernel_size", node), _pair(stride, "stride", node),
+                 _pair(a["padding"], "padding", node)) if plain else None
+        return y, _Indices(x, text.removeprefix("maxpool "), tiles)
+
+    def unpooled(self, x: Any, a: dict[str, Any], node: ast.AST) -> Tensor:
+        """`F.max_unpool2d(x, indices, 2, 2, output_size=size)` and `nn.MaxUnpool2d(2, 2)(x, indices, size)`: x's
+        values put back where the pooled map's maxima were, `maxunpool 2x2 { @that map | … }`. To the pooled map's
+        own size (`output_size` its `size()` or `shape[-2:]`), or without output_size by the pool's own window
+        (PyTorch's (h - 1)·S - 2P + K, the pooled map's size where its windows tile it)."""
+        indices = a["indices"]
+        if not isinstance(indices, _Indices):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: unpooling by indices other than a max pool's "
+                               f"`return_indices=True`", node)
+        if not isinstance(x, Tensor):
+            raise _Unsupported("max unpooling of something that is not a map", node)
+        size = a["output_size"]
+        if size is None:
+            stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
+            own = (_pair(a["kernel_size"], "kernel_size", node), _pair(stride, "stride", node),
+                   _pair(a["padding"], "padding", node))
+            if indices.tiles != own:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}`: max unpooling without output_size other than by "
+                                   f"the pool's own kernel, stride and padding, without dilation or ceil_mode "
+                                   f"(pass output_size=x.size() of the pooled map)", node)
+        elif (size.of if isinstance(size, _ShapeOf) else self.size_source(size)) != indices.source:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: an output_size other than the pooled map's own "
+                               f"(`x.size()`, `x.shape[-2:]` of the map the indices come from)", node)
+        span = self.offsets.span(node)
+        try:
+            window = spec_layer(f"maxpool {indices.window}", span, "", False)
+        except NotReadable as e:
+            raise _Unsupported(e.message, node) from None
+        return Tensor(self.graph.merge(self.name_of("maxunpool"), "maxunpool", [indices.source.node, x.node], span,
+                                       window=window))
 
     def centre_cropped(self, x: Any, size: Any, node: ast.AST) -> Tensor:
         """torchvision's `CenterCrop([H, W])(skip)` with H, W another map's (U-Net with unpadded convolutions
