@@ -121,6 +121,45 @@ def test_a_layer_graph_with_connect_layers() -> None:
     assert report.output is not None and report.output.dims == (10,)
 
 
+SEGNET_M = """layers = [
+    imageInputLayer([20 24 3], 'Name', 'in')
+    convolution2dLayer(3, 8, 'Padding', 'same', 'Name', 'enc')
+    reluLayer('Name', 'enc_relu')
+    maxPooling2dLayer(2, 'Stride', 2, 'HasUnpoolingOutputs', true, 'Name', 'pool')
+    convolution2dLayer(3, 8, 'Padding', 'same', 'Name', 'mid')
+    maxUnpooling2dLayer('Name', 'unpool')
+    convolution2dLayer(3, 5, 'Padding', 'same', 'Name', 'dec')];
+lgraph = layerGraph(layers);
+lgraph = connectLayers(lgraph, 'pool/indices', 'unpool/indices');
+lgraph = connectLayers(lgraph, 'pool/size', 'unpool/size');
+"""
+
+
+def test_max_unpooling_puts_values_back_where_its_pools_maxima_were() -> None:
+    # maxUnpooling2dLayer, its `indices` and `size` from a max pool with HasUnpoolingOutputs: back to the map the
+    # pool read (20x24x8, from 10x12x8); convolutions (27 + 1)·8, (72 + 1)·8, (72 + 1)·5, the unpooling none
+    report = read_m(SEGNET_M)
+    assert report.ok, report.messages()
+    assert [(r.op, str(r.output)) for r in report.rows if r.keyword == "maxunpool" and r.kind != "join"] == \
+        [("maxunpool 2x2 stride 2 of 2", "20x24x8")]
+    assert report.totals.params == 224 + 584 + 365 and report.output is not None
+    assert report.output.dims == (20, 24, 5)
+
+
+@pytest.mark.parametrize("edit, code, words", [
+    (("connectLayers(lgraph, 'pool/size', 'unpool/size');", ""), "E071",
+     "'unpool' takes `in`, and `indices` and `size` from one max pool"),
+    (("'pool/size', 'unpool/size'", "'pool/size', 'dec/in'"), "E070", "a max pool's `indices` and `size` go to"),
+    (("maxPooling2dLayer(2, 'Stride', 2, 'HasUnpoolingOutputs', true,", "averagePooling2dLayer(2, 'Stride', 2,"),
+     "E070", "'unpool' unpools 'pool', not a max pooling layer"),
+])
+def test_max_unpooling_other_than_by_a_max_pools_indices_and_size_is_refused(edit: tuple[str, str], code: str,
+                                                                             words: str) -> None:
+    assert edit[0] in SEGNET_M
+    report = read_m(SEGNET_M.replace(*edit))
+    assert [d.code for d in report.diagnostics] == [code] and words in report.diagnostics[0].message
+
+
 def test_defaults_are_matlabs() -> None:
     # maxPooling2dLayer's stride defaults to 1 (the spec language's to the window)
     report = read_m("layers = [imageInputLayer([8 8 1]); maxPooling2dLayer(2)];\n")

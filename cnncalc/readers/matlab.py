@@ -384,7 +384,7 @@ _CONVOLUTION = ("Stride", "DilationFactor", "Padding", "PaddingValue", "NumChann
 _OPTION_NAMES: dict[str, tuple[str, ...]] = {
     "convolution2dLayer": _CONVOLUTION, "groupedConvolution2dLayer": _CONVOLUTION,
     "transposedConv2dLayer": ("Stride", "Cropping", "NumChannels", *_LEARNT),
-    "maxPooling2dLayer": ("Stride", "Padding", "HasUnpoolingOutputs"),
+    "maxPooling2dLayer": ("Stride", "Padding", "HasUnpoolingOutputs"), "maxUnpooling2dLayer": (),
     "averagePooling2dLayer": ("Stride", "Padding", "PaddingValue"),
     "fullyConnectedLayer": ("InputSize", "OperationDimension", *_LEARNT),
     "batchNormalizationLayer": ("MeanDecay", "VarianceDecay", "TrainedMean", "TrainedVariance", *_NORMALISED),
@@ -480,7 +480,8 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "classificationLayer": "classoutput", "regressionLayer": "regressionoutput",
               "imageInputLayer": "imageinput", "featureInputLayer": "input", "pixelClassificationLayer": "classoutput",
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
-              "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize", "crop2dLayer": "crop"}
+              "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize", "crop2dLayer": "crop",
+              "maxUnpooling2dLayer": "maxunpool"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
 INPUT_LAYERS = ("imageInputLayer", "featureInputLayer")
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
@@ -582,6 +583,9 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         return _resize(call)
     if name == "crop2dLayer":
         return _crop(call)
+    if name == "maxUnpooling2dLayer":  # its inputs `in`, and a max pool's `indices` and `size` (`_network`)
+        _, options = _options(args, 0, call)
+        return None, "maxunpool", 3, options
     simple = {"reluLayer": "relu", "tanhLayer": "tanh", "sigmoidLayer": "sigmoid", "swishLayer": "silu",
               "geluLayer": "gelu", "softmaxLayer": "softmax", "batchNormalizationLayer": "bn",
               "globalAveragePooling2dLayer": "globalavgpool", "globalMaxPooling2dLayer": "globalmaxpool",
@@ -773,11 +777,16 @@ def _evaluate(value: Any, values: dict[str, Any], counters: dict[str, int], sink
             raise Unsupported(f"{value.name} as written (cnncalc reads connectLayers(lgraph, 'src', 'dst/in2'))",
                                value.span)
         out = _copy(graph)
-        source, destination = value.args[1].text.split("/")[0], value.args[2].text
+        source, _, sent = value.args[1].text.partition("/")
+        destination = value.args[2].text
         layer, _, port = destination.partition("/")
+        if (sent in _UNPOOLING or port in _UNPOOLING) and sent != port:  # a max pool's `indices` to an unpooling's
+            raise Unsupported(f"connectLayers('{value.args[1].text}', '{destination}'): a max pool's `indices` and "
+                              f"`size` go to a maxUnpooling2dLayer's inputs of those names", value.span)
         # `in2`, …; a resize2dLayer's or crop2dLayer's `ref` comes first (its reference, the merge's first branch),
-        # then `in`
-        number = int(port[2:]) if port.startswith("in") and port[2:].isdigit() else 0 if port == "ref" else 1
+        # then `in`; a maxUnpooling2dLayer's `indices` and `size` after its `in`
+        number = int(port[2:]) if port.startswith("in") and port[2:].isdigit() else 0 if port == "ref" else \
+            _UNPOOLING.get(port, 1)
         for end in (source, layer):
             if end not in out.layers:
                 raise Malformed(f"connectLayers: no layer named '{end}'", value.span)
@@ -909,6 +918,28 @@ def _in_order(net: _Net, inputs: dict[str, dict[int, str]]) -> Iterator[str]:
         raise Malformed(f"the layers around '{layer.name}' form a cycle or miss an input", layer.span)
 
 
+_UNPOOLING = {"indices": 2, "size": 3}  # a maxUnpooling2dLayer's inputs from its max pool, numbered after `in`
+
+
+def _unpooling(name: str, net: _Net, inputs: dict[str, dict[int, str]], ids: dict[str, int], graph: Graph) -> int:
+    """A maxUnpooling2dLayer: its `in` put back where the maxima of its max pool's input were, that pool's
+    `indices` and `size` both connected: `maxunpool <the pool's window> { @the pool's input | … }`."""
+    layer = net.layers[name]
+    given = inputs[name]
+    pool = given.get(2)
+    if sorted(given) != [1, 2, 3] or pool is None or given[3] != pool:
+        raise Malformed(f"'{name}' takes `in`, and `indices` and `size` from one max pool", layer.span)
+    window = net.layers[pool].text
+    if window is None or not window.startswith("maxpool ") or " ; " in window:
+        raise Unsupported(f"'{name}' unpools '{pool}', not a max pooling layer cnncalc reads as one", layer.span)
+    ref = ids[inputs[pool][1]] if 1 in inputs[pool] else INPUT
+    try:
+        call = spec_layer(window, layer.span)
+    except NotReadable as e:
+        raise Malformed(f"{name}: {e.message}", layer.span) from None
+    return graph.merge(name, "maxunpool", [ref, ids[given[1]]], layer.span, window=call)
+
+
 def _network(net: _Net, text: str, graph: Graph) -> ir.Network:
     """The layers in an order where each comes after its inputs, into `graph`."""
     inputs: dict[str, dict[int, str]] = {name: {} for name in net.layers}
@@ -920,7 +951,9 @@ def _network(net: _Net, text: str, graph: Graph) -> ir.Network:
     for name in _in_order(net, inputs):
         layer = net.layers[name]
         sources = [ids[inputs[name][k]] for k in sorted(inputs[name])] or [INPUT]
-        if layer.merge is not None:
+        if layer.merge == "maxunpool":
+            ids[name] = _unpooling(name, net, inputs, ids, graph)
+        elif layer.merge is not None:
             if len(sources) != layer.inputs:
                 raise Malformed(f"'{name}' takes {layer.inputs} inputs but {len(sources)} are connected",
                                  layer.span)
