@@ -49,7 +49,7 @@ def form(cls: type[Layer]) -> str:
     return " ".join(words)
 
 
-def _summary(cls: type[Layer]) -> str:
+def _summary(cls: type) -> str:
     return (cls.__doc__ or "").strip().split("\n")[0]
 
 
@@ -62,7 +62,7 @@ def layers_text() -> str:
     lines.append("")
     lines.append("Merges and structure:")
     for merge in MERGES.values():
-        lines.append(f"  {merge.keyword} {{ a | b }}".ljust(width + 2) + f"  {(type(merge).__doc__ or '').strip()}")
+        lines.append(f"  {merge.keyword} {{ a | b }}".ljust(width + 2) + f"  {_summary(type(merge))}")
     for _, shown, text in STRUCTURES:
         lines.append(f"  {shown.ljust(width)}  {text}")
     return "\n".join(lines)

@@ -532,12 +532,13 @@ class _WindowContext:
 
 
 class MaxUnpool(MergeKind):
-    """`maxunpool KxK [stride S] [pad P] [dilation D] [floor|ceil] { REF | X }`: SegNet's upsampling. X's values
-    placed in a map of REF's height and width, each where REF's largest value was in its window of that max pool
-    (the first, row by row, as PyTorch's indices are), zeros elsewhere: PyTorch's `F.max_unpool2d(x, indices, K,
-    S, P, output_size=ref.shape[-2:])` with the indices of `F.max_pool2d(ref, K, S, P, return_indices=True)`.
-    X must be the shape the pool gives REF (E067); the output has REF's shape. Where windows overlap, a later
-    window's value replaces an earlier one's, as PyTorch writes them."""
+    """SegNet's upsampling: X's values put back where REF's maxima were in a max pool's windows, zeros elsewhere.
+    `maxunpool KxK [stride S] [pad P] [dilation D] [floor|ceil] { REF | X }` takes that pool's arguments; each
+    value goes where REF's largest value was in its window (the first, row by row, as PyTorch's indices are):
+    PyTorch's `F.max_unpool2d(x, indices, K, S, P, output_size=ref.shape[-2:])` with the indices of
+    `F.max_pool2d(ref, K, S, P, return_indices=True)`. X must be the shape the pool gives REF (E067); the output
+    has REF's shape. Where windows overlap, a later window's value replaces an earlier one's, as PyTorch writes
+    them."""
 
     keyword = "maxunpool"
     example = "maxunpool 2x2 { identity | maxpool 2x2 ; conv 64 3x3 pad 1 }"  # on a 64-deep input
