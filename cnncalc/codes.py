@@ -393,6 +393,11 @@ W051 = Code("W051", STRUCTURE, "gate added, not multiplied",
             "is broadcast over the others, as PyTorch's `+`, Keras' Add and ONNX's Add do (a global context added to "
             "every position, GCNet's), and the output is HxWxC. A squeeze-and-excitation gate is multiplied "
             "(`mul`); shapes that differ otherwise are E051.", size_dependent=True)
+W067 = Code("W067", STRUCTURE, "unpooling windows overlap",
+            "A `maxunpool` whose pool's windows overlap (3x3 at stride 2): where the maxima of two windows are one "
+            "place, PyTorch keeps one of their values, which one undefined (its `max_unpool2d` says it may be "
+            "nondeterministic with repeated indices); `verify` keeps the later window's, row by row. The sizes and "
+            "counts are the same either way. SegNet's 2x2 pools at stride 2 put every value in a place of its own.")
 W002 = Code("W002", STRUCTURE, "branches not aligned",
             "Branches that meet at a merge have different effective strides or centre offsets: their "
             "outputs' pixels look at different places of the input.")

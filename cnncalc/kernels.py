@@ -557,7 +557,7 @@ def max_unpool2d(ref: np.ndarray, x: np.ndarray, kernel: tuple[int, int], stride
     """X's values placed in zeros of REF's shape, each at the first largest value (row by row) of REF in its window
     of the max pool: PyTorch's max_unpool2d of the indices max_pool2d returns. Padding is -inf, never the largest
     of a window of finite values. Where windows overlap, windows are written in order, a later value replacing an
-    earlier one at a shared place, as PyTorch writes them."""
+    earlier one at a shared place (PyTorch leaves which one undefined: W067)."""
     win = Windows(ref.shape, kernel, stride, pads, dilation, ceil)
     counts = (len(win.rows), len(win.cols))
     if x.shape != (ref.shape[0], *counts, ref.shape[3]):
@@ -573,7 +573,7 @@ def max_unpool2d(ref: np.ndarray, x: np.ndarray, kernel: tuple[int, int], stride
     if not overlapping:  # each place is in one window: one write
         y[images, rows, cols, channels] = x
         return y
-    for i in range(counts[0]):  # in order, so that a later window's value stays
+    for i in range(counts[0]):  # in order, so that the later window's value stays (one rule, not PyTorch's none)
         for j in range(counts[1]):
             y[images[:, 0, 0], rows[:, i, j], cols[:, i, j], channels[0, 0]] = x[:, i, j]
     return y

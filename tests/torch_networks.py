@@ -84,12 +84,12 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
               "fit at 0 { identity | identity }\nfit at 3 { identity | deconv 2 8x8 stride 4 nobias }"),
     # resampled to a reference's size: 9x7 -> 4x3 -> back to 9x7 (bilinear); 5x4 (a 3x3/2 conv) -> 9x7 (nearest),
     # then 9x7 -> 3x2 (aligned)
-    # SegNet's unpooling: a 2x2 pool's maxima (ties among the ReLU's zeros), an odd 9x7 pooled with ceil, and
-    # overlapping 3x3/2 and 3x3/1 windows with padding (a later window's value replaces an earlier one's)
+    # SegNet's unpooling: a 2x2 pool's maxima (ties among the ReLU's zeros), an odd 9x7 pooled with ceil, 3x3
+    # windows at stride 3 padded by 1, dilated taps 2 apart at stride 3 (windows that do not overlap: where they do,
+    # PyTorch keeps either of two values at a shared place, W067, and no value can be compared)
     ("9x7x3", "enc: conv 4 3x3 pad 1 ; relu\nmaxunpool 2x2 ceil { @enc | maxpool 2x2 ceil ; conv 4 1x1 }\n"
-              "maxunpool 3x3 stride 2 pad 1 { identity | maxpool 3x3 stride 2 pad 1 ; tanh }\n"
-              "maxunpool 3 stride 1 pad 1 { identity | conv 4 3x3 pad 1 } ; maxunpool 2 dilation 2 floor { identity | "
-              "maxpool 2 dilation 2 ; sigmoid }"),
+              "maxunpool 3x3 stride 3 pad 1 floor { identity | maxpool 3x3 stride 3 pad 1 floor ; tanh }\n"
+              "maxunpool 2 stride 3 dilation 2 floor { identity | maxpool 2 stride 3 dilation 2 floor ; sigmoid }"),
 ("9x7x3", "enc: conv 4 3x3 pad 1\nresample bilinear { @enc | maxpool 2 floor ; conv 6 1x1 }\n"
               "resample { identity | conv 2 3x3 stride 2 pad 1 } ; resample aligned { maxpool 3 floor | identity }"),
     # 3x3 stride-1 convolutions with >= 16 input channels and >= 400 output pixels (22x24, then 20x22):

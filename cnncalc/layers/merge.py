@@ -537,8 +537,8 @@ class MaxUnpool(MergeKind):
     value goes where REF's largest value was in its window (the first, row by row, as PyTorch's indices are):
     PyTorch's `F.max_unpool2d(x, indices, K, S, P, output_size=ref.shape[-2:])` with the indices of
     `F.max_pool2d(ref, K, S, P, return_indices=True)`. X must be the shape the pool gives REF (E067); the output
-    has REF's shape. Where windows overlap, a later window's value replaces an earlier one's, as PyTorch writes
-    them."""
+    has REF's shape. Where windows overlap (W067), the later window's value replaces an earlier one's at a shared
+    place; PyTorch leaves which one undefined."""
 
     keyword = "maxunpool"
     example = "maxunpool 2x2 { identity | maxpool 2x2 ; conv 64 3x3 pad 1 }"  # on a 64-deep input
@@ -578,6 +578,13 @@ class MaxUnpool(MergeKind):
                                    f"it takes the {pooled} that pool gives, but {name} gives {x}",
                        hint=f"unpool the map whose pooling gave {x}, or give {name} the pooled map's shape")
             return None
+        reach, step = self.window.reach(), self.window.step
+        if reach[0] > step[0] or reach[1] > step[1]:
+            ctx.report(codes.W067, f"`maxunpool {self.window_text()}`: its windows overlap ({reach[0]}x{reach[1]} at "
+                                   f"stride {step[0]}x{step[1]}): where two windows' maxima are one place, PyTorch "
+                                   f"keeps either value, which one undefined; `verify` keeps the later window's",
+                       hint="a pool whose stride is its window (2x2 stride 2, SegNet's) puts each value in its own "
+                            "place")
         return ref
 
     def saved(self, sizes: list[int]) -> int:

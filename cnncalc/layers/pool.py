@@ -21,7 +21,7 @@ from cnncalc.layers.arguments import (
 from cnncalc.layers.base import BYTES_PER_VALUE, INDEX_BYTES, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
 from cnncalc.layers.window import format_axes, window_axes, window_output, window_rules, window_steps
 from cnncalc.limits import MAX_FLAT, MAX_REAL
-from cnncalc.shape import Shape
+from cnncalc.shape import Shape, effective_kernel
 
 if TYPE_CHECKING:
     from typing import Any, ClassVar
@@ -59,6 +59,10 @@ class MaxPool(Layer):
     @property
     def step(self) -> Pair:
         return self.stride or self.kernel
+
+    def reach(self) -> Pair:
+        """How many rows and columns one (dilated) window spans."""
+        return effective_kernel(self.kernel[0], self.dilation[0]), effective_kernel(self.kernel[1], self.dilation[1])
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         return window_output(x, x.channels, self.kernel, self.step, self.pad, self.dilation, ctx, pool=True,
