@@ -564,8 +564,10 @@ def max_unpool2d(ref: np.ndarray, x: np.ndarray, kernel: tuple[int, int], stride
         raise ValueError(f"max_unpool2d of {x.shape} on the windows of {ref.shape}, which give {counts}")
     taps = _taps(win.padded(ref, -np.inf), kernel, stride, dilation, counts)
     tap = np.argmax(np.stack(taps), axis=0)  # (N, Ho, Wo, C): the first largest, as PyTorch's `>` keeps it
-    rows = np.asarray(win.rows).reshape(1, -1, 1, 1) + tap // kernel[1] * dilation[0]
-    cols = np.asarray(win.cols).reshape(1, 1, -1, 1) + tap % kernel[1] * dilation[1]
+    # (a window of padding alone, which a dilated pool on a map narrower than its reach may have, gives -inf, which
+    # `verify` reports: its place is clipped into the map rather than wrapped round by a negative index)
+    rows = np.clip(np.asarray(win.rows).reshape(1, -1, 1, 1) + tap // kernel[1] * dilation[0], 0, ref.shape[1] - 1)
+    cols = np.clip(np.asarray(win.cols).reshape(1, 1, -1, 1) + tap % kernel[1] * dilation[1], 0, ref.shape[2] - 1)
     images = np.arange(x.shape[0]).reshape(-1, 1, 1, 1)
     channels = np.arange(x.shape[3]).reshape(1, 1, 1, -1)
     y = np.zeros(ref.shape, dtype=x.dtype)
