@@ -3302,9 +3302,12 @@ def test_segnets_unpooling_puts_values_back_where_the_pools_maxima_were() -> Non
     ("y = F.max_pool2d(x, 2)\nreturn F.max_unpool2d(y, y, 2)", "unpooling by indices other than a max pool's",
      "F.max_unpool2d(y"),
     ("y, i = F.max_pool2d(x, 2, return_indices=True)\nreturn F.max_unpool2d(y, i, 3, 2, 1)",
-     "max unpooling without output_size other than by the pool's own kernel", "F.max_unpool2d(y"),
+     "max unpooling by a kernel, stride or padding other than its pool's", "F.max_unpool2d(y"),
+    ("y, i = F.max_pool2d(x, 3, 1, dilation=2, return_indices=True)\n"
+     "return F.max_unpool2d(y, i, 3, 1, output_size=x.shape[-2:])",  # the dilated window spans 5 rows, not 3
+     "max unpooling by a kernel, stride or padding other than its pool's", "F.max_unpool2d(y"),
     ("y, i = F.max_pool2d(x, 2, ceil_mode=True, return_indices=True)\nreturn F.max_unpool2d(y, i, 2)",
-     "without dilation or ceil_mode", "F.max_unpool2d(y"),
+     "without output_size after a pool with dilation or ceil_mode", "F.max_unpool2d(y"),
 ])
 def test_unpooling_other_than_back_to_the_pooled_map_is_e070(forward: str, words: str, at: str) -> None:
     # PyTorch unpools to output_size, or to (h - 1)·S - 2P + K: cnncalc follows the pooled map's own size, which

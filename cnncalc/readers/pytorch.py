@@ -235,13 +235,15 @@ class _MaxResult(NamedTuple):
 
 class _Indices(NamedTuple):
     """The indices a max pool returns (`return_indices=True`): where the maxima of `source` were in the windows of
-    the pool `window` (its spec arguments, `2x2 stride 2`); `tiles`, its (kernel, stride, padding) when PyTorch's
-    unpooling without output_size gives back the pooled map's size wherever the windows tile it (no dilation or
-    ceil_mode), else None."""
+    the pool `window` (its spec arguments, `2x2 stride 2`); `reach`, the rows and columns one window spans, its
+    stride and its padding, the arguments of an unpooling whose output_size PyTorch accepts at any map size;
+    `plain`, without dilation or ceil_mode (then the unpooling's own size is the pooled map's where the windows
+    tile it)."""
 
     source: Tensor
     window: str
-    tiles: tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None
+    reach: tuple[tuple[int, int], tuple[int, int], tuple[int, int]]
+    plain: bool
 
 
 class _Statistic(NamedTuple):
@@ -3917,11 +3919,11 @@ class _Reader:
         text = spec_text(pool)
         y = self.add_layer(text, node, x, "pool")
         a = pool.args
-        plain = a["dilation"] in (1, (1, 1), [1, 1]) and not a["ceil_mode"]
+        (kh, kw), (dh, dw) = _pair(a["kernel_size"], "kernel_size", node), _pair(a["dilation"], "dilation", node)
         stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
-        tiles = (_pair(a["kernel_size"], "kernel_size", node), _pair(stride, "stride", node),
-                 _pair(a["padding"], "padding", node)) if plain else None
-        return y, _Indices(x, text.removeprefix("maxpool "), tiles)
+        reach = ((dh * (kh - 1) + 1, dw * (kw - 1) + 1), _pair(stride, "stride", node),
+                 _pair(a["padding"], "padding", node))
+        return y, _Indices(x, text.removeprefix("maxpool "), reach, (dh, dw) == (1, 1) and not a["ceil_mode"])
 
     def unpooled(self, x: Any, a: dict[str, Any], node: ast.AST) -> Tensor:
         """`F.max_unpool2d(x, indices, 2, 2, output_size=size)` and `nn.MaxUnpool2d(2, 2)(x, indices, size)`: x's
@@ -3935,15 +3937,18 @@ class _Reader:
         if not isinstance(x, Tensor):
             raise _Unsupported("max unpooling of something that is not a map", node)
         size = a["output_size"]
-        if size is None:
-            stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
-            own = (_pair(a["kernel_size"], "kernel_size", node), _pair(stride, "stride", node),
-                   _pair(a["padding"], "padding", node))
-            if indices.tiles != own:
-                raise _Unsupported(f"`{ast.unparse(node)[:60]}`: max unpooling without output_size other than by "
-                                   f"the pool's own kernel, stride and padding, without dilation or ceil_mode "
-                                   f"(pass output_size=x.size() of the pooled map)", node)
-        elif (size.of if isinstance(size, _ShapeOf) else self.size_source(size)) != indices.source:
+        stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
+        own = (_pair(a["kernel_size"], "kernel_size", node), _pair(stride, "stride", node),
+               _pair(a["padding"], "padding", node))
+        if own != indices.reach:  # PyTorch checks output_size against (h - 1)·S - 2P + K: a size of the map's
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: max unpooling by a kernel, stride or padding other "
+                               f"than its pool's (the window's reach, its stride and padding), whose output_size "
+                               f"PyTorch accepts at some map sizes only", node)
+        if size is None and not indices.plain:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: max unpooling without output_size after a pool with "
+                               f"dilation or ceil_mode (pass output_size=x.size() of the pooled map)", node)
+        if size is not None and (size.of if isinstance(size, _ShapeOf) else self.size_source(size)) != \
+                indices.source:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: an output_size other than the pooled map's own "
                                f"(`x.size()`, `x.shape[-2:]` of the map the indices come from)", node)
         span = self.offsets.span(node)
