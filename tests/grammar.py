@@ -1281,7 +1281,9 @@ NOTATION_EDITS = [
     "[w * 2 for w in [1, 2] if w]", "args.pop('repeats')", "copy.deepcopy(", "0 < x <= 1", "math.ceil(", "return 3\n",
     "nn.Conv1d(1, 1, 3, padding=1)", ".squeeze(-1)", ".transpose(-1, -2)", ".permute(0, 2, 1)", ".view(b, 1, -1)",
     ".unsqueeze(1)", "layers.Conv1D(1, 3, padding='same')", "layers.Reshape((-1, 1))", "self.__setattr__('a', ",
-    "backend.image_data_format()"]
+    "backend.image_data_format()", "return_indices=True", "nn.MaxUnpool2d(2, 2)", "F.max_unpool2d(x, i, 2)",
+    "output_size=x.size()", ", where1", "kept.pop()", "maxUnpooling2dLayer('Name', 'u')", "'HasUnpoolingOutputs', true",
+    "'pool/indices'", "'u/size'"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:
