@@ -93,6 +93,17 @@ def test_convert_to_pytorch_refuses_a_network_with_errors(tmp_path: Path) -> Non
     assert "E030" in result.output and "not converted" in result.output
 
 
+def test_convert_to_pytorch_refuses_an_unpooling_whose_pool_pads_unevenly(tmp_path: Path) -> None:
+    # PyTorch's max pool pads evenly: padding written as its own step would move the indices off the map's places,
+    # so a max unpooling by such a pool is not written (9x9 padded 1 at the top and left: (9 - 2 + 1)/2 + 1 = 5)
+    spec = tmp_path / "uneven.spec"
+    spec.write_text("input 9x9x3\nmaxunpool 2x2 pad 1,0,1,0 { identity | maxpool 2x2 pad 1,0,1,0 }\n")
+    result = CliRunner().invoke(cli, ["convert", str(spec), "--to", "pytorch"])
+    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
+    assert "not converted: a max unpooling whose pool pads unevenly or past half its window" in result.output
+    assert "Traceback" not in result.output
+
+
 # ---- with PyTorch ------------------------------------------------------------------------------
 
 def _torch() -> Any:

@@ -146,18 +146,22 @@ def test_max_unpooling_puts_values_back_where_its_pools_maxima_were() -> None:
     assert report.output.dims == (20, 24, 5)
 
 
-@pytest.mark.parametrize("edit, code, words", [
+@pytest.mark.parametrize("edit, code, words, at", [
     (("connectLayers(lgraph, 'pool/size', 'unpool/size');", ""), "E071",
-     "'unpool' takes `in`, and `indices` and `size` from one max pool"),
-    (("'pool/size', 'unpool/size'", "'pool/size', 'dec/in'"), "E070", "a max pool's `indices` and `size` go to"),
+     "'unpool' takes `in`, and `indices` and `size` from one max pool", "maxUnpooling2dLayer("),
+    (("'pool/size', 'unpool/size'", "'pool/size', 'dec/in'"), "E070", "a max pool's `indices` and `size` go to",
+     "connectLayers(lgraph, 'pool/size'"),
     (("maxPooling2dLayer(2, 'Stride', 2, 'HasUnpoolingOutputs', true,", "averagePooling2dLayer(2, 'Stride', 2,"),
-     "E070", "'unpool' unpools 'pool', not a max pooling layer"),
+     "E070", "'unpool' unpools 'pool', not a max pooling layer", "maxUnpooling2dLayer("),
 ])
 def test_max_unpooling_other_than_by_a_max_pools_indices_and_size_is_refused(edit: tuple[str, str], code: str,
-                                                                             words: str) -> None:
+                                                                             words: str, at: str) -> None:
     assert edit[0] in SEGNET_M
-    report = read_m(SEGNET_M.replace(*edit))
+    text = SEGNET_M.replace(*edit)
+    report = read_m(text)
     assert [d.code for d in report.diagnostics] == [code] and words in report.diagnostics[0].message
+    line = text.splitlines()[report.diagnostics[0].line - 1]
+    assert line[report.diagnostics[0].column - 1:].startswith(at)
 
 
 def test_defaults_are_matlabs() -> None:
