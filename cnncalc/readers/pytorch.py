@@ -40,6 +40,7 @@ from cnncalc.readers.graph import (
     why,
 )
 from cnncalc.record import NamedTuple
+from cnncalc.shape import effective_kernel
 
 BY = "PyTorch"
 REQUIRED: Any = ...  # a parameter without a default
@@ -3921,7 +3922,7 @@ class _Reader:
         a = pool.args
         (kh, kw), (dh, dw) = _pair(a["kernel_size"], "kernel_size", node), _pair(a["dilation"], "dilation", node)
         stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
-        reach = ((dh * (kh - 1) + 1, dw * (kw - 1) + 1), _pair(stride, "stride", node),
+        reach = ((effective_kernel(kh, dh), effective_kernel(kw, dw)), _pair(stride, "stride", node),
                  _pair(a["padding"], "padding", node))
         return y, _Indices(x, text.removeprefix("maxpool "), reach, (dh, dw) == (1, 1) and not a["ceil_mode"])
 
