@@ -1283,7 +1283,10 @@ NOTATION_EDITS = [
     ".unsqueeze(1)", "layers.Conv1D(1, 3, padding='same')", "layers.Reshape((-1, 1))", "self.__setattr__('a', ",
     "backend.image_data_format()", "return_indices=True", "nn.MaxUnpool2d(2, 2)", "F.max_unpool2d(x, i, 2)",
     "output_size=x.size()", ", where1", "kept.pop()", "maxUnpooling2dLayer('Name', 'u')", "'HasUnpoolingOutputs', true",
-    "'pool/indices'", "'u/size'"]
+    "'pool/indices'", "'u/size'", " / 255.0", " * (1.0 / 6.0)", "x + y", "ops.relu(", "tf.nn.relu(", "ops.mean(",
+    "tf.reduce_mean(x, axis=[1, 2], keepdims=True)", '"function": "math.multiply"', '"function": "nn.relu"',
+    '{"y": 3.0, "name": null}', '{"y": ["c", 0, 0]}', '"class_name": "TFOpLambda"', '"class_name": "TrueDivide"',
+    '"axis": [1, 2]']
 
 
 def reader_case(seed: int) -> tuple[str, str]:

@@ -770,3 +770,116 @@ def test_inbound_nodes_that_read_each_other_are_malformed_not_a_hang() -> None:
     assert error.message == "gap: inbound_nodes that read each other in a loop"
     before = written[:written.index('"name": "gap"')]  # at the layer the search met again
     assert (error.line, error.column) == (before.count("\n") + 1, len(before) - before.rfind("\n"))
+
+
+def _operations_model(module: bool) -> str:
+    """A Keras 3 model whose arithmetic and activations are operations on tensors, as `model.to_json()` writes them
+    (`module` keras.src.ops.*; Keras 3's legacy `.h5` writes none): `inputs / 255.0`, a 3x3 conv of 4 'same',
+    hard sigmoid written out (`ReLU(6)(x + 3.0) * (1/6)`), the conv times it, the mean over the height and width kept
+    as a map, `keras.ops.relu`, the mean as a vector, Dense(2)."""
+    def tensor(name: str) -> dict[str, Any]:
+        return {"class_name": "__keras_tensor__", "config": {"keras_history": [name, 0, 0]}}
+
+    def op(kind: str, name: str, args: list[Any], **config: Any) -> dict[str, Any]:
+        entry = {"class_name": kind, "name": name, "config": {"name": name, **config},
+                 "inbound_nodes": [{"args": args, "kwargs": {}}]}
+        return {**entry, "module": "keras.src.ops.numpy"} if module else entry
+
+    layers = [{"class_name": "InputLayer", "name": "in", "inbound_nodes": [],
+               "config": {"batch_shape": [None, 8, 8, 3], "name": "in"}},
+              op("TrueDivide", "true_divide", [tensor("in"), 255.0]),
+              {"class_name": "Conv2D", "name": "c", "config": {"name": "c", "filters": 4, "kernel_size": [3, 3],
+                                                               "padding": "same"},
+               "inbound_nodes": [{"args": [tensor("true_divide")], "kwargs": {}}]},
+              op("Add", "add", [tensor("c"), 3.0]),
+              {"class_name": "ReLU", "name": "r", "config": {"name": "r", "max_value": 6.0},
+               "inbound_nodes": [{"args": [tensor("add")], "kwargs": {}}]},
+              op("Multiply", "multiply", [tensor("r"), 1 / 6]),
+              op("Multiply", "multiply_1", [tensor("c"), tensor("multiply")]),
+              op("Mean", "mean", [tensor("multiply_1")], axis=[1, 2], keepdims=True),
+              op("Relu", "relu", [tensor("mean")]),
+              op("Mean", "mean_1", [tensor("relu")], axis=[-3, -2], keepdims=False),
+              {"class_name": "Dense", "name": "d", "config": {"name": "d", "units": 2},
+               "inbound_nodes": [{"args": [tensor("mean_1")], "kwargs": {}}]}]
+    return json.dumps({"class_name": "Functional", "config": {
+        "name": "m", "layers": layers, "input_layers": [["in", 0, 0]], "output_layers": [["d", 0, 0]]}})
+
+
+@pytest.mark.parametrize("module", [True, False])
+def test_keras3_operations_on_tensors_are_the_layers_they_equal(module: bool) -> None:
+    # A number on every value (`/ 255.0`, `+ 3.0`, `* (1/6)`) keeps the shape and learns nothing: `identity`, as a
+    # Rescaling layer is read (each was a merge of one branch, W004, and the division E070); two tensors multiplied
+    # are a `mul`; the means over the height and width global pools; `keras.ops.relu` a relu.
+    report = analyze_text(_operations_model(module), "m.json")
+    assert report.ok and not report.diagnostics, report.messages()
+    rows = {r.name: r for r in report.rows if r.kind in ("layer", "join")}
+    assert [rows[n].op for n in ("true_divide", "add", "multiply", "relu")] == ["identity", "identity", "identity",
+                                                                               "relu"]
+    assert rows["r"].op == "relu6" and rows["mean"].op == "globalavgpool" and rows["mean"].output.dims == (1, 1, 4)
+    assert rows["mean_1"].output.dims == (1, 1, 4) and rows["mean_1_flatten"].output.dims == (4,)
+    # the conv (3·3·3 + 1)·4 = 112, Dense(2) on 4 values 4·2 + 2 = 10
+    assert report.totals.params == 112 + 10 and report.output is not None and report.output.dims == (2,)
+    assert report.totals.macs == 8 * 8 * 4 * 27 + 4 * 2
+
+
+@pytest.mark.parametrize("change, words", [
+    # a division of two tensors, and means over other axes than the height and width, are not followed
+    (('"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}, 255.0]',
+      '"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}, '
+      '{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}]'),
+     "a division of one tensor by another"),
+    (('"axis": [1, 2]', '"axis": [3]'), "a mean over axis [3]"),
+    (('"axis": [-3, -2]', '"axis": null'), "a mean over axis null"),
+])
+def test_keras3_operations_cnncalc_does_not_follow_are_e070_at_their_layer(change: tuple[str, str],
+                                                                           words: str) -> None:
+    text = _operations_model(True)
+    assert text.count(change[0]) == 1
+    report = analyze_text(text.replace(*change), "m.json")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and words in e.message, e.message
+
+
+def _tf_op(function: str, name: str, first: str, **arguments: Any) -> dict[str, Any]:
+    """Keras 2's TFOpLambda (a TensorFlow function on a Keras tensor): its first tensor and keyword arguments in one
+    inbound node `[layer, node, tensor, kwargs]`, a second tensor `y` as `[layer, node, tensor]`."""
+    return {"class_name": "TFOpLambda", "name": name,
+            "config": {"name": name, "trainable": True, "dtype": "float32", "function": function},
+            "inbound_nodes": [[first, 0, 0, {**arguments, "name": None}]]}
+
+
+def _tf_ops_model(*extra: dict[str, Any], output: str = "d") -> str:
+    """tests/fixtures/notations/keras2_tf_operators.json, a Keras 2 (tf.keras) model written with TensorFlow's
+    operators, with `extra` layers after its own: a 3x3 conv of 4 'same' on 8x8x3, hard swish as tf.keras'
+    MobileNetV3 writes it (`x * (ReLU(6)(x + 3.) * (1. / 6.))`), a constant tensor scaling each channel,
+    `tf.reduce_mean(axis=[1, 2], keepdims=True)` and `tf.nn.relu` gating it, the conv's output plus that
+    (`tf.__operators__.add` of two tensors), a global pool and Dense(2)."""
+    model = json.loads((FIXTURES / "keras2_tf_operators.json").read_text())
+    model["config"]["layers"] += list(extra)
+    model["config"]["output_layers"] = [[output, 0, 0]]
+    return json.dumps(model)
+
+
+def test_keras2_tensorflow_operators_are_the_layers_they_equal() -> None:
+    # tf.keras writes `x + 3.`, `x * y` and `tf.reduce_mean(x, ...)` as TFOpLambda layers, whose inbound node is
+    # one flat entry (each was E071, "inbound_nodes names no input"): with a number or a tensor of constants as `y`,
+    # `identity`; with a tensor, the merge of the two; the mean over the height and width kept as a map, a pool.
+    report = analyze_text(_tf_ops_model(), "m.json")
+    assert report.ok and not report.diagnostics, report.messages()
+    rows = {r.name: r for r in report.rows if r.kind == "layer"}  # (named as spec names: `_` for `.`)
+    for name in ("tf___operators___add", "tf_math_multiply", "tf_math_multiply_2"):
+        assert rows[name].op == "identity", name
+    assert rows["tf_math_reduce_mean"].op == "globalavgpool" and rows["tf_nn_relu"].op == "relu"
+    assert rows["tf_math_reduce_mean"].output.dims == (1, 1, 4)
+    joins = [r for r in report.rows if r.kind == "join"]  # (in walk order: the residual's join is last)
+    assert [(j.keyword, j.output.dims) for j in joins] == [("mul", (8, 8, 4)), ("mul", (8, 8, 4)), ("add", (8, 8, 4))]
+    # the conv (3·3·3 + 1)·4 = 112 and Dense(2) 4·2 + 2 = 10: the operators learn nothing
+    assert report.totals.params == 112 + 10 and report.output is not None and report.output.dims == (2,)
+
+
+def test_keras2_tensorflow_functions_cnncalc_does_not_follow_are_e070_naming_them() -> None:
+    resize = _tf_op("image.resize", "tf.image.resize", "d", size=[4, 4])
+    report = analyze_text(_tf_ops_model(resize, output="tf.image.resize"), "m.json")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "`tf.image.resize` (TFOpLambda)" in e.message
+    assert e.span.start > 0  # at its layer in the text

@@ -740,3 +740,39 @@ def test_densenet121_as_keras_applications_write_it_reads_its_published_count() 
     assert report.ok, report.messages()
     assert report.totals.params == 7_978_856
     assert report.totals.params + report.totals.non_trainable == 8_062_504
+
+
+# Arithmetic and functions on the model's tensors, as Keras 3 makes them operations: on 16x16x3, `inputs / 255.0`
+# and `2.0 * x` keep the shape and learn nothing; a 3x3 conv of 8 'same', (3·3·3 + 1)·8 = 224; SE written with
+# `keras.ops.mean(..., keepdims=True)`, two 1x1 convs (8·2 + 2 = 18, 2·8 + 8 = 24), `keras.ops.relu` and hard
+# sigmoid written out (`ReLU(6.0)(s + 3.0) * (1.0 / 6.0)`), the map times the gate (`x * s`), the block's input
+# plus that (`x + y`); `tf.reduce_mean` over the height and width as a vector; Dense(10): 8·10 + 10 = 90.
+OPERATIONS = (FIXTURES / "keras_operations_script.py").read_text()
+
+
+def test_arithmetic_and_functions_on_tensors_are_the_operations_keras_makes() -> None:
+    report = analyze(FIXTURES / "keras_operations_script.py")
+    assert report.ok and not report.diagnostics, report.messages()
+    assert report.totals.params == 224 + 18 + 24 + 90 and report.output is not None and report.output.dims == (10,)
+    ops = {r.name: r.op for r in report.rows if r.kind == "layer"}
+    # named as Keras 3 names them (its own JSON of this model has these names)
+    assert [ops[n] for n in ("true_divide", "multiply", "add", "multiply_1", "relu", "relu_1")] == \
+        ["identity", "identity", "identity", "identity", "relu", "relu"]
+    assert ops["mean"] == "globalavgpool" and ops["mean_1"] == "globalavgpool" and ops["mean_1_flatten"] == "flatten"
+    joins = [(r.keyword, r.output.dims if r.output else None) for r in report.rows if r.kind == "join"]
+    assert joins == [("mul", (16, 16, 8)), ("add", (16, 16, 8))]  # (in walk order: the gate inside the residual)
+
+
+@pytest.mark.parametrize("line, words", [
+    ("x = x / x", "`x / x`: cnncalc follows +, - and * of two tensors"),
+    ("x = x ** 2", "`x ** 2`: cnncalc follows"),
+    ("x = tf.nn.relu(x, name='r')", "`tf.nn.relu` with name"),
+    ("x = tf.reduce_mean(x, axis=[3], keepdims=True)", "a mean over axis [3]"),
+])
+def test_arithmetic_and_functions_on_tensors_it_does_not_follow_are_e070_at_their_line(line: str,
+                                                                                      words: str) -> None:
+    text = OPERATIONS.replace("x = tf.nn.relu(x)\n", line + "\n")
+    report = analyze_text(text, "model.py", lang="keras")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and words in e.message, e.message
+    assert e.line == text.splitlines().index(line) + 1

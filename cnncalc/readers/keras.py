@@ -107,6 +107,98 @@ TRAINING_ONLY = frozenset({
     "GaussianDropout", "AlphaDropout", "ActivityRegularization", "Identity"})
 
 
+# Operations written as layers: Keras 3's on Keras tensors (`x + 3.0`, `x / 255.0`, `keras.ops.sigmoid(x)`: a layer
+# of module keras.src.ops.*, named by the operation) and Keras 2's TFOpLambda (a TensorFlow function on Keras tensors,
+# `tf.math.multiply`, its arguments in the inbound node). Each is read as the layer it equals (`_operation`).
+_ARITHMETIC = {"Add", "Subtract", "Multiply", "Maximum", "Minimum", "TrueDivide", "Divide"}
+_TF_ARITHMETIC = {"__operators__.add": "Add", "math.add": "Add", "math.subtract": "Subtract",
+                  "math.multiply": "Multiply", "math.truediv": "TrueDivide", "math.divide": "TrueDivide",
+                  "math.maximum": "Maximum", "math.minimum": "Minimum"}
+# the operations that are an activation, by the name `Activation` takes
+_OP_ACTIVATIONS = {"Relu": "relu", "Relu6": "relu6", "Sigmoid": "sigmoid", "Silu": "silu", "Swish": "silu",
+                   "HardSigmoid": "hard_sigmoid", "HardSilu": "hard_silu", "HardSwish": "hard_silu", "Tanh": "tanh",
+                   "Gelu": "gelu", "Selu": "selu", "Softplus": "softplus", "Softsign": "softsign", "Mish": "mish",
+                   "LogSigmoid": "log_sigmoid", "LogSoftmax": "log_softmax"}
+_TF_ACTIVATIONS = {"nn.relu": "relu", "nn.relu6": "relu6", "math.sigmoid": "sigmoid", "nn.sigmoid": "sigmoid",
+                   "nn.silu": "silu", "nn.swish": "silu", "math.tanh": "tanh", "nn.tanh": "tanh", "nn.gelu": "gelu",
+                   "nn.selu": "selu", "nn.elu": "elu", "math.softplus": "softplus", "nn.softplus": "softplus",
+                   "math.softsign": "softsign", "nn.softsign": "softsign", "nn.softmax": "softmax",
+                   "math.log_sigmoid": "log_sigmoid"}
+_TF_REDUCTIONS = {"math.reduce_mean": "GlobalAveragePooling2D", "math.reduce_max": "GlobalMaxPooling2D"}
+_REDUCTIONS = {"Mean": "GlobalAveragePooling2D", "Max": "GlobalMaxPooling2D"}
+
+
+def _is_constant(value: Any) -> bool:
+    """A number, or numbers in nested lists (a TFOpLambda's tensor of constants `y`), not a tensor of the model (Keras
+    2's `[layer, node, tensor]`, Keras 3's `{"class_name": "__keras_tensor__", ...}`)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list) and item and not isinstance(item[0], str):
+            stack.extend(item)
+        elif not isinstance(item, (int, float)) or isinstance(item, bool):
+            return False
+    return True
+
+
+_OPERATIONS = {*_ARITHMETIC, *_OP_ACTIVATIONS, *_REDUCTIONS, "Elu", "LeakyRelu", "TFOpLambda"}
+
+
+def _is_operation(layer: dict[str, Any]) -> bool:
+    """A Keras 3 operation or a Keras 2 TFOpLambda layer (`_operation` reads it); by its name too, since Keras 3's
+    legacy `.h5` writes no module (an Add layer, which shares the Add operation's name, is read as itself)."""
+    return layer.get("class_name") in _OPERATIONS or str(layer.get("module", "")).startswith("keras.src.ops.")
+
+
+def _operation(layer: dict[str, Any], application: int, channels_first: bool,
+               span: Span) -> tuple[str, dict[str, Any]]:
+    """An operation as the layer it equals, (class name, config): arithmetic with a number (`x + 3.0`, `x * (1/6)`,
+    `x / 255.0`: the same number on every value, which keeps the shape and learns nothing) as Identity, as Rescaling
+    is read; between two tensors the merge (`x + y`: Add), a division of two E070; an activation as Activation; a
+    mean or a max over the height and width as the global pool (`keepdims`). Any other is E070, named."""
+    nodes = layer.get("inbound_nodes")
+    node = nodes[application] if isinstance(nodes, list) and application < len(nodes) else None
+    config = layer["config"]
+    name = config.get("name")
+    if layer.get("class_name") == "TFOpLambda":
+        function = str(config.get("function"))
+        # Keras 2 writes the call's first tensor as [layer, node, tensor, keyword arguments]
+        arguments = node[3] if isinstance(node, list) and len(node) > 3 and isinstance(node[3], dict) else {}
+        constant = _is_constant(arguments.get("y"))
+        kind = _TF_ARITHMETIC.get(function) or _TF_REDUCTIONS.get(function)
+        if function in _TF_ACTIVATIONS:
+            return "Activation", {"name": name, "activation": _TF_ACTIVATIONS[function]}
+        if kind is None:
+            raise Unsupported(f"the TensorFlow function `tf.{function}` (TFOpLambda)", span)
+        config = {"name": name, **{k: v for k, v in arguments.items() if k in ("axis", "keepdims")}}
+    else:
+        kind = str(layer.get("class_name"))
+        args = node.get("args") if isinstance(node, dict) else None
+        constant = isinstance(args, list) and any(map(_is_constant, args))
+        if kind in _OP_ACTIVATIONS:
+            return "Activation", {"name": name, "activation": _OP_ACTIVATIONS[kind]}
+        if kind == "Elu":
+            return "ELU", config
+        if kind == "LeakyRelu":
+            return "LeakyReLU", config
+        if kind not in _ARITHMETIC and kind not in _REDUCTIONS:
+            return kind, config  # (Softmax, Concatenate: the layer's name and config; another is E070 as a layer)
+        kind = _REDUCTIONS.get(kind, kind)
+    if kind in _ARITHMETIC:
+        if constant:
+            return "Identity", config
+        if kind in ("TrueDivide", "Divide"):
+            raise Unsupported("a division of one tensor by another (cnncalc divides by numbers only)", span)
+        return kind, config
+    axis = config.get("axis")
+    axes = sorted(a % 4 if isinstance(a, int) and not isinstance(a, bool) else -1
+                  for a in (axis if isinstance(axis, list) else [axis]))
+    if axes != ([2, 3] if channels_first else [1, 2]):
+        raise Unsupported(f"a {'mean' if 'Average' in kind else 'max'} over axis {_shown(axis)} (cnncalc takes it "
+                          f"over the height and width, a global pool)", span)
+    return kind, {"name": name, "keepdims": config.get("keepdims") is True}
+
+
 def _transposed_side(kernel: int, stride: int, dilation: int, same: bool,
                      output_padding: int | None) -> tuple[int, int, int]:
     """A Conv2DTranspose's padding (before, after) and output padding on one axis, from Keras' output length:
@@ -529,6 +621,8 @@ class _Layers:
                 if shape is not None and self.progress.given is None:
                     self.progress.given = _input(shape, self.channels_first, where)
                     self.rank_of[entries[0]] = len(shape)
+                if _is_operation(layer):
+                    kind, cfg = _operation(layer, application, self.channels_first, where)
                 if kind == "InputLayer":
                     position = inputs.index(name) if name in inputs else sum(1 for v in ids.values() if v in entries)
                     if position >= len(entries):
@@ -731,7 +825,13 @@ def _reads(node: Any) -> list[tuple[str, int]]:
     def index(entry: list[Any]) -> int:
         return entry[1] if len(entry) > 1 and type(entry[1]) is int and 0 <= entry[1] <= limits.MAX_NODES else 0
 
-    if isinstance(node, list):  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
+    if isinstance(node, list) and node and isinstance(node[0], str):
+        # Keras 2's TFOpLambda: its first tensor [name, node_index, tensor_index, kwargs], a second as `y` in kwargs
+        operand = node[3].get("y") if len(node) > 3 and isinstance(node[3], dict) else None
+        reads = [(node[0], index(node))] + \
+            ([(operand[0], index(operand))] if isinstance(operand, list) and operand and isinstance(operand[0], str)
+             else [])
+    elif isinstance(node, list):  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
         reads = [(str(entry[0]), index(entry)) for entry in node if isinstance(entry, list) and entry]
     elif isinstance(node, dict):  # Keras 3: {"args": [tensor or [tensors]], "kwargs": {}}
         def history(value: Any) -> None:

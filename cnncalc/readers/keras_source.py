@@ -67,6 +67,16 @@ _HARMLESS = frozenset({"print", "len", "range", "str", "int", "float", "format",
 # the functions of `keras.layers` that apply a merge layer to a list of tensors (`layers.add([x, y])`)
 _MERGE_FUNCTIONS = {"add": "Add", "subtract": "Subtract", "multiply": "Multiply", "average": "Average",
                     "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate"}
+# Python's arithmetic on tensors of the model, as Keras 3 makes it an operation: two tensors joined (`x + y`: Add),
+# or a tensor and a number (`x / 255.0`)
+_TENSOR_ARITHMETIC = {ast.Add: "Add", ast.Sub: "Subtract", ast.Mult: "Multiply", ast.Div: "TrueDivide"}
+# functions on one tensor (`keras.ops.relu(x)`, `tf.nn.sigmoid(x)`, `keras.activations.hard_sigmoid(x)`,
+# `tf.reduce_mean(x, axis=[1, 2], keepdims=True)`): the operation Keras 3 writes for each, read by the model reader
+_TENSOR_FUNCTIONS = {"relu": "Relu", "relu6": "Relu6", "sigmoid": "Sigmoid", "silu": "Silu", "swish": "Silu",
+                     "tanh": "Tanh", "gelu": "Gelu", "selu": "Selu", "softplus": "Softplus", "softsign": "Softsign",
+                     "hard_sigmoid": "HardSigmoid", "hard_silu": "HardSilu", "hard_swish": "HardSilu",
+                     "log_sigmoid": "LogSigmoid", "mean": "Mean", "reduce_mean": "Mean", "max": "Max",
+                     "reduce_max": "Max"}
 
 
 # Python's builtins (and `math`'s and `copy`'s functions) that `_Script.builtin` works out on the script's own values
@@ -584,6 +594,8 @@ class _Script:
         return function(left, right) if function is not None else _Unknown("comparison")
 
     def binary(self, op: ast.operator, left: Any, right: Any, node: ast.AST) -> Any:
+        if isinstance(left, _Tensor) or isinstance(right, _Tensor):
+            return self.tensor_arithmetic(op, left, right, node)
         if isinstance(left, str) and isinstance(op, ast.Add) and isinstance(right, str):
             return self.text(left + right, node)  # `"block" + str(i)`
         if isinstance(left, str) and isinstance(op, ast.Mod):
@@ -609,6 +621,19 @@ class _Script:
         if isinstance(value, int) and abs(value) > 2**62:
             raise Unsupported("a number larger than cnncalc works out", self.span(node))
         return value
+
+    def tensor_arithmetic(self, op: ast.operator, left: Any, right: Any, node: ast.AST) -> _Tensor:
+        """`x + y` of two tensors: the merge Keras 3 makes of it (Add, Subtract, Multiply); `x / 255.0`, `x + 3.0`,
+        `x * (1 / 6)` of a tensor and a number: the same number on every value, which keeps the shape and learns
+        nothing (as the model reader reads Keras 3's operation: Identity, named as Keras names it, `true_divide`)."""
+        kind = _TENSOR_ARITHMETIC.get(type(op))
+        tensors = [v for v in (left, right) if isinstance(v, _Tensor)]
+        numbers = [v for v in (left, right) if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if kind is None or len(tensors) + len(numbers) != 2 or (kind == "TrueDivide" and not numbers):
+            raise Unsupported(f"`{ast.unparse(node)[:60]}`: cnncalc follows +, - and * of two tensors of the model, "
+                              f"and +, -, * and / of one and a number", self.span(node))
+        layer = self.new_layer("Identity" if numbers else kind, {}, node, named_as=kind)
+        return self.attached(layer, tensors, node)
 
     def call(self, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         func = node.func
@@ -669,12 +694,24 @@ class _Script:
             raise Unsupported(f"the Keras layer `{name}` (docs/notations.md lists the Keras layers cnncalc reads)",
                               self.span(node))
         values = [self.eval(a, env) for a in node.args]  # (`print(model.summary())`: what it calls is followed)
+        if name in _TENSOR_FUNCTIONS and len(values) == 1 and isinstance(values[0], _Tensor):
+            return self.tensor_function(_TENSOR_FUNCTIONS[name], values[0], node, env)
         if any(isinstance(v, _Tensor) or (isinstance(v, (list, tuple)) and any(isinstance(t, _Tensor) for t in v))
                for v in values):
             raise Unsupported(f"`{self.dotted(func) or name}` applied to a tensor of the model: cnncalc does not know "
                               f"what it computes (a keras.applications model is read from the `.keras` file "
                               f"`model.save` writes)", self.span(node))
         return _Unknown(name)
+
+    def tensor_function(self, kind: str, tensor: _Tensor, node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
+        """An activation, or a mean or max (`axis`, `keepdims`), of one tensor as Keras 3's operation of that name."""
+        given = {k.arg: self.value(k.value, env, k.arg) for k in node.keywords if k.arg is not None}
+        allowed = ("axis", "keepdims") if kind in ("Mean", "Max") else ()
+        if any(k.arg is None or k.arg not in allowed for k in node.keywords):
+            raise Unsupported(f"`{self.dotted(node.func)}` with {', '.join(str(k.arg) for k in node.keywords)} "
+                              f"(cnncalc follows the activation alone, a mean or max with axis and keepdims)",
+                              self.span(node))
+        return self.attached(self.new_layer(kind, given, node), [tensor], node)
 
     def model_method(self, model: _Sequential | _Functional, method: str, node: ast.Call,
                      env: MutableMapping[str, Any]) -> Any:
@@ -919,11 +956,15 @@ class _Script:
                 return name
 
     def layer(self, kind: str, node: ast.Call, env: MutableMapping[str, Any], skip: int = 0) -> _Layer:
+        return self.new_layer(kind, self.arguments(kind, node, env, skip), node)
+
+    def new_layer(self, kind: str, config: dict[str, Any], node: ast.AST, named_as: str | None = None) -> _Layer:
+        """A layer the script makes, named as Keras names it (`named_as`: an operation's, when it is read as
+        another layer)."""
         self.layers += 1
         if self.layers > limits.MAX_NODES:
             raise Unsupported("more layers than cnncalc reads", self.span(node))
-        config = self.arguments(kind, node, env, skip)
-        config["name"] = self.named(kind, config)
+        config["name"] = self.named(named_as or kind, config)
         layer = _Layer(kind, config, self.span(node))
         self.spans[config["name"]] = layer.span
         self.made[config["name"]] = layer
@@ -951,9 +992,13 @@ class _Script:
         if len(node.args) != 1 or any(k.arg not in ("training", "mask") for k in node.keywords):
             raise Unsupported("a layer applied to anything but one tensor or a list of them", self.span(where))
         given = self.eval(node.args[0], env)
-        tensors = given if isinstance(given, (list, tuple)) else [given]
+        tensors = list(given) if isinstance(given, (list, tuple)) else [given]
         if not tensors or not all(isinstance(t, _Tensor) for t in tensors):
             raise Unsupported("a layer applied to something that is not a tensor of the model", self.span(where))
+        return self.attached(layer, tensors, where)
+
+    def attached(self, layer: _Part, tensors: list[_Tensor], where: ast.AST) -> _Tensor:
+        """The node of the functional graph that applies `layer` to `tensors`."""
         self.use(layer, where, applied=True)
         name = layer.config["name"] if isinstance(layer, _Layer) else layer.name
         assert name is not None
