@@ -867,7 +867,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("volume_norms.py", (3, 32, 32)), ("gates_by_index.py", (3, 17, 17)),
                                         ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6)),
                                         ("weight_standardised.py", (3, 16, 16)),
-                                        ("channel_attention.py", (3, 32, 32)), ("unpooling.py", (3, 20, 24))])
+                                        ("channel_attention.py", (3, 32, 32)), ("unpooling.py", (3, 20, 24)),
+                                        ("same_padding.py", (3, 33, 33))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3381,3 +3382,28 @@ def test_weight_norm_is_a_learnt_length_per_filter() -> None:
                                    "weight_norm(nn.Conv2d(3, 16, 3, padding=1), dim=None)"), input="8x8x3")
     assert codes_of(refused) == ["E070"] and "weight_norm of nn.Conv2d with dim=None" in refused.diagnostics[0].message
     assert (refused.diagnostics[0].line, refused.diagnostics[0].column) == place_of(refused.source.text, "weight_norm(")
+
+
+def test_tensorflows_same_padding_computed_from_a_convolutions_own_stride_and_weight() -> None:
+    # tests/fixtures/notations/same_padding.py on 33x33x3 (PyTorch agrees in test_pytorch_itself_agrees_...): a
+    # subclass of nn.Conv2d reads `self.stride` (PyTorch keeps a pair: `len(self.stride)` was E070, the int given)
+    # and `self.weight.size()[-2:]` (was E070), then pads as TensorFlow's 'same' does, ceil(N / S) out:
+    # stem 3x3 stride 2: ceil(33/2) = 17, pad (17 - 1)·2 + 3 - 33 = 2, one each side, 3·3·3·32 = 864 weights,
+    #   17·17·32·27 = 249,696 MACs; bn 2·32 = 64
+    # depthwise 5x5 on 17: pad 16 + 5 - 17 = 4, two each side, 17x17x32, 5·5·32 = 800, 17·17·32·25 = 231,200
+    # project 1x1: no pad, 17x17x16, 32·16 = 512, 17·17·16·32 = 147,968
+    # reduce 3x3 stride 2 on 17: ceil(17/2) = 9, pad 8·2 + 3 - 17 = 2, 9x9x24, 3·3·16·24 = 3,456, 81·24·144 = 279,936
+    # fc from `self.reduce.weight.shape[0]` = 24 to 5·len(kernel_size) = 10: 24·10 + 10 = 250, 240 MACs
+    report = analyze(FIXTURES / "same_padding.py", input="33x33x3")
+    assert report.ok and not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    outputs = {r.name: r.output.dims for r in report.rows if r.kind == "layer" and r.output is not None}
+    assert outputs["stem"] == (17, 17, 32) and outputs["depthwise"] == (17, 17, 32)
+    assert outputs["reduce"] == (9, 9, 24) and report.output is not None and report.output.dims == (10,)
+    assert report.totals.params == 864 + 64 + 800 + 512 + 3_456 + 250
+    assert report.totals.macs == 249_696 + 231_200 + 147_968 + 279_936 + 240
+
+
+def test_a_size_of_a_convolutions_weight_beyond_its_dimensions_is_e070_not_a_crash() -> None:
+    text = (FIXTURES / "same_padding.py").read_text().replace("self.weight.size()[-2:]", "self.weight.size(7), 3")
+    [e] = [d for d in analyze_text(text, "m.py", input="33x33x3").diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "a size of a weight with 4 dimensions" in e.message, e.message

@@ -77,6 +77,12 @@ class _TooLong(_Unsupported):
     (a top-level value the model may not need, a class attribute)."""
 
 
+# A convolution's sizes, as PyTorch keeps them on the module: tuples of one per spatial axis (`_pair(stride)`), an
+# int given or not (a padding given as a string stays one)
+_CONV_DIMS = {"Conv2d": 2, "ConvTranspose2d": 2, "Conv1d": 1}
+_CONV_TUPLES = frozenset({"kernel_size", "stride", "padding", "dilation", "output_padding"})
+
+
 class Layer(NamedTuple):
     """`nn.Conv2d(...)`: its class name, arguments bound to PyTorch's parameter names, where."""
 
@@ -507,6 +513,19 @@ def _weight_of(value: Any) -> Layer | None:
             value.layer.kind == "Conv2d":
         return value.layer
     return None
+
+
+def _weight_shape(value: Any) -> tuple[int, ...] | None:
+    """The shape of a convolution's weight (C_out, C_in/groups, Kh, Kw), or of one standardised from it, as PyTorch
+    makes it; None where its input's channels are not written (a lazy one) or for another value."""
+    layer = _weight_of(value)
+    if layer is None or not all(type(layer.args.get(k)) is int for k in ("in_channels", "out_channels", "groups")):
+        return None
+    kernel = layer.args["kernel_size"]
+    sizes = (kernel, kernel) if type(kernel) is int else tuple(kernel)
+    if len(sizes) != 2 or not all(type(k) is int for k in sizes):
+        return None
+    return layer.args["out_channels"], layer.args["in_channels"] // layer.args["groups"], *sizes
 
 
 def _plain(value: Any) -> bool:
@@ -2111,7 +2130,11 @@ class _Reader:
         if isinstance(base, (_Parameter, Tensor)) and node.attr == "data":
             return base  # `self.fc.weight.data`, `x.data.size()` (older code): its values, which set no size
         if isinstance(base, Layer) and node.attr in base.args and base.args[node.attr] is not FROM_INPUT:
-            return base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
+            value = base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
+            dims = _CONV_DIMS.get(base.kind, 0)
+            if dims and node.attr in _CONV_TUPLES and type(value) is int:
+                return (value,) * dims  # a convolution keeps its sizes as tuples (`self.stride` is (2, 2))
+            return value
         if isinstance(base, _Partial) and node.attr in ("func", "args", "keywords"):
             # `norm_layer.func == nn.InstanceNorm2d`: what a `functools.partial` binds, as Python keeps it
             return base.func if node.attr == "func" else tuple(base.args) if node.attr == "args" else dict(base.kwargs)
@@ -2119,6 +2142,8 @@ class _Reader:
             return base[node.attr]  # Lightning's `self.hparams.num_classes`
         if isinstance(base, Tensor) and node.attr == "shape":
             return _ShapeOf(base)
+        if node.attr == "shape" and _weight_shape(base) is not None:
+            return _weight_shape(base)  # `self.weight.shape[-2:]`
         if isinstance(base, _MaxResult) and node.attr == "values":
             return base.values
         if isinstance(base, Tensor) and node.attr in ("requires_grad", "is_cuda"):
@@ -3010,6 +3035,13 @@ class _Reader:
             # resnet.children())[:-2])`: a backbone of a model's parts (empty, it read as nothing at all)
             return self.listed(owner, attr)
         args, kwargs = self.arguments(node, env)
+        shape = _weight_shape(owner) if attr == "size" and not kwargs and len(args) <= 1 else None
+        if shape is not None:  # `kh, kw = self.weight.size()[-2:]` (EfficientNet-PyTorch's and timm's same padding)
+            if not args:
+                return shape
+            if type(args[0]) is int and -len(shape) <= args[0] < len(shape):
+                return shape[args[0]]
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a size of a weight with {len(shape)} dimensions", node)
         if _weight_of(owner) is not None:  # `w.mean(dim=[1, 2, 3], keepdim=True)` of a convolution's own weight
             if attr not in _STANDARDISING:
                 raise _Unsupported(f"`.{attr}(...)` of a convolution's weight (cnncalc follows the weight standardised "
