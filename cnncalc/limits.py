@@ -61,6 +61,11 @@ MAX_SHAPE_LAYERS = 50_000  # layers analysed, in all, to work out the tensor sha
 MAX_SCRIPT_STRING_CHARS = 1_000  # a string a Keras script makes (a layer's name, `f"block{i}_conv"`: a few dozen)
 MAX_FIELDS = 100_000  # fields of a Caffe prototxt, nested ones included (about 1 s to read; a layer has 4 to 10:
 # name, type, bottom, top and its parameters; ResNet-152's deploy file has about 4,500)
+MAX_RECORD_FIELDS = 256  # fields of a `collections.namedtuple` the PyTorch reader makes (EfficientNet's have 8 to 11)
+# `re.split` in a PyTorch file runs only where Python's backtracking stays small: a pattern of at most this many
+# characters, with at most this many repetitions (`*`, `+`, `?`, `{…}`), none of a group and no backreference, on a
+# string of at most this many characters (EfficientNet's block strings: `r"(\d.*)"` on `k3`)
+MAX_REGEX_CHARS, MAX_REGEX_REPEATS, MAX_REGEX_TEXT = 60, 3, 200
 MAX_MODEL_CHARS = 500  # `--model`'s expression (`ResNet50()`, `VGG('VGG16')`): a class, function or call of the file
 MAX_TIMES_SAID = 64  # a layer said to repeat on a homework line (`(x2)`): each copy is a layer of the line (VGG's
 # stages repeat a convolution at most 4 times)
@@ -102,6 +107,10 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("layers analysed, in all, for the tensor shapes a Keras script reads (`x.shape[-1]`, each worked out by "
      "analysing the model up to it)", f"{MAX_SHAPE_LAYERS:,}", "E070 at the read that passes it, and no totals"),
     ("fields of a Caffe prototxt, nested ones included", f"{MAX_FIELDS:,}", "E071 where the file passes it"),
+    ("fields of a namedtuple a PyTorch file makes", f"{MAX_RECORD_FIELDS}", "E070 where it is made"),
+    ("`re.split` in a PyTorch file: characters of the pattern, its repetitions (none of a group, no "
+     "backreference), characters of the string", f"{MAX_REGEX_CHARS}, {MAX_REGEX_REPEATS}, {MAX_REGEX_TEXT}",
+     "E070 at the call"),
     ("nesting of braces and parentheses; block calls within blocks", f"{MAX_DEPTH}", "E004"),
     ("operators and signs of one integer expression (`1 + 2*3`: 2), its parentheses' included", f"{MAX_OPERATIONS}",
      "E004"),

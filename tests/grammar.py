@@ -1286,7 +1286,9 @@ NOTATION_EDITS = [
     "'pool/indices'", "'u/size'", " / 255.0", " * (1.0 / 6.0)", "x + y", "ops.relu(", "tf.nn.relu(", "ops.mean(",
     "tf.reduce_mean(x, axis=[1, 2], keepdims=True)", '"function": "math.multiply"', '"function": "nn.relu"',
     '{"y": 3.0, "name": null}', '{"y": ["c", 0, 0]}', '"class_name": "TFOpLambda"', '"class_name": "TrueDivide"',
-    '"axis": [1, 2]']
+    '"axis": [1, 2]', "collections.namedtuple('S', ['k', 's'])", "re.split(r'(\\d.*)', ", "._replace(s=[1])",
+    "(torch.autograd.Function)", ".apply(x)", "ctx.save_for_backward(x)", "map(", "stride=[2]",
+    ".__new__.__defaults__ = ", "self.weight.size()[-2:]", "len(self.stride)"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:

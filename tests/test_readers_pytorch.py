@@ -868,7 +868,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6)),
                                         ("weight_standardised.py", (3, 16, 16)),
                                         ("channel_attention.py", (3, 32, 32)), ("unpooling.py", (3, 20, 24)),
-                                        ("same_padding.py", (3, 33, 33))])
+                                        ("same_padding.py", (3, 33, 33)), ("block_strings.py", (3, 33, 33))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3407,3 +3407,66 @@ def test_a_size_of_a_convolutions_weight_beyond_its_dimensions_is_e070_not_a_cra
     text = (FIXTURES / "same_padding.py").read_text().replace("self.weight.size()[-2:]", "self.weight.size(7), 3")
     [e] = [d for d in analyze_text(text, "m.py", input="33x33x3").diagnostics if d.severity == "error"]
     assert e.code == "E070" and "a size of a weight with 4 dimensions" in e.message, e.message
+
+
+def test_stages_decoded_from_strings_into_namedtuples_with_an_autograd_swish() -> None:
+    # tests/fixtures/notations/block_strings.py on 33x33x3 (PyTorch agrees in test_pytorch_itself_agrees_...): each
+    # was E070 (`collections.namedtuple`, `re.split`, `map`, `SwishFunction.apply`, a stride of [2]):
+    # r1_k3_s2_c16: 3x3 stride [2] pad 1, (33 + 2 - 3)/2 + 1 = 17, 3·3·3·16 = 432 weights + bn 32,
+    #   17·17·16·27 = 124,848 MACs
+    # r2_k3_s1_c16: twice 3x3 (the record's stride replaced by [1]) 16 -> 16, 2·(2,304 + 32), 2·17·17·16·144 =
+    #   1,331,712 (`expand` 1, the default `__new__.__defaults__` gives)
+    # r1_k5_s2_c24: 5x5 stride 2 pad 2, (17 + 4 - 5)/2 + 1 = 9, 5·5·16·24 = 9,600 + 48, 9·9·24·400 = 777,600
+    # fc 24 -> 10: 250, 240 MACs
+    report = analyze(FIXTURES / "block_strings.py", input="33x33x3")
+    assert report.ok and not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    convs = [(r.op, r.output.dims) for r in report.rows if r.keyword == "conv" and r.output is not None]
+    assert [dims for _, dims in convs] == [(17, 17, 16), (17, 17, 16), (17, 17, 16), (9, 9, 24)]
+    assert report.totals.params == 432 + 32 + 2 * (2_304 + 32) + 9_600 + 48 + 250
+    assert report.totals.macs == 124_848 + 1_331_712 + 777_600 + 240
+    # each Swish's forward, `x * torch.sigmoid(x)`: the map times its sigmoid
+    assert [r.op for r in report.rows if r.kind == "layer"].count("sigmoid") == 4
+    assert [r.keyword for r in report.rows if r.kind == "join"] == ["mul"] * 4
+
+
+@pytest.mark.parametrize("old, new, words", [
+    # a pattern whose backtracking could grow without bound (a repeated group), or on a long string, is not run
+    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d+)+", part)', "cnncalc runs patterns of up to 60 characters"),
+    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d.*)", part * 100)', "on 300 characters"),
+    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d.*", part)', "missing ), unterminated subpattern"),
+    ('["repeats", "kernel", "stride", "channels", "expand"]', '["repeats", "kernel", "stride", "channels", "1x"]',
+     "Type names and field names must be valid identifiers"),
+    ('channels=int(options["c"]))', 'channels=int(options["c"]), width=2)', "unexpected keyword argument 'width'"),
+    ("stage._replace(stride=[1])", "stage._replace(strides=[1])", "Got unexpected field names: ['strides']"),
+    ("(1,) * (len(Stage._fields) - 4)", "(1,) * 9", "set to other than defaults of a namedtuple's fields"),
+])
+def test_namedtuples_and_regular_expressions_python_would_refuse_or_cnncalc_does_not_run_are_e070(
+        old: str, new: str, words: str) -> None:
+    text = (FIXTURES / "block_strings.py").read_text()
+    assert text.count(old) == 1
+    report = analyze_text(text.replace(old, new), "m.py", input="33x33x3")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and words in e.message, e.message
+
+
+def test_regular_expressions_count_their_backtracking_in_the_readers_steps() -> None:
+    # three repetitions over 200 characters try about 200^4 ways (half a second each): charged as the reader's steps,
+    # a loop of them stops at the limit (E070) after a call or two, not after a thousand
+    text = """
+import re
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        n = 0
+        for i in range(1000):
+            n += len(re.split(r"\\d*\\d*\\d*x", "1" * 200))
+        self.fc = nn.Linear(n, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+"""
+    [e] = [d for d in analyze_text(text, "m.py", input="3").diagnostics if d.severity == "error"]
+    assert e.code == "E070" and "more than 200,000 steps to follow" in e.message and e.line == 11

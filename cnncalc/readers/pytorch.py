@@ -16,6 +16,7 @@ the size it hands torchsummary or torchinfo).
 from __future__ import annotations
 
 import ast
+import collections
 import math
 import operator
 import re
@@ -294,6 +295,48 @@ def _blobs(layer: Layer) -> list[str]:
         ["weight"]
 
 
+class _RecordType:
+    """`collections.namedtuple("BlockArgs", [...])`: a record type of the file (EfficientNet-PyTorch's block and global
+    parameters). Called, it makes Python's own namedtuple of those fields (a tuple, its fields by name, `_replace`),
+    with the defaults `defaults=` or `BlockArgs.__new__.__defaults__ = ...` give."""
+
+    def __init__(self, made: type, fields: tuple[str, ...]) -> None:
+        self.made = made
+        self.fields = fields
+
+
+class _AutogradContext:
+    """The `ctx` a `torch.autograd.Function`'s static forward is given (a memory-efficient Swish's): what it keeps for
+    the backward pass (`ctx.save_for_backward(i)`, `ctx.alpha = a`) is no part of the shape."""
+
+    def __init__(self) -> None:
+        self.attrs: dict[str, Any] = {}
+
+
+_CONTEXT_METHODS = frozenset({"save_for_backward", "mark_dirty", "mark_non_differentiable", "set_materialize_grads"})
+
+def _regex_split(args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> tuple[list[Any], int]:
+    """`re.split(pattern, text)` (EfficientNet's block strings, `re.split(r"(\\d.*)", "k3")`), as Python's, where
+    its cost is bounded (`limits.MAX_REGEX_CHARS`), and the reader's steps it costs at most (backtracking over n
+    characters with r repetitions tries up to about n^(r + 1) ways: 0.5 s for 200 characters and 3, 160,000
+    steps); else E070."""
+    if len(args) != 2 or kwargs or not all(isinstance(a, str) for a in args):
+        raise _Unsupported("`re.split` of other than a pattern and a string", node)
+    pattern, text = args
+    repeats = len(re.findall(r"(?<!\\)[*+{]|(?<![\\(])\?", pattern))
+    grouped = re.search(r"(?<!\\)\)[*+?{]|\\[1-9]|\(\?P=", pattern)  # a repeated group, a backreference
+    if len(pattern) > limits.MAX_REGEX_CHARS or len(text) > limits.MAX_REGEX_TEXT or grouped or \
+            repeats > limits.MAX_REGEX_REPEATS:
+        raise _Unsupported(f"`re.split` with the pattern {pattern[:limits.MAX_REGEX_CHARS]!r} on {len(text):,} "
+                           f"characters (cnncalc runs patterns of up to {limits.MAX_REGEX_CHARS} characters and "
+                           f"{limits.MAX_REGEX_REPEATS} repetitions, none of a group, on strings of up to "
+                           f"{limits.MAX_REGEX_TEXT})", node)
+    try:
+        return re.split(pattern, text), len(text) ** (repeats + 1) // 10_000
+    except re.error as e:
+        raise _Unsupported(f"`re.split` with the pattern {pattern!r} ({e})", node) from None
+
+
 class _Hparams(dict[str, Any]):
     """PyTorch Lightning's `self.hparams`: the saved arguments, read as attributes or keys."""
 
@@ -528,6 +571,15 @@ def _weight_shape(value: Any) -> tuple[int, ...] | None:
     return layer.args["out_channels"], layer.args["in_channels"] // layer.args["groups"], *sizes
 
 
+def _bound_names(target: ast.expr) -> list[str]:
+    """The names an assignment to `target` binds (`a`, `a, (b, c)`); none for an attribute's or an item's."""
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for element in target.elts for name in _bound_names(element)]
+    return []
+
+
 def _plain(value: Any) -> bool:
     """A number, a flag, None, or a list of whole numbers (dimensions): what a standardisation's steps take beside the
     weight."""
@@ -653,8 +705,8 @@ def _pair(v: Any, what: str, node: ast.AST) -> tuple[int, int]:
         raise _Unsupported(f"{what}={_shown(v)}", node)
     if isinstance(v, int):
         return v, v
-    if _listed(v) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v):
-        return v[0], v[1]
+    if _listed(v) and len(v) in (1, 2) and all(isinstance(x, int) and not isinstance(x, bool) for x in v):
+        return v[0], v[-1]  # (one in a list: PyTorch's 2-D operations take it for both axes)
     raise _Unsupported(f"{what}={_shown(v)} (expected a whole number or a pair)", node)
 
 
@@ -1073,6 +1125,8 @@ class _Reader:
         self.prefix = ""  # the attribute path of the module whose forward is being read
         self.summarised: ir.Input | None = None  # the input size the d2l book's `layer_summary((N, C, H, W))` gives
         self.zoo_titles: dict[int, str] = {}  # a model torchvision's builder made (by id) -> the builder's name
+        self.records: set[type] = set()  # the namedtuple types the file made (`_RecordType`)
+        self.unread: dict[str, _Unsupported] = {}  # top-level names whose value could not be read, and why
         self.zoo_definitions: set[str] = set()  # the names of the functions and methods torchvision_zoo.py defines
         self.zoo_names: dict[str, ast.ClassDef | ast.FunctionDef] = {}  # its classes and functions, by name
         self.requires_grad: dict[tuple[int, str], bool] = {}  # (a layer's id, `weight` or `bias`) -> as set
@@ -1273,15 +1327,20 @@ class _Reader:
                 value = self.eval(value_node, self.globals)
             except _TooLong:
                 raise
-            except _Unsupported:
+            except _Unsupported as e:
                 if self._builds_model(value_node):
                     raise
+                for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
+                    for name in _bound_names(target):
+                        self.unread.setdefault(name, e)  # (said where the model uses it)
                 return None  # a top-level value cnncalc does not need (a transform, a device)
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             if all(_names_only(target) for target in targets):  # `model = Net()`, `nz, ngf, nc = 100, 64, 3`
                 for target in targets:
                     self.assign(target, value, self.globals)
                 return value
+            for target in targets:
+                self.record_defaults(target, value)
             for target in targets:  # `model.fc = nn.Linear(512, 10)`: a part of a model replaced
                 if isinstance(target, (ast.Attribute, ast.Subscript)) and (
                         self.is_model_part(target.value) or self.is_parameter(target)):
@@ -1299,6 +1358,30 @@ class _Reader:
                 isinstance(n, ast.Call) and self._builds_model(n) for n in ast.walk(stmt)):
             self.statement(stmt, self.globals)  # `for ...: layers.append(nn.ReLU())` building a list of layers
         return None
+
+    def unread_name(self, name: str) -> None:
+        """A top-level name the model uses whose assignment could not be read (passed over as a value no model needs):
+        E070 there, with why."""
+        cause = self.unread.get(name)
+        if cause is not None:
+            raise _Unsupported(f"{cause.message} (the value of `{name}`, which the model uses)", cause.node)
+
+    def record_defaults(self, target: ast.expr, value: Any) -> None:
+        """`BlockArgs.__new__.__defaults__ = (None,) * len(BlockArgs._fields)`: the defaults of a namedtuple's last
+        fields, as Python takes them."""
+        if not (isinstance(target, ast.Attribute) and target.attr == "__defaults__" and
+                isinstance(target.value, ast.Attribute) and target.value.attr == "__new__"):
+            return
+        try:
+            made = self.eval(target.value.value, self.globals)
+        except _Unsupported:
+            return  # (another class's: as before, not followed)
+        if not isinstance(made, _RecordType):
+            return
+        if not (value is None or (_listed(value) and len(value) <= len(made.fields))):
+            raise _Unsupported(f"`{ast.unparse(target)[:60]}` set to other than defaults of a namedtuple's fields",
+                               target)
+        made.made.__new__.__defaults__ = None if value is None else tuple(value)
 
     def runs_model(self, node: ast.expr) -> bool:
         """Whether a top-level value is the output of a model run on something (`out = model(x)`,
@@ -1633,6 +1716,13 @@ class _Reader:
             if isinstance(stmt, ast.FunctionDef):
                 self.defined_in[id(stmt)] = cls
 
+    def is_autograd_function(self, cls: ast.ClassDef, depth: int = 0) -> bool:
+        """A subclass of `torch.autograd.Function` (directly or through classes of the file)."""
+        if any(self.resolve(self.dotted(b) or "") == "torch.autograd.Function" for b in cls.bases):
+            return True
+        base = self.file_base(cls)
+        return base is not None and depth < limits.MAX_DEPTH and self.is_autograd_function(base, depth + 1)
+
     def file_base(self, cls: ast.ClassDef) -> ast.ClassDef | None:
         """The first base of a class that is a class of the file (`class Child(Base)`), else None."""
         for base in cls.bases:
@@ -1885,6 +1975,7 @@ class _Reader:
             layer = self.nn_name(node.id)
             if layer is not None:
                 return LayerClass(layer)  # `from torch.nn import BatchNorm2d`
+            self.unread_name(node.id)
             raise _Unsupported(f"the name `{node.id}` (not defined where cnncalc can see it)", node)
         if isinstance(node, (ast.Tuple, ast.List)):
             out: list[Any] = []
@@ -2092,8 +2183,13 @@ class _Reader:
             if _ZOO_WEIGHTS.fullmatch(self.resolve(name)):
                 return PRETRAINED  # `ResNet50_Weights.DEFAULT`: the same network as without weights
             if head not in self.classes:
+                self.unread_name(str(head))
                 raise _Unsupported(f"`{name}` used as a value", node)
         base = self.eval(node.value, env)
+        if isinstance(base, _RecordType) and node.attr == "_fields":
+            return base.fields
+        if type(base) in self.records and node.attr in base._fields:
+            return getattr(base, node.attr)  # `block_args.kernel_size`
         if isinstance(base, ast.ClassDef) and self.is_weights_enum(base):
             raise _Unsupported(f"pretrained weights (`{base.name}.{node.attr}`); the network is the same with "
                                f"`weights=None`", node)
@@ -2101,10 +2197,16 @@ class _Reader:
             attrs = self.class_attributes(base)  # `block.expansion`, the class passed as a value
             if node.attr in attrs:
                 return attrs[node.attr]
+            if node.attr == "apply" and self.is_autograd_function(base):
+                forward = self.method_def(base, "forward")  # `SwishImplementation.apply(x)`: its forward, as run
+                if forward is not None:
+                    return _Partial(forward, [_AutogradContext()], {})
             method = self.method_def(base, node.attr)  # `partial(Config.adjust_channels, width_mult=w)`
             if method is not None:
                 return _Partial(method, [base], {}) if "classmethod" in _decorators(method) else method
             raise _Unsupported(f"`{base.name}.{node.attr}` (not a class attribute)", node)
+        if isinstance(base, _AutogradContext) and node.attr in base.attrs:
+            return base.attrs[node.attr]
         if node.attr == "module" and (isinstance(base, (Layer, Sequence)) or (
                 isinstance(base, Instance) and "module" not in base.attrs)):
             return base  # a wrapper's `model.module` (DataParallel's, torch.compile's): the model it wraps
@@ -2133,7 +2235,9 @@ class _Reader:
             value = base.args[node.attr]  # `model.fc.in_features`, what the layer was built with
             dims = _CONV_DIMS.get(base.kind, 0)
             if dims and node.attr in _CONV_TUPLES and type(value) is int:
-                return (value,) * dims  # a convolution keeps its sizes as tuples (`self.stride` is (2, 2))
+                return (value,) * dims  # a convolution keeps its sizes as tuples: `self.stride` is (2, 2)
+            if dims and node.attr in _CONV_TUPLES and _listed(value):
+                return tuple(value)  # (given [2], (2,))
             return value
         if isinstance(base, _Partial) and node.attr in ("func", "args", "keywords"):
             # `norm_layer.func == nn.InstanceNorm2d`: what a `functools.partial` binds, as Python keeps it
@@ -2369,6 +2473,8 @@ class _Reader:
             if not (head and head not in env and head not in self.globals):
                 return self.method(func, node, env)
         name = self.dotted(func)
+        if name is not None and name.split(".")[0] not in env and name.split(".")[0] not in self.globals:
+            self.unread_name(name.split(".")[0])
         if name is None and isinstance(func, (ast.Subscript, ast.Call)):  # `self.convs[i](x)`, `partial(...)(c)`
             value = self.eval(func, env)
             args, kwargs = self.arguments(node, env)
@@ -2542,6 +2648,13 @@ class _Reader:
                 return {**dict(args[0]), **kwargs} if args else dict(kwargs)
             except (TypeError, ValueError):
                 raise _Unsupported(f"{full} of something other than (name, module) pairs", node) from None
+        if full == "collections.namedtuple":
+            return self.record_type(args, kwargs, node)
+        if full == "re.split":
+            parts, cost = _regex_split(args, kwargs, node)
+            self.steps += cost
+            self.tick(node)
+            return parts
         if full.startswith("math.") and full[5:] in MATH:
             try:
                 return MATH[full[5:]](*[self.plain(a, f"`{full}(...)` of", node) for a in args])
@@ -2551,6 +2664,8 @@ class _Reader:
             return args[0]  # `int(C / g)` of a size that divides (else PyTorch's view fails, and cnncalc's E033)
         if name == "len" and len(args) == 1 and isinstance(args[0], Tensor) and not kwargs:
             return _SizeOf(0)  # `x.view(len(x), -1)`: a tensor's length is its first size, the batch
+        if name == "map" and len(args) == 2 and not kwargs:  # `map(decode, stages)`: each item's result, in order
+            return [self.call_value(args[0], [item], {}, node) for item in self.iterate(args[1], node)]
         if name in BUILTINS:
             args = [self.iterate(a, node) if isinstance(a, Sequence) else self.plain(a, f"`{name}(...)` of", node)
                     for a in args]
@@ -2619,9 +2734,34 @@ class _Reader:
         rest = dict(kwargs)
         return rest.pop(first), rest
 
+    def record_type(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> _RecordType:
+        """`collections.namedtuple("BlockArgs", ["num_repeat", ...])` (or the fields in one string), Python's own."""
+        bound = self.bind((("typename", REQUIRED), ("field_names", REQUIRED), ("rename", False), ("defaults", None),
+                           ("module", None)), args, kwargs, "collections.namedtuple", node,
+                          frozenset({"rename", "defaults", "module"}))
+        fields = bound["field_names"]
+        fields = fields.replace(",", " ").split() if isinstance(fields, str) else fields
+        defaults = bound["defaults"]
+        if not isinstance(bound["typename"], str) or not _listed(fields) or len(fields) > limits.MAX_RECORD_FIELDS or \
+                not all(isinstance(f, str) for f in fields) or bound["rename"] is not False or \
+                not (defaults is None or _listed(defaults)):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a namedtuple of other than up to "
+                               f"{limits.MAX_RECORD_FIELDS} named fields", node)
+        try:
+            made = collections.namedtuple(bound["typename"], list(fields), defaults=defaults)  # type: ignore[misc]
+        except (TypeError, ValueError) as e:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
+        self.records.add(made)
+        return _RecordType(made, tuple(fields))
+
     def call_value(self, value: Any, args: list[Any], kwargs: dict[str, Any], node: ast.Call) -> Any:
         """A call of something held in a variable: a module on a tensor (`for layer in self.layers:
-        x = layer(x)`), a class of the file, an `nn` class, a function."""
+        x = layer(x)`), a class of the file, an `nn` class, a function, a namedtuple's type."""
+        if isinstance(value, _RecordType):
+            try:
+                return value.made(*args, **kwargs)
+            except TypeError as e:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if isinstance(value, (Layer, Sequence, Instance)) and len(args) == 1 and isinstance(args[0], Tensor):
             return self.apply(value, args[0], self.held_as(value), node)
         if isinstance(value, Instance) and args:
@@ -2966,8 +3106,8 @@ class _Reader:
             if not isinstance(value, bool):
                 raise _Unsupported(f"`requires_grad = {_shown(value)}`", target)
             self.requires_grad[(id(owner.layer), owner.blob)] = value  # `p.requires_grad = False`
-        elif isinstance(target, ast.Attribute) and isinstance(owner, Instance):
-            owner.attrs[target.attr] = value  # `self.block.scale = 2`
+        elif isinstance(target, ast.Attribute) and isinstance(owner, (Instance, _AutogradContext)):
+            owner.attrs[target.attr] = value  # `self.block.scale = 2`, `ctx.alpha = alpha`
         elif isinstance(target, ast.Attribute) and isinstance(owner, Layer) and \
                 target.attr not in {name for name, _ in SIGNATURES.get(owner.kind, ())} | _LAYER_STATE:
             pass  # a note kept on a layer (Inception's `self.fc.stddev = 0.001`): no part of the shape
@@ -3010,6 +3150,14 @@ class _Reader:
         """`layers.append(m)`, `self.add_module(name, m)`, `x.view(...)`, `x.flatten(1)`, `self.block(x)`."""
         owner = self.eval(func.value, env)
         attr = func.attr
+        if isinstance(owner, _AutogradContext) and attr in _CONTEXT_METHODS:
+            return None  # `ctx.save_for_backward(i)`: kept for the backward pass
+        if type(owner) in self.records and attr == "_replace" and not node.args:
+            _, changes = self.arguments(node, env)
+            try:
+                return owner._replace(**changes)  # `block_args._replace(num_repeat=...)`
+            except (TypeError, ValueError) as e:
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
         if isinstance(owner, _Parameter) and attr == "requires_grad_":
             flag = self.eval(node.args[0], env) if node.args else True  # `self.fc.bias.requires_grad_(False)`
             if not isinstance(flag, bool):
@@ -3773,8 +3921,9 @@ class _Reader:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d with a bias other than the convolution's own",
                                node)
 
-        def pair(v: Any) -> Any:
-            return (v, v) if type(v) is int else tuple(v) if isinstance(v, (list, tuple)) else v
+        def pair(v: Any) -> Any:  # (one size in a list: PyTorch's for both axes)
+            return (v, v) if type(v) is int else (v[0], v[0]) if _listed(v) and len(v) == 1 else \
+                tuple(v) if isinstance(v, (list, tuple)) else v
 
         own = layer.args
         for name in ("stride", "padding", "dilation", "groups"):
