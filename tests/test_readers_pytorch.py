@@ -3439,6 +3439,9 @@ def test_stages_decoded_from_strings_into_namedtuples_with_an_autograd_swish() -
     ('channels=int(options["c"]))', 'channels=int(options["c"]), width=2)', "unexpected keyword argument 'width'"),
     ("stage._replace(stride=[1])", "stage._replace(strides=[1])", "Got unexpected field names: ['strides']"),
     ("(1,) * (len(Stage._fields) - 4)", "(1,) * 9", "set to other than defaults of a namedtuple's fields"),
+    # more fields than the documented limit, said where the namedtuple is made
+    ('"channels", "expand"]', '"channels", "expand"] + ["f%d" % i for i in range(300)]',
+     "cnncalc makes a namedtuple of a name, up to 256 field names"),
 ])
 def test_namedtuples_and_regular_expressions_python_would_refuse_or_cnncalc_does_not_run_are_e070(
         old: str, new: str, words: str) -> None:

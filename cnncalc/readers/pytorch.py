@@ -2745,8 +2745,8 @@ class _Reader:
         if not isinstance(bound["typename"], str) or not _listed(fields) or len(fields) > limits.MAX_RECORD_FIELDS or \
                 not all(isinstance(f, str) for f in fields) or bound["rename"] is not False or \
                 not (defaults is None or _listed(defaults)):
-            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a namedtuple of other than up to "
-                               f"{limits.MAX_RECORD_FIELDS} named fields", node)
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc makes a namedtuple of a name, up to "
+                               f"{limits.MAX_RECORD_FIELDS} field names and their defaults)", node)
         try:
             made = collections.namedtuple(bound["typename"], list(fields), defaults=defaults)  # type: ignore[misc]
         except (TypeError, ValueError) as e:
