@@ -1830,3 +1830,33 @@ def test_a_1d_conv_other_than_along_pooled_channels_is_e070(tmp_path: Path) -> N
         d = report.diagnostics[0]
         assert d.code == "E070" and d.column == 1
         assert f'"op": "{op}"' in report.source.text.splitlines()[d.line - 1]
+
+
+@pytest.mark.parametrize("zeros, first, words", [
+    # ENet's and PyramidNet's shortcut: `torch.cat((main, torch.zeros(n, c_ext - c_main, h, w)), 1)`, stored by the
+    # exporter as a constant of zeros, 1 x C x H x W: the map with C zero channels added after (or before) its own
+    (True, False, "padchannels 0 after 5"), (True, True, "padchannels 5 after 0"),
+    # a constant of other values is not a padding: not followed
+    (False, False, "with a constant operand"),
+])
+def test_a_map_joined_to_a_constant_of_zeros_has_zero_channels_added(zeros: bool, first: bool, words: str,
+                                                                     tmp_path: Path) -> None:
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+    pad = np.zeros((1, 5, 7, 7), np.float32) if zeros else np.ones((1, 5, 7, 7), np.float32)
+    nodes = [helper.make_node("Conv", ["x", "w"], ["c"], kernel_shape=[3, 3]),
+             helper.make_node("Concat", ["z", "c"] if first else ["c", "z"], ["y"], axis=1)]
+    inits = [numpy_helper.from_array(np.ones((3, 2, 3, 3), np.float32), "w"), numpy_helper.from_array(pad, "z")]
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 9, 9])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 8, 7, 7])], inits)
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "m.onnx"))
+    report = analyze(tmp_path / "m.onnx")
+    if words.startswith("padchannels"):
+        assert report.ok, report.messages()
+        assert [(r.op, r.output.dims) for r in report.rows] == [("conv 3 3x3 nobias inputs 2", (7, 7, 3)),
+                                                                (words, (7, 7, 3 + 5))]
+        assert report.totals.params == 3 * 2 * 3 * 3  # the zeros are no parameters
+    else:
+        [e] = [d for d in report.diagnostics if d.severity == "error"]
+        assert e.code == "E070" and words in e.message, e.message

@@ -136,10 +136,13 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
     initializers = {i.name for i in graph.initializer}
     floats = {i.name for i in graph.initializer if i.data_type in (1, 10, 11, 16)}  # float, half, double, bfloat16
     readers: dict[str, set[int]] = {}  # a float initializer -> the nodes that read it
+    concatenated: set[str] = set()  # those a Concat reads (zeros joined to a map: its channels padded)
     for index, node in enumerate(graph.node):
         for read in node.input:
             if read in floats:
                 readers.setdefault(read, set()).add(index)
+                if node.op_type == "Concat":
+                    concatenated.add(read)
     for value in graph.input:
         if value.name in initializers:
             continue
@@ -167,6 +170,10 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
             whole = values(init)
             if whole is not None:
                 entry["uniform"] = bool(whole.size == 0 or (whole == whole[0]).all())
+        if "values" not in entry and init.name in concatenated and size <= limits.MAX_FLAT:
+            whole = values(init)
+            if whole is not None:
+                entry["zeros"] = not whole.any()
         lines.append("initializer " + json.dumps(entry))
     shared = {read for read, nodes in readers.items() if len(nodes) > 1}
     for node in graph.node:
@@ -1363,6 +1370,18 @@ class _Reader:
         self.sink.add(codes.N071, f"{op} with a constant of {_product(shape)} value{'s' * (_product(shape) != 1)}: "
                                   f"the shape is kept, no MACs, and the constant is not counted as parameters", span)
 
+    def zero_channels(self, name: str) -> int | None:
+        """The channels of a constant of zeros of one image (1 x C x H x W; `torch.zeros(n, c, h, w)` in the forward,
+        stored by the exporter), which a Concat along the channels joins to a map: zero channels added to it. None
+        for another constant."""
+        init = self.initializers.get(name)
+        if init is None or len(init["shape"]) != 4 or init["shape"][0] != 1 or \
+                not 1 <= init["shape"][1] <= limits.MAX_CHANNELS:
+            return None
+        values = init.get("values")
+        zeros = not any(values) if isinstance(values, list) else init.get("zeros") is True
+        return int(init["shape"][1]) if zeros else None
+
     def _bias(self, name: str) -> bool:
         return name in self.initializers and len(self.initializers[name]["shape"]) <= 1
 
@@ -1686,6 +1705,12 @@ class _Reader:
             return layer(f"resize {sizes[2]}x{sizes[3]}")
         if op in ("Concat", "Sum", "Mean", "Max", "Min") and len(inputs) == 1 and source is not None:
             return source, None  # of one map, along any axis: the map (a circular padding of none, exported)
+        if op == "Concat" and a.get("axis") in (1, -3) and len(inputs) == 2 and sum(i in tensors for i in inputs) == 1:
+            constant = inputs[1] if inputs[0] in tensors else inputs[0]
+            zeros = self.zero_channels(constant)  # ENet's and PyramidNet's shortcut: a map joined to zero channels
+            if zeros is not None:
+                before, after = (0, zeros) if constant == inputs[1] else (zeros, 0)
+                return layer(f"padchannels {before} after {after}")
         if op in _MERGES:
             sources = [tensors[i] for i in inputs if i in tensors]
             if len(sources) != len(inputs):
