@@ -1288,7 +1288,8 @@ NOTATION_EDITS = [
     '{"y": 3.0, "name": null}', '{"y": ["c", 0, 0]}', '"class_name": "TFOpLambda"', '"class_name": "TrueDivide"',
     '"axis": [1, 2]', "collections.namedtuple('S', ['k', 's'])", "re.split(r'(\\d.*)', ", "._replace(s=[1])",
     "(torch.autograd.Function)", ".apply(x)", "ctx.save_for_backward(x)", "map(", "stride=[2]",
-    ".__new__.__defaults__ = ", "self.weight.size()[-2:]", "len(self.stride)"]
+    ".__new__.__defaults__ = ", "self.weight.size()[-2:]", "len(self.stride)",
+    "nn.Parameter(torch.empty(8, 3, 3, 3))", "F.conv2d(x, self.weight, self.bias, 1, 1)", "torch.zeros(1, 5, 7, 7)"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:

@@ -868,7 +868,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("python_idioms.py", (3, 16, 16)), ("super_resolution.py", (3, 6, 6)),
                                         ("weight_standardised.py", (3, 16, 16)),
                                         ("channel_attention.py", (3, 32, 32)), ("unpooling.py", (3, 20, 24)),
-                                        ("same_padding.py", (3, 33, 33)), ("block_strings.py", (3, 33, 33))])
+                                        ("same_padding.py", (3, 33, 33)), ("block_strings.py", (3, 33, 33)),
+                                        ("scratch_layers.py", (3, 33, 33))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3473,3 +3474,35 @@ class Net(nn.Module):
 """
     [e] = [d for d in analyze_text(text, "m.py", input="3").diagnostics if d.severity == "error"]
     assert e.code == "E070" and "more than 200,000 steps to follow" in e.message and e.line == 11
+
+
+def test_convolutions_written_from_scratch_with_learnt_tensors_and_f_conv2d() -> None:
+    # tests/fixtures/notations/scratch_layers.py on 33x33x3 (PyTorch agrees in test_pytorch_itself_agrees_...): a
+    # learnt (C_out, C_in/groups, Kh, Kw) weight and (C_out,) bias applied with F.conv2d (was E070) are nn.Conv2d's:
+    # stem 3x3 pad 1: 33x33x16, (3·3·3 + 1)·16 = 448, 33·33·16·27 = 470,448 MACs
+    # depthwise 3x3 dilation 2 (it spans 5) stride 2 pad 2, groups 16, no bias: (33 + 4 - 5)/2 + 1 = 17, 3·3·16 = 144
+    #   weights, frozen by `self.depthwise.weight.requires_grad = False`, 17·17·16·9 = 41,616 MACs
+    # pointwise 1x1 16 -> 24: 16·24 + 24 = 408, 17·17·24·16 = 110,976; fc 24 -> 10: 250, 240 MACs
+    report = analyze(FIXTURES / "scratch_layers.py", input="33x33x3")
+    assert report.ok and not report.diagnostics, report.messages()
+    rows = {r.name: r for r in report.rows if r.kind == "layer"}
+    assert rows["depthwise_conv"].op == "conv 16 3x3 stride 2 pad 2 dilation 2 groups 16 nobias inputs 16 frozen"
+    assert rows["depthwise_conv"].output.dims == (17, 17, 16)
+    assert report.totals.params == 448 + 144 + 408 + 250 and report.totals.trainable == 448 + 408 + 250
+    assert report.totals.macs == 470_448 + 41_616 + 110_976 + 240
+
+
+@pytest.mark.parametrize("old, new, words", [
+    # a learnt tensor applied twice is shared by PyTorch, which cnncalc would count twice
+    ("x = F.relu(self.stem(x))", "x = F.relu(self.stem(x))\n        x = self.stem(x[:, :3])",
+     "uses a learnt tensor used before"),
+    # a weight of other than four dimensions is not a convolution's
+    ("torch.empty(out_channels, in_channels // groups, kernel_size, kernel_size)", "torch.empty(out_channels, 9)",
+     "cnncalc follows F.conv2d of a map with a learnt weight (C_out, C_in/groups, Kh, Kw)"),
+])
+def test_a_learnt_weight_cnncalc_cannot_read_as_a_convolution_is_e070(old: str, new: str, words: str) -> None:
+    text = (FIXTURES / "scratch_layers.py").read_text()
+    assert text.count(old) == 1
+    report = analyze_text(text.replace(old, new), "m.py", input="33x33x3")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and words in e.message, e.message

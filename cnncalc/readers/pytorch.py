@@ -2570,6 +2570,9 @@ class _Reader:
             return model
         if any(_weight_of(a) is not None for a in (*args, *kwargs.values())):
             return self.standardised_call(full, args, kwargs, env, node)
+        if full in ("torch.nn.functional.conv2d", "torch.conv2d") and \
+                any(isinstance(a, _Weights) for a in (*args[1:2], kwargs.get("weight"))):
+            return self.conv_with_parameters(args, kwargs, node)
         if full in ("torch.cat", "torch.concat", "torch.concatenate"):
             return self.concatenate(args, kwargs, node)
         if full == "torch.sqrt" and len(args) == 1 and isinstance(args[0], _Statistic) and not kwargs:
@@ -3106,6 +3109,11 @@ class _Reader:
             if not isinstance(value, bool):
                 raise _Unsupported(f"`requires_grad = {_shown(value)}`", target)
             self.requires_grad[(id(owner.layer), owner.blob)] = value  # `p.requires_grad = False`
+        elif isinstance(target, ast.Attribute) and isinstance(owner, _Weights) and owner.learnt and \
+                target.attr == "requires_grad":
+            if not isinstance(value, bool):
+                raise _Unsupported(f"`requires_grad = {_shown(value)}`", target)
+            self.requires_grad[(id(owner.viewed or owner), "weight")] = value  # a module's own `self.weight`
         elif isinstance(target, ast.Attribute) and isinstance(owner, (Instance, _AutogradContext)):
             owner.attrs[target.attr] = value  # `self.block.scale = 2`, `ctx.alpha = alpha`
         elif isinstance(target, ast.Attribute) and isinstance(owner, Layer) and \
@@ -3905,6 +3913,37 @@ class _Reader:
             return self.standardised(node, args, kwargs)
         raise _Unsupported(f"`{full}` of a convolution's weight (cnncalc follows its standardisation, then "
                            f"F.conv2d)", node)
+
+    def conv_with_parameters(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
+        """`F.conv2d(x, self.weight, self.bias, stride, padding, dilation, groups)` with a learnt weight (C_out,
+        C_in/groups, Kh, Kw) made in `__init__` (`nn.Parameter(torch.empty(...))`: a convolution written from scratch)
+        and a learnt (C_out,) bias or none: the convolution they are, applied to x, as nn.Conv2d with those arguments
+        (once: PyTorch shares a learnt tensor used twice, which cnncalc would count twice)."""
+        x = args[0] if args else kwargs.pop("input", None)
+        bound = self.bind(_CONV2D, list(args[1:]), kwargs, "F.conv2d", node)
+        weight, bias = bound["weight"], bound["bias"]
+        if not (isinstance(weight, _Weights) and weight.learnt and len(weight.shape) == 4) or \
+                not (bias is None or (isinstance(bias, _Weights) and bias.learnt and bias.shape == weight.shape[:1])) \
+                or not isinstance(x, Tensor) or type(bound["groups"]) is not int or bound["groups"] < 1:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows F.conv2d of a map with a learnt weight "
+                               f"(C_out, C_in/groups, Kh, Kw) and a learnt bias (C_out,) or none)", node)
+        out, per_group, kh, kw = weight.shape
+        for learnt in (weight, bias):
+            if learnt is not None and id(learnt.viewed or learnt) in self.applied:
+                raise _Unsupported(f"`{ast.unparse(node)[:50]}` uses a learnt tensor used before: PyTorch shares it, "
+                                   f"and cnncalc would count it once per use", node)
+            if learnt is not None:
+                self.applied[id(learnt.viewed or learnt)] = learnt
+        layer = self.construct("Conv2d", [per_group * bound["groups"], out, (kh, kw)],
+                               {name: bound[name] for name in ("stride", "padding", "dilation", "groups")} |
+                               {"bias": bias is not None}, node)
+        if not isinstance(layer, Layer):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node)
+        for blob, learnt in (("weight", weight), ("bias", bias)):
+            if learnt is not None:  # frozen as the tensors are (`self.weight.requires_grad = False`)
+                self.requires_grad[(id(layer), blob)] = self.requires_grad.get((id(learnt.viewed or learnt), "weight"),
+                                                                                True)
+        return self.add_layer(self.layer_text(layer), node, x, "conv")
 
     def conv_with_weight(self, args: list[Any], kwargs: dict[str, Any], env: dict[str, Any], node: ast.AST) -> Tensor:
         """`F.conv2d(x, w, self.bias, self.stride, self.padding, self.dilation, self.groups)` with w a convolution's
