@@ -3482,10 +3482,12 @@ def test_convolutions_written_from_scratch_with_learnt_tensors_and_f_conv2d() ->
     # stem 3x3 pad 1: 33x33x16, (3·3·3 + 1)·16 = 448, 33·33·16·27 = 470,448 MACs
     # depthwise 3x3 dilation 2 (it spans 5) stride 2 pad 2, groups 16, no bias: (33 + 4 - 5)/2 + 1 = 17, 3·3·16 = 144
     #   weights, frozen by `self.depthwise.weight.requires_grad = False`, 17·17·16·9 = 41,616 MACs
-    # pointwise 1x1 16 -> 24: 16·24 + 24 = 408, 17·17·24·16 = 110,976; fc 24 -> 10: 250, 240 MACs
+    # pointwise 1x1 16 -> 24: 16·24 + 24 = 408, 17·17·24·16 = 110,976; F.linear of a learnt (10, 24) weight and a
+    # (10,) bias, nn.Linear(24, 10): 250, 240 MACs
     report = analyze(FIXTURES / "scratch_layers.py", input="33x33x3")
     assert report.ok and not report.diagnostics, report.messages()
     rows = {r.name: r for r in report.rows if r.kind == "layer"}
+    assert rows["fc_fc"].op == "fc 10 inputs 24 noflatten"
     assert rows["depthwise_conv"].op == "conv 16 3x3 stride 2 pad 2 dilation 2 groups 16 nobias inputs 16 frozen"
     assert rows["depthwise_conv"].output.dims == (17, 17, 16)
     assert report.totals.params == 448 + 144 + 408 + 250 and report.totals.trainable == 448 + 408 + 250
@@ -3496,9 +3498,11 @@ def test_convolutions_written_from_scratch_with_learnt_tensors_and_f_conv2d() ->
     # a learnt tensor applied twice is shared by PyTorch, which cnncalc would count twice
     ("x = F.relu(self.stem(x))", "x = F.relu(self.stem(x))\n        x = self.stem(x[:, :3])",
      "uses a learnt tensor used before"),
-    # a weight of other than four dimensions is not a convolution's
+    # a weight of other than four dimensions is not a convolution's, nor one of other than two a linear layer's
     ("torch.empty(out_channels, in_channels // groups, kernel_size, kernel_size)", "torch.empty(out_channels, 9)",
      "cnncalc follows F.conv2d of a map with a learnt weight (C_out, C_in/groups, Kh, Kw)"),
+    ("torch.randn(out_features, in_features) * 0.01", "torch.randn(out_features, in_features, 1)",
+     "cnncalc follows F.linear of a map with a learnt weight (out, in)"),
 ])
 def test_a_learnt_weight_cnncalc_cannot_read_as_a_convolution_is_e070(old: str, new: str, words: str) -> None:
     text = (FIXTURES / "scratch_layers.py").read_text()

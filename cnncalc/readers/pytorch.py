@@ -2570,9 +2570,9 @@ class _Reader:
             return model
         if any(_weight_of(a) is not None for a in (*args, *kwargs.values())):
             return self.standardised_call(full, args, kwargs, env, node)
-        if full in ("torch.nn.functional.conv2d", "torch.conv2d") and \
+        if full in ("torch.nn.functional.conv2d", "torch.conv2d", "torch.nn.functional.linear") and \
                 any(isinstance(a, _Weights) for a in (*args[1:2], kwargs.get("weight"))):
-            return self.conv_with_parameters(args, kwargs, node)
+            return self.layer_of_parameters(full.rsplit(".", 1)[-1], args, kwargs, node)
         if full in ("torch.cat", "torch.concat", "torch.concatenate"):
             return self.concatenate(args, kwargs, node)
         if full == "torch.sqrt" and len(args) == 1 and isinstance(args[0], _Statistic) and not kwargs:
@@ -3914,36 +3914,43 @@ class _Reader:
         raise _Unsupported(f"`{full}` of a convolution's weight (cnncalc follows its standardisation, then "
                            f"F.conv2d)", node)
 
-    def conv_with_parameters(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
+    def layer_of_parameters(self, function: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
         """`F.conv2d(x, self.weight, self.bias, stride, padding, dilation, groups)` with a learnt weight (C_out,
         C_in/groups, Kh, Kw) made in `__init__` (`nn.Parameter(torch.empty(...))`: a convolution written from scratch)
-        and a learnt (C_out,) bias or none: the convolution they are, applied to x, as nn.Conv2d with those arguments
-        (once: PyTorch shares a learnt tensor used twice, which cnncalc would count twice)."""
+        and a learnt (C_out,) bias or none: the convolution they are, applied to x, as nn.Conv2d with those arguments;
+        `F.linear(x, self.weight, self.bias)` with a learnt (out, in) weight, nn.Linear's. Once: PyTorch shares a
+        learnt tensor used twice, which cnncalc would count twice."""
         x = args[0] if args else kwargs.pop("input", None)
-        bound = self.bind(_CONV2D, list(args[1:]), kwargs, "F.conv2d", node)
+        conv = function == "conv2d"
+        signature = _CONV2D if conv else (("weight", REQUIRED), ("bias", None))
+        bound = {"groups": 1, **self.bind(signature, list(args[1:]), kwargs, f"F.{function}", node)}
         weight, bias = bound["weight"], bound["bias"]
-        if not (isinstance(weight, _Weights) and weight.learnt and len(weight.shape) == 4) or \
+        if not (isinstance(weight, _Weights) and weight.learnt and len(weight.shape) == (4 if conv else 2)) or \
                 not (bias is None or (isinstance(bias, _Weights) and bias.learnt and bias.shape == weight.shape[:1])) \
                 or not isinstance(x, Tensor) or type(bound["groups"]) is not int or bound["groups"] < 1:
-            raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows F.conv2d of a map with a learnt weight "
-                               f"(C_out, C_in/groups, Kh, Kw) and a learnt bias (C_out,) or none)", node)
-        out, per_group, kh, kw = weight.shape
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows F.{function} of a map with a learnt "
+                               f"weight {'(C_out, C_in/groups, Kh, Kw)' if conv else '(out, in)'} and a learnt bias "
+                               f"(C_out,) or none)", node)
         for learnt in (weight, bias):
             if learnt is not None and id(learnt.viewed or learnt) in self.applied:
                 raise _Unsupported(f"`{ast.unparse(node)[:50]}` uses a learnt tensor used before: PyTorch shares it, "
                                    f"and cnncalc would count it once per use", node)
             if learnt is not None:
                 self.applied[id(learnt.viewed or learnt)] = learnt
-        layer = self.construct("Conv2d", [per_group * bound["groups"], out, (kh, kw)],
-                               {name: bound[name] for name in ("stride", "padding", "dilation", "groups")} |
-                               {"bias": bias is not None}, node)
+        if conv:
+            out, per_group, kh, kw = weight.shape
+            layer = self.construct("Conv2d", [per_group * bound["groups"], out, (kh, kw)],
+                                   {name: bound[name] for name in ("stride", "padding", "dilation", "groups")} |
+                                   {"bias": bias is not None}, node)
+        else:
+            layer = self.construct("Linear", [weight.shape[1], weight.shape[0]], {"bias": bias is not None}, node)
         if not isinstance(layer, Layer):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`", node)
         for blob, learnt in (("weight", weight), ("bias", bias)):
             if learnt is not None:  # frozen as the tensors are (`self.weight.requires_grad = False`)
                 self.requires_grad[(id(layer), blob)] = self.requires_grad.get((id(learnt.viewed or learnt), "weight"),
                                                                                 True)
-        return self.add_layer(self.layer_text(layer), node, x, "conv")
+        return self.add_layer(self.layer_text(layer), node, x, "conv" if conv else "fc")
 
     def conv_with_weight(self, args: list[Any], kwargs: dict[str, Any], env: dict[str, Any], node: ast.AST) -> Tensor:
         """`F.conv2d(x, w, self.bias, self.stride, self.padding, self.dilation, self.groups)` with w a convolution's
