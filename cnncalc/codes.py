@@ -271,7 +271,8 @@ E066 = Code("E066", STRUCTURE, "bad sub",
 E065 = Code("E065", STRUCTURE, "bad fit, resample or unpool",
             "`fit { REF | X }`, `resample { REF | X }` and `maxunpool KxK { REF | X }` take two branches that give "
             "maps: X is zero-padded or cropped (fit), resampled (resample), or put back where REF's maxima were "
-            "(maxunpool), to REF's height and width. One branch, more than two, or a flat vector cannot be.")
+            "(maxunpool), to REF's height and width. One branch, more than two, or a flat vector cannot be; nor, for "
+            "`fit channels`, which adds zero channels to X up to REF's, an X with more channels than REF.")
 E067 = Code("E067", STRUCTURE, "unpooled map of another shape",
             "`maxunpool KxK … { REF | X }` puts X's values back where REF's maxima were in the windows of that max "
             "pool: X must have the shape the pool gives REF, as PyTorch's `max_unpool2d` needs its input to have "

@@ -725,9 +725,12 @@ class Parser(TokenStream):
         modes = MERGES[kind].modes
         if modes and self.peek().kind == "NAME":
             word = self.advance()
-            if word.text not in modes:
-                self.error(codes.E011, f"`{kind}` takes no `{word.text}`", word.span,
-                           hint=f"`{kind}` resamples {' or '.join(f'`{m}`' for m in modes)} ({modes[0]} when unsaid)")
+            if word.text not in modes or count is not None:
+                said = f"`{kind} at` crops from an offset, and takes no `{word.text}`" if count is not None else \
+                    f"`{kind}` takes no `{word.text}`"
+                self.error(codes.E011, said, word.span,
+                           hint=f"`{kind}` takes {' or '.join(f'`{m}`' for m in modes)} before its braces" +
+                                (", or `at TxL`" if MERGES[kind].takes_offset else f" ({modes[0]} when unsaid)"))
                 self.sync()
                 return None
             mode = word.text

@@ -279,7 +279,7 @@ SPELLINGS: dict[str, Spell] = {
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",
          "avg": "torch.stack([{}]).mean(0)",
-         "mul": " * ", "fit": "fit({1}, like={0})",
+         "mul": " * ", "fit": "fit({1}, like={0}{channels})",
          "resample": "nn.functional.interpolate({1}, size={0}.shape[-2:]{interpolation})",
          "maxunpool": "maxunpool({1}, {0}{window})"}
 PAIRWISE = {"max": "torch.maximum", "min": "torch.minimum"}  # joined two at a time, as PyTorch compares tensors
@@ -312,10 +312,15 @@ HELPERS = {"ChannelConv": '''class ChannelConv(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return super().forward(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
-''', "fit": '''def fit(x: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
-    """x zero-padded, or cropped, to like's height and width, the odd row and column at the end (U-Net's)."""
+''', "fit": '''def fit(x: torch.Tensor, like: torch.Tensor, channels: bool = False) -> torch.Tensor:
+    """x zero-padded, or cropped, to like's height and width, the odd row and column at the end (U-Net's); with
+    `channels`, like's channels too, zero channels after x's own (ENet's shortcut)."""
     dy, dx = like.size(2) - x.size(2), like.size(3) - x.size(3)
-    return nn.functional.pad(x, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2])
+    x = nn.functional.pad(x, [dx // 2, dx - dx // 2, dy // 2, dy - dy // 2])
+    if channels:
+        zeros = torch.zeros(x.size(0), like.size(1) - x.size(1), x.size(2), x.size(3), dtype=x.dtype, device=x.device)
+        x = torch.cat((x, zeros), 1)
+    return x
 ''', "maxunpool": '''def maxunpool(x: torch.Tensor, like: torch.Tensor, kernel_size: int | tuple[int, int],
               stride: int | tuple[int, int] | None = None, padding: int | tuple[int, int] = 0,
               dilation: int | tuple[int, int] = 1, ceil_mode: bool = False) -> torch.Tensor:
@@ -548,7 +553,8 @@ class Writer:
             join = JOINS[kind]
             joined = join.format(", ".join(outs)) if "{}" in join else \
                 join.format(*outs, interpolation=_interpolation(node.kind.mode),
-                            window=_unpooling(node.kind) if node.kind.window is not None else "") \
+                            window=_unpooling(node.kind) if node.kind.window is not None else "",
+                            channels=", channels=True" if kind == "fit" and node.kind.mode == "channels" else "") \
                 if "{0}" in join else join.join(outs)
         module.lines.append(f"{dst} = {joined}  # {node.name}: {node.op}")
         return dst

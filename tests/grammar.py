@@ -117,7 +117,8 @@ class Grammar:
                 count = self.rng.choice(["", *(f" {m}" for m in MERGES[kind].modes), " bicubic"])
             if MERGES[kind].takes_offset if kind in MERGES else False:  # `fit at 3`, `at 2x1`, `at -1`, `at x`
                 count = self.rng.choice(["", f" at {self.number()}", f" at {self.number()}x{self.number()}", " at -1",
-                                         " at", " at 1x2x3"])
+                                         " at", " at 1x2x3", " at 2 channels",
+                                         *(f" {m}" for m in MERGES[kind].modes)])
             if MERGES[kind].takes_window if kind in MERGES else False:  # a max pool's arguments, some wrong
                 count = self.rng.choice(["", " 2x2", " 2", f" {self.number()} stride {self.number()}", " 3 ceil",
                                          f" 3x3 stride 2 pad {self.number()}", " 2 dilation 2 floor", " 2x2 widepad",

@@ -440,6 +440,22 @@ def test_max_unpool_by_hand() -> None:
         {(r, c): float(last.get((r, c), 0)) for r in range(4) for c in range(4)}
 
 
+def test_fit_channels_by_hand() -> None:
+    # a 2x2 map of 2 channels (c0 = 1..4, c1 = 5..8) fitted to the 2x2x3 reference (`identity ; padchannels 0 after 1`
+    # of the same map): its two channels, then one of zeros; and to a 4x4x3 reference (the map upsampled by 2): one
+    # row and column of zeros around it (as `fit` pads), and the third channel zeros
+    x = np.arange(1, 9, dtype=np.float64).reshape(2, 2, 2).transpose(1, 2, 0)[None]  # (1, 2, 2, 2): N, H, W, C
+    y = run_spec("input 2x2x2\nx: identity\nfit channels { padchannels 0 after 1 | identity }\n", x)
+    assert y.shape == (1, 2, 2, 3)
+    assert y[0, :, :, 0].tolist() == [[1, 2], [3, 4]] and y[0, :, :, 1].tolist() == [[5, 6], [7, 8]]
+    assert y[0, :, :, 2].tolist() == [[0, 0], [0, 0]]
+    y = run_spec("input 2x2x2\nfit channels { upsample 2 ; padchannels 0 after 1 | identity }\n", x)
+    assert y.shape == (1, 4, 4, 3)
+    assert y[0, :, :, 0].tolist() == [[0, 0, 0, 0], [0, 1, 2, 0], [0, 3, 4, 0], [0, 0, 0, 0]]
+    assert y[0, :, :, 1].tolist() == [[0, 0, 0, 0], [0, 5, 6, 0], [0, 7, 8, 0], [0, 0, 0, 0]]
+    assert not y[0, :, :, 2].any()
+
+
 @pytest.mark.parametrize("path", sorted(SPECS.glob("*.spec")), ids=lambda p: p.name)
 def test_verify_every_spec(path) -> None:
     result = verify(prepare(path.read_text(), path.name))

@@ -869,7 +869,7 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("weight_standardised.py", (3, 16, 16)),
                                         ("channel_attention.py", (3, 32, 32)), ("unpooling.py", (3, 20, 24)),
                                         ("same_padding.py", (3, 33, 33)), ("block_strings.py", (3, 33, 33)),
-                                        ("scratch_layers.py", (3, 33, 33))])
+                                        ("scratch_layers.py", (3, 33, 33)), ("zero_channels.py", (3, 32, 48))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3508,5 +3508,41 @@ def test_a_learnt_weight_cnncalc_cannot_read_as_a_convolution_is_e070(old: str, 
     text = (FIXTURES / "scratch_layers.py").read_text()
     assert text.count(old) == 1
     report = analyze_text(text.replace(old, new), "m.py", input="33x33x3")
+    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    assert e.code == "E070" and words in e.message, e.message
+
+
+def test_channels_padded_with_zeros_up_to_another_maps_as_enet_writes_it() -> None:
+    # tests/fixtures/notations/zero_channels.py on 32x48x3 (PyTorch agrees in test_pytorch_itself_agrees_...):
+    # `torch.cat((main, torch.zeros(n, ch_ext - ch_main, h, w)), 1)` (was E070) is `fit channels { ext | main }`,
+    # and zeros of a count the module keeps, `padchannels 0 after 64`:
+    # stem 3x3 pad 1: 32x48x16, (27 + 1)·16 = 448, 32·48·16·27 = 663,552 MACs
+    # down1: pool 16x24x16; 2x2 stride 2 conv 16 -> 64, 4,096 weights, 16·24·64·64 = 1,572,864; bn 128; 3x3 64 -> 64,
+    #   36,864, 16·24·64·576 = 14,155,776; bn 128; the pool's 16 channels and 48 of zeros: 16x24x64, added
+    # down2: pool 8x12x64; 2x2 stride 2 conv 64 -> 128, 32,768, 8·12·128·256 = 3,145,728; bn 256; 3x3 128 -> 128,
+    #   147,456, 8·12·128·1,152 = 14,155,776; bn 256; 64 zero channels after the pool's 64
+    # fc 128 -> 10 on the mean: 1,290, 1,280 MACs
+    report = analyze(FIXTURES / "zero_channels.py", input="32x48x3")
+    assert report.ok and not report.diagnostics, report.messages()
+    fits = [r for r in report.rows if r.kind == "join" and r.keyword == "fit"]
+    assert [(r.op, r.output.dims) for r in report.rows if r.kind == "fit"] == [("fit channels of 2", (16, 24, 64))]
+    assert [r.output.dims for r in fits] == [(16, 24, 64)]
+    assert [(r.op, r.output.dims) for r in report.rows if r.keyword == "padchannels"] == \
+        [("padchannels 0 after 64", (8, 12, 128))]
+    assert report.totals.params == 448 + 4_096 + 128 + 36_864 + 128 + 32_768 + 256 + 147_456 + 256 + 1_290
+    assert report.totals.macs == 663_552 + 1_572_864 + 14_155_776 + 3_145_728 + 14_155_776 + 1_280
+
+
+@pytest.mark.parametrize("old, new, words", [
+    # zero channels of the gap joined before the map, or to another map than the one whose channels they complete
+    ("main = torch.cat((main, padding), 1)", "main = torch.cat((padding, main), 1)",
+     "zero channels joined before a map"),
+    ("main = torch.cat((main, padding), 1)", "main = torch.cat((ext, padding), 1)",
+     "zero channels joined to another map than the one whose channels they add to"),
+])
+def test_zero_channels_cnncalc_cannot_place_are_e070(old: str, new: str, words: str) -> None:
+    text = (FIXTURES / "zero_channels.py").read_text()
+    assert text.count(old) == 1
+    report = analyze_text(text.replace(old, new), "m.py", input="32x48x3")
     [e] = [d for d in report.diagnostics if d.severity == "error"]
     assert e.code == "E070" and words in e.message, e.message

@@ -261,6 +261,36 @@ def test_fit_pads_or_crops_a_map_to_the_references_size() -> None:
         assert "`fit` takes two branches of maps" in r.diagnostics[0].message and given in r.diagnostics[0].message
 
 
+def test_fit_channels_adds_zero_channels_up_to_the_references() -> None:
+    # fit channels { REF | X }: X on REF's height and width, and with REF's channels, zero channels after its own
+    # (ENet's and PyramidNet's shortcut). 8x8x4 input; a 2x2 stride-2 conv of 16 gives 4x4x16, (2·2·4 + 1)·16 = 272
+    # parameters, 4·4·16·16 = 4,096 MACs; the input's 2x2 pool 4x4x4: 16 - 4 = 12 zero channels after its 4, so
+    # 4x4x16, added to the conv's. The input's 4x4 pool gives 2x2x4, fitted to another such conv's 4x4x16: one row
+    # and column more each side (as `fit` pads), and the 12 channels. No parameters or MACs of its own.
+    r = run("input 8x8x4\nx: identity\nconv 16 2x2 stride 2\n"
+            "add { identity | fit channels { identity | @x ; maxpool 2 } } -> 4x4x16\n"
+            "fit channels { @x ; conv 16 2x2 stride 2 | @x ; maxpool 4 } -> 4x4x16\n", explain=True)
+    assert r.ok and where(r) == [], r.messages()
+    fits = [x for x in r.rows if x.kind == "join" and x.keyword == "fit"]
+    assert [x.output.dims for x in fits] == [(4, 4, 16), (4, 4, 16)]
+    assert [x.op for x in r.rows if x.kind == "fit"] == ["fit channels of 2", "fit channels of 2"]
+    assert r.totals.params == 2 * 272 and r.totals.macs == 2 * 4_096
+    assert fits[1].working is not None and fits[1].working.out == (
+        "4 - 2 = 2 rows: 1 at the top, 1 at the bottom; 4 - 2 = 2 columns: 1 left, 1 right (negative: cropped); "
+        "16 - 4 = 12 zero channels after X's 4")
+    # X with more channels than REF: E065 at the merge, both counts said
+    r = run("input 8x8x4\nf: fit channels { identity | conv 8 1x1 }\n")
+    assert where(r) == [("E065", 2, 1)] and "adds zero channels to branch 2's 8 up to the reference's 4" in \
+        r.diagnostics[0].message
+    # `channels` with an offset, or another word, is E011 at the word
+    for bad, said in (("fit at 1 channels", "`fit at` crops from an offset, and takes no `channels`"),
+                      ("fit depth", "`fit` takes no `depth`")):
+        r = run(f"input 8x8x2\n{bad} {{ identity | identity }}\n")
+        [e] = r.diagnostics
+        assert e.code == "E011" and said in e.message and e.hint == "`fit` takes `channels` before its braces, or " \
+            "`at TxL`", bad
+
+
 def test_fit_at_an_offset_crops_from_there_as_caffes_crop() -> None:
     # fit at TxL { REF | X }: X from row T and column L, REF's height and width, X's channels (Caffe's Crop with
     # axis 2). 9x7 input; upsample 2: 18x14; conv 3x3: 16x12x5; from row 2 and column 1 to 9x7: rows 2..10 (16 >=

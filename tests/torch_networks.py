@@ -90,6 +90,11 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x7x3", "enc: conv 4 3x3 pad 1 ; relu\nmaxunpool 2x2 ceil { @enc | maxpool 2x2 ceil ; conv 4 1x1 }\n"
               "maxunpool 3x3 stride 3 pad 1 floor { identity | maxpool 3x3 stride 3 pad 1 floor ; tanh }\n"
               "maxunpool 2 stride 3 dilation 2 floor { identity | maxpool 2 stride 3 dilation 2 floor ; sigmoid }"),
+    # ENet's downsampling bottleneck: the pooled shortcut given the body's channels, zero channels after its own;
+    # and a map both fitted to a larger reference's height and width and given its channels
+    ("10x8x4", "x: identity\nbody: conv 12 2x2 stride 2 ; bn ; relu ; conv 12 3x3 pad 1\n"
+               "add { identity | fit channels { identity | @x ; maxpool 2x2 } } ; relu\n"
+               "fit channels { upsample 2 ; conv 16 1x1 | conv 6 3x3 }"),
 ("9x7x3", "enc: conv 4 3x3 pad 1\nresample bilinear { @enc | maxpool 2 floor ; conv 6 1x1 }\n"
               "resample { identity | conv 2 3x3 stride 2 pad 1 } ; resample aligned { maxpool 3 floor | identity }"),
     # 3x3 stride-1 convolutions with >= 16 input channels and >= 400 output pixels (22x24, then 20x22):

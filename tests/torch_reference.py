@@ -229,7 +229,7 @@ JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {
     "max": lambda outs, kind: torch.amax(torch.stack(torch.broadcast_tensors(*outs)), 0),
     "min": lambda outs, kind: torch.amin(torch.stack(torch.broadcast_tensors(*outs)), 0),
     "mul": lambda outs, kind: math.prod(outs[1:], start=outs[0]),  # PyTorch broadcasts a 1x1xC or HxWx1 gate
-    "fit": lambda outs, kind: _fit(outs[1], outs[0]) if kind.offset is None else
+    "fit": lambda outs, kind: _fit(outs[1], outs[0], kind.mode == "channels") if kind.offset is None else
     _crop_at(outs[1], outs[0], *kind.offset),
     "resample": lambda outs, kind: _interpolate(outs[1], kind.mode, size=tuple(outs[0].shape[-2:])),
     "maxunpool": lambda outs, kind: _unpool(outs[1], outs[0], kind.window, kind.ceil),
@@ -245,11 +245,16 @@ def _unpool(x: torch.Tensor, like: torch.Tensor, pool: Any, ceil: bool) -> torch
     return F.max_unpool2d(x, indices, reach, stride, pad, output_size=like.shape[-2:])
 
 
-def _fit(x: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
-    """U-Net's pad of the upsampled map to the skip's size, as milesial/Pytorch-UNet writes it."""
+def _fit(x: torch.Tensor, like: torch.Tensor, channels: bool = False) -> torch.Tensor:
+    """U-Net's pad of the upsampled map to the skip's size, as milesial/Pytorch-UNet writes it; `channels`: then
+    zero channels after x's own up to like's, as ENet's PyTorch port pads its shortcut."""
     diff_y = like.size()[2] - x.size()[2]
     diff_x = like.size()[3] - x.size()[3]
-    return F.pad(x, [diff_x // 2, diff_x - diff_x // 2, diff_y // 2, diff_y - diff_y // 2])
+    x = F.pad(x, [diff_x // 2, diff_x - diff_x // 2, diff_y // 2, diff_y - diff_y // 2])
+    if not channels:
+        return x
+    n, c, h, w = x.size()
+    return torch.cat((x, torch.zeros(n, like.size()[1] - c, h, w)), 1)
 
 
 def _crop_at(x: torch.Tensor, like: torch.Tensor, top: int, left: int) -> torch.Tensor:

@@ -404,24 +404,39 @@ class Fit(_ToReference):
     odd row and column at the bottom and right: U-Net's `F.pad(x1, [dX // 2, dX - dX // 2, dY // 2,
     dY - dY // 2])` with dY, dX what x2 has more, before `torch.cat([x2, x1], 1)`. Only REF's size is
     read; the output has X's channels. `fit at TxL { REF | X }` crops X from row T and column L instead
-    (Caffe's Crop layer, `x[:, :, T:T + H, L:L + W]`): X must reach that far, else E036."""
+    (Caffe's Crop layer, `x[:, :, T:T + H, L:L + W]`): X must reach that far, else E036. `fit channels { REF | X }`
+    also gives X REF's channels, zero channels after its own (ENet's and PyramidNet's shortcut, `torch.cat((x,
+    torch.zeros(n, c_ref - c_x, h, w)), 1)`): X must not have more, else E065."""
 
     keyword = "fit"
     example = "fit { identity | conv 64 5x5 ; upsample 2 }"  # 16 -> 12 -> 24, cropped back to 16
     done = "fitted"
     takes_offset = True
+    modes = ("channels",)
 
-    def __init__(self, offset: tuple[int, int] | None = None) -> None:
+    def __init__(self, offset: tuple[int, int] | None = None, mode: str | None = None) -> None:
         self.offset = offset  # (rows, columns) cropped from the top and left; None: centred
+        self.mode = mode  # "channels": REF's channels too
 
     def at(self, offset: tuple[int, int]) -> MergeKind:
-        return Fit(offset)
+        return Fit(offset, self.mode)
+
+    def with_mode(self, mode: str) -> MergeKind:
+        return Fit(self.offset, mode)
 
     def viewed(self) -> int | None:
         return None if self.offset is None else 1  # `x[:, :, t:t + h, l:l + w]`; padding makes a new tensor
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         y = super().out_shape(outs, ctx)
+        if y is not None and self.mode == "channels":
+            (_, ref), (name, x) = outs
+            if x.channels > ref.channels:
+                ctx.report(codes.E065, f"`fit channels` adds zero channels to {name}'s {x.channels} up to the "
+                                       f"reference's {ref.channels}, but it has more",
+                           hint="swap the branches (the reference first), or `slice` the map's channels first")
+                return None
+            y = Shape.volume(ref.dims[0], ref.dims[1], ref.channels)
         if y is None or self.offset is None:
             return y
         (_, ref), (name, x) = outs
@@ -441,9 +456,11 @@ class Fit(_ToReference):
             (t, left), (h, w) = self.offset, ref.dims[:2]
             return f"rows {t} to {t + h - 1} of {x.dims[0]}, columns {left} to {left + w - 1} of {x.dims[1]}"
         dy, dx = ref.dims[0] - x.dims[0], ref.dims[1] - x.dims[1]
+        channels = f"; {ref.channels} - {x.channels} = {ref.channels - x.channels} zero channels after X's " \
+            f"{x.channels}" if self.mode == "channels" else ""
         return (f"{ref.dims[0]} - {x.dims[0]} = {dy} rows: {dy // 2} at the top, {dy - dy // 2} at the bottom; "
                 f"{ref.dims[1]} - {x.dims[1]} = {dx} columns: {dx // 2} left, {dx - dx // 2} right "
-                f"(negative: cropped)")
+                f"(negative: cropped){channels}")
 
     def _top_left(self, ref: tuple[int, ...], x: tuple[int, ...]) -> tuple[int, int]:
         """Where X's first row and column land in the output (negative: cropped)."""
@@ -462,9 +479,9 @@ class Fit(_ToReference):
         n, h, w, c = x.shape
         height, width = ref.shape[1], ref.shape[2]
         top, left = self._top_left(ref.shape[1:3], x.shape[1:3])
-        y = np.zeros((n, height, width, c), dtype=x.dtype)
+        y = np.zeros((n, height, width, ref.shape[3] if self.mode == "channels" else c), dtype=x.dtype)
         rows, cols = min(h - max(-top, 0), height - max(top, 0)), min(w - max(-left, 0), width - max(left, 0))
-        y[:, max(top, 0):max(top, 0) + rows, max(left, 0):max(left, 0) + cols] = \
+        y[:, max(top, 0):max(top, 0) + rows, max(left, 0):max(left, 0) + cols, :c] = \
             x[:, max(-top, 0):max(-top, 0) + rows, max(-left, 0):max(-left, 0) + cols]
         return y
 

@@ -2254,6 +2254,8 @@ class _Reader:
             # the forward followed is inference's (DenseNet's checkpointing is skipped), on the CPU (DCGAN's example:
             # `if input.is_cuda and self.ngpu > 1:` runs the same layers on several GPUs)
             return False
+        if isinstance(base, Tensor) and node.attr in ("dtype", "device"):
+            return _TypeName(f"torch.{node.attr}")  # `torch.zeros(..., dtype=x.dtype, device=x.device)`: as the data's
         raise _Unsupported(f"the attribute `.{node.attr}`", node)
 
     def subscript(self, node: ast.Subscript, env: dict[str, Any]) -> Any:
@@ -2631,6 +2633,9 @@ class _Reader:
                 (isinstance(args[0], _ChannelsAlong) or args[0].node in self.half_squeezed):
             return self.along_method(args[0], full[6:], list(args[1:]), kwargs, node) \
                 if isinstance(args[0], _ChannelsAlong) else _ChannelsAlong(args[0])
+        zeros = self.zero_channels(full, args, kwargs) if full == "torch.zeros" else None
+        if zeros is not None:
+            return zeros
         if full in ("torch.ones", "torch.zeros", "torch.empty", "torch.rand", "torch.randn", "torch.full"):
             sizes = args[0] if args and _listed(args[0]) else \
                 args[:-1] if full == "torch.full" else args
@@ -3572,11 +3577,46 @@ class _Reader:
         return self.add_layer(f"{'globalavgpool' if kind == 'AvgPool2d' else 'globalmaxpool'} {side}", node, x,
                               "pool")
 
+    def zero_channels(self, full: str, args: list[Any], kwargs: dict[str, Any]) -> _ZeroChannels | None:
+        """`torch.zeros(n, c, h, w)` of the batch's size, a channel count or gap, and one map's height and width
+        (`dtype`, `device` as the data's): zero channels to join to a map; None for another tensor of zeros."""
+        sizes = list(args[0]) if len(args) == 1 and _listed(args[0]) else args
+        if len(sizes) != 4 or any(k not in ("dtype", "device") for k in kwargs):
+            return None
+        batch, channels, height, width = sizes
+        owner = self.size_owner(height) if isinstance(height, _SizeOf) else None
+        if not (isinstance(batch, _SizeOf) and batch.dim == 0 and owner is not None and height.dim % 4 == 2 and
+                isinstance(width, _SizeOf) and width.dim % 4 == 3 and self.size_owner(width) is owner):
+            return None
+        if (isinstance(channels, _SizeGap) and channels.axis == 1) or \
+                (type(channels) is int and 1 <= channels <= limits.MAX_CHANNELS):
+            return _ZeroChannels(channels)
+        return None
+
+    def padded_channels(self, x: Tensor, zeros: _ZeroChannels, first: bool, node: ast.AST) -> Tensor:
+        """`torch.cat((x, zeros), 1)`: x with zero channels after its own, so many (`padchannels 0 after C`), or as
+        many as the map whose channels they are the gap to has more (`fit channels { REF | x }`: ENet's shortcut);
+        before them, a number of them only."""
+        if isinstance(zeros.channels, int):
+            before, after = (zeros.channels, 0) if first else (0, zeros.channels)
+            return self.add_layer(f"padchannels {before} after {after}", node, x, "padchannels")
+        if first or zeros.channels.of != x:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: zero channels joined {'before' if first else 'to'} "
+                               f"{'a map' if first else 'another map than the one whose channels they add to'} "
+                               f"(cnncalc follows `torch.cat((x, torch.zeros(n, c_ref - c_x, h, w)), 1)`)", node)
+        return Tensor(self.graph.merge(self.name_of("fit"), "fit", [zeros.channels.ref.node, x.node],
+                                       self.offsets.span(node), mode="channels"))
+
     def concatenate(self, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Tensor:
         tensors = args[0] if args else kwargs.get("tensors")
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
         if dim not in (1, -3):
             raise _Unsupported(f"concatenation along dim={dim} (cnncalc concatenates channels, dim=1)", node)
+        if _listed(tensors) and len(tensors) == 2 and sum(isinstance(t, _ZeroChannels) for t in tensors) == 1 and \
+                any(isinstance(t, Tensor) for t in tensors):
+            first = isinstance(tensors[0], _ZeroChannels)
+            zeros, x = (tensors[0], tensors[1]) if first else (tensors[1], tensors[0])
+            return self.padded_channels(x, zeros, first, node)
         if _listed(tensors):  # CBAM's `torch.cat([torch.mean(x, 1, keepdim=True), ...], 1)`
             tensors = [self.channel_mean(t, node) if isinstance(t, _Statistic) and t.step == "mean" else t
                        for t in tensors]
@@ -4088,9 +4128,10 @@ class _Reader:
         return _ChannelsLast(self.normed(x.tensor, viewed[0], viewed[1], bound["eps"], node))
 
     def size_of(self, x: Tensor, dim: Any) -> _SizeOf:
-        """`x.size(d)`, `x.shape[d]`; a height or width remembers its tensor, for U-Net's size gaps."""
+        """`x.size(d)`, `x.shape[d]`; a height, width or channel count remembers its tensor, for U-Net's size gaps
+        and ENet's channel gap."""
         size = _SizeOf(dim)
-        if dim in (2, 3, -2, -1):
+        if dim in (1, 2, 3, -3, -2, -1):
             self.map_sizes[id(size)] = (size, x)
         return size
 
@@ -4100,7 +4141,7 @@ class _Reader:
         return owned[1] if owned is not None else None
 
     def size_gap(self, left: _SizeOf, right: _SizeOf, node: ast.AST) -> _SizeGap:
-        """`x2.size()[2] - x1.size()[2]`: how much taller (or wider) x2's map is than x1's."""
+        """`x2.size()[2] - x1.size()[2]`: how much taller (or wider, or deeper) x2's map is than x1's."""
         ref, of = self.size_owner(left), self.size_owner(right)
         if ref is None or of is None or left.dim % 4 != right.dim % 4:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a tensor's size, known only when the "
@@ -4262,6 +4303,14 @@ class _GapPart(NamedTuple):
     low: bool
 
 
+class _ZeroChannels(NamedTuple):
+    """`torch.zeros(n, c, h, w)` in a forward, of the batch and a map's height and width (ENet's and PyramidNet's
+    shortcut): `channels` zero channels, or, a gap (`ch_ext - ch_main`), those one map has more than another. Joined
+    after a map by `torch.cat`, they pad its channels."""
+
+    channels: int | _SizeGap
+
+
 class _SpatialSize(NamedTuple):
     """`x.size()[2:]` / `x.shape[-2:]`: the height and width of tensor x, known when the network runs;
     as the kernel of a pool on x itself, the pool is global (`F.avg_pool2d(x, x.size()[2:])`)."""
@@ -4274,7 +4323,8 @@ _LIBRARIES = ("torch", "typing", "collections", "functools", "math", "dataclasse
 # calls passed over: their arguments are not read (torchvision's usage logging, imported by its model files)
 _SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once",
            "utils._log_api_usage_once", "torchvision.utils._log_api_usage_once"}
-_RUN_TIME = (Tensor, _SizeOf, _SizePlus, _ShapeOf, _SizeGap, _GapPart)  # values that exist only when the network runs
+# values that exist only when the network runs
+_RUN_TIME = (Tensor, _SizeOf, _SizePlus, _ShapeOf, _SizeGap, _GapPart, _ZeroChannels)
 # what a layer holds besides its arguments: assigning one of these (or an argument) changes the layer
 _LAYER_STATE = frozenset({"weight", "bias", "running_mean", "running_var", "num_batches_tracked", "training",
                           "forward", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
