@@ -3385,6 +3385,14 @@ def test_weight_norm_is_a_learnt_length_per_filter() -> None:
     assert (refused.diagnostics[0].line, refused.diagnostics[0].column) == place_of(refused.source.text, "weight_norm(")
 
 
+def _the_error_once_edited(fixture: str, old: str, new: str, size: str) -> Any:
+    """The one error of a fixture whose text `old`, written once, is replaced by `new`, read at `size`."""
+    text = (FIXTURES / fixture).read_text()
+    assert text.count(old) == 1
+    [e] = [d for d in analyze_text(text.replace(old, new), "m.py", input=size).diagnostics if d.severity == "error"]
+    return e
+
+
 def test_tensorflows_same_padding_computed_from_a_convolutions_own_stride_and_weight() -> None:
     # tests/fixtures/notations/same_padding.py on 33x33x3 (PyTorch agrees in test_pytorch_itself_agrees_...): a
     # subclass of nn.Conv2d reads `self.stride` (PyTorch keeps a pair: `len(self.stride)` was E070, the int given)
@@ -3446,34 +3454,8 @@ def test_stages_decoded_from_strings_into_namedtuples_with_an_autograd_swish() -
 ])
 def test_namedtuples_and_regular_expressions_python_would_refuse_or_cnncalc_does_not_run_are_e070(
         old: str, new: str, words: str) -> None:
-    text = (FIXTURES / "block_strings.py").read_text()
-    assert text.count(old) == 1
-    report = analyze_text(text.replace(old, new), "m.py", input="33x33x3")
-    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    e = _the_error_once_edited("block_strings.py", old, new, "33x33x3")
     assert e.code == "E070" and words in e.message, e.message
-
-
-def test_regular_expressions_count_their_backtracking_in_the_readers_steps() -> None:
-    # three repetitions over 200 characters try about 200^4 ways (half a second each): charged as the reader's steps,
-    # a loop of them stops at the limit (E070) after a call or two, not after a thousand
-    text = """
-import re
-import torch.nn as nn
-
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        n = 0
-        for i in range(1000):
-            n += len(re.split(r"\\d*\\d*\\d*x", "1" * 200))
-        self.fc = nn.Linear(n, 2)
-
-    def forward(self, x):
-        return self.fc(x)
-"""
-    [e] = [d for d in analyze_text(text, "m.py", input="3").diagnostics if d.severity == "error"]
-    assert e.code == "E070" and "more than 200,000 steps to follow" in e.message and e.line == 11
 
 
 def test_convolutions_written_from_scratch_with_learnt_tensors_and_f_conv2d() -> None:
@@ -3505,10 +3487,7 @@ def test_convolutions_written_from_scratch_with_learnt_tensors_and_f_conv2d() ->
      "cnncalc follows F.linear of a map with a learnt weight (out, in)"),
 ])
 def test_a_learnt_weight_cnncalc_cannot_read_as_a_convolution_is_e070(old: str, new: str, words: str) -> None:
-    text = (FIXTURES / "scratch_layers.py").read_text()
-    assert text.count(old) == 1
-    report = analyze_text(text.replace(old, new), "m.py", input="33x33x3")
-    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    e = _the_error_once_edited("scratch_layers.py", old, new, "33x33x3")
     assert e.code == "E070" and words in e.message, e.message
 
 
@@ -3541,30 +3520,35 @@ def test_channels_padded_with_zeros_up_to_another_maps_as_enet_writes_it() -> No
      "zero channels joined to another map than the one whose channels they add to"),
 ])
 def test_zero_channels_cnncalc_cannot_place_are_e070(old: str, new: str, words: str) -> None:
-    text = (FIXTURES / "zero_channels.py").read_text()
-    assert text.count(old) == 1
-    report = analyze_text(text.replace(old, new), "m.py", input="32x48x3")
-    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    e = _the_error_once_edited("zero_channels.py", old, new, "32x48x3")
     assert e.code == "E070" and words in e.message, e.message
 
 
-def test_namedtuples_made_in_a_loop_count_their_making_in_the_readers_steps() -> None:
-    # Python makes a namedtuple's class from source (some 80 µs, and 4 µs a field): charged as the reader's steps, a
-    # loop making 100,000 of 200 fields stops at the limit (E070) after some 900, well within a second
-    text = """
+@pytest.mark.parametrize("statement", [
+    # three repetitions over 200 characters try about 200^4 ways, half a second a call
+    'n += len(re.split(r"\\d*\\d*\\d*x", "1" * 200))',
+    # Python makes a namedtuple's class from source: some 80 µs, and 4 µs a field
+    'S = collections.namedtuple("S", ["f%d" % j for j in range(200)])',
+])
+def test_pythons_own_work_for_the_reader_counts_in_its_steps(statement: str) -> None:
+    # charged as the reader's steps, a loop of 100,000 such statements stops at the limit (E070) within a second,
+    # after a few calls or some 900 namedtuples
+    text = f"""
 import collections
+import re
 import torch.nn as nn
 
 
 class Net(nn.Module):
     def __init__(self):
         super().__init__()
+        n = 0
         for i in range(100000):
-            S = collections.namedtuple("S", ["f%d" % j for j in range(200)])
+            {statement}
         self.fc = nn.Linear(4, 2)
 
     def forward(self, x):
         return self.fc(x)
 """
     [e] = [d for d in analyze_text(text, "m.py", input="4").diagnostics if d.severity == "error"]
-    assert e.code == "E070" and "more than 200,000 steps to follow" in e.message and e.line == 10
+    assert e.code == "E070" and "more than 200,000 steps to follow" in e.message and e.line == 12
