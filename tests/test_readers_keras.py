@@ -822,22 +822,24 @@ def test_keras3_operations_on_tensors_are_the_layers_they_equal(module: bool) ->
     assert report.totals.macs == 8 * 8 * 4 * 27 + 4 * 2
 
 
-@pytest.mark.parametrize("change, words", [
-    # a division of two tensors, and means over other axes than the height and width, are not followed
+@pytest.mark.parametrize("change, words, layer", [
+    # a division of two tensors, and means over other axes than the height and width, are not followed, each E070 at
+    # its layer's name in the file
     (('"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}, 255.0]',
       '"args": [{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}, '
       '{"class_name": "__keras_tensor__", "config": {"keras_history": ["in", 0, 0]}}]'),
-     "a division of one tensor by another"),
-    (('"axis": [1, 2]', '"axis": [3]'), "a mean over axis [3]"),
-    (('"axis": [-3, -2]', '"axis": null'), "a mean over axis null"),
+     "a division of one tensor by another", "true_divide"),
+    (('"axis": [1, 2]', '"axis": [3]'), "a mean over axis [3]", "mean"),
+    (('"axis": [-3, -2]', '"axis": null'), "a mean over axis null", "mean_1"),
 ])
 def test_keras3_operations_cnncalc_does_not_follow_are_e070_at_their_layer(change: tuple[str, str],
-                                                                           words: str) -> None:
+                                                                           words: str, layer: str) -> None:
     text = _operations_model(True)
     assert text.count(change[0]) == 1
-    report = analyze_text(text.replace(*change), "m.json")
-    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    text = text.replace(*change)
+    [e] = [d for d in analyze_text(text, "m.json").diagnostics if d.severity == "error"]
     assert e.code == "E070" and words in e.message, e.message
+    assert text[e.span.start:e.span.end] == f'"name": "{layer}"'
 
 
 def _tf_op(function: str, name: str, first: str, **arguments: Any) -> dict[str, Any]:
@@ -879,7 +881,7 @@ def test_keras2_tensorflow_operators_are_the_layers_they_equal() -> None:
 
 def test_keras2_tensorflow_functions_cnncalc_does_not_follow_are_e070_naming_them() -> None:
     resize = _tf_op("image.resize", "tf.image.resize", "d", size=[4, 4])
-    report = analyze_text(_tf_ops_model(resize, output="tf.image.resize"), "m.json")
-    [e] = [d for d in report.diagnostics if d.severity == "error"]
+    text = _tf_ops_model(resize, output="tf.image.resize")
+    [e] = [d for d in analyze_text(text, "m.json").diagnostics if d.severity == "error"]
     assert e.code == "E070" and "`tf.image.resize` (TFOpLambda)" in e.message
-    assert e.span.start > 0  # at its layer in the text
+    assert text[e.span.start:e.span.end] == '"name": "tf.image.resize"'  # at its layer in the text

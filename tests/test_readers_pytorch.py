@@ -3385,11 +3385,14 @@ def test_weight_norm_is_a_learnt_length_per_filter() -> None:
     assert (refused.diagnostics[0].line, refused.diagnostics[0].column) == place_of(refused.source.text, "weight_norm(")
 
 
-def _the_error_once_edited(fixture: str, old: str, new: str, size: str) -> Any:
-    """The one error of a fixture whose text `old`, written once, is replaced by `new`, read at `size`."""
+def _the_error_once_edited(fixture: str, old: str, new: str, size: str, at: str) -> Any:
+    """The one error of a fixture whose text `old`, written once, is replaced by `new`, read at `size`: its line and
+    column where `at` is written (the call that fails)."""
     text = (FIXTURES / fixture).read_text()
     assert text.count(old) == 1
-    [e] = [d for d in analyze_text(text.replace(old, new), "m.py", input=size).diagnostics if d.severity == "error"]
+    text = text.replace(old, new)
+    [e] = [d for d in analyze_text(text, "m.py", input=size).diagnostics if d.severity == "error"]
+    assert text.splitlines()[e.line - 1][e.column - 1:].startswith(at), (e.line, e.column)
     return e
 
 
@@ -3438,23 +3441,27 @@ def test_stages_decoded_from_strings_into_namedtuples_with_an_autograd_swish() -
     assert [r.keyword for r in report.rows if r.kind == "join"] == ["mul"] * 4
 
 
-@pytest.mark.parametrize("old, new, words", [
+@pytest.mark.parametrize("old, new, words, at", [
     # a pattern whose backtracking could grow without bound (a repeated group), or on a long string, is not run
-    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d+)+", part)', "cnncalc runs patterns of up to 60 characters"),
-    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d.*)", part * 100)', "on 300 characters"),
-    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d.*", part)', "missing ), unterminated subpattern"),
+    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d+)+", part)', "cnncalc runs patterns of up to 60 characters",
+     "re.split("),
+    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d.*)", part * 100)', "on 300 characters", "re.split("),
+    ('re.split(r"(\\d.*)", part)', 're.split(r"(\\d.*", part)', "missing ), unterminated subpattern", "re.split("),
     ('["repeats", "kernel", "stride", "channels", "expand"]', '["repeats", "kernel", "stride", "channels", "1x"]',
-     "Type names and field names must be valid identifiers"),
-    ('channels=int(options["c"]))', 'channels=int(options["c"]), width=2)', "unexpected keyword argument 'width'"),
-    ("stage._replace(stride=[1])", "stage._replace(strides=[1])", "Got unexpected field names: ['strides']"),
-    ("(1,) * (len(Stage._fields) - 4)", "(1,) * 9", "set to other than defaults of a namedtuple's fields"),
+     "Type names and field names must be valid identifiers", "collections.namedtuple("),
+    ('channels=int(options["c"]))', 'channels=int(options["c"]), width=2)', "unexpected keyword argument 'width'",
+     "Stage("),
+    ("stage._replace(stride=[1])", "stage._replace(strides=[1])", "Got unexpected field names: ['strides']",
+     "stage._replace("),
+    ("(1,) * (len(Stage._fields) - 4)", "(1,) * 9", "set to other than defaults of a namedtuple's fields",
+     "Stage.__new__"),
     # more fields than the documented limit, said where the namedtuple is made
     ('"channels", "expand"]', '"channels", "expand"] + ["f%d" % i for i in range(300)]',
-     "cnncalc makes a namedtuple of a name, up to 256 field names"),
+     "cnncalc makes a namedtuple of a name, up to 256 field names", "collections.namedtuple("),
 ])
 def test_namedtuples_and_regular_expressions_python_would_refuse_or_cnncalc_does_not_run_are_e070(
-        old: str, new: str, words: str) -> None:
-    e = _the_error_once_edited("block_strings.py", old, new, "33x33x3")
+        old: str, new: str, words: str, at: str) -> None:
+    e = _the_error_once_edited("block_strings.py", old, new, "33x33x3", at)
     assert e.code == "E070" and words in e.message, e.message
 
 
@@ -3476,18 +3483,19 @@ def test_convolutions_written_from_scratch_with_learnt_tensors_and_f_conv2d() ->
     assert report.totals.macs == 470_448 + 41_616 + 110_976 + 240
 
 
-@pytest.mark.parametrize("old, new, words", [
+@pytest.mark.parametrize("old, new, words, at", [
     # a learnt tensor applied twice is shared by PyTorch, which cnncalc would count twice
     ("x = F.relu(self.stem(x))", "x = F.relu(self.stem(x))\n        x = self.stem(x[:, :3])",
-     "uses a learnt tensor used before"),
+     "uses a learnt tensor used before", "F.conv2d("),
     # a weight of other than four dimensions is not a convolution's, nor one of other than two a linear layer's
     ("torch.empty(out_channels, in_channels // groups, kernel_size, kernel_size)", "torch.empty(out_channels, 9)",
-     "cnncalc follows F.conv2d of a map with a learnt weight (C_out, C_in/groups, Kh, Kw)"),
+     "cnncalc follows F.conv2d of a map with a learnt weight (C_out, C_in/groups, Kh, Kw)", "F.conv2d("),
     ("torch.randn(out_features, in_features) * 0.01", "torch.randn(out_features, in_features, 1)",
-     "cnncalc follows F.linear of a map with a learnt weight (out, in)"),
+     "cnncalc follows F.linear of a map with a learnt weight (out, in)", "F.linear("),
 ])
-def test_a_learnt_weight_cnncalc_cannot_read_as_a_convolution_is_e070(old: str, new: str, words: str) -> None:
-    e = _the_error_once_edited("scratch_layers.py", old, new, "33x33x3")
+def test_a_learnt_weight_cnncalc_cannot_read_as_a_convolution_is_e070(old: str, new: str, words: str,
+                                                                        at: str) -> None:
+    e = _the_error_once_edited("scratch_layers.py", old, new, "33x33x3", at)
     assert e.code == "E070" and words in e.message, e.message
 
 
@@ -3512,15 +3520,16 @@ def test_channels_padded_with_zeros_up_to_another_maps_as_enet_writes_it() -> No
     assert report.totals.macs == 663_552 + 1_572_864 + 14_155_776 + 3_145_728 + 14_155_776 + 1_280
 
 
-@pytest.mark.parametrize("old, new, words", [
+@pytest.mark.parametrize("old, new, words, at", [
     # zero channels of the gap joined before the map, or to another map than the one whose channels they complete
     ("main = torch.cat((main, padding), 1)", "main = torch.cat((padding, main), 1)",
-     "zero channels joined before a map"),
+     "zero channels joined before a map", "torch.cat("),
     ("main = torch.cat((main, padding), 1)", "main = torch.cat((ext, padding), 1)",
-     "zero channels joined to another map than the one whose channels they add to"),
+     "zero channels joined to another map than the one whose channels they add to",
+     "torch.cat("),
 ])
-def test_zero_channels_cnncalc_cannot_place_are_e070(old: str, new: str, words: str) -> None:
-    e = _the_error_once_edited("zero_channels.py", old, new, "32x48x3")
+def test_zero_channels_cnncalc_cannot_place_are_e070(old: str, new: str, words: str, at: str) -> None:
+    e = _the_error_once_edited("zero_channels.py", old, new, "32x48x3", at)
     assert e.code == "E070" and words in e.message, e.message
 
 

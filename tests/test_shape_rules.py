@@ -278,17 +278,20 @@ def test_fit_channels_adds_zero_channels_up_to_the_references() -> None:
     assert fits[1].working is not None and fits[1].working.out == (
         "4 - 2 = 2 rows: 1 at the top, 1 at the bottom; 4 - 2 = 2 columns: 1 left, 1 right (negative: cropped); "
         "16 - 4 = 12 zero channels after X's 4")
+    # an answer of X's own channels (what `fit` alone gives) is wrong at the answer
+    r = run("input 8x8x4\nx: identity\nconv 16 2x2 stride 2\nfit channels { identity | @x ; maxpool 2 } -> 4x4x4\n")
+    assert where(r) == [("E040", 4, 47)] and "4x4x16" in r.diagnostics[0].message
     # X with more channels than REF: E065 at the merge, both counts said
     r = run("input 8x8x4\nf: fit channels { identity | conv 8 1x1 }\n")
     assert where(r) == [("E065", 2, 1)] and "adds zero channels to branch 2's 8 up to the reference's 4" in \
         r.diagnostics[0].message
     # `channels` with an offset, or another word, is E011 at the word
-    for bad, said in (("fit at 1 channels", "`fit at` crops from an offset, and takes no `channels`"),
-                      ("fit depth", "`fit` takes no `depth`")):
+    for bad, said, column in (("fit at 1 channels", "`fit at` crops from an offset, and takes no `channels`", 10),
+                              ("fit depth", "`fit` takes no `depth`", 5)):
         r = run(f"input 8x8x2\n{bad} {{ identity | identity }}\n")
         [e] = r.diagnostics
-        assert e.code == "E011" and said in e.message and e.hint == "`fit` takes `channels` before its braces, or " \
-            "`at TxL`", bad
+        assert where(r) == [("E011", 2, column)] and said in e.message, bad
+        assert e.hint == "`fit` takes `channels` before its braces, or `at TxL`"
 
 
 def test_fit_at_an_offset_crops_from_there_as_caffes_crop() -> None:
