@@ -1290,7 +1290,11 @@ NOTATION_EDITS = [
     '"axis": [1, 2]', "collections.namedtuple('S', ['k', 's'])", "re.split(r'(\\d.*)', ", "._replace(s=[1])",
     "(torch.autograd.Function)", ".apply(x)", "ctx.save_for_backward(x)", "map(", "stride=[2]",
     ".__new__.__defaults__ = ", "self.weight.size()[-2:]", "len(self.stride)",
-    "nn.Parameter(torch.empty(8, 3, 3, 3))", "F.conv2d(x, self.weight, self.bias, 1, 1)", "torch.zeros(1, 5, 7, 7)"]
+    "nn.Parameter(torch.empty(8, 3, 3, 3))", "F.conv2d(x, self.weight, self.bias, 1, 1)", "torch.zeros(1, 5, 7, 7)",
+    "class B(layers.Layer):\n", "(keras.Model):\n", "super().__init__()\n", "super(B, self).__init__(name='b')",
+    "def call(self, x, training=None):\n", "def build(self, input_shape):\n", "self.add_weight(", "input_shape[-1]",
+    "model.build((None, 8, 8, 3))\n", "model(tf.zeros((1, 8, 8, 3)))\n", "@property\n", "@staticmethod\n",
+    " is None", " is not None", "tf.concat([x, y], axis=-1)", "self.stages.append(", "self(x)", "B()(x)"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:

@@ -106,7 +106,8 @@ def test_the_script_is_detected_and_found_by_a_directory_search(tmp_path: Path) 
 
 @pytest.mark.parametrize("text, message, at", [
     # `at`: what the caret points at, its first occurrence in the script (`(1,` the script's start, before it)
-    ("class Net(keras.Model):\n    pass\n", "a subclassed keras.Model", "class Net"),
+    ("class Net(keras.Model):\n    pass\nmodel = Net()\nmodel.compile('adam')\n",
+     "the model `Net` is never built on an input", "Net()"),
     ("conv = layers.Conv2D(8, 3)\nx = keras.Input((8, 8, 3))\nseq = keras.Sequential([conv])\ny = conv(x)\n"
      "model = keras.Model(x, y)\n", "`conv2d` used twice (shared weights)", "conv(x)"),
     ("model = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(config.filters, 3)])\n",
@@ -776,3 +777,151 @@ def test_arithmetic_and_functions_on_tensors_it_does_not_follow_are_e070_at_thei
     [e] = [d for d in report.diagnostics if d.severity == "error"]
     assert e.code == "E070" and words in e.message, e.message
     assert e.line == text.splitlines().index(line) + 1
+
+
+# A subclassed model (the fixture, which Keras 3 itself runs): on 32x32x3,
+#   stem, 3x3 conv 3 -> 8 'same' with bias: 3·3·3·8 + 8 = 224
+#   block (8, stride 1): 8 channels in, no projection; two 3x3 convs 8 -> 8 without bias 2·576, two BNs 2·(4·8):
+#     1,216, of which the BNs' moving means and variances 2·16 = 32 non-trainable
+#   block (16, stride 2): 3x3 8 -> 16 1,152, 3x3 16 -> 16 2,304, BNs 2·(4·16) = 128, and the projection `build`
+#     adds (its input's 8 channels are not 16), 1x1 8 -> 16 without bias, 128: 3,712, 64 non-trainable
+#   Refine: one 3x3 16 -> 16 with bias, 2,320, applied twice (its weights once)
+#   Dense 16 -> 10: 170
+# 224 + 1,216 + 3,712 + 2,320 + 170 = 7,642 (Keras' `count_params()`), 96 non-trainable. MACs (output pixels ·
+# kernel area · input channels · filters): stem 32·32·27·8 = 221,184; block one 2·(32·32·72·8) = 1,179,648; block
+# two 16·16·72·16 = 294,912, 16·16·144·16 = 589,824, projection 16·16·8·16 = 32,768; Refine 2·589,824; Dense 160.
+def test_a_subclassed_model_of_layer_classes_is_read_as_keras_runs_it() -> None:
+    report = analyze(FIXTURES / "keras_subclassed_script.py")
+    assert report.ok, report.messages()
+    assert report.network == "small_resnet" and report.input is not None and report.input.dims == (32, 32, 3)
+    assert report.totals.params + report.totals.non_trainable == 224 + 1_216 + 3_712 + 2_320 + 170 == 7_642
+    assert report.totals.non_trainable == 2 * 16 + 2 * 32 == 96
+    assert report.totals.macs == 221_184 + 1_179_648 + 294_912 + 589_824 + 32_768 + 2 * 589_824 + 160
+    assert report.output is not None and report.output.dims == (10,)
+    convs = [r for r in report.rows if r.kind == "layer" and r.keyword == "conv"]
+    # the projection only in the second block, made last (by `build`, when the model is first called: Keras names it
+    # so too), and the refining convolution's second use sharing the first's weights
+    assert [(r.name, r.params) for r in convs if "1x1" in r.op] == [("conv2d_6", 128)]
+    assert [r.params for r in convs if r.name.startswith("conv2d_5")] == [2_320, 0]
+
+
+def test_a_tf_keras_subclassed_model_built_on_an_example_array() -> None:
+    # TensorFlow's style: `super(Cls, self).__init__()`, `tf.nn.relu`, `tf.concat`, `tf.zeros`, a property. On
+    # 64x64x1, 3x3 convs 'same' with bias: 1 -> 16 160, 16 -> 16 2,320; 16 -> 32 4,640, 32 -> 32 9,248; the skip's 16
+    # channels and the upsampled 32 concatenated, 48 -> 16 6,928, 16 -> 16 2,320; the 1x1 head 16 -> 2, 34
+    report = script("""
+import tensorflow as tf
+
+
+class DoubleConv(tf.keras.layers.Layer):
+    def __init__(self, filters):
+        super(DoubleConv, self).__init__()
+        self.c1 = tf.keras.layers.Conv2D(filters, 3, padding="same")
+        self.c2 = tf.keras.layers.Conv2D(filters, 3, padding="same")
+
+    def call(self, x):
+        return tf.nn.relu(self.c2(tf.nn.relu(self.c1(x))))
+
+
+class TinyUNet(tf.keras.Model):
+    base = 16
+
+    def __init__(self):
+        super(TinyUNet, self).__init__()
+        self.down1 = DoubleConv(self.base)
+        self.pool = tf.keras.layers.MaxPool2D()
+        self.down2 = DoubleConv(self.wide)
+        self.up = tf.keras.layers.UpSampling2D()
+        self.fuse = DoubleConv(self.base)
+        self.head = tf.keras.layers.Conv2D(2, 1)
+
+    @property
+    def wide(self):
+        return 2 * self.base
+
+    def call(self, inputs, training=False):
+        skip = self.down1(inputs)
+        x = self.down2(self.pool(skip))
+        x = tf.concat([skip, self.up(x)], axis=-1)
+        return self.head(self.fuse(x))
+
+
+model = TinyUNet()
+_ = model(tf.zeros([1, 64, 64, 1]))
+model.summary()
+""")
+    assert report.ok, report.messages()
+    assert report.network == "tiny_u_net"
+    assert report.totals.params == 160 + 2_320 + 4_640 + 9_248 + 6_928 + 2_320 + 34 == 25_650
+    assert report.output is not None and report.output.dims == (64, 64, 2)
+    assert [r.output.dims for r in report.rows if r.kind == "join" and r.output] == [(64, 64, 48)]
+
+
+def test_a_subclassed_model_built_by_build_or_on_an_input_or_with_the_functional_api() -> None:
+    # a 3x3 conv 3 -> 8 without padding, (27 + 1)·8 = 224, on 10x10x3: 8x8x8
+    model = """
+class Net(keras.Model):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.conv = layers.Conv2D(8, 3)
+
+    def call(self, x):
+        return self.conv(x)
+
+
+"""
+    built = [script(model + "size = (10, 10)\nmodel = Net(name='net')\nmodel.build((None, *size, 3))\n"),
+             script(model + "inputs = keras.Input((10, 10, 3))\nmodel = keras.Model(inputs, Net()(inputs))\n"),
+             script(model + "net = Net()\nnet(keras.Input(shape=(10, 10, 3)))\n"),
+             script("""
+class Net(keras.Model):
+    def __init__(self):
+        inputs = keras.Input((10, 10, 3))
+        super().__init__(inputs, layers.Conv2D(8, 3)(inputs), name="net")
+
+
+model = Net()
+""")]
+    for report in built:
+        assert report.ok, report.messages()
+        assert report.totals.params == 224 and report.output is not None and report.output.dims == (8, 8, 8)
+    assert built[0].network == "net" and built[3].network == "net"
+
+
+SUBCLASS_HEAD = "class M(keras.Model):\n    def __init__(self):\n        super().__init__()\n"
+
+
+@pytest.mark.parametrize("text, message, at", [
+    ("class Scale(layers.Layer):\n    def build(self, input_shape):\n"
+     "        self.w = self.add_weight(shape=(input_shape[-1],))\n    def call(self, x):\n        return x\n"
+     + SUBCLASS_HEAD + "        self.s = Scale()\n    def call(self, x):\n        return self.s(x)\n"
+     "model = M()\nmodel.build((None, 8, 8, 3))\n", "a weight the layer makes itself (`add_weight`)",
+     "self.add_weight"),
+    (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\nmodel = M()\nmodel.build((None, 8, 8, 3))\n",
+     "`M` applied, and it has no `call` method", "model.build"),
+    (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\n    def call(self, x):\n        return self(x)\n"
+     "model = M()\nmodel.build((None, 8, 8, 3))\n", "functions called inside each other deeper", "self(x)"),
+    (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\n    def call(self, x):\n        return self.c(x)\n"
+     "model = M()\nmodel.build('x')\n", "`build` without an input shape", "model.build"),
+    ("class B(layers.Layer):\n    def __init__(self):\n        super().__init__(trainable=False)\n"
+     "        self.c = layers.Conv2D(8, 3)\n    def call(self, x):\n        return self.c(x)\n"
+     "model = keras.Sequential([keras.Input((8, 8, 3)), B()])\n", "made with `trainable` other than True",
+     "super().__init__(trainable"),
+    ("class B(layers.Layer):\n    def call(self, x):\n        return x\n"
+     "model = keras.Sequential([keras.Input((8, 8, 3)), B()])\n", "the script's class `B` in a Sequential",
+     "keras.Sequential(["),
+    (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\n    def call(self, x):\n        return self.c.call(x)\n"
+     "model = M()\nmodel.build((None, 8, 8, 3))\n", "`self.c.call` applied to a tensor", "self.c.call"),
+    (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\n    def call(self, x):\n        return self.c(x)\n"
+     "model = M()\nmodel.fit_generator(data)\n", "`model.fit_generator`: a method cnncalc does not follow",
+     "model.fit_generator"),
+    ("def f():\n    return super().__init__()\nf()\n", "`super(...)` outside a method", "super()"),
+])
+def test_what_a_subclassed_model_does_that_cnncalc_cannot_follow_is_e070_at_its_place(text: str, message: str,
+                                                                                     at: str) -> None:
+    report = script(text)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert errors and errors[0].code == "E070" and message in errors[0].message, report.messages()
+    before = (IMPORTS + text)[:(IMPORTS + text).index(at)]
+    assert (errors[0].line, errors[0].column) == (before.count("\n") + 1, len(before) - before.rfind("\n"))
+    assert report.totals.params is None

@@ -1,5 +1,5 @@
 """Keras model JSON (`model.to_json()`, Keras 2 and 3; Sequential and Functional) -> IR; a Keras script
-(Python building a Sequential or functional model) through the JSON its model would write (keras_source.py).
+(Python building a Sequential, functional or subclassed model) through the JSON its model would write (keras_source.py).
 
 Each layer's config says what it is; the graph comes from `inbound_nodes` (Keras 2's
 `[[name, node, tensor, kwargs], ...]` or Keras 3's `{"args": [keras tensors]}`), a Sequential's

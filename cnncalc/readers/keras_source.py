@@ -1,9 +1,11 @@
 """Keras models written in Python -> the configuration `model.to_json()` would write, for readers/keras.py.
 
 A student's or an engineer's Keras script builds its model one of three ways: `Sequential([...])`, `model.add(...)`
-line after line, or the functional API (`x = Conv2D(...)(inputs)`, then `Model(inputs, outputs)`). The script is
-read with `ast`, never run: its statements are followed (assignments, `for` loops over `range` or a list, functions
-it calls, `if` on values it knows), each Keras layer's arguments are matched to its constructor's parameters
+line after line, or the functional API (`x = Conv2D(...)(inputs)`, then `Model(inputs, outputs)`); or it subclasses
+`keras.Model` or `keras.layers.Layer`, its layers made in `__init__` and applied in `call`. The script is read with
+`ast`, never run: its statements are followed (assignments, `for` loops over `range` or a list, functions it calls,
+`if` on values it knows, its classes' methods), each Keras layer's arguments are matched to its constructor's
+parameters
 (`_PARAMETERS`, in Keras' order) and the last model built that no other model holds is the one read (a model
 used as a layer, `base(x)` or in a Sequential, is read whole in its place). What it cannot follow is Unsupported at
 its place, never a guess. Every layer is named as Keras names it (`conv2d`, `conv2d_1`, or its `name=`), and
@@ -64,9 +66,10 @@ _READ = {"filters", "kernel_size", "strides", "padding", "data_format", "dilatio
 # calls that change no model (a statement cnncalc passes over may make them)
 _HARMLESS = frozenset({"print", "len", "range", "str", "int", "float", "format", "summary", "compile", "fit",
                        "evaluate", "predict", "info", "debug", "warning", "log", "save", "plot_model", "count_params"})
-# the functions of `keras.layers` that apply a merge layer to a list of tensors (`layers.add([x, y])`)
+# the functions of `keras.layers` that apply a merge layer to a list of tensors (`layers.add([x, y])`; TensorFlow's
+# `tf.concat([x, y], axis=-1)`)
 _MERGE_FUNCTIONS = {"add": "Add", "subtract": "Subtract", "multiply": "Multiply", "average": "Average",
-                    "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate"}
+                    "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate", "concat": "Concatenate"}
 # Python's arithmetic on tensors of the model, as Keras 3 makes it an operation: two tensors joined (`x + y`: Add),
 # or a tensor and a number (`x / 255.0`)
 _TENSOR_ARITHMETIC = {ast.Add: "Add", ast.Sub: "Subtract", ast.Mult: "Multiply", ast.Div: "TrueDivide"}
@@ -78,6 +81,12 @@ _TENSOR_FUNCTIONS = {"relu": "Relu", "relu6": "Relu6", "sigmoid": "Sigmoid", "si
                      "log_sigmoid": "LogSigmoid", "mean": "Mean", "reduce_mean": "Mean", "max": "Max",
                      "reduce_max": "Max"}
 
+
+# the functions that make an array of a shape (`tf.zeros((1, 28, 28, 1))`): what a subclassed model is built on
+_EXAMPLE_ARRAYS = frozenset({"zeros", "ones", "normal", "uniform", "rand", "randn", "random", "random_normal",
+                             "random_uniform", "empty"})
+# where a method's own names keep the instance it runs on and the class that defines it (no name Python can write)
+_METHOD = "<method>"
 
 # Python's builtins (and `math`'s and `copy`'s functions) that `_Script.builtin` works out on the script's own values
 _BUILTINS = frozenset({"range", "list", "tuple", "int", "float", "len", "min", "max", "sum", "abs", "round", "chr",
@@ -170,6 +179,50 @@ class _Function:
         self.node, self.scope, self.defaults, self.keyword_defaults = node, scope, defaults, keyword_defaults
 
 
+class _Class:
+    """A subclass of keras.Model or keras.layers.Layer the script defines, or of such a class of its own: what its
+    body defines (methods, class attributes), looked up in it and then in its base, as Python looks them up."""
+
+    def __init__(self, node: ast.ClassDef, kind: str, base: _Class | None, defined: dict[str, Any]) -> None:
+        self.node, self.kind, self.base, self.defined = node, kind, base, defined  # kind: "Model" or "Layer"
+
+    def lookup(self, name: str) -> tuple[Any, _Class] | None:
+        """What `name` is on the class, and the class that defines it (where `super()` in it starts)."""
+        cls: _Class | None = self
+        while cls is not None:
+            if name in cls.defined:
+                return cls.defined[name], cls
+            cls = cls.base
+        return None
+
+
+class _Instance:
+    """An object of such a class: the attributes its methods set (`self.conv1 = Conv2D(32, 3)`)."""
+
+    def __init__(self, cls: _Class, span: Span) -> None:
+        self.cls, self.span = cls, span
+        self.attrs: dict[str, Any] = {}
+        self.name: str | None = None  # given to Keras' `__init__` (`super().__init__(name=...)`), or Keras' own
+        self.built = False  # its `build` run (Keras runs it once, before the first call)
+        self.functional: _Functional | None = None  # `super().__init__(inputs, outputs)`: a functional model
+
+
+class _Super:
+    """`super()` in a method: the instance, its methods looked up from the base of the class that defines the
+    method (None: Keras' own Model or Layer)."""
+
+    def __init__(self, instance: _Instance, after: _Class | None) -> None:
+        self.instance, self.after = instance, after
+
+
+class _Example:
+    """`tf.zeros((1, 28, 28, 1))`, `np.random.rand(...)`: an array of that shape, batch first, which a subclassed
+    model is called on to build it."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.shape = shape
+
+
 class _Unknown:
     """A value the script computes in a way cnncalc does not follow (a module, a call it does not know)."""
 
@@ -207,6 +260,7 @@ class _Script:
         self.steps = 0  # statements followed: at most MAX_READER_STEPS (a loop of loops of nothing stays bounded)
         self.depth = 0  # functions called inside each other
         self.analysed = 0  # layers analysed to work out tensor shapes (`x.shape[-1]`): at most MAX_SHAPE_LAYERS
+        self.unbuilt: list[_Instance] = []  # the script's models not yet built on an input
 
     def span(self, node: ast.AST) -> Span:
         return self.offsets.span(node)
@@ -233,6 +287,10 @@ class _Script:
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Subscript):  # `args["filters"] *= 2`
             load = ast.copy_location(ast.Subscript(stmt.target.value, stmt.target.slice, ast.Load()), stmt.target)
             self.assign(stmt.target, self.binary(stmt.op, self.eval(load, env), self.eval(stmt.value, env), stmt), env)
+        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Attribute) and \
+                isinstance(self.owner(stmt.target, env), _Instance):  # `self.channels *= 2`
+            read = ast.copy_location(ast.Attribute(stmt.target.value, stmt.target.attr, ast.Load()), stmt.target)
+            self.assign(stmt.target, self.binary(stmt.op, self.eval(read, env), self.eval(stmt.value, env), stmt), env)
         elif isinstance(stmt, ast.AugAssign):
             self.passed_over(stmt, env, "a value changed in place where cnncalc does not follow it", stmt.target)
         elif isinstance(stmt, ast.Expr):
@@ -263,18 +321,31 @@ class _Script:
             self.run(stmt.body if test else stmt.orelse, env)
         elif isinstance(stmt, ast.While):
             self.passed_over(stmt, env, "a model built in a `while` loop (cnncalc follows `for` loops)", stmt)
-        elif isinstance(stmt, ast.ClassDef) and any(self.dotted(b).split(".")[-1] in ("Model", "Layer")
-                                                    for b in stmt.bases):
-            raise Unsupported("a subclassed keras.Model or Layer (cnncalc reads Sequential models and the functional "
-                              "API; save the model with `model.save(\"m.keras\")` and give that file)",
-                              self.span(stmt))
+        elif isinstance(stmt, ast.ClassDef):
+            self.define_class(stmt, env)
         elif isinstance(stmt, ast.With):
             self.run(stmt.body, env)  # (`with strategy.scope():`)
         elif isinstance(stmt, ast.Try):  # a `try` around the build: as if nothing failed
             self.run(stmt.body, env)
             self.run(stmt.orelse, env)
             self.run(stmt.finalbody, env)
-        # imports, other classes, `while`, `del`, `assert`, `pass`: nothing a Sequential or functional model needs
+        # imports, `while`, `del`, `assert`, `pass`: nothing a model needs
+
+    def define_class(self, stmt: ast.ClassDef, env: MutableMapping[str, Any]) -> None:
+        """`class Block(keras.layers.Layer)`, `class Net(keras.Model)` or a subclass of one the script defines: its
+        body followed (methods, class attributes), kept to make objects of. Any other class: nothing a model needs."""
+        bases = [env.get(b.id) if isinstance(b, ast.Name) and isinstance(env.get(b.id), _Class) else
+                 self.dotted(b).split(".")[-1] for b in stmt.bases]
+        base = next((b for b in bases if isinstance(b, _Class)), None)
+        kind = base.kind if base is not None else next((b for b in bases if b in ("Model", "Layer")), None)
+        if not isinstance(kind, str):
+            return
+        defined: dict[str, Any] = {}
+        self.run(stmt.body, ChainMap(defined, env))
+        for value in defined.values():
+            if isinstance(value, _Function):
+                value.scope = env  # (a method sees the names where its class is defined, not the class body's)
+        env[stmt.name] = _Class(stmt, kind, base, defined)
 
     def passed_over(self, stmt: ast.stmt, env: MutableMapping[str, Any], why: str, where: ast.AST) -> None:
         """A statement cnncalc does not follow: Unsupported if it makes layers or models; else what it assigns is
@@ -304,6 +375,10 @@ class _Script:
                     self.assign(t, _Unknown("unpacked"), env)
         elif isinstance(target, ast.Attribute) and target.attr == "trainable":
             self.trainable(target, value, env)
+        elif isinstance(target, ast.Attribute) and isinstance(owner := self.owner(target, env), _Instance):
+            owner.attrs[target.attr] = value  # `self.conv1 = layers.Conv2D(32, 3)`
+            if len(owner.attrs) > limits.MAX_NODES:
+                raise Unsupported("an object with more attributes than cnncalc follows", self.span(target))
         elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
             values, index = env.get(target.value.id), self.eval(target.slice, env)
             if isinstance(values, list) and isinstance(index, int) and -len(values) <= index < len(values):
@@ -314,7 +389,14 @@ class _Script:
                     raise Unsupported("a dict larger than cnncalc follows", self.span(target))
             else:
                 env[target.value.id] = _Unknown(target.value.id)
-        # (an attribute set: not followed; a value read from one is unknown)
+        # (an attribute set on anything else: not followed; a value read from one is unknown)
+
+    def owner(self, node: ast.Attribute, env: MutableMapping[str, Any]) -> Any:
+        """What `a.b` is an attribute of, where that is a name, or an attribute or item of one (`self`,
+        `self.blocks[0]`); None where finding it would call anything."""
+        if any(isinstance(n, ast.Call) for n in ast.walk(node.value)):
+            return None
+        return self.eval(node.value, env)
 
     def trainable(self, target: ast.Attribute, value: Any, env: MutableMapping[str, Any]) -> None:
         """`layer.trainable = False` (`model.trainable = …`, `model.layers[0].trainable = …`): its weights frozen or
@@ -392,9 +474,22 @@ class _Script:
             if node.attr == "layers" and isinstance(node.value, ast.Name) and \
                     isinstance(env.get(node.value.id), (_Sequential, _Functional)):  # `model.layers[:-2]`
                 return self.model_layers(env[node.value.id])
+            owner = self.owner(node, env)
+            if isinstance(owner, _Instance):
+                return self.attribute(owner, node)
             return _Unknown(self.dotted(node) or node.attr)
         if isinstance(node, (ast.Tuple, ast.List)):
-            items = [self.eval(e, env) for e in node.elts]
+            items = []
+            for e in node.elts:  # (`(*image_size, 3)`: a list or tuple it knows, spread)
+                if not isinstance(e, ast.Starred):
+                    items.append(self.eval(e, env))
+                    continue
+                spread = self.eval(e.value, env)
+                if not isinstance(spread, (list, tuple)):
+                    return _Unknown("*")
+                items.extend(spread)
+            if len(items) > limits.MAX_NODES:
+                raise Unsupported("a list longer than cnncalc follows", self.span(node))
             return tuple(items) if isinstance(node, ast.Tuple) else items
         if isinstance(node, ast.Dict):
             return self.dictionary(node, env)
@@ -581,6 +676,9 @@ class _Script:
     @staticmethod
     def compare(op: ast.cmpop, left: Any, right: Any) -> Any:
         plain = (bool, int, float, str, type(None))
+        if isinstance(op, (ast.Is, ast.IsNot)) and (left is None or right is None) and \
+                not isinstance(left, _Unknown) and not isinstance(right, _Unknown):
+            return (left is right) == isinstance(op, ast.Is)  # `if self.shortcut is not None:`
         if not isinstance(left, plain) or not isinstance(right, plain):
             return _Unknown("comparison")
         if isinstance(op, (ast.Eq, ast.Is)):
@@ -640,6 +738,10 @@ class _Script:
         owner = self.eval(func.value, env) if isinstance(func, ast.Attribute) else None
         if isinstance(owner, (_Sequential, _Functional)) and isinstance(func, ast.Attribute) and func.attr != "add":
             return self.model_method(owner, func.attr, node, env)
+        if isinstance(owner, (_Instance, _Super)) and isinstance(func, ast.Attribute):
+            return self.method_call(owner, func.attr, node, env)
+        if isinstance(func, ast.Name) and func.id == "super" and "super" not in env:
+            return self.super_of(node, env)
         if isinstance(func, ast.Attribute) and func.attr == "add" and isinstance(owner, _Sequential):
             model = owner
             layer = self.eval(node.args[0], env) if len(node.args) == 1 else None
@@ -651,14 +753,15 @@ class _Script:
             elif isinstance(layer, (_Layer, _Sequential, _Functional)):
                 self.use(layer, node)
                 model.layers.append(layer)
+            elif isinstance(layer, _Instance):
+                raise Unsupported(self.in_sequential(layer), self.span(node))
             else:
                 raise Unsupported("`add` of something other than a Keras layer or model", self.span(node))
             return None
         if isinstance(func, ast.Attribute) and func.attr == "format" and isinstance(owner, str) and not node.keywords:
             return self.text(self.formatted(owner, tuple(self.eval(a, env) for a in node.args), "{}"), node)
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
-                isinstance(env.get(func.value.id), list):  # `skips.append(x)`: the list changes in place
-            return self.list_method(env[func.value.id], func.attr, node, env)
+        if isinstance(func, ast.Attribute) and isinstance(owner, list):  # `skips.append(x)`: changed in place
+            return self.list_method(owner, func.attr, node, env)
         if isinstance(func, ast.Attribute) and isinstance(owner, dict):  # `args.pop("repeats")`
             return self.dict_method(owner, func.attr, node, env)
         callee = self.eval(func, env) if not isinstance(func, (ast.Name, ast.Attribute)) or \
@@ -667,6 +770,10 @@ class _Script:
             return self.applied(callee, node, env)
         if isinstance(callee, _Function):
             return self.function(callee, node, env)
+        if isinstance(callee, _Class):  # `Block(64)`: its `__init__` run
+            return self.instantiate(callee, node, env)
+        if isinstance(callee, _Instance):  # `block(x)`: its `call` run
+            return self.instance_call(callee, *self.call_arguments(node, env), node)
         name = self.dotted(func).split(".")[-1]
         if name == "int_shape" and len(node.args) == 1:  # `keras.backend.int_shape(x)`
             tensor = self.eval(node.args[0], env)
@@ -694,6 +801,12 @@ class _Script:
             raise Unsupported(f"the Keras layer `{name}` (docs/notations.md lists the Keras layers cnncalc reads)",
                               self.span(node))
         values = [self.eval(a, env) for a in node.args]  # (`print(model.summary())`: what it calls is followed)
+        if name in _EXAMPLE_ARRAYS:  # `tf.zeros((1, 28, 28, 1))`, `np.random.rand(1, 28, 28, 1)`
+            given = next((self.eval(k.value, env) for k in node.keywords if k.arg in ("shape", "size")), None)
+            shape = given if isinstance(given, (list, tuple)) else \
+                values[0] if len(values) == 1 and isinstance(values[0], (list, tuple)) else values
+            if shape and all(type(v) is int and 0 < v <= limits.MAX_SIZE for v in shape):
+                return _Example(tuple(shape))
         if name in _TENSOR_FUNCTIONS and len(values) == 1 and isinstance(values[0], _Tensor):
             return self.tensor_function(_TENSOR_FUNCTIONS[name], values[0], node, env)
         if any(isinstance(v, _Tensor) or (isinstance(v, (list, tuple)) and any(isinstance(t, _Tensor) for t in v))
@@ -818,6 +931,12 @@ class _Script:
 
     def function(self, callee: _Function, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         """A function of the script called: its body followed with its parameters bound (`def block(x, filters):`)."""
+        return self.invoke(callee, *self.call_arguments(node, env), node)
+
+    def invoke(self, callee: _Function, args: list[Any], keywords: dict[str, Any], node: ast.AST,
+               method: tuple[_Instance, _Class] | None = None) -> Any:
+        """A function's body followed with its parameters bound to arguments worked out; `method`: the instance it
+        is called on (its first parameter, `self`) and the class that defines it (where `super()` looks next)."""
         self.depth += 1
         if self.depth > limits.MAX_DEPTH:
             raise Unsupported("functions called inside each other deeper than cnncalc follows", self.span(node))
@@ -828,7 +947,9 @@ class _Script:
         for param, default in zip(params[len(params) - len(callee.defaults):], callee.defaults):
             local[param] = default
         local.update(callee.keyword_defaults)
-        args, keywords = self.call_arguments(node, env)
+        if method is not None:
+            own[_METHOD] = method
+            args = [method[0], *args]
         name = callee.node.name
         if len(args) > len(params) and definition.vararg is None:
             raise Unsupported(f"`{name}` given {len(args)} arguments by position, which Python refuses",
@@ -1049,6 +1170,8 @@ class _Script:
                     self.nodes[layer.layer]["class_name"] == "InputLayer":
                 model.layers.append(_Layer("InputLayer", self.nodes.pop(layer.layer)["config"], model.span))
                 continue
+            if isinstance(layer, _Instance):
+                raise Unsupported(self.in_sequential(layer), self.span(node))
             if not isinstance(layer, (_Layer, _Sequential, _Functional)):
                 raise Unsupported("a Sequential holding something other than Keras layers and models",
                                   self.span(node))
@@ -1057,23 +1180,182 @@ class _Script:
         self.models.append(model)
         return model
 
+    @staticmethod
+    def in_sequential(instance: _Instance) -> str:
+        return (f"an object of the script's class `{instance.cls.node.name}` in a Sequential (cnncalc reads one "
+                f"applied to a tensor: in the functional API, or in a subclassed model's `call`)")
+
     def functional(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Functional:
         given = dict(zip(("inputs", "outputs"), node.args))
         given.update({k.arg: k.value for k in node.keywords if k.arg in ("inputs", "outputs", "name")})
         if "inputs" not in given or "outputs" not in given:
-            raise Unsupported("a Model without its inputs and outputs (a subclassed model is not read)",
-                              self.span(node))
+            raise Unsupported("a Model without its inputs and outputs", self.span(node))
+        name = self.value(given["name"], env, "name") if "name" in given else None
+        return self.functional_model(self.eval(given["inputs"], env), self.eval(given["outputs"], env),
+                                     name, node, {key: given[key] for key in ("inputs", "outputs")})
+
+    def functional_model(self, inputs: Any, outputs: Any, name: Any, node: ast.AST,
+                         where: dict[str, ast.AST] | None = None) -> _Functional:
+        """The functional model of those inputs and outputs (`keras.Model(inputs, outputs)`, or a subclass's
+        `super().__init__(inputs, outputs)`); `where`, each argument's place, to point at a wrong one."""
         tensors = []
-        for key in ("inputs", "outputs"):
-            value = self.eval(given[key], env)
+        for key, value in (("inputs", inputs), ("outputs", outputs)):
             value = list(value) if isinstance(value, (list, tuple)) else [value]
             if not value or not all(isinstance(t, _Tensor) for t in value):
-                raise Unsupported(f"a Model whose {key} are not tensors the script makes", self.span(given[key]))
+                raise Unsupported(f"a Model whose {key} are not tensors the script makes",
+                                  self.span((where or {}).get(key, node)))
             tensors.append(value)
-        name = self.value(given["name"], env, "name") if "name" in given else None
-        model = _Functional(tensors[0], tensors[1], name if isinstance(name, str) else None, self.span(node))
+        model = _Functional(tensors[0], tensors[1], name if isinstance(name, str) and name else None,
+                            self.span(node))
         self.models.append(model)
         return model
+
+    # ---- the script's own layer and model classes ----------------------------------------------------
+
+    def instantiate(self, cls: _Class, node: ast.Call, env: MutableMapping[str, Any]) -> _Instance:
+        """`Block(64)`, `MyModel()`: an object of the script's class, its `__init__` run (Keras' own, that of
+        keras.Model or Layer, takes its name)."""
+        instance = _Instance(cls, self.span(node))
+        args, keywords = self.call_arguments(node, env)
+        found = cls.lookup("__init__")
+        if found is not None and isinstance(found[0], _Function):
+            self.method(found, instance, args, keywords, node)
+        else:
+            self.keras_init(instance, args, keywords, node)
+        if cls.kind == "Model":
+            self.unbuilt.append(instance)
+        return instance
+
+    def super_of(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Super:
+        """`super()` in a method, or `super(Block, self)`."""
+        args = [self.eval(a, env) for a in node.args]
+        if not args and isinstance(env.get(_METHOD), tuple):
+            instance, cls = env[_METHOD]
+            return _Super(instance, cls.base)
+        if len(args) == 2 and isinstance(args[0], _Class) and isinstance(args[1], _Instance):
+            return _Super(args[1], args[0].base)
+        raise Unsupported("`super(...)` outside a method of the script's Keras classes", self.span(node))
+
+    def attribute(self, instance: _Instance, node: ast.Attribute) -> Any:
+        """`self.conv1`: what the instance holds, else what its class defines (a property run); a method not
+        called, unknown."""
+        if node.attr in instance.attrs:
+            return instance.attrs[node.attr]
+        found = instance.cls.lookup(node.attr)
+        if found is None:
+            return _Unknown(node.attr)
+        value, _ = found
+        if isinstance(value, _Function):
+            if any(self.dotted(d) == "property" for d in value.node.decorator_list):
+                return self.method(found, instance, [], {}, node)
+            return _Unknown(node.attr)
+        return value
+
+    def method(self, found: tuple[Any, _Class], instance: _Instance, args: list[Any], keywords: dict[str, Any],
+               node: ast.AST) -> Any:
+        """A method of the script's class run on `instance` (a static method, without it)."""
+        function, defined_in = found
+        if any(self.dotted(d) == "staticmethod" for d in function.node.decorator_list):
+            return self.invoke(function, args, keywords, node)
+        return self.invoke(function, args, keywords, node, (instance, defined_in))
+
+    def method_call(self, owner: _Instance | _Super, attr: str, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
+        """`self.conv1(x)` (a layer it holds, applied), `self.stage(x)` (a method of its class), `model.build(shape)`,
+        `super().__init__(**kwargs)`; Keras' methods that change no model (`summary`, `fit`), passed over."""
+        instance = owner.instance if isinstance(owner, _Super) else owner
+        if isinstance(owner, _Instance) and attr in owner.attrs:
+            held = owner.attrs[attr]
+            if isinstance(held, (_Layer, _Sequential, _Functional)):
+                return self.applied(held, node, env)
+            if isinstance(held, _Instance):
+                return self.instance_call(held, *self.call_arguments(node, env), node)
+            if isinstance(held, _Function):
+                return self.function(held, node, env)
+            raise Unsupported(f"`{ast.unparse(node.func)[:60]}` called: cnncalc does not know what it is",
+                              self.span(node))
+        if isinstance(owner, _Instance) and attr == "build":
+            return self.build_model(owner, node, env)
+        found = owner.after.lookup(attr) if isinstance(owner, _Super) and owner.after is not None else \
+            owner.cls.lookup(attr) if isinstance(owner, _Instance) else None
+        if found is not None and isinstance(found[0], _Function):
+            return self.method(found, instance, *self.call_arguments(node, env), node)
+        if attr == "__init__" and isinstance(owner, _Super):
+            return self.keras_init(instance, *self.call_arguments(node, env), node)
+        if attr == "add_weight":
+            raise Unsupported("a weight the layer makes itself (`add_weight`): cnncalc counts the weights of Keras' "
+                              "own layers", self.span(node))
+        if attr in _HARMLESS or attr in ("build", "get_config", "save_weights", "load_weights"):
+            return _Unknown(attr)  # (`super().build(input_shape)`: Keras' marks the layer built)
+        raise Unsupported(f"`{ast.unparse(node.func)[:60]}`: a method cnncalc does not follow (the class's own "
+                          f"methods are, and the layers it holds)", self.span(node))
+
+    def keras_init(self, instance: _Instance, args: list[Any], keywords: dict[str, Any], node: ast.AST) -> None:
+        """keras.Model's or Layer's `__init__`: the name it is given; a Model's inputs and outputs, when a subclass
+        builds itself with the functional API (`super().__init__(inputs, outputs)`)."""
+        name = keywords.get("name")  # (else Keras' own: `MyModel` is `my_model`)
+        instance.name = name if isinstance(name, str) and name else self.named(instance.cls.node.name, {})
+        if keywords.get("trainable", True) is not True:
+            raise Unsupported("a layer of the script's class made with `trainable` other than True (cnncalc follows "
+                              "`trainable` set on Keras' own layers)", self.span(node))
+        given = dict(zip(("inputs", "outputs"), args))
+        given.update({k: v for k, v in keywords.items() if k in ("inputs", "outputs")})
+        if instance.cls.kind == "Model" and given:
+            if len(given) != 2:
+                raise Unsupported("a Model without its inputs and outputs", self.span(node))
+            instance.functional = self.functional_model(given["inputs"], given["outputs"], instance.name, node)
+            instance.built = True
+
+    def build_model(self, instance: _Instance, node: ast.Call, env: MutableMapping[str, Any]) -> None:
+        """`model.build((None, 28, 28, 1))`: the model called on an input of that shape (batch first)."""
+        args, keywords = self.call_arguments(node, env)
+        shape = args[0] if args else keywords.get("input_shape")
+        if not isinstance(shape, (list, tuple)) or len(shape) < 2 or \
+                not all(s is None or (type(s) is int and 0 < s <= limits.MAX_SIZE) for s in shape):
+            raise Unsupported("`build` without an input shape cnncalc can read (`(None, 224, 224, 3)`)",
+                              self.span(node))
+        if not instance.built:
+            self.instance_call(instance, [self.example_input(list(shape), node)], {}, node)
+
+    def example_input(self, shape: list[int | None], node: ast.AST) -> _Tensor:
+        """The input a subclassed model is built on: `build`'s shape, or an example array's (batch first)."""
+        name = self.named("InputLayer", {})
+        self.spans[name] = self.span(node)
+        self.node(name, {"class_name": "InputLayer", "name": name, "inbound_nodes": [],
+                         "config": {"batch_input_shape": [None, *shape[1:]], "name": name}})
+        return _Tensor(name)
+
+    def instance_call(self, instance: _Instance, args: list[Any], keywords: dict[str, Any], node: ast.AST) -> Any:
+        """An object of the script's class applied (`block(x)`, `self.block1(x, training=training)`), as Keras'
+        `__call__` does it: its `build` run before the first call, then its `call`, the instance as `self` (layers it
+        applies again share their weights, as they do in Keras). A model called on an input, or on an example array
+        (`model(tf.zeros((1, 28, 28, 1)))`), is built: the model read."""
+        cls = instance.cls.node.name
+        if len(args) == 1 and isinstance(args[0], _Example) and instance.cls.kind == "Model":
+            args = [self.example_input(list(args[0].shape), node)]
+        tensors = list(args[0]) if args and isinstance(args[0], (list, tuple)) else args[:1]
+        if not tensors or not all(isinstance(t, _Tensor) for t in tensors):
+            raise Unsupported(f"`{cls}` applied to something that is not a tensor of the model", self.span(node))
+        if instance.functional is not None and instance.cls.lookup("call") is None:
+            return self.attached(instance.functional, tensors, node)
+        found = instance.cls.lookup("call")
+        if found is None or not isinstance(found[0], _Function):
+            raise Unsupported(f"`{cls}` applied, and it has no `call` method", self.span(node))
+        if not instance.built:
+            instance.built = True
+            build = instance.cls.lookup("build")
+            if build is not None and isinstance(build[0], _Function):  # (its input's shape: `input_shape[-1]`)
+                shapes = [_Shape(t) for t in tensors]
+                self.method(build, instance, [shapes if isinstance(args[0], (list, tuple)) else shapes[0]], {}, node)
+        definition = found[0].node.args
+        if definition.kwarg is None:  # (Keras passes `training` and `mask` only to a `call` that takes them)
+            taken = {a.arg for a in definition.args + definition.kwonlyargs}
+            keywords = {k: v for k, v in keywords.items() if k in taken or k not in ("training", "mask")}
+        outputs = self.method(found, instance, args, keywords, node)
+        if instance in self.unbuilt and all(self.nodes.get(t.layer, {}).get("class_name") == "InputLayer"
+                                            for t in tensors):  # the model, built on its input
+            self.unbuilt.remove(instance)
+            self.functional_model(tensors, outputs, instance.name, node)
+        return outputs
 
     def sizes(self, tensor: _Tensor, node: ast.AST) -> tuple[int | None, ...] | _Unknown:
         """A tensor's sizes as Keras gives them, batch first (`(None, 16, 16, 32)`), from cnncalc's own analysis of
@@ -1171,7 +1453,12 @@ def model_config(text: str) -> tuple[dict[str, Any], dict[str | tuple[str, int],
     # the last model built that is not a part of another (an encoder built after the model that holds it is not
     # the model)
     outermost = [model for model in script.models if not model.applied]
+    if not outermost and script.unbuilt:
+        raise Unsupported(f"the model `{script.unbuilt[-1].cls.node.name}` is never built on an input: build it on "
+                          f"its input's shape (`model.build((None, 224, 224, 3))`), or call it on `keras.Input(...)` "
+                          f"or an array (`model(tf.zeros((1, 224, 224, 3)))`)", script.unbuilt[-1].span)
     if not outermost:
-        raise Unsupported("no Keras model built in the file (cnncalc reads `keras.Sequential([...])`, `model.add(...)` "
-                          "and the functional API's `keras.Model(inputs, outputs)`)", Span(0, 1))
+        raise Unsupported("no Keras model built in the file (cnncalc reads `keras.Sequential([...])`, "
+                          "`model.add(...)`, the functional API's `keras.Model(inputs, outputs)` and subclassed models "
+                          "built on an input)", Span(0, 1))
     return script.config(outermost[-1]), script.spans
