@@ -925,3 +925,47 @@ def test_what_a_subclassed_model_does_that_cnncalc_cannot_follow_is_e070_at_its_
     before = (IMPORTS + text)[:(IMPORTS + text).index(at)]
     assert (errors[0].line, errors[0].column) == (before.count("\n") + 1, len(before) - before.rfind("\n"))
     assert report.totals.params is None
+
+
+def test_isinstance_of_keras_layer_classes_and_the_scripts_own() -> None:
+    # an inverted residual on 8x8x4, expanded 2x: 1x1 4 -> 8 without bias 32, BN 4·8 = 32, depthwise 3x3 on 8 72, BN
+    # 32, 1x1 8 -> 4 32, BN 16; stride 1 and 4 channels out: the input added. 32 + 32 + 72 + 32 + 32 + 16 = 216, the
+    # BNs' moving means and variances 16 + 16 + 8 = 40 of them non-trainable. `isinstance` decides which layer is
+    # given `training`, and whether the block is a Block (a Block is not a Conv2D; a Conv2D is no Block)
+    report = script("""
+class Block(layers.Layer):
+    def __init__(self, channels, expand):
+        super().__init__()
+        self.ops_list = [layers.Conv2D(channels * expand, 1, use_bias=False), layers.BatchNormalization(),
+                         layers.ReLU(6.0), layers.DepthwiseConv2D(3, padding="same", use_bias=False),
+                         layers.BatchNormalization(), layers.ReLU(6.0), layers.Conv2D(channels, 1, use_bias=False),
+                         layers.BatchNormalization()]
+
+    def call(self, x, training=None):
+        y = x
+        for op in self.ops_list:
+            y = op(y, training=training) if isinstance(op, (layers.BatchNormalization, layers.Dropout)) else op(y)
+        return x + y
+
+
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.parts = [Block(4, 2), layers.Conv2D(4, 1)]
+
+    def call(self, x):
+        for part in self.parts:
+            if isinstance(part, Block) and not isinstance(part, layers.Conv2D):
+                x = part(x, training=False)
+            elif isinstance(part, layers.Layer) and not isinstance(part, Block):
+                x = x
+        return x
+
+
+model = Net()
+model.build((None, 8, 8, 4))
+""")
+    assert report.ok, report.messages()
+    assert report.totals.params + report.totals.non_trainable == 32 + 32 + 72 + 32 + 32 + 16 == 216
+    assert report.totals.non_trainable == 16 + 16 + 8
+    assert [r.keyword for r in report.rows if r.kind == "join"] == ["add"]

@@ -82,6 +82,12 @@ _TENSOR_FUNCTIONS = {"relu": "Relu", "relu6": "Relu6", "sigmoid": "Sigmoid", "si
                      "reduce_max": "Max"}
 
 
+# Keras' other names of its layers (one class each)
+_ALIASES = {"MaxPool2D": "MaxPooling2D", "AvgPool2D": "AveragePooling2D", "Convolution2D": "Conv2D",
+            "Convolution1D": "Conv1D", "GlobalAvgPool2D": "GlobalAveragePooling2D",
+            "GlobalMaxPool2D": "GlobalMaxPooling2D"}
+# the convolutions Keras 2 makes subclasses of Conv2D and Keras 3 does not
+_CONV_SUBCLASSES = frozenset({"DepthwiseConv2D", "SeparableConv2D", "Conv2DTranspose"})
 # the functions that make an array of a shape (`tf.zeros((1, 28, 28, 1))`): what a subclassed model is built on
 _EXAMPLE_ARRAYS = frozenset({"zeros", "ones", "normal", "uniform", "rand", "randn", "random", "random_normal",
                              "random_uniform", "empty"})
@@ -927,7 +933,34 @@ class _Script:
             types = [PYTHON_TYPES.get(self.dotted(k)) for k in kinds]
             if all(types) and type(args[0]) in (*PYTHON_TYPES.values(), type(None)):  # (a value of the script's)
                 return isinstance(args[0], tuple(t for t in types if t is not None))
+            if isinstance(args[0], (_Layer, _Instance, _Sequential, _Functional)):
+                answers = [self.is_instance(args[0], k, env) for k in kinds]
+                return True if True in answers else False if all(a is False for a in answers) else _Unknown(name)
         return _Unknown(name)
+
+    def is_instance(self, value: _Part | _Instance, kind: ast.expr, env: MutableMapping[str, Any]) -> bool | None:
+        """`isinstance(op, layers.BatchNormalization)` of a layer, model or object of the script's class: as Keras'
+        classes answer it; None where Keras' versions differ (Keras 2's Conv2DTranspose subclasses Conv2D, Keras 3's
+        does not) or the class is not one cnncalc knows."""
+        cls = env.get(kind.id) if isinstance(kind, ast.Name) else None
+        if isinstance(cls, _Class):
+            if not isinstance(value, _Instance):
+                return False
+            mine: _Class | None = value.cls
+            while mine is not None and mine is not cls:
+                mine = mine.base
+            return mine is cls
+        name = self.dotted(kind).split(".")[-1]
+        name = _ALIASES.get(name, name)
+        if name == "Layer":
+            return True
+        if name == "Model":
+            return not isinstance(value, _Layer) and (not isinstance(value, _Instance) or value.cls.kind == "Model")
+        if isinstance(value, (_Layer, _Sequential, _Functional)) and _ALIASES.get(value.kind, value.kind) == name:
+            return True
+        if isinstance(value, _Layer) and name == "Conv2D" and value.kind in _CONV_SUBCLASSES:
+            return None
+        return False if name in _PARAMETERS or name in TRAINING_ONLY or name in ("Sequential", "Functional") else None
 
     def function(self, callee: _Function, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         """A function of the script called: its body followed with its parameters bound (`def block(x, filters):`)."""
