@@ -885,3 +885,15 @@ def test_keras2_tensorflow_functions_cnncalc_does_not_follow_are_e070_naming_the
     [e] = [d for d in analyze_text(text, "m.json").diagnostics if d.severity == "error"]
     assert e.code == "E070" and "`tf.image.resize` (TFOpLambda)" in e.message
     assert text[e.span.start:e.span.end] == '"name": "tf.image.resize"'  # at its layer in the text
+
+
+def test_a_subclassed_models_keras_file_is_e070_naming_the_class(tmp_path: Path) -> None:
+    # Keras 3 saves a subclassed model as its class and the arguments it was made with (as it wrote this one's
+    # config.json), never its layers: nothing to count, and the error says where the layers are (the script)
+    config = {"module": "__main__", "class_name": "SmallResNet", "config": {"widths": [8, 16], "trainable": True},
+              "registered_name": "SmallResNet", "build_config": {"input_shape": [None, 32, 32, 3]}}
+    saved = _saved(tmp_path / "subclassed.keras", json.dumps(config).encode())
+    report = analyze(saved)
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == "E070" and "a subclassed model (`SmallResNet`)" in error.message
+    assert "the script that defines and builds it" in error.message and report.totals.params is None

@@ -555,6 +555,10 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
             raise Malformed("JSON nested too deeply", Span(0, 1)) from None
     if isinstance(model, dict) and "model_config" in model:  # an .h5's or .keras' config wrapper
         model = model["model_config"]
+    if isinstance(model, dict) and isinstance(model.get("class_name"), str) and model["class_name"] not in MODELS \
+            and "build_config" in model:  # Keras 3's `.keras` of a subclassed model: its arguments, not its layers
+        raise Unsupported(f"a subclassed model (`{model['class_name'][:60]}`): Keras saves the arguments it was made "
+                          f"with, not its layers; give cnncalc the script that defines and builds it", Span(0, 1))
     if not isinstance(model, dict) or model.get("class_name") not in MODELS or \
             not isinstance(model.get("config"), dict):
         raise Malformed("not a Keras model: expected {\"class_name\": \"Sequential\" or \"Functional\", "
