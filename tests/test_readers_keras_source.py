@@ -908,8 +908,11 @@ SUBCLASS_HEAD = "class M(keras.Model):\n    def __init__(self):\n        super()
      "model = keras.Sequential([keras.Input((8, 8, 3)), B()])\n", "made with `trainable` other than True",
      "super().__init__(trainable"),
     ("class B(layers.Layer):\n    def call(self, x):\n        return x\n"
-     "model = keras.Sequential([keras.Input((8, 8, 3)), B()])\n", "the script's class `B` in a Sequential",
-     "keras.Sequential(["),
+     "model = keras.Sequential([B(), layers.Dense(2)])\n", "the script's class `B` in a Sequential without a "
+     "`keras.Input` first", "keras.Sequential(["),
+    ("class B(layers.Layer):\n    def call(self, x):\n        return x\n"
+     "model = keras.Sequential([keras.Input((8, 8, 3))])\nmodel.add(B())\n", "the script's class `B` added to a "
+     "Sequential", "model.add"),
     (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\n    def call(self, x):\n        return self.c.call(x)\n"
      "model = M()\nmodel.build((None, 8, 8, 3))\n", "`self.c.call` applied to a tensor", "self.c.call"),
     (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\n    def call(self, x):\n        return self.c(x)\n"
@@ -969,3 +972,30 @@ model.build((None, 8, 8, 4))
     assert report.totals.params + report.totals.non_trainable == 32 + 32 + 72 + 32 + 32 + 16 == 216
     assert report.totals.non_trainable == 16 + 16 + 8
     assert [r.keyword for r in report.rows if r.kind == "join"] == ["add"]
+
+
+def test_a_sequential_of_the_scripts_layer_objects_after_its_input() -> None:
+    # built as Keras builds it, each object applied to the one before's output. On 32x32x3, 3x3 convs 'same' without
+    # bias: 3 -> 16 432, 16 -> 32 at stride 2 4,608, 32 -> 64 18,432, each with a BN of 4·C (half of it the moving
+    # mean and variance): 64, 128, 256; Dense 64 -> 10 650. 24,570 in all (Keras' count), 32 + 64 + 128 = 224 of
+    # them non-trainable
+    report = script("""
+class ConvBNReLU(layers.Layer):
+    def __init__(self, filters, stride=1, **kwargs):
+        super().__init__(**kwargs)
+        self.conv = layers.Conv2D(filters, 3, strides=stride, padding="same", use_bias=False)
+        self.bn = layers.BatchNormalization()
+
+    def call(self, x, training=None):
+        return keras.ops.relu(self.bn(self.conv(x), training=training))
+
+
+model = keras.Sequential([keras.Input(shape=(32, 32, 3)), ConvBNReLU(16), ConvBNReLU(32, stride=2),
+                          layers.MaxPooling2D(), ConvBNReLU(64), layers.GlobalAveragePooling2D(), layers.Dense(10)],
+                         name="plain")
+""")
+    assert report.ok, report.messages()
+    assert report.network == "plain"
+    assert report.totals.params + report.totals.non_trainable == 432 + 64 + 4_608 + 128 + 18_432 + 256 + 650 == 24_570
+    assert report.totals.non_trainable == 32 + 64 + 128
+    assert report.output is not None and report.output.dims == (10,)

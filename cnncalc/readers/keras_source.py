@@ -760,7 +760,9 @@ class _Script:
                 self.use(layer, node)
                 model.layers.append(layer)
             elif isinstance(layer, _Instance):
-                raise Unsupported(self.in_sequential(layer), self.span(node))
+                raise Unsupported(f"an object of the script's class `{layer.cls.node.name}` added to a Sequential "
+                                  f"(cnncalc reads one in `keras.Sequential([keras.Input(...), ...])`, in the "
+                                  f"functional API or in a subclassed model's `call`)", self.span(node))
             else:
                 raise Unsupported("`add` of something other than a Keras layer or model", self.span(node))
             return None
@@ -1188,7 +1190,7 @@ class _Script:
                          "config": {"batch_input_shape": batch, "name": name}})
         return _Tensor(name)
 
-    def sequential(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Sequential:
+    def sequential(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Sequential | _Functional:
         name = None
         for keyword in node.keywords:
             if keyword.arg == "name":
@@ -1198,6 +1200,8 @@ class _Script:
         layers = self.eval(given, env) if given is not None else []
         if not isinstance(layers, (list, tuple)):
             raise Unsupported("a Sequential of something other than a list of layers", self.span(node))
+        if any(isinstance(layer, _Instance) for layer in layers):
+            return self.sequential_of_objects(list(layers), model.name, node)
         for layer in layers:
             if isinstance(layer, _Tensor) and layer.layer in self.nodes and not model.layers and \
                     self.nodes[layer.layer]["class_name"] == "InputLayer":
@@ -1213,10 +1217,29 @@ class _Script:
         self.models.append(model)
         return model
 
+    def sequential_of_objects(self, layers: list[Any], name: str | None, node: ast.Call) -> _Functional:
+        """A Sequential holding objects of the script's classes, after its `keras.Input`: each applied to the one
+        before's output, as Keras builds it (each object's `build`, then its `call`) — the functional model of it."""
+        first = layers[0] if layers else None
+        if not isinstance(first, _Tensor) or self.nodes.get(first.layer, {}).get("class_name") != "InputLayer":
+            instance = next(layer for layer in layers if isinstance(layer, _Instance))
+            raise Unsupported(self.in_sequential(instance), self.span(node))
+        x: Any = first
+        for layer in layers[1:]:
+            if isinstance(layer, _Instance):
+                x = self.instance_call(layer, [x], {}, node)
+            elif isinstance(layer, (_Layer, _Sequential, _Functional)):
+                x = self.attached(layer, [x], node)
+            else:
+                raise Unsupported("a Sequential holding something other than Keras layers and models", self.span(node))
+            if not isinstance(x, _Tensor):
+                raise Unsupported("a Sequential whose layer gives something other than one tensor", self.span(node))
+        return self.functional_model([first], [x], name or self.named("Sequential", {}), node)
+
     @staticmethod
     def in_sequential(instance: _Instance) -> str:
-        return (f"an object of the script's class `{instance.cls.node.name}` in a Sequential (cnncalc reads one "
-                f"applied to a tensor: in the functional API, or in a subclassed model's `call`)")
+        return (f"an object of the script's class `{instance.cls.node.name}` in a Sequential without a `keras.Input` "
+                f"first (cnncalc builds such a Sequential on its input, as Keras does)")
 
     def functional(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Functional:
         given = dict(zip(("inputs", "outputs"), node.args))
