@@ -277,9 +277,14 @@ E067 = Code("E067", STRUCTURE, "unpooled map of another shape",
             "`maxunpool KxK … { REF | X }` puts X's values back where REF's maxima were in the windows of that max "
             "pool: X must have the shape the pool gives REF, as PyTorch's `max_unpool2d` needs its input to have "
             "the shape of the indices.")
+E068 = Code("E068", STRUCTURE, "size out of a transposed convolution's reach",
+            "`deconv … to @NAME` gives its output NAME's height and width by the output padding that makes them, as "
+            "PyTorch's `output_size` does: on each axis the size without it, (N - 1)·S - P + D·(K - 1) + 1, plus 0 to "
+            "the stride less 1. A size outside that range (both ends said), or NAME or the input a flat vector, "
+            "cannot be reached.", size_dependent=True)
 E063 = Code("E063", STRUCTURE, "unknown reference",
             "`@NAME` names no earlier line or layer visible here: it is unknown, later in the spec, inside a "
-            "sibling branch, or the merge's own line. The input has no name: a first line `image: identity` "
+            "sibling branch, or its own line. The input has no name: a first line `image: identity` "
             "gives it one (`@image`). `shares NAME` names no layer written before it (anywhere above it, but not "
             "inside a repeat or a block call; within a block's body, one of that body), or names a container.")
 E064 = Code("E064", STRUCTURE, "weights shared with another kind of layer",

@@ -112,7 +112,7 @@ class Executor:
     def layer(self, node: LayerNode, box: list[np.ndarray]) -> tuple[np.ndarray, Sums]:
         assert node.layer is not None, "run only networks that analysed without errors"
         x = box.pop()
-        layer = node.layer
+        layer = node.layer if node.to is None else node.layer.widest()  # (`to @NAME`: cropped to NAME's size below)
         new_weights = 0 if node.shares is not None else \
             sum(_size(shape) for name, shape in layer.weight_shapes(x.shape[1:]).items()
                 if f"{node.path}.{name}" not in self.given) * self.itemsize
@@ -120,6 +120,8 @@ class Executor:
         self.budget.check(new_weights + workspace, f"{node.path} ({node.keyword})")
         weights = self.weights(node, x.shape[1:]) if node.shares is None else self.borrowed(node, x.shape[1:])
         y, macs = layer.run(x, weights, node.rounding.ceil, self.naive)
+        if node.to is not None:
+            y = self.cropped_to(node, y)
         y = y.astype(self.dtype, copy=False)
         self.budget.held += y.nbytes - x.nbytes
         if id(node) in self.sharing:  # held to the end: layers after it run with these arrays
@@ -134,6 +136,23 @@ class Executor:
         if self.on_layer is not None:
             self.on_layer(node.path)
         return y, (params, fixed, per_image)
+
+    def cropped_to(self, node: LayerNode, y: np.ndarray) -> np.ndarray:
+        """`deconv … to @NAME`: the output with the most output padding, its first rows and columns as many as
+        NAME's kept output has (the rows an output padding adds are the last); that output let go after its last
+        reader. MACs are the input's, whatever the output padding."""
+        assert node.to is not None
+        key = id(node.to)
+        target = self.kept[key]
+        self.readers[key] -= 1
+        if not self.readers[key]:
+            del self.kept[key]
+            self.budget.held -= target.nbytes
+        h, w = target.shape[1:3]
+        if target.ndim != 4 or h > y.shape[1] or w > y.shape[2]:
+            raise ValueError(f"{node.path}: `to` a map of shape {target.shape[1:]} is beyond the output "
+                             f"{y.shape[1:]}")
+        return np.ascontiguousarray(y[:, :h, :w])
 
     def seq(self, node: SeqNode, box: list[np.ndarray], record: bool = True) -> tuple[np.ndarray, Sums]:
         if node.ref is not None:

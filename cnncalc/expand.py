@@ -250,6 +250,10 @@ class Expander:
                         node = LayerNode(name, prefix + name, depth, item, line_shift, layer, own, problem)
                     if track_names and item.shares is not None:
                         self.tie(node, item.shares, scope, line_shift)
+                    if track_names and item.to is not None:  # `deconv … to @NAME`: NAME's output is read there
+                        node.to = self.resolve(item.to, scope, line_shift, set())
+                        if node.to is not None:
+                            node.to.keep = True
                 else:
                     node = self.item(item, name, prefix + name, depth, item.span.shifted(line_shift), env, line_shift,
                                      scope)
@@ -426,7 +430,7 @@ class Expander:
         if ref.name in siblings or ref.name in scope.siblings:
             why = f"`{ref.name}` is inside a sibling branch of this merge; a branch cannot read another's layers"
         elif ref.name == scope.line_label:
-            why = f"`{ref.name}` names this merge's own line, which is not finished here"
+            why = f"`{ref.name}` names its own line, which is not finished here"
         else:
             why = f"no earlier line or layer is named `{ref.name}` here"
         if ref.name == "input":  # the input is no line: a branch from it starts at a line that passes it on

@@ -113,6 +113,7 @@ class LayerCall(NamedTuple):
     # its inexact divisions are notes, as in a spec that states its rounding, not warnings
     rounding_stated: bool = False
     shares: Ref | None = None  # `shares NAME`: the weights are those of the earlier layer NAME (counted there)
+    to: Ref | None = None  # `deconv … to @NAME`: the output takes NAME's height and width (PyTorch's output_size)
 
 
 class KwArg(NamedTuple):
@@ -130,7 +131,8 @@ class BlockCall(NamedTuple):
 
 
 class Ref(NamedTuple):
-    """`@NAME` at the start of a branch: the branch starts from NAME's output; also `shares NAME` after a layer."""
+    """`@NAME` at the start of a branch: the branch starts from NAME's output; also `shares NAME` after a layer, and
+    `to @NAME` after a transposed convolution."""
 
     name: str
     span: Span

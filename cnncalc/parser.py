@@ -834,8 +834,25 @@ class Parser(TokenStream):
         end = kw.span
         ok = True
         shares: ir.Ref | None = None
+        to: ir.Ref | None = None
         while not self.at_item_end() and not (written and self.at("{")):
             tok = self.peek()
+            if tok.kind == "NAME" and tok.text == "to" and REGISTRY[keyword].sized_to and not written:
+                self.advance()
+                if not self.at("@") or self.peek(1).kind != "NAME":
+                    self.unexpected("`@NAME` after `to`", f"`to @NAME` gives the output the height and width of the "
+                                                          f"line or layer NAME: `{keyword} 64 2x2 stride 2 to @enc1`")
+                    self.sync()
+                    ok = False
+                    break
+                at, name = self.advance(), self.advance()
+                if to is not None:
+                    self.error(codes.E012, "`to` is given twice", tok.span.to(name.span), hint="keep one of them")
+                    ok = False
+                to = ir.Ref(name.text, at.span.to(name.span))
+                given["to"] = tok.span.to(name.span)
+                end = name.span
+                continue
             if tok.kind == "NAME" and tok.text == "shares" and "shares" not in options and not written:
                 self.advance()
                 name = self.peek()
@@ -908,6 +925,10 @@ class Parser(TokenStream):
             given[arg.name] = arg.span
             args.append(arg)
             end = arg.span
+        if to is not None and "outpad" in given:
+            self.error(codes.E012, "`outpad` and `to` both set the output's size", given["outpad"],
+                       hint=f"keep `to @{to.name}`: the output padding is the one that gives that size")
+            ok = False
         missing = [a for a in positionals[filled:] if a.required]
         if missing and ok:
             names = " and ".join(f"the {a.label}" for a in missing)
@@ -915,7 +936,7 @@ class Parser(TokenStream):
                        hint=f"e.g. `{REGISTRY[keyword].example or keyword}`" if not written else
                        f"e.g. `{written} 2x2 {{ @before_the_pool | identity }}`")
             ok = False
-        return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok, shares=shares)
+        return ir.LayerCall(keyword, tuple(args), label, kw.span.to(end), valid=ok, shares=shares, to=to)
 
     def _value_at(self, k: int, argument: Argument) -> bool:
         """Whether a value of `argument` may start at `peek(k)`: a number, a size, a sign, a parenthesis, or one of

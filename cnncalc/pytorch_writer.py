@@ -503,6 +503,11 @@ class Writer:
         written = layer_text(node.call) if module.node is not None else \
             f"{layer.spec_text()} -> {_nchw(row.output)}"
         current = src
+        if node.to is not None and len(steps) > 1:
+            raise Unsupported(f"{node.path}: `to @…` with uneven padding (PyTorch's output_size is for a transposed "
+                              f"convolution padded evenly)")
+        # (`to @NAME`: PyTorch picks the output padding that gives NAME's size, `output_size=`)
+        sized = f", output_size={self.kept[id(node.to)]}.shape[-2:]" if node.to is not None else ""
         # a layer that shares another's weights applies that one's module again, as PyTorch shares them
         borrowed = self.shared[id(node.shares)] if node.shares is not None else {}
         for step in steps:
@@ -520,7 +525,7 @@ class Writer:
                     name = module.attribute(path, code, written if not step.suffix else "its padding")
                     if node.tied and node.shares is None:
                         self.shared.setdefault(id(node), {})[step.suffix] = (name, code)
-                module.lines.append(f"{dst} = self.{name}({current})")
+                module.lines.append(f"{dst} = self.{name}({current}{sized if not step.suffix else ''})")
             current = dst
         return current
 
@@ -778,13 +783,15 @@ def _stem(name: str) -> str:
 
 
 def _read_by_references(root: SeqNode) -> dict[int, str]:
-    """The nodes an `@NAME` branch reads, and a local name for each output (the NAME written first);
+    """The nodes an `@NAME` branch or a `to @NAME` reads, and a local name for each output (the NAME written first);
     a block holding one is written inline (`Writer._separable`)."""
     read: dict[int, str] = {}
     taken: set[str] = set()
     for n in nodes(root):
         if isinstance(n, SeqNode) and n.ref is not None and id(n.ref) not in read:
             read[id(n.ref)] = identifier(n.op.rpartition("@")[2], taken)
+        elif isinstance(n, LayerNode) and n.to is not None and n.call.to is not None and id(n.to) not in read:
+            read[id(n.to)] = identifier(n.call.to.name, taken)  # (`to @NAME`: its output's size is read)
     return read
 
 

@@ -78,6 +78,8 @@ def layer_text(call: ir.LayerCall) -> str:
             words += [argument.name, expr_text(arg.value)]
     if call.shares is not None:
         words += ["shares", call.shares.name]
+    if call.to is not None:
+        words += ["to", f"@{call.to.name}"]
     return " ".join(words)
 
 

@@ -32,7 +32,8 @@ EXACT = Rounding("exact", "no rounding stated")
 
 
 class LayerNode:
-    __slots__ = ("name", "path", "depth", "call", "shift", "layer", "rounding", "problem", "keep", "shares", "tied")
+    __slots__ = ("name", "path", "depth", "call", "shift", "layer", "rounding", "problem", "keep", "shares", "tied",
+                 "to")
 
     def __init__(self, name: str, path: str, depth: int, call: ir.LayerCall, shift: int, layer: Layer | None,
                  rounding: Rounding, problem: str | None) -> None:
@@ -47,6 +48,7 @@ class LayerNode:
         self.keep = False  # an `@NAME` reference reads this node's output later
         self.shares: LayerNode | None = None  # `shares NAME`: the layer whose weights these are (counted there)
         self.tied = False  # it shares another layer's weights, or another shares its
+        self.to: Node | None = None  # `to @NAME`: the node whose height and width its output takes
 
     @property
     def keyword(self) -> str:
@@ -187,12 +189,13 @@ def nodes(root: Node) -> Iterator[Node]:
 
 
 def reference_counts(root: SeqNode) -> dict[int, int]:
-    """How many `@NAME` branches read each referenced node's output: after the last one has started
-    from it, the output need not be kept (the executor and its memory estimate let it go)."""
+    """How many `@NAME` branches and `to @NAME` layers read each referenced node's output: after the last one
+    has read it, the output need not be kept (the executor and its memory estimate let it go)."""
     counts: dict[int, int] = {}
     for node in nodes(root):
-        if isinstance(node, SeqNode) and node.ref is not None:
-            counts[id(node.ref)] = counts.get(id(node.ref), 0) + 1
+        target = node.ref if isinstance(node, SeqNode) else node.to if isinstance(node, LayerNode) else None
+        if target is not None:
+            counts[id(target)] = counts.get(id(target), 0) + 1
     return counts
 
 
@@ -219,6 +222,8 @@ def moved(node: Node, old: str, new: str, copies: dict[int, Node] | None = None,
             target = node.shares
             copied = copies.get(id(target)) if target is not None and copies is not None else None
             copy.shares = copied if isinstance(copied, LayerNode) else target
+        if node.to is not None:  # (as a branch's `@NAME`: a tree with one is copied whole)
+            copy.to = node.to if copies is None else copies.get(id(node.to), node.to)
     else:
         span = node.span
         if text is not None and text[0] <= span.start <= text[1]:  # (an empty branch is at the end)

@@ -71,10 +71,14 @@ def memory_estimate(analysis: Analysis, batch: int, itemsize: int = BYTES, given
         row = rows[n.path]
         if isinstance(n, LayerNode):
             assert n.layer is not None and row.output is not None
-            new = sum(_size(shape) for shape in n.layer.weight_shapes(x.dims).values()) * itemsize
-            check((new if n.shares is None else 0) + n.layer.workspace((batch, *x.dims), n.rounding.ceil, itemsize))
+            run = n.layer if n.to is None else n.layer.widest()  # (`to @NAME`: run so, then cropped)
+            new = sum(_size(shape) for shape in run.weight_shapes(x.dims).values()) * itemsize
+            check((new if n.shares is None else 0) + run.workspace((batch, *x.dims), n.rounding.ceil, itemsize))
             y = row.output
             held += nbytes(y) - nbytes(x) + (new if id(n) in shared else 0)  # (weights others share: to the end)
+            if n.to is not None:
+                readers[id(n.to)] -= 1
+                held -= 0 if readers[id(n.to)] else nbytes(rows[n.to.path].output)  # (its last reader lets it go)
         elif isinstance(n, MergeNode):
             outs = []
             for branch in n.branches:

@@ -212,6 +212,9 @@ _Said: TypeAlias = "tuple[Code, str, str | None, str | None, tuple[str, ...]]"
 # at each node that gives it. Keyed by the whole rounding, which the notes name (`rounding floor` at line 7).
 _NOTED: dict[tuple[int, tuple[int, ...], Rounding],
              tuple[_Computed, tuple[_Said, ...], tuple[tuple[int, int], tuple[int, int]] | None, bool]] = memo.shared()
+# a layer sized `to @NAME` on an input and a target's dimensions: the layer with its output padding, or why none does
+# (its base layer kept alive while its id is a key)
+_SIZED: dict[tuple[int, tuple[int, ...], tuple[int, ...]], tuple[Layer, Layer | str]] = memo.shared()
 _UNSEEN = _Walked("", "", [], None, "", None, [], None, None, [])
 
 
@@ -256,7 +259,9 @@ class Walker:
         return row
 
     def layer(self, node: LayerNode, flow: Flow, answered: bool) -> Row:
-        layer = node.layer
+        layer, problem = node.layer, node.problem
+        if node.to is not None and layer is not None:
+            layer, problem = self.sized(node, layer, flow)
         x = flow.shape
         if layer is not None and x is not None and flow.doubt is None:
             hit = _COMPUTED.get((id(layer), x.dims, node.rounding.mode))
@@ -296,7 +301,7 @@ class Walker:
         self.rows.append(row)
         if layer is None or x is None:
             row.known = False
-            reason = node.problem or (flow.doubt.reason if flow.doubt is not None else "an earlier error")
+            reason = problem or (flow.doubt.reason if flow.doubt is not None else "an earlier error")
             row.doubt = Doubt(reason, None, True, True)
         elif layer.spatial_input and x.is_flat:
             self.sink.add(codes.E034, f"{node.path}: `{node.keyword}` needs an HxWxC volume but gets the flat vector "
@@ -324,6 +329,30 @@ class Walker:
         flow.shape, flow.source, flow.field = row.output, node.path, row.field
         flow.doubt = None if row.doubt is None else _output_doubt(row.doubt)
         return row
+
+    def sized(self, node: LayerNode, layer: Layer, flow: Flow) -> tuple[Layer | None, str | None]:
+        """`deconv … to @NAME`: the layer as it gives NAME's height and width (its output padding decided here,
+        once: later stages read the row's layer), or None and why (E068 where none does). The output's size rests
+        on NAME's, so on its doubt too."""
+        ref, target = node.call.to, self.kept.get(id(node.to))
+        assert ref is not None
+        if target is None or target.shape is None:
+            return None, f"the size of `@{ref.name}` is unknown"
+        if flow.shape is None:
+            return layer, None
+        if target.doubt is not None and flow.doubt is None:
+            flow.doubt = target.doubt
+        key = (id(layer), flow.shape.dims, target.shape.dims)
+        known = _SIZED.get(key)
+        reached = known[1] if known is not None else layer.reaching(flow.shape, target.shape)
+        _SIZED[key] = (layer, reached)
+        if isinstance(reached, str):
+            span = ref.span.shifted(node.shift)
+            self.sink.add(codes.E068, f"{node.path}: `to @{ref.name}` ({target.shape}) cannot be reached from "
+                                      f"{flow.shape}: {reached}", span, path=node.path,
+                          hint=f"make `{ref.name}`'s size one it reaches, or write the output padding with `outpad`")
+            return None, f"the error at line {self.line_of(span.start)}"
+        return reached, None
 
     def tie(self, node: LayerNode, row: Row) -> None:
         """A layer whose weights another shares: its row, kept to compare. One that shares another's (`shares

@@ -359,7 +359,7 @@ def test_a_moved_row_copies_every_field() -> None:
     ("m: concat { a: conv 4 1x1 | @a }", 29,
      "`a` is inside a sibling branch of this merge; a branch cannot read another's layers", None),
     # the merge's own line
-    ("m: concat { @m | identity }", 13, "`m` names this merge's own line, which is not finished here", None),
+    ("m: concat { @m | identity }", 13, "`m` names its own line, which is not finished here", None),
     # the input is no line: say how to name it
     ("conv1: conv 8 3x3 pad 1\nout: concat { @input | identity }", 15,
      "no earlier line or layer is named `input` here",

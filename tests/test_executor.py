@@ -504,12 +504,16 @@ MEMORY_CASES = [
     # weights shared (`shares`): the first layer's arrays held to the end, none allocated by the others
     "input 16x16x8\nc: conv 8 3x3 pad 1\nrepeat 2 { conv 8 3x3 pad 1 shares c ; relu }\n"
     "mul { identity | add { globalavgpool ; a: conv 2 1x1 | globalmaxpool ; conv 2 1x1 shares a } ; conv 8 1x1 }\n",
+    # transposed convolutions sized to kept outputs (`to @NAME`): run with the widest output padding and cropped;
+    # the input, kept for its size alone, let go after its reader
+    "input 39x55x8\nimage: identity\nenc: conv 16 3x3 stride 2 pad 1\nconv 32 2x2 stride 2\n"
+    "deconv 16 3x3 stride 2 pad 1 to @enc\ndeconv 4 3x3 stride 2 pad 1 to @image\n",
 ]
 
 
 @pytest.mark.parametrize("text", MEMORY_CASES,
                          ids=["dilated", "depthwise", "deconv", "merges", "resnet50", "mobilenet", "resampling",
-                              "references", "winograd", "shared"])
+                              "references", "winograd", "shared", "sized"])
 @pytest.mark.parametrize("batch", [1, 3])
 def test_the_memory_estimate_covers_what_the_executor_allocates(text: str, batch: int) -> None:
     # tracemalloc sees every NumPy allocation: the measured peak must stay within the estimate that

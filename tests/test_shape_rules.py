@@ -78,6 +78,59 @@ def test_transposed_convolution_size() -> None:
     assert row(r, "deconv1").params == 4 * 4 * 64 * 32 + 32 == 32800
 
 
+def test_a_transposed_convolution_sized_to_another_map() -> None:
+    # `to @NAME`, PyTorch's output_size: on each axis the output padding A that makes (N - 1)·S - P + F + A NAME's
+    # size, from 0 to S - 1. 23x31 -> enc, 3x3/2 pad 1: 12x16; 2x2/2: 6x8; back with 3x3/2 pad 1: (6 - 1)·2 - 2 + 3 =
+    # 11 and (8 - 1)·2 - 2 + 3 = 15, so A = 1 and 1 to reach 12x16; then to the input's 23x31: (12 - 1)·2 - 2 + 3
+    # = 23 and (16 - 1)·2 - 2 + 3 = 31, A = 0; a 1x1 at stride 3 from 12x16: (12 - 1)·3 + 1 = 34 and 46, A = 2 and
+    # 2 to reach 36x48 (enc upsampled 3 times). Parameters and MACs do not depend on A: 3·3·8·4 + 4 = 292 and
+    # 6·8·8·3·3·4 = 13,824
+    r = run("input 23x31x3\nimage: identity\nenc: conv 8 3x3 stride 2 pad 1 -> 12x16x8\nconv 8 2x2 stride 2\n"
+            "up: deconv 4 3x3 stride 2 pad 1 to @enc -> 12x16x4 params 292 macs 13824\n"
+            "full: deconv 2 3x3 stride 2 pad 1 to @image -> 23x31x2\n"
+            "big: concat { @enc ; upsample 3 } -> 36x48x8\n"
+            "concat { @enc ; deconv 5 1x1 stride 3 to @big | @big } -> 36x48x13\n", explain=True)
+    assert r.ok, codes(r)
+    assert row(r, "up").layer.spec_text() == "deconv 4 3x3 stride 2 pad 1 outpad 1"  # (the row's layer, as it runs)
+    assert row(r, "full").layer.spec_text() == "deconv 2 3x3 stride 2 pad 1"
+    working = row(r, "up").working
+    assert working is not None and working.out == "height (6 - 1)·2 - 2 + 3 + 1 = 12; width (8 - 1)·2 - 2 + 3 + 1 = 16"
+    assert [x.output.dims for x in r.rows if x.keyword == "deconv"][-1] == (36, 48, 5)
+
+
+def test_a_size_a_transposed_convolution_cannot_reach_is_e068_with_its_range() -> None:
+    # 6x8 -> 2x2/2: 12x16 plus 0 or 1, not the input's 11x15 (too small); 8x11 -> 3x3/2: (8 - 1)·2 + 3 = 17 plus 0
+    # or 1, not 15 (too large); to a vector; written twice; with `outpad` too; `to` without `@NAME`; a name not
+    # written before
+    base = "input 11x15x3\nimage: identity\nenc: conv 8 3x3 stride 2 pad 1\n"
+    r = run(base + "deconv 4 2x2 stride 2 to @image\n")
+    [e] = [d for d in r.diagnostics if d.severity == "error"]
+    assert (e.code, e.line, e.column) == ("E068", 4, 26)
+    assert "its output height can be 12 to 13 ((6 - 1)·2 - 0 + 2, plus an output padding of 0 to the stride less 1)" \
+           ", not 11" in e.message
+    assert r.totals.params is None and row(r, "deconv1").output is None
+    r = run("input 15x21x3\nbig: identity\nconv 8 3x3 stride 2 pad 1 ; deconv 4 3x3 stride 2 to @big\n")
+    assert codes(r) == ["E068"] and "its output height can be 17 to 18" in r.diagnostics[0].message
+    r = run("input 4x4x2\nv: flatten\nunflatten ; deconv 2 2x2 stride 2 to @v\n")
+    assert codes(r) == ["E068"] and "the vector 32 has no height and width" in r.diagnostics[0].message
+    assert where(run(base + "deconv 4 2x2 stride 2 to @enc to @enc\n"))[0] == ("E012", 4, 31)  # (the second)
+    assert where(run(base + "deconv 4 3x3 stride 2 pad 1 outpad 1 to @image\n"))[0] == ("E012", 4, 29)
+    assert codes(run(base + "deconv 4 2x2 stride 2 to image\n"))[0] == "E002"
+    assert where(run(base + "deconv 4 2x2 stride 2 to @later\nlater: identity\n")) == [("E063", 4, 26)]
+    assert where(run(base + "conv 4 2x2 stride 2 to @enc\n"))[0] == ("E011", 4, 21)  # (a convolution has no `to`)
+
+
+def test_a_transposed_convolution_sized_inside_repeats_and_blocks() -> None:
+    # each iteration and each call reads its own `@NAME`: 8x8 -> 4x4 (3x3/2 pad 1, floor) -> back to 8x8 with A = 1:
+    # (4 - 1)·2 - 2 + 3 = 7; then 7x7 (a 2x2 conv of 8x8) -> 4x4 -> back to 7x7 with A = 0
+    r = run("input 16x16x4\nrounding floor\nblock down_up(c) {\n  x: identity\n  conv c 3x3 stride 2 pad 1\n"
+            "  deconv c 3x3 stride 2 pad 1 to @x\n}\nmaxpool 2 ; down_up(4) -> 8x8x4\nrepeat 2 { down_up(4) }\n"
+            "conv 4 2x2 -> 7x7x4\ndown_up(4) -> 7x7x4\n")
+    assert r.ok, codes(r)
+    sized = [x.layer.spec_text() for x in r.rows if x.keyword == "deconv"]
+    assert sized == ["deconv 4 3x3 stride 2 pad 1 outpad 1"] * 3 + ["deconv 4 3x3 stride 2 pad 1"]
+
+
 def test_grouped_and_depthwise_parameter_rules() -> None:
     # Grouped: (K*K*Cin/G + 1)*C = (3*3*64/4 + 1)*128 = 18,560.
     r = run("input 8x8x64\nconv 128 3x3 pad 1 groups 4 -> params 18560")

@@ -97,6 +97,12 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
                "fit channels { upsample 2 ; conv 16 1x1 | conv 6 3x3 }"),
 ("9x7x3", "enc: conv 4 3x3 pad 1\nresample bilinear { @enc | maxpool 2 floor ; conv 6 1x1 }\n"
               "resample { identity | conv 2 3x3 stride 2 pad 1 } ; resample aligned { maxpool 3 floor | identity }"),
+    # transposed convolutions sized to another map (`to @NAME`, PyTorch's output_size): 3x4 -> 6x8 by an output
+    # padding of 1 within the padding of 1 (rows the full output has), 3x4 -> 6x8 by a 1x1 at stride 2 whose output
+    # padding adds a row and a column no input reaches (the bias alone), 6x8 -> 11x15 by none
+    ("11x15x3", "image: identity\nenc: conv 6 3x3 stride 2 pad 1 ; relu\nconv 8 2x2 stride 2\n"
+                "up: deconv 6 3x3 stride 2 pad 1 to @enc\nadd { @enc | identity }\nconv 4 2x2 stride 2 ; "
+                "deconv 3 1x1 stride 2 to @enc ; deconv 2 3x3 stride 2 pad 1 nobias to @image"),
     # 3x3 stride-1 convolutions with >= 16 input channels and >= 400 output pixels (22x24, then 20x22):
     # the executor's Winograd path F(2x2, 3x3); and F(3x3, 5x5), a 5x5 with 64 channels on 21x20 pixels
     ("22x24x16", "conv 16 3x3 pad 1 ; relu ; conv 8 3x3 ; bn"),

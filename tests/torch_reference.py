@@ -70,6 +70,21 @@ def _deconv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
     return y[:, :, p.top:y.shape[2] - p.bottom, p.left:y.shape[3] - p.right]
 
 
+def _deconv_to(layer: Any, x: torch.Tensor, w: Weights, like: torch.Tensor) -> torch.Tensor:
+    """`deconv … to @NAME`: PyTorch's own module called with `output_size=`, which picks the output padding."""
+    weight = w["weight"].permute(0, 3, 1, 2)
+    p = layer.pad
+    assert p.top == p.bottom and p.left == p.right, "PyTorch pads a transposed convolution evenly"
+    module = torch.nn.ConvTranspose2d(x.shape[1], weight.shape[1] * layer.groups, layer.kernel, layer.stride,
+                                      (p.top, p.left), groups=layer.groups, bias="bias" in w, dilation=layer.dilation)
+    module = module.to(x.dtype)
+    with torch.no_grad():
+        module.weight.copy_(weight)
+        if "bias" in w:
+            module.bias.copy_(w["bias"])
+        return module(x, output_size=like.shape[-2:])
+
+
 def _channel_conv(layer: Any, x: torch.Tensor, w: Weights) -> torch.Tensor:
     """ECA-Net's way: each position's channels a sequence of one channel, through `F.conv1d`."""
     along = x.movedim(1, -1)
@@ -292,7 +307,8 @@ class Reference:
             prefix = (node.shares or node).path + "."  # a layer that shares another's weights runs with them
             w = {k[len(prefix):]: torch.from_numpy(v) for k, v in self.drawn.items() if k.startswith(prefix)
                  and "." not in k[len(prefix):]}
-            y = TORCH_OPS[node.layer.keyword](node.layer, x, w, node.rounding.ceil)
+            y = TORCH_OPS[node.layer.keyword](node.layer, x, w, node.rounding.ceil) if node.to is None else \
+                _deconv_to(node.layer, x, w, self.kept[id(node.to)])
         elif isinstance(node, MergeNode):
             y = self.merge(node, x)
         elif node.kind == "side":

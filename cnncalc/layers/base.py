@@ -165,6 +165,7 @@ class Layer:
     aliases: ClassVar[tuple[str, ...]] = ()
     example: ClassVar[str] = ""  # a spec line using it (docs, help, the registry test)
     spatial_input: ClassVar[bool] = False  # needs an HxWxC volume, not a flat vector
+    sized_to: ClassVar[bool] = False  # takes `to @NAME`: its output padding chosen to give NAME's height and width
     counts_all_inputs: ClassVar[bool] = False  # `inputs N` counts every input value (fc), not the channels
     family: ClassVar[str | None] = None  # the kind of layer a total may be restricted to (layers.FAMILIES)
     # Arrays whose kernel multiplies by them transposed (an output channel per column): random ones are drawn
@@ -252,6 +253,16 @@ class Layer:
         """How the layer sets the output's height and width from the input's (cnncalc/axis.py), for
         `cnncalc solve`. Default: it keeps them."""
         return KEEP_SIZES
+
+    def reaching(self, x: Shape, target: Shape) -> Layer | str:
+        """A layer that takes `to @NAME` (`sized_to`): itself as it gives `target`'s height and width from `x`, or
+        why it cannot (the arithmetic of what it can give)."""
+        raise NotImplementedError(type(self).__name__)
+
+    def widest(self) -> Layer:
+        """A layer that takes `to @NAME`: itself with the largest output padding `to` may choose; the executor runs
+        it and crops the output to NAME's height and width (its own witness of `reaching`'s arithmetic)."""
+        raise NotImplementedError(type(self).__name__)
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
         """How the layer moves the receptive field along height and width (cnncalc/field.py): each

@@ -307,6 +307,7 @@ class Deconv(Layer):
     aliases = ("convtranspose",)
     example = "deconv 64 4x4 stride 2 pad 1"
     spatial_input = True
+    sized_to = True
     out_channels: int = positional(CHANNELS)
     kernel: Pair = positional(KERNEL)
     stride: Pair = option(SIZE, default=(1, 1))
@@ -341,6 +342,31 @@ class Deconv(Layer):
                        arg="stride", hint="use a smaller stride, or upsample less before it")
             return None
         return Shape.volume(h, w, self.out_channels)
+
+    def reaching(self, x: Shape, target: Shape) -> Layer | str:
+        """The output padding that gives `target`'s height and width, as PyTorch's `output_size` picks it: on each
+        axis the size without it, (N - 1)·S - P + F_eff, plus 0 to S - 1 (PyTorch's range)."""
+        if target.is_flat or x.is_flat:
+            return f"the vector {target if target.is_flat else x} has no height and width"
+        p = self.pad
+        outpad = []
+        for i, side, pads in ((0, "height", p.top + p.bottom), (1, "width", p.left + p.right)):
+            f, s = effective_kernel(self.kernel[i], self.dilation[i]), self.stride[i]
+            least = transposed_len(x.dims[i], f, s, pads, 0)
+            if not least <= target.dims[i] <= least + s - 1:
+                can = f"{least}" if s == 1 else f"{least} to {least + s - 1}"
+                return f"its output {side} can be {can} (({x.dims[i]} - 1)·{s} - {pads} + {f}, plus an output " \
+                       f"padding of 0 to the stride less 1), not {target.dims[i]}"
+            outpad.append(target.dims[i] - least)
+        return self._padded((outpad[0], outpad[1]))
+
+    def widest(self) -> Layer:
+        return self._padded((self.stride[0] - 1, self.stride[1] - 1))
+
+    def _padded(self, outpad: Pair) -> Layer:
+        values = dict(zip(self._names, self.__dict__["_values"]))
+        values["outpad"] = outpad
+        return type(self).build(values)
 
     def _axes(self, x: Shape) -> tuple[int, int]:
         p = self.pad

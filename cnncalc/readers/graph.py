@@ -210,6 +210,7 @@ class Node(NamedTuple):
     mode: str | None = None  # the merge's mode (`resample bilinear`)
     offset: tuple[int, int] | None = None  # the merge's offset (`fit at TxL`)
     window: ir.LayerCall | None = None  # the layer whose arguments the merge takes (`maxunpool 2x2`: a max pool)
+    to: int | None = None  # the node whose height and width a transposed convolution's output takes (`to @NAME`)
 
 
 class _NotSeriesParallel(Exception):
@@ -248,9 +249,18 @@ class Graph:
         self.labels = Labels()
         self.expectations: dict[str, ir.Expectation] = {}  # by label: what the file itself says (ONNX's weights)
         self.size = 0  # the nodes the expander will count: a layer 1, a merge 2 and one per input
+        self._input_label: str | None = None
 
-    def layer(self, name: str, layer: ir.LayerCall, source: int, span: Span) -> int:
-        return self._add(Node(self.labels(name), layer, None, (source,), span))
+    def input_label(self) -> str:
+        """The input's label, where a line must name it (`image: identity`): one for every layout tried."""
+        if self._input_label is None:
+            self._input_label = self.labels("image")
+        return self._input_label
+
+    def layer(self, name: str, layer: ir.LayerCall, source: int, span: Span, to: int | None = None) -> int:
+        """A layer on node `source`; `to`, the node whose height and width its output takes (PyTorch's
+        `output_size` of a transposed convolution), written `to @NAME`."""
+        return self._add(Node(self.labels(name), layer, None, (source,), span, to=to))
 
     def merge(self, name: str, kind: str, sources: list[int], span: Span, mode: str | None = None,
               offset: tuple[int, int] | None = None, window: ir.LayerCall | None = None) -> int:
@@ -282,6 +292,8 @@ class Graph:
         try:
             layout = _Layout(self, main, train)
             lines = layout.series_parallel(sides)
+            if not _sized_in_scope(lines, set()):  # a `to @NAME` whose NAME the layout put out of its sight
+                raise _NotSeriesParallel
         except _NotSeriesParallel:
             layout = _Layout(self, main, train)
             lines = layout.flat(sides)
@@ -303,6 +315,9 @@ class _Layout:
         self.done: set[int] = set()
         self.items: dict[int, ir.Item] = {}  # a written node's item, to place side heads after it
         self.dominator = self._dominators()
+        self.named_input = graph.input_label
+        if any(node.to == INPUT for node in self.nodes):  # an output sized to the input's: the input named
+            self.input_label = self.named_input()
 
     def _dominators(self) -> list[int]:
         """Each node's immediate dominator: the last node every path from the input to it passes through."""
@@ -327,6 +342,9 @@ class _Layout:
     def series_parallel(self, sides: list[int]) -> list[ir.Line]:
         top = self.build(self.main, INPUT)
         lines = [self.line(item) for item in top]
+        if self.input_label:  # (the input named, as the flat layout names it: an identity at the start)
+            lines.insert(0, ir.Line((call("identity", Span(0, 0))._replace(label=self.input_label),), None,
+                                    Span(0, 0)))
         for side in sides:
             start = self.dominator[side]
             while start != INPUT and start not in self.done:
@@ -355,7 +373,7 @@ class _Layout:
             self.done.add(v)
             if node.merge is None:
                 assert node.layer is not None
-                item: ir.Item = node.layer._replace(label=node.name)
+                item: ir.Item = node.layer._replace(label=node.name, to=self._sized(node))
             else:
                 fork = self.dominator[v]
                 branches = []
@@ -376,9 +394,9 @@ class _Layout:
         output, holding the nodes only it needs, laid out the same way."""
         trunk = self._needs(self.main)
         lines: list[ir.Line] = []
-        if sum(INPUT in self.nodes[v].inputs for v in range(1, len(self.nodes))) > 1:
+        if sum(INPUT in self.nodes[v].inputs for v in range(1, len(self.nodes))) > 1 or self.input_label:
             # the input is read again later: name it, so that a branch can start from it
-            self.input_label = self.labels("image")
+            self.input_label = self.named_input()
             lines.append(ir.Line((call("identity", Span(0, 0))._replace(label=self.input_label),), None, Span(0, 0)))
         lines += self._level(trunk, INPUT)
         for side in sides:
@@ -406,10 +424,11 @@ class _Layout:
             self.done.add(v)
             if node.merge is None:
                 assert node.layer is not None
+                layer = node.layer._replace(to=self._sized(node))
                 if node.inputs[0] == current:
-                    item: ir.Item = node.layer._replace(label=node.name)
+                    item: ir.Item = layer._replace(label=node.name)
                 else:
-                    body = self.seq([node.layer], node.span)
+                    body = self.seq([layer], node.span)
                     branch = ir.Branch(body, self._ref(node.inputs[0], node.span), "1", node.span)
                     item = ir.Merge("concat", None, (branch,), node.name, node.span)
             else:
@@ -428,11 +447,32 @@ class _Layout:
     def seq(self, items: list[ir.Item] | list[ir.LayerCall], span: Span) -> ir.Seq:
         return ir.Seq(tuple(self.line(i) for i in items), _span_of(items) if items else span)
 
+    def _sized(self, node: Node) -> ir.Ref | None:
+        """A layer's `to @NAME`: the node whose height and width its output takes, by its label."""
+        return None if node.to is None else self._ref(node.to, node.span)
+
     def _ref(self, v: int, span: Span) -> ir.Ref | None:
         if v == INPUT and not self.input_label:
             return None
         self.refers = True
         return ir.Ref(self.input_label if v == INPUT else self.nodes[v].name, span)
+
+
+def _sized_in_scope(lines: tuple[ir.Line, ...] | list[ir.Line], seen: set[str]) -> bool:
+    """Whether every `to @NAME` in the lines names a label written before it, in its sequence or one that holds it
+    (the expander's rule for `@NAME`)."""
+    seen = set(seen)
+    for line in lines:
+        for item in line.items:
+            if isinstance(item, ir.LayerCall) and item.to is not None and item.to.name not in seen:
+                return False
+            inner = [b.body for b in item.branches] if isinstance(item, ir.Merge) else \
+                [item.body] if isinstance(item, ir.Side) else []
+            if not all(_sized_in_scope(body.lines, seen) for body in inner):
+                return False
+            if item.label is not None:
+                seen.add(item.label)
+    return True
 
 
 def _retied(lines: list[ir.Line]) -> list[ir.Line]:

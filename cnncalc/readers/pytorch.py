@@ -3434,8 +3434,9 @@ class _Reader:
         return self.prefix + kind
 
     def add_layer(self, text: str, node: ast.AST, x: Tensor, name: str, rounding_by: str = "",
-                  shares: int | None = None) -> Tensor:
-        """A layer on `x`; `shares`: the graph node of the module's first application, whose weights it uses."""
+                  shares: int | None = None, to: int | None = None) -> Tensor:
+        """A layer on `x`; `shares`: the graph node of the module's first application, whose weights it uses; `to`,
+        the graph node whose height and width its output takes."""
         if not isinstance(x, Tensor):
             raise _Unsupported(f"a layer applied to {_shown(x)}, not to a tensor", node)
         if " ; " in text:  # a convolution's own padding by reflection: `reflectpad 1 ; conv 16 3x3` (`spec_text`)
@@ -3450,7 +3451,7 @@ class _Reader:
             raise _Unsupported(e.message, node) from None
         if shares is not None:
             layer = layer._replace(shares=ir.Ref(self.graph.nodes[shares].name, span))
-        return Tensor(self.graph.layer(self.prefix + name, layer, x.node, span))
+        return Tensor(self.graph.layer(self.prefix + name, layer, x.node, span, to))
 
     def apply(self, module: Any, x: Any, name: str, node: ast.AST, more: tuple[Any, ...] = (),
               keywords: dict[str, Any] | None = None) -> Any:
@@ -3460,6 +3461,9 @@ class _Reader:
             bound = self.bind((("indices", REQUIRED), ("output_size", None)), list(more), dict(keywords or {}),
                               "nn.MaxUnpool2d", node)
             return self.unpooled(x, {**module.args, **bound}, node)
+        if isinstance(module, Layer) and module.kind == "ConvTranspose2d" and (more or keywords):
+            bound = self.bind((("output_size", None),), list(more), dict(keywords or {}), "nn.ConvTranspose2d", node)
+            return self.transposed_to(module, x, bound["output_size"], name, node)
         if (more or keywords) and not isinstance(module, Instance):
             raise _Unsupported(f"`{ast.unparse(node)[:50]}`: a {type(module).__name__.lower()} called with more "
                                f"than its input", node)
@@ -4229,6 +4233,27 @@ class _Reader:
             raise _Unsupported(e.message, node) from None
         return Tensor(self.graph.merge(self.name_of("maxunpool"), "maxunpool", [indices.source.node, x.node], span,
                                        window=window))
+
+    def transposed_to(self, module: Layer, x: Any, size: Any, name: str, node: ast.AST) -> Tensor:
+        """`self.up(x, output_size=skip.size())` (ENet's decoder, U-Nets that keep odd sizes): the transposed
+        convolution whose output padding PyTorch picks to give that map's height and width, `to @skip` (its own
+        `output_padding` then unused, as PyTorch leaves it)."""
+        ref = size.of if isinstance(size, _ShapeOf) else self.size_source(size) if size is not None else None
+        if size is not None and ref is None:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: an output_size cnncalc cannot trace to a map of the "
+                               f"network (`x.size()`, `x.shape[-2:]` of one)", node)
+        if not isinstance(x, Tensor):
+            raise _Unsupported(f"a layer applied to {_shown(x)}, not to a tensor", node)
+        if id(module) in self.first_applied:
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a transposed convolution applied twice with "
+                               f"output_size", node)
+        if _has_state(module):
+            self.applied[id(module)] = module
+        unpadded = module._replace(args={**module.args, "output_padding": 0}) if ref is not None else module
+        y = self.add_layer(self.layer_text(unpadded), module.node, x, name or module.kind.lower(),
+                           to=None if ref is None else ref.node)
+        self.first_applied[id(module)] = y.node
+        return y
 
     def centre_cropped(self, x: Any, size: Any, node: ast.AST) -> Tensor:
         """torchvision's `CenterCrop([H, W])(skip)` with H, W another map's (U-Net with unpadded convolutions
