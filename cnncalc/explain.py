@@ -46,6 +46,8 @@ def form(cls: type[Layer]) -> str:
         else:
             shown = "[" + "|".join(arg.kind.words) + "]"
         words.append(shown)
+        if arg.name == "outpad" and cls.sized_to:
+            words[-1] = "[outpad O | to @NAME]"
     return " ".join(words)
 
 
@@ -85,6 +87,9 @@ def layer_text(cls: type[Layer]) -> str:
     if cls.schema.arguments:
         lines.append("arguments:")
         lines += [_argument(a) for a in cls.schema.arguments]
+        if cls.sized_to:
+            lines.append("  to @NAME: the output takes the height and width of NAME's output, by the output padding "
+                         "(0 to the stride less 1) that gives them (PyTorch's output_size)")
         lines.append("")
     if cls.aliases:
         lines.append(f"aliases: {', '.join(cls.aliases)}")

@@ -70,6 +70,8 @@ class Grammar:
             words += ["pad", "1"] * self.rng.randint(2, 50)
         if self.rng.random() < 0.08:  # an earlier layer's weights (often a name written before: `shares fc1`)
             words += ["shares", self.rng.choice(self.names + ["missing", "shares", "1", ""])]
+        if self.rng.random() < (0.3 if REGISTRY[keyword].sized_to else 0.01):  # sized to an earlier output (`to @x`)
+            words += ["to", self.rng.choice([f"@{n}" for n in self.names] + ["@missing", "@", "x", "@image", ""])]
         return " ".join(words)
 
     def value(self, syntax: str, words: tuple[str, ...]) -> str:

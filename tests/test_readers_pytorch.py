@@ -869,7 +869,8 @@ LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_libr
                                         ("weight_standardised.py", (3, 16, 16)),
                                         ("channel_attention.py", (3, 32, 32)), ("unpooling.py", (3, 20, 24)),
                                         ("same_padding.py", (3, 33, 33)), ("block_strings.py", (3, 33, 33)),
-                                        ("scratch_layers.py", (3, 33, 33)), ("zero_channels.py", (3, 32, 48))])
+                                        ("scratch_layers.py", (3, 33, 33)), ("zero_channels.py", (3, 32, 48)),
+                                        ("enet_bottlenecks.py", (3, 50, 46))])
 def test_pytorch_itself_agrees_on_the_fixtures(name: str, size: tuple[int, int, int]) -> None:
     from tests.test_pytorch_export import _torch
     torch = _torch()
@@ -3561,3 +3562,42 @@ class Net(nn.Module):
 """
     [e] = [d for d in analyze_text(text, "m.py", input="4").diagnostics if d.severity == "error"]
     assert e.code == "E070" and "more than 200,000 steps to follow" in e.message and e.line == 12
+
+
+def test_enets_transposed_convolutions_called_with_the_encoders_size() -> None:
+    # tests/fixtures/notations/enet_bottlenecks.py on 50x46x3 (PyTorch agrees in test_pytorch_itself_agrees_...):
+    #   initial: 3x3/2 conv 3 -> 13 without bias, 13·27 = 351; its pool beside it; bn 16: 32; PReLU 1: 384. Out:
+    #     (50 + 2 - 3)/2 + 1 = 25 (floor), (46 + 2 - 3)/2 + 1 = 23, pooled 25x23 too: 25x23x16 (`stage_size`)
+    #   down 16 -> 64 (inner 4): 2x2/2 16 -> 4, 256; bn 8; PReLU 1; 3x3 4 -> 4, 144; bn 8; PReLU 1; 1x1 4 -> 64, 256;
+    #     bn 128; PReLU 1; the sum's PReLU 1: 804. Out 12x11x64 (the pool's 16 channels and 48 of zeros)
+    #   regular 64 (inner 16, dilated 2): 1,024 + 32 + 1 + 2,304 + 32 + 1 + 1,024 + 128 + 1 + 1 = 4,548
+    #   up 64 -> 16 (inner 16): main 1x1 64 -> 16 1,024 and bn 32, unpooled to 25x23; ext 1x1 64 -> 16 1,024, bn 32,
+    #     PReLU 1, the 2x2/2 transposed 16 -> 16 1,024 to the stage's 25x23: (12 - 1)·2 + 2 = 24 and 22, output
+    #     padding 1 and 1; bn 32, PReLU 1, 1x1 16 -> 16 256, bn 32, PReLU 1; the sum's PReLU 1: 3,460
+    #   full: 3x3/2 pad 1, 16 -> 12 without bias, 16·12·9 = 1,728, to the input's 50x46: (25 - 1)·2 - 2 + 3 = 49 and
+    #     45, output padding 1 and 1
+    # 384 + 804 + 4,548 + 3,460 + 1,728 = 10,924; MACs of the two transposed: 12·11·16·2·2·16 = 135,168 and
+    # 25·23·16·3·3·12 = 993,600
+    report = analyze(FIXTURES / "enet_bottlenecks.py", input="50x46x3")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert report.totals.params == 384 + 804 + 4_548 + 3_460 + 1_728 == 10_924
+    sized = {r.name: r for r in report.rows if r.keyword == "deconv"}
+    assert [(r.layer.spec_text(), r.output.dims, r.macs) for r in sized.values() if r.layer and r.output] == [
+        ("deconv 16 2x2 stride 2 outpad 1 nobias inputs 16", (25, 23, 16), 135_168),
+        ("deconv 12 3x3 stride 2 pad 1 outpad 1 nobias inputs 16", (50, 46, 12), 993_600)]
+    assert report.output is not None and report.output.dims == (50, 46, 12)
+
+
+@pytest.mark.parametrize("old, new, words, at", [
+    ("return self.full(x, output_size=input_size)", "return self.full(x, output_size=[50, 46])",
+     "an output_size cnncalc cannot trace to a map", "self.full("),
+    ("return self.full(x, output_size=input_size)", "return self.full(self.full(x, output_size=input_size)[:, :1], "
+     "output_size=input_size)", "a transposed convolution applied twice", "self.full(self.full("),
+    # a 5x5 kernel: (25 - 1)·2 - 2 + 5 = 51 rows at least, not the input's 50 (PyTorch refuses it too), at the module
+    ("nn.ConvTranspose2d(16, classes, 3,", "nn.ConvTranspose2d(16, classes, 5,",
+     "its output height can be 51 to 52 ((25 - 1)·2 - 2 + 5", "nn.ConvTranspose2d(16, classes, 5"),
+])
+def test_transposed_convolutions_sized_where_cnncalc_cannot_follow_are_refused(old: str, new: str, words: str,
+                                                                              at: str) -> None:
+    e = _the_error_once_edited("enet_bottlenecks.py", old, new, "50x46x3", at)
+    assert words in e.message, e.message

@@ -228,6 +228,35 @@ def test_error_lines_are_pytorchs_inexact_divisions_and_refusals() -> None:
     check()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 40), st.integers(1, 5), st.integers(1, 3), st.integers(0, 2),
+       st.integers(1, 5), st.integers(1, 4), st.integers(0, 2), st.integers(1, 3))
+def test_a_deconvolution_sized_to_a_map_is_refused_where_pytorch_refuses(h: int, w: int, k1: int, s1: int, p1: int,
+                                                                        k2: int, s2: int, p2: int, d2: int) -> None:
+    # `to @image`: PyTorch's ConvTranspose2d called with output_size=(h, w) after a convolution that shrank the map.
+    # E068 exactly where PyTorch refuses the size, else its output's shape
+    from hypothesis import assume
+    try:
+        y = torch.nn.Conv2d(2, 2, k1, s1, p1)(torch.zeros(1, 2, h, w))
+    except RuntimeError:  # a kernel larger than the padded input: E031, not this test's matter
+        assume(False)
+    try:
+        z = torch.nn.ConvTranspose2d(2, 3, k2, s2, p2, dilation=d2)(y, output_size=[h, w])
+    except (ValueError, RuntimeError):
+        z = None
+    text = (f"input {h}x{w}x2\nrounding floor\nimage: identity\nconv 2 {k1}x{k1} stride {s1} pad {p1}\n"
+            f"deconv 3 {k2}x{k2} stride {s2} pad {p2} dilation {d2} to @image\n")
+    r = run(text)
+    errors = [d.code for d in r.diagnostics if d.severity == "error"]
+    if z is None:
+        assert errors == ["E068"], r.messages()
+    else:
+        assert not errors and r.output is not None, r.messages()
+        assert r.output.dims == (z.shape[2], z.shape[3], z.shape[1]) == (h, w, 3)
+        from cnncalc.verify import verify
+        assert verify(prepare(text)).ok  # the executor's output, its widest cropped, has that shape too
+
+
 # ---- every layer and merge against PyTorch's operators, network by network ----------------
 
 

@@ -300,6 +300,7 @@ class Deconv(Layer):
     """Transposed convolution: each input pixel scatters a `KxK x C/G` filter into the output.
 
     Output `(N - 1)·S - P_total + F_eff + outpad`; params K·K·Cin·C/G + C; MACs = Hin·Win·Cin·Kh·Kw·C/G.
+    `to @NAME` picks the outpad that gives NAME's height and width (`reaching`).
     """
 
     keyword = "deconv"
