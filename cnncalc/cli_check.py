@@ -182,7 +182,7 @@ def solve(files: tuple[str, ...], fmt: str, rounding: str | None, lang: str,
 
 
 SIZE_CODES = {"E023", "E025", "E030", "E031", "E036", "E040", "E041", "E042", "E043", "E044", "E050", "E051",
-              "E061"}  # errors of the given size (or of answers about it), not of the network
+              "E061", "E068"}  # errors of the given size (or of answers about it), not of the network
 
 
 @click.command(cls=Command)

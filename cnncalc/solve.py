@@ -274,6 +274,8 @@ class Solver:
             assert node.layer is not None, "solve only networks that analysed"
             rules = node.layer.axis_rules()
             out = tuple(self._step(i, states[i], rules[i], node.rounding.mode, node.path) for i in (0, 1))
+            if node.to is not None:  # `deconv … to @NAME`: NAME's size, where an output padding reaches it
+                out = tuple(self._sized(i, self.kept[id(node.to)][i], out[i], rules[i], node.path) for i in (0, 1))
             result: tuple[State, State] = (out[0], out[1])
         elif isinstance(node, MergeNode):
             result = self.merge(node, states)
@@ -289,6 +291,16 @@ class Solver:
     def _step(self, i: int, state: State, rule: AxisRule, rounding: str, path: str) -> State:
         after = apply(state, rule, rounding, path)
         self._note(i, state, after, path)
+        return after
+
+    def _sized(self, i: int, target: State, least: State, rule: AxisRule, path: str) -> State:
+        """`to @NAME` along axis i: the target's size where it is `least` (the output without output padding) plus
+        0 to the stride less 1 (the layer's own `reaching`, as arithmetic on the classes)."""
+        assert isinstance(rule, axis.Transposed)
+        below = reaching(target, least, 1 - rule.stride, path)  # target ≤ least + S - 1
+        above = reaching(least, target, 0, path)  # target ≥ least
+        after = restrict(below, above)
+        self._note(i, least, after, path)
         return after
 
     def _note(self, i: int, before: State, after: State, path: str) -> None:

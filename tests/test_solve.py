@@ -13,7 +13,7 @@ from cnncalc.solve import Answer, NotFollowed, Solver, answer, next_member, prev
 from cnncalc.walker import Walker
 from tests.conftest import SPECS, prepare
 
-SIZE_CODES = {"E030", "E031", "E036", "E037", "E050", "E051", "E061"}  # what a size can break
+SIZE_CODES = {"E030", "E031", "E036", "E037", "E050", "E051", "E061", "E068"}  # what a size can break
 
 
 def works(root, dims: tuple[int, int, int]) -> bool:
@@ -512,6 +512,25 @@ def test_a_crop_from_an_offset_needs_the_cropped_map_to_reach_it() -> None:
     check_by_brute_force("input 40x40x2\nfit at 2 { identity | zeropad 10 ; maxpool 2 }\n", 60)
     # the reference pooled by 4 (N = 4k), the cropped map by 2: N/2 >= N/4 + 1 from N = 4 on
     check_by_brute_force("input 40x40x2\nfit at 1 { maxpool 4 | maxpool 2 }\n", 60)
+
+
+def test_a_transposed_convolution_sized_to_another_map_reaches_it_by_at_most_its_stride_less_1() -> None:
+    # `to @enc`: enc = floor((N - 1)/2) + 1 rows (3x3/2 pad 1), pooled to p = floor(enc/2), brought back by a 3x3/2
+    # pad 1: (p - 1)·2 + 1 = 2p - 1 rows plus 0 or 1, so only an even enc: N ≡ 0, 3 (mod 4) from 3. A 2x2/2 gives 2p
+    # plus 0 or 1 (every enc: every N the pool takes); to the input's size from a 3x3/2 pad 1 of it, (e - 1)·2 + 1
+    # plus 0 or 1: every N
+    text = "input 40x40x2\nrounding floor\nenc: conv 2 3x3 stride 2 pad 1\nmaxpool 2\n"
+    _, h, w = solved(text + "deconv 2 3x3 stride 2 pad 1 to @enc\n")
+    assert h == w == Answer(4, (0, 3), 3, ())
+    _, h, _ = solved(text + "deconv 2 2x2 stride 2 to @enc\n")
+    assert h == Answer(1, (0,), 3, ())  # (from 3: the pool needs enc ≥ 2)
+    _, h, _ = solved("input 40x40x2\nimage: identity\nrounding floor\nconv 2 3x3 stride 2 pad 1\n"
+                     "deconv 2 3x3 stride 2 pad 1 to @image\n")
+    assert h == Answer(1, (0,), 1, ())
+    for body in ("deconv 2 3x3 stride 2 pad 1 to @enc\n", "deconv 2 2x2 stride 2 to @enc\n",
+                 "deconv 2 1x1 stride 3 to @enc ; conv 2 3x3\n", "add { @enc | deconv 2 4x4 stride 2 pad 1 to @enc }\n",
+                 "deconv 2 5x5 stride 4 pad 2 dilation 2 to @enc\n"):
+        check_by_brute_force(text + body, 120)
 
 
 def test_a_squeeze_needs_the_map_to_be_1() -> None:
