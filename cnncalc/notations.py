@@ -46,7 +46,8 @@ NOTATIONS: dict[str, Notation] = {n.name: n for n in (
              "`.keras` file of Keras 3's `model.save`, or an `.h5` file of Keras 2's (or Keras 3's legacy format)",
              "cnncalc.readers.keras:read",
              r'"class_name"\s*:\s*"(?:Sequential|Functional|Model)"', "Keras",
-             "or build the model on `keras.Input(shape=(224, 224, 3))` before saving it"),
+             "or build the model on `keras.Input(shape=(224, 224, 3))` before saving it (a subclassed one: "
+             "`model.build((None, 224, 224, 3))` in its script)"),
     Notation("onnx", (".onnx",), "an ONNX model (needs `pip install \"cnncalc[onnx]\"`), read as a listing of its "
              "nodes", "cnncalc.readers.onnx:read", title="ONNX",
              input_hint="or export it with a fixed height and width (no `dynamic_axes` on them)"),

@@ -625,7 +625,8 @@ def test_a_model_saved_without_its_input_shape_is_told_how_to_give_one() -> None
             '{"name": "c", "filters": 4, "kernel_size": [3, 3]}}]}}')
     [error] = [d for d in analyze_text(text, "m.json").diagnostics if d.severity == "error"]
     assert error.code == "E072" and error.hint is not None
-    assert error.hint.endswith("; or build the model on `keras.Input(shape=(224, 224, 3))` before saving it")
+    assert error.hint.endswith("; or build the model on `keras.Input(shape=(224, 224, 3))` before saving it (a "
+                               "subclassed one: `model.build((None, 224, 224, 3))` in its script)")
 
 
 def test_softplus_softsign_hard_tanh_log_sigmoid_and_celu_activations_are_read() -> None:

@@ -810,9 +810,9 @@ def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input | None:
     """The input's size; None when the model leaves its height and width open (`input_shape=None`):
     the analysis then asks for `--input`."""
     dims = shape[1:] if isinstance(shape, list) else None
-    if isinstance(dims, list) and len(dims) == 3 and isinstance(dims[0 if channels_first else 2], int) and \
-            [d for i, d in enumerate(dims) if i != (0 if channels_first else 2)] == [None, None]:
-        return None
+    if isinstance(dims, list) and len(dims) == 3 and isinstance(dims[0 if channels_first else 2], (int, type(None))) \
+            and [d for i, d in enumerate(dims) if i != (0 if channels_first else 2)] == [None, None]:
+        return None  # (its channels unsaid too: a subclassed model its script never builds)
     if not dims or not all(isinstance(d, int) and 1 <= d <= limits.MAX_CHANNELS for d in dims) or \
             len(dims) not in (1, 3):
         raise Unsupported(f"an input of shape {_shown(shape)} (cnncalc reads images H x W x C and vectors)", span)

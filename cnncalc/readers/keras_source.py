@@ -205,12 +205,13 @@ class _Class:
 class _Instance:
     """An object of such a class: the attributes its methods set (`self.conv1 = Conv2D(32, 3)`)."""
 
-    def __init__(self, cls: _Class, span: Span) -> None:
-        self.cls, self.span = cls, span
+    def __init__(self, cls: _Class, node: ast.Call, span: Span) -> None:
+        self.cls, self.node, self.span = cls, node, span  # (made by that call)
         self.attrs: dict[str, Any] = {}
         self.name: str | None = None  # given to Keras' `__init__` (`super().__init__(name=...)`), or Keras' own
         self.built = False  # its `build` run (Keras runs it once, before the first call)
         self.functional: _Functional | None = None  # `super().__init__(inputs, outputs)`: a functional model
+        self.after = 0  # the models made before it (its `__init__`'s among them): which of them is made last
 
 
 class _Super:
@@ -1271,7 +1272,7 @@ class _Script:
     def instantiate(self, cls: _Class, node: ast.Call, env: MutableMapping[str, Any]) -> _Instance:
         """`Block(64)`, `MyModel()`: an object of the script's class, its `__init__` run (Keras' own, that of
         keras.Model or Layer, takes its name)."""
-        instance = _Instance(cls, self.span(node))
+        instance = _Instance(cls, node, self.span(node))
         args, keywords = self.call_arguments(node, env)
         found = cls.lookup("__init__")
         if found is not None and isinstance(found[0], _Function):
@@ -1279,6 +1280,7 @@ class _Script:
         else:
             self.keras_init(instance, args, keywords, node)
         if cls.kind == "Model":
+            instance.after = len(self.models)
             self.unbuilt.append(instance)
         return instance
 
@@ -1369,8 +1371,12 @@ class _Script:
                 not all(s is None or (type(s) is int and 0 < s <= limits.MAX_SIZE) for s in shape):
             raise Unsupported("`build` without an input shape cnncalc can read (`(None, 224, 224, 3)`)",
                               self.span(node))
+        self.build_model_on(instance, list(shape), node)
+
+    def build_model_on(self, instance: _Instance, shape: list[int | None], node: ast.AST) -> None:
+        """The model called on an input of that shape (batch first; None: a size it does not say)."""
         if not instance.built:
-            self.instance_call(instance, [self.example_input(list(shape), node)], {}, node)
+            self.instance_call(instance, [self.example_input(shape, node)], {}, node)
 
     def example_input(self, shape: list[int | None], node: ast.AST) -> _Tensor:
         """The input a subclassed model is built on: `build`'s shape, or an example array's (batch first)."""
@@ -1395,7 +1401,7 @@ class _Script:
             return self.attached(instance.functional, tensors, node)
         found = instance.cls.lookup("call")
         if found is None or not isinstance(found[0], _Function):
-            raise Unsupported(f"`{cls}` applied, and it has no `call` method", self.span(node))
+            raise Unsupported(f"`{cls}` has no `call` method to follow", self.span(node))
         if not instance.built:
             instance.built = True
             build = instance.cls.lookup("build")
@@ -1509,10 +1515,16 @@ def model_config(text: str) -> tuple[dict[str, Any], dict[str | tuple[str, int],
     # the last model built that is not a part of another (an encoder built after the model that holds it is not
     # the model)
     outermost = [model for model in script.models if not model.applied]
-    if not outermost and script.unbuilt:
-        raise Unsupported(f"the model `{script.unbuilt[-1].cls.node.name}` is never built on an input: build it on "
-                          f"its input's shape (`model.build((None, 224, 224, 3))`), or call it on `keras.Input(...)` "
-                          f"or an array (`model(tf.zeros((1, 224, 224, 3)))`)", script.unbuilt[-1].span)
+    last = script.unbuilt[-1] if script.unbuilt else None
+    if last is not None and (not outermost or script.models.index(outermost[-1]) < last.after):
+        # a subclassed model made last, which the script trains without building it first: built on an input of a
+        # size it does not say (`--input` gives it), as Keras builds it on the first batch
+        instance = last
+        try:
+            script.build_model_on(instance, [None, None, None, None], instance.node)
+        except RecursionError:
+            raise Unsupported("expressions nested deeper than cnncalc follows", Span(0, 1)) from None
+        outermost = [model for model in script.models if not model.applied]
     if not outermost:
         raise Unsupported("no Keras model built in the file (cnncalc reads `keras.Sequential([...])`, "
                           "`model.add(...)`, the functional API's `keras.Model(inputs, outputs)` and subclassed models "
