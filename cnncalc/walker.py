@@ -348,9 +348,11 @@ class Walker:
         _SIZED[key] = (layer, reached)
         if isinstance(reached, str):
             span = ref.span.shifted(node.shift)
+            guess = _floored(_guess_reason(flow.doubt))  # (a size resting on a guess says so, as a layer's own do)
             self.sink.add(codes.E068, f"{node.path}: `to @{ref.name}` ({target.shape}) cannot be reached from "
                                       f"{flow.shape}: {reached}", span, path=node.path,
-                          hint=f"make `{ref.name}`'s size one it reaches, or write the output padding with `outpad`")
+                          hint=f"make `{ref.name}`'s size one it reaches, or write the output padding with `outpad`",
+                          notes=(f"computed on {guess}",) if guess is not None else ())
             return None, f"the error at line {self.line_of(span.start)}"
         return reached, None
 
