@@ -1321,8 +1321,10 @@ class _Script:
         """`self.conv1(x)` (a layer it holds, applied), `self.stage(x)` (a method of its class), `model.build(shape)`,
         `super().__init__(**kwargs)`; Keras' methods that change no model (`summary`, `fit`), passed over."""
         instance = owner.instance if isinstance(owner, _Super) else owner
-        if isinstance(owner, _Instance) and attr in owner.attrs:
-            held = owner.attrs[attr]
+        defined = owner.cls.lookup(attr) if isinstance(owner, _Instance) and attr not in owner.attrs else None
+        if isinstance(owner, _Instance) and (attr in owner.attrs or (defined is not None and
+                                                                     not isinstance(defined[0], _Function))):
+            held = owner.attrs[attr] if attr in owner.attrs else defined[0] if defined is not None else None
             if isinstance(held, (_Layer, _Sequential, _Functional)):
                 return self.applied(held, node, env)
             if isinstance(held, _Instance):
