@@ -1036,3 +1036,31 @@ autoencoder.compile(optimizer="adam", loss=losses.MeanSquaredError())
     assert report.ok, report.messages()
     assert report.network == "denoise" and report.totals.params == 160 + 1_160 + 584 + 1_168 + 145 == 3_217
     assert report.output is not None and report.output.dims == (28, 28, 1)
+
+
+def test_class_attributes_and_attributes_changed_in_place() -> None:
+    # a layer held by the class (`head`), widths kept and grown on the object (`self.width *= 2`, `self.convs +=`):
+    # on 8x8x3, 3x3 convs 'same' 3 -> 4 (112) and 4 -> 8 (296), flattened 8·8·8 = 512 values, Dense 512 -> 10
+    # (5,130): 5,538
+    report = script("""
+class Net(keras.Model):
+    head = layers.Dense(10)
+
+    def __init__(self):
+        super().__init__()
+        self.width = 4
+        self.convs = [layers.Conv2D(self.width, 3, padding="same")]
+        self.width *= 2
+        self.convs += [layers.Conv2D(self.width, 3, padding="same")]
+
+    def call(self, x):
+        for conv in self.convs:
+            x = conv(x)
+        return self.head(layers.Flatten()(x))
+
+
+model = Net()
+model.build((None, 8, 8, 3))
+""")
+    assert report.ok, report.messages()
+    assert report.totals.params == 112 + 296 + 5_130 == 5_538
