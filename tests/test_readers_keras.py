@@ -207,7 +207,7 @@ def test_keras3_convnext_block_layer_norms_dense_on_maps_and_layer_scale() -> No
     assert report.ok, report.messages()
     ops = {r.name: r.op for r in report.rows}
     assert (ops["pw1"], ops["ln"], ops["ls"], ops["head_ln"]) == \
-        ("conv 64 1x1", "layernorm eps 1e-06", "scale nobias", "layernorm eps 0.001")  # Keras' default eps
+        ("conv 64 1x1", "layernorm eps 1e-06", "scale nobias inputs 16", "layernorm eps 0.001")  # Keras' default eps
     # stem (4·4·3 + 1)·16 = 784; each layer norm 2·16 = 32 (three); dw 7·7·16 + 16 = 800;
     # pw1 (16 + 1)·64 = 1,088; pw2 (64 + 1)·16 = 1,040; layer scale 16; head (16 + 1)·10 = 170
     assert report.totals.params == 784 + 3 * 32 + 800 + 1088 + 1040 + 16 + 170

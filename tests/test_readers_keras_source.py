@@ -901,7 +901,16 @@ SUBCLASS_HEAD = "class M(keras.Model):\n    def __init__(self):\n        super()
     ("class Scale(layers.Layer):\n    def build(self, input_shape):\n"
      "        self.w = self.add_weight(shape=(input_shape[-1],))\n    def call(self, x):\n        return x\n"
      + SUBCLASS_HEAD + "        self.s = Scale()\n    def call(self, x):\n        return self.s(x)\n"
-     "model = M()\nmodel.build((None, 8, 8, 3))\n", "a weight the layer makes itself (`add_weight`)",
+     "model = M()\nmodel.build((None, 8, 8, 3))\n", "a weight made with add_weight that the model does not use",
+     "self.add_weight"),
+    # a weight used other than as a scale per channel: added, or of a whole map's shape; its shape by position
+    (SUBCLASS_HEAD + "        self.b = self.add_weight(shape=(3,))\n    def call(self, x):\n        return x + self.b\n"
+     "model = M()\nmodel.build((None, 8, 8, 3))\n", "followed only as a scale per channel", "x + self.b"),
+    (SUBCLASS_HEAD + "        self.b = self.add_weight(shape=(8, 8, 3))\n    def call(self, x):\n"
+     "        return x * self.b\nmodel = M()\nmodel.build((None, 8, 8, 3))\n", "followed only as a scale per channel",
+     "x * self.b"),
+    (SUBCLASS_HEAD + "        self.b = self.add_weight((3,))\n    def call(self, x):\n        return x * self.b\n"
+     "model = M()\nmodel.build((None, 8, 8, 3))\n", "without a shape of whole numbers given by name",
      "self.add_weight"),
     (SUBCLASS_HEAD + "        self.c = layers.Conv2D(8, 3)\nmodel = M()\nmodel.build((None, 8, 8, 3))\n",
      "`M` has no `call` method to follow", "model.build"),
@@ -1064,3 +1073,44 @@ model.build((None, 8, 8, 3))
 """)
     assert report.ok, report.messages()
     assert report.totals.params == 112 + 296 + 5_130 == 5_538
+
+
+def test_a_weight_the_layer_makes_itself_as_a_scale_per_channel() -> None:
+    # ConvNeXt's layer scale written as a Layer of the script's: `self.gamma = self.add_weight(shape=(C,))` in
+    # `build`, `x * self.gamma` in `call`: a learnt value per channel (`scale nobias inputs C`); a frozen one made by
+    # the model itself (`trainable=False`, shape (1, 1, C)). On 8x8x3: conv 3x3 'same' 3 -> 4, (27 + 1)·4 = 112; the
+    # scale 4; the frozen scale 4 (non-trainable); Dense 4·8·8 -> 2: 256·2 + 2 = 514. 634 (Keras' count), 4 of them
+    # non-trainable. A weight used twice is refused (Keras shares it: one learnt tensor applied at two places)
+    text = """
+class LayerScale(layers.Layer):
+    def build(self, input_shape):
+        self.gamma = self.add_weight(shape=(input_shape[-1],), initializer="ones", trainable=True, name="gamma")
+
+    def call(self, x):
+        return x * self.gamma
+
+
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.conv = layers.Conv2D(4, 3, padding="same")
+        self.scale = LayerScale()
+        self.fixed = self.add_weight(shape=(1, 1, 4), trainable=False)
+
+    def call(self, x):
+        x = self.fixed * self.scale(self.conv(x))
+        return layers.Dense(2)(layers.Flatten()(x))
+
+
+model = Net()
+model.build((None, 8, 8, 3))
+"""
+    report = script(text)
+    assert report.ok, report.messages()
+    assert report.totals.params == 112 + 4 + 4 + 514 == 634  # (no running statistics: all learnable)
+    assert report.totals.frozen == 4  # Keras' non-trainable
+    assert [r.op for r in report.rows if r.keyword == "scale"] == ["scale nobias inputs 4",
+                                                                     "scale nobias inputs 4 frozen"]
+    twice = script(text.replace("x = self.fixed * self.scale(self.conv(x))",
+                                "x = self.fixed * self.scale(self.conv(x)) * self.fixed"))
+    assert "a weight made with add_weight used twice" in twice.messages()[0]

@@ -324,7 +324,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
             return ["identity"]  # its mean and variance are constants written in the file: no weights
         out = ["bn noaffine counted"]  # adapted to data: its mean, variance and count are non-trainable weights
     elif kind == "LayerScale" and isinstance(config.get("projection_dim"), int):
-        return ["scale nobias"]  # Keras' ConvNeXt: a learnt scale per channel, its gamma
+        # Keras' ConvNeXt: a learnt scale per channel, its gamma (of projection_dim values: checked)
+        return [f"scale nobias inputs {_whole(config['projection_dim'], 'projection_dim', span)}"]
     elif kind == "StochasticDepth":
         return ["identity"]  # Keras' ConvNeXt: drops a residual branch in training only
     elif kind in ("Dropout", "SpatialDropout2D"):

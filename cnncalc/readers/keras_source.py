@@ -230,6 +230,15 @@ class _Example:
         self.shape = shape
 
 
+class _Weight:
+    """`self.gamma = self.add_weight(shape=(C,))`: a learnt tensor a layer of the script's makes itself, read where it
+    scales a map per channel (`x * self.gamma`, ConvNeXt's and CaiT's layer scale)."""
+
+    def __init__(self, shape: tuple[int, ...], trainable: bool, node: ast.AST) -> None:
+        self.shape, self.trainable, self.node = shape, trainable, node
+        self.used = False
+
+
 class _Unknown:
     """A value the script computes in a way cnncalc does not follow (a module, a call it does not know)."""
 
@@ -268,6 +277,7 @@ class _Script:
         self.depth = 0  # functions called inside each other
         self.analysed = 0  # layers analysed to work out tensor shapes (`x.shape[-1]`): at most MAX_SHAPE_LAYERS
         self.unbuilt: list[_Instance] = []  # the script's models not yet built on an input
+        self.weights: list[_Weight] = []  # the weights layers of the script's classes make (`add_weight`)
 
     def span(self, node: ast.AST) -> Span:
         return self.offsets.span(node)
@@ -731,6 +741,9 @@ class _Script:
         """`x + y` of two tensors: the merge Keras 3 makes of it (Add, Subtract, Multiply); `x / 255.0`, `x + 3.0`,
         `x * (1 / 6)` of a tensor and a number: the same number on every value, which keeps the shape and learns
         nothing (as the model reader reads Keras 3's operation: Identity, named as Keras names it, `true_divide`)."""
+        weight = next((v for v in (left, right) if isinstance(v, _Weight)), None)
+        if weight is not None:
+            return self.scaled(op, left if weight is right else right, weight, node)
         kind = _TENSOR_ARITHMETIC.get(type(op))
         tensors = [v for v in (left, right) if isinstance(v, _Tensor)]
         numbers = [v for v in (left, right) if isinstance(v, (int, float)) and not isinstance(v, bool)]
@@ -739,6 +752,22 @@ class _Script:
                               f"and +, -, * and / of one and a number", self.span(node))
         layer = self.new_layer("Identity" if numbers else kind, {}, node, named_as=kind)
         return self.attached(layer, tensors, node)
+
+    def scaled(self, op: ast.operator, x: Any, weight: _Weight, node: ast.AST) -> _Tensor:
+        """`x * self.gamma` of a weight of one value per channel (shape `(C,)`, or 1s before it): the layer scale Keras'
+        ConvNeXt has (`LayerScale`, a learnt gamma per channel), checked against x's channels where it is read."""
+        if not isinstance(op, ast.Mult) or not isinstance(x, _Tensor) or not weight.shape or \
+                any(d != 1 for d in weight.shape[:-1]):
+            raise Unsupported(f"`{ast.unparse(node)[:60]}`: a weight made with add_weight, followed only as a scale "
+                              f"per channel (`x * self.gamma`, gamma of shape (C,))", self.span(node))
+        if weight.used:
+            raise Unsupported(f"`{ast.unparse(node)[:60]}`: a weight made with add_weight used twice",
+                              self.span(node))
+        weight.used = True
+        config: dict[str, Any] = {"projection_dim": weight.shape[-1]}
+        if not weight.trainable:
+            config["trainable"] = False
+        return self.attached(self.new_layer("LayerScale", config, node), [x], node)
 
     def call(self, node: ast.Call, env: MutableMapping[str, Any]) -> Any:
         func = node.func
@@ -1342,12 +1371,25 @@ class _Script:
         if attr == "__init__" and isinstance(owner, _Super):
             return self.keras_init(instance, *self.call_arguments(node, env), node)
         if attr == "add_weight":
-            raise Unsupported("a weight the layer makes itself (`add_weight`): cnncalc counts the weights of Keras' "
-                              "own layers", self.span(node))
+            return self.own_weight(node, env)
         if attr in _HARMLESS or attr in ("build", "get_config", "save_weights", "load_weights"):
             return _Unknown(attr)  # (`super().build(input_shape)`: Keras' marks the layer built)
         raise Unsupported(f"`{ast.unparse(node.func)[:60]}`: a method cnncalc does not follow (the class's own "
                           f"methods are, and the layers it holds)", self.span(node))
+
+    def own_weight(self, node: ast.Call, env: MutableMapping[str, Any]) -> _Weight:
+        """`self.add_weight(shape=(C,), initializer=..., trainable=True)`: its shape and whether it is trained (by
+        name: Keras 2 and 3 take other arguments first by position)."""
+        given = {k.arg: k.value for k in node.keywords if k.arg in ("shape", "trainable")}
+        shape = self.eval(given["shape"], env) if "shape" in given else None
+        trainable = self.eval(given["trainable"], env) if "trainable" in given else True
+        if node.args or not isinstance(shape, (list, tuple)) or not shape or not isinstance(trainable, bool) or \
+                not all(type(d) is int and 1 <= d <= limits.MAX_CHANNELS for d in shape):
+            raise Unsupported("a weight the layer makes itself (`add_weight`) without a shape of whole numbers given "
+                              "by name (`shape=(C,)`), or `trainable` cnncalc cannot work out", self.span(node))
+        weight = _Weight(tuple(shape), trainable, node)
+        self.weights.append(weight)
+        return weight
 
     def keras_init(self, instance: _Instance, args: list[Any], keywords: dict[str, Any], node: ast.AST) -> None:
         """keras.Model's or Layer's `__init__`: the name it is given; a Model's inputs and outputs, when a subclass
@@ -1527,6 +1569,10 @@ def model_config(text: str) -> tuple[dict[str, Any], dict[str | tuple[str, int],
         except RecursionError:
             raise Unsupported("expressions nested deeper than cnncalc follows", Span(0, 1)) from None
         outermost = [model for model in script.models if not model.applied]
+    unused = next((w for w in script.weights if not w.used), None)
+    if unused is not None:  # (Keras counts it, wherever it is used; cnncalc places a weight only where it scales)
+        raise Unsupported("a weight made with add_weight that the model does not use as a scale per channel "
+                          "(`x * self.gamma`)", script.span(unused.node))
     if not outermost:
         raise Unsupported("no Keras model built in the file (cnncalc reads `keras.Sequential([...])`, "
                           "`model.add(...)`, the functional API's `keras.Model(inputs, outputs)` and subclassed models "
