@@ -1297,7 +1297,8 @@ NOTATION_EDITS = [
     "def call(self, x, training=None):\n", "def build(self, input_shape):\n", "self.add_weight(", "input_shape[-1]",
     "model.build((None, 8, 8, 3))\n", "model(tf.zeros((1, 8, 8, 3)))\n", "@property\n", "@staticmethod\n",
     " is None", " is not None", "tf.concat([x, y], axis=-1)", "self.stages.append(", "self(x)", "B()(x)",
-    ", output_size=x.size()", ", output_size=input_size", "output_size=[4, 4]", "isinstance(op, layers.Dense)"]
+    ", output_size=x.size()", ", output_size=input_size", "output_size=[4, 4]", "isinstance(op, layers.Dense)",
+    "self.add_weight(shape=(4,))", " * self.gamma", "trainable=False"]
 
 
 def reader_case(seed: int) -> tuple[str, str]:
