@@ -934,6 +934,12 @@ SUBCLASS_HEAD = "class M(keras.Model):\n    def __init__(self):\n        super()
      "model = M()\nmodel.fit_generator(data)\n", "`model.fit_generator`: a method cnncalc does not follow",
      "model.fit_generator"),
     ("def f():\n    return super().__init__()\nf()\n", "`super(...)` outside a method", "super()"),
+    # an `if` on an object (a layer of the script's class, an example array): its truth is not the script's to say
+    ("class B(layers.Layer):\n    def call(self, x):\n        return x\nb = B()\nif b:\n"
+     "    model = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(2, 3)])\n",
+     "a model built under a condition cnncalc cannot decide", "b:\n"),
+    ("if tf.zeros((1, 4)):\n    model = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(2, 3)])\n",
+     "a model built under a condition cnncalc cannot decide", "tf.zeros((1, 4)):"),
 ])
 def test_what_a_subclassed_model_does_that_cnncalc_cannot_follow_is_e070_at_its_place(text: str, message: str,
                                                                                      at: str) -> None:

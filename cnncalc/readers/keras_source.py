@@ -246,6 +246,11 @@ class _Unknown:
         self.said = said
 
 
+# what an `if` cannot be decided on: a value cnncalc does not know, or an object whose truth Python would take from
+# what it is (a layer, a tensor, a model, an array) rather than anything the script says
+_UNDECIDED = (_Unknown, _Layer, _Tensor, _Sequential, _Functional, _Instance, _Class, _Super, _Example, _Weight)
+
+
 class _Return(Exception):
     def __init__(self, value: Any) -> None:
         self.value = value
@@ -332,7 +337,7 @@ class _Script:
             self.loop(stmt, env)
         elif isinstance(stmt, ast.If):
             test = self.eval(stmt.test, env)
-            if isinstance(test, (_Unknown, _Layer, _Tensor, _Sequential, _Functional)):
+            if isinstance(test, _UNDECIDED):
                 self.passed_over(stmt, env, "a model built under a condition cnncalc cannot decide", stmt.test)
                 return
             self.run(stmt.body if test else stmt.orelse, env)
