@@ -1135,10 +1135,8 @@ class _Script:
                 raise Malformed(f"two layers named `{given}`", Span(0, 1))
             return given
         # (Keras' own rule: `MaxPooling2D` is `max_pooling2d`; its aliases are named as the layer they stand for)
+        kind = _ALIASES.get(kind, kind)
         stem = re.sub(r"([a-z])([A-Z])", r"\1_\2", re.sub(r"(.)([A-Z][a-z0-9]+)", r"\1_\2", kind)).lower()
-        stem = {"max_pool2d": "max_pooling2d", "avg_pool2d": "average_pooling2d", "convolution2d": "conv2d",
-                "global_avg_pool2d": "global_average_pooling2d", "global_max_pool2d": "global_max_pooling2d"}.get(
-            stem, stem)
         while True:
             count = self.names.get(stem, 0)
             self.names[stem] = count + 1
