@@ -3588,16 +3588,16 @@ def test_enets_transposed_convolutions_called_with_the_encoders_size() -> None:
     assert report.output is not None and report.output.dims == (50, 46, 12)
 
 
-@pytest.mark.parametrize("old, new, words, at", [
-    ("return self.full(x, output_size=input_size)", "return self.full(x, output_size=[50, 46])",
+@pytest.mark.parametrize("old, new, code, words, at", [
+    ("return self.full(x, output_size=input_size)", "return self.full(x, output_size=[50, 46])", "E070",
      "an output_size cnncalc cannot trace to a map", "self.full("),
     ("return self.full(x, output_size=input_size)", "return self.full(self.full(x, output_size=input_size)[:, :1], "
-     "output_size=input_size)", "a transposed convolution applied twice", "self.full(self.full("),
+     "output_size=input_size)", "E070", "a transposed convolution applied twice", "self.full(self.full("),
     # a 5x5 kernel: (25 - 1)·2 - 2 + 5 = 51 rows at least, not the input's 50 (PyTorch refuses it too), at the module
-    ("nn.ConvTranspose2d(16, classes, 3,", "nn.ConvTranspose2d(16, classes, 5,",
+    ("nn.ConvTranspose2d(16, classes, 3,", "nn.ConvTranspose2d(16, classes, 5,", "E068",
      "its output height can be 51 to 52 ((25 - 1)·2 - 2 + 5", "nn.ConvTranspose2d(16, classes, 5"),
 ])
-def test_transposed_convolutions_sized_where_cnncalc_cannot_follow_are_refused(old: str, new: str, words: str,
-                                                                              at: str) -> None:
+def test_transposed_convolutions_sized_where_cnncalc_cannot_follow_are_refused(old: str, new: str, code: str,
+                                                                              words: str, at: str) -> None:
     e = _the_error_once_edited("enet_bottlenecks.py", old, new, "50x46x3", at)
-    assert words in e.message, e.message
+    assert e.code == code and words in e.message, e.message

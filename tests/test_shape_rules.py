@@ -113,11 +113,30 @@ def test_a_size_a_transposed_convolution_cannot_reach_is_e068_with_its_range() -
     assert codes(r) == ["E068"] and "its output height can be 17 to 18" in r.diagnostics[0].message
     r = run("input 4x4x2\nv: flatten\nunflatten ; deconv 2 2x2 stride 2 to @v\n")
     assert codes(r) == ["E068"] and "the vector 32 has no height and width" in r.diagnostics[0].message
-    assert where(run(base + "deconv 4 2x2 stride 2 to @enc to @enc\n"))[0] == ("E012", 4, 31)  # (the second)
-    assert where(run(base + "deconv 4 3x3 stride 2 pad 1 outpad 1 to @image\n"))[0] == ("E012", 4, 29)
-    assert codes(run(base + "deconv 4 2x2 stride 2 to image\n"))[0] == "E002"
-    assert where(run(base + "deconv 4 2x2 stride 2 to @later\nlater: identity\n")) == [("E063", 4, 26)]
-    assert where(run(base + "conv 4 2x2 stride 2 to @enc\n"))[0] == ("E011", 4, 21)  # (a convolution has no `to`)
+    for line, said, words in [
+            ("deconv 4 2x2 stride 2 to @enc to @enc", ("E012", 4, 31), "`to` is given twice"),  # (the second)
+            ("deconv 4 3x3 stride 2 pad 1 outpad 1 to @image", ("E012", 4, 29),
+             "`outpad` and `to` both set the output's size"),
+            ("deconv 4 2x2 stride 2 to image", ("E002", 4, 26), "expected `@NAME` after `to`, found `image`"),
+            ("deconv 4 2x2 stride 2 to @later\nlater: identity", ("E063", 4, 26),
+             "no earlier line or layer is named `later` here"),
+            ("conv 4 2x2 stride 2 to @enc", ("E011", 4, 21), "`conv` has no option `to`")]:  # (no `to` on a conv)
+        r = run(base + line + "\n")
+        assert where(r)[0] == said and words in r.diagnostics[0].message, r.messages()
+
+
+def test_a_wrong_answer_on_a_sized_transposed_convolution_is_wrong() -> None:
+    # 6x8 -> 3x4 (2x2/2) -> back to enc's 6x8 by a 3x3/2 pad 1 with output padding 1: (3 - 1)·2 - 2 + 3 + 1 = 6 and
+    # (4 - 1)·2 - 2 + 3 + 1 = 8. The size without the output padding (5x7), or the input's, is wrong, at the answer;
+    # parameters 3·3·8·4 + 4 = 292, not 288
+    base = "input 11x15x3\nenc: conv 8 3x3 stride 2 pad 1\nconv 8 2x2 stride 2\ndeconv 4 3x3 stride 2 pad 1 to @enc "
+    assert run(base + "-> 6x8x4 params 292\n").ok
+    for answer, wrong, code in [("-> 5x7x4", "5x7x4", "E040"), ("-> 11x15x4", "11x15x4", "E040"),
+                                ("-> 6x8x4 params 288", "288", "E041")]:
+        r = run(base + answer + "\n")
+        [e] = [d for d in r.diagnostics if d.severity == "error"]
+        line = (base + answer).splitlines()[3]
+        assert (e.code, e.line, e.column) == (code, 4, line.index(wrong) + 1), r.messages()
 
 
 def test_a_transposed_convolution_sized_inside_repeats_and_blocks() -> None:
