@@ -205,8 +205,8 @@ class _Class:
 class _Instance:
     """An object of such a class: the attributes its methods set (`self.conv1 = Conv2D(32, 3)`)."""
 
-    def __init__(self, cls: _Class, node: ast.Call, span: Span) -> None:
-        self.cls, self.node, self.span = cls, node, span  # (made by that call)
+    def __init__(self, cls: _Class, node: ast.Call) -> None:
+        self.cls, self.node = cls, node  # (made by that call)
         self.attrs: dict[str, Any] = {}
         self.name: str | None = None  # given to Keras' `__init__` (`super().__init__(name=...)`), or Keras' own
         self.built = False  # its `build` run (Keras runs it once, before the first call)
@@ -1304,7 +1304,7 @@ class _Script:
     def instantiate(self, cls: _Class, node: ast.Call, env: MutableMapping[str, Any]) -> _Instance:
         """`Block(64)`, `MyModel()`: an object of the script's class, its `__init__` run (Keras' own, that of
         keras.Model or Layer, takes its name)."""
-        instance = _Instance(cls, node, self.span(node))
+        instance = _Instance(cls, node)
         args, keywords = self.call_arguments(node, env)
         found = cls.lookup("__init__")
         if found is not None and isinstance(found[0], _Function):
