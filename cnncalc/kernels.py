@@ -302,6 +302,12 @@ class _Tiling:
         per_tile_row = self.n ** 2 * n * self.tiles[1] * (cin + cout) * itemsize
         wanted = max(WINOGRAD_BLOCK_BYTES // per_tile_row, -(-WINOGRAD_MIN_TILES // (n * self.tiles[1])))
         self.block = max(min(wanted, self.tiles[0]), 1)
+        # One block (a small map: AlexNet's 13x13, VGG-16's 14x14): each transformed filter is read by one product, so
+        # each is made just before it, in the cache, instead of all n² first, through memory, where G's rows are
+        # additions once scaled (F(2x2, 3x3)): 11-22% faster on those layers; F(3x3, 5x5)'s fractions made AlexNet's
+        # conv2 3% slower.
+        self.one_by_one = self.block == self.tiles[0] and \
+            all(abs(c) == 1 for _, row in _filter_rows(m, r) for _, c in row)
 
     def padded(self, x: np.ndarray, win: Windows) -> np.ndarray:
         if self.padded_shape == x.shape:
@@ -318,17 +324,23 @@ class _Tiling:
         # the largest part weighed: n tiles' worth of the input's or of the products' (one row of them)
         return 0 if whole else self.n * n * self.block * max(self.padded_shape[2] * cin, self.tiles[1] * cout)
 
+    def filters(self, cout: int) -> int:
+        """Elements of the transformed filters: all n² of them, or (one by one) the kernel's r rows transformed and
+        one filter."""
+        cin = self.padded_shape[3]
+        return (self.r + 1 if self.one_by_one else self.n ** 2) * cin * cout
+
 
 def _winograd_plan(x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int, m: int, r: int) -> int:
-    """The padded input, the output, the transformed filters, one block's transformed tiles and products, the
-    larger of the two transforms' temporaries (the input's tile rows transformed down their columns; the products
-    transformed along one axis) and the scratch for coefficients other than ±1."""
+    """The padded input, the output, the transformed filters (or what makes them one by one), one block's
+    transformed tiles and products, the larger of the two transforms' temporaries (the input's tile rows transformed
+    down their columns; the products transformed along one axis) and the scratch for coefficients other than ±1."""
     n, cin = x_shape[0], x_shape[3]
     t = _Tiling(x_shape, cout, win, itemsize, m, r)
     padded = _size(t.padded_shape) if t.padded_shape != x_shape else 0
     block_tiles = n * t.block * t.tiles[1]
     temporaries = max(t.n * n * t.block * t.padded_shape[2] * cin, m * t.n * block_tiles * cout)
-    return itemsize * (padded + n * t.out[0] * t.out[1] * cout + t.n ** 2 * cin * cout
+    return itemsize * (padded + n * t.out[0] * t.out[1] * cout + t.filters(cout)
                        + t.n ** 2 * block_tiles * (cin + cout) + temporaries + t.scratch(cout))
 
 
@@ -354,6 +366,46 @@ def _combine(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out:
             scaled = scratch[:parts[k].size].reshape(parts[k].shape)
             np.multiply(parts[k], c, out=scaled)
             out += scaled
+
+
+def _combined(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out: np.ndarray,
+              scratch: np.ndarray) -> np.ndarray:
+    """A transform row's sum (`_combine`) in `out`, or the part itself where the row only picks it."""
+    if len(terms) == 1 and terms[0][1] == 1:
+        return parts[terms[0][0]]
+    _combine(terms, parts, out, scratch)
+    return out
+
+
+@functools.cache
+def _filter_rows(m: int, r: int) -> tuple[tuple[float, tuple[tuple[int, float], ...]], ...]:
+    """G's rows as a scale and the terms the filter's transform adds: each row divided by its first coefficient,
+    so that F(2x2, 3x3)'s are additions (G's halves), and the scales multiply the products instead
+    (`_products_one_by_one`: a map small enough for one block has fewer tiles than a filter has values)."""
+    _, g, _ = _winograd_matrices(m, r)
+    rows = []
+    for row in g.tolist():
+        scale = next(c for c in row if c != 0)
+        rows.append((scale, tuple((k, c / scale) for k, c in enumerate(row) if c != 0)))
+    return tuple(rows)
+
+
+def _products_one_by_one(v: np.ndarray, w: np.ndarray, m: int, out: np.ndarray, rows_done: np.ndarray,
+                         made: np.ndarray, scratch: np.ndarray) -> None:
+    """The n² products of one block's transformed tiles `v` (n², tiles, C_in) with the transformed filters G·g·Gᵀ
+    into `out` (n², tiles, C_out), each filter made just before its product: G's row i down the kernel's rows into
+    `rows_done` (r, C_in, C_out), then G's row j along them into `made` (C_in, C_out)."""
+    r = w.shape[1]
+    taps = np.moveaxis(w, 0, -1)  # (r, r, C_in, C_out); contiguous where drawn with C_out last
+    rows = _filter_rows(m, r)
+    n = len(rows)
+    for i, (row_scale, row_terms) in enumerate(rows):
+        down = [_combined(row_terms, [taps[a, b] for a in range(r)], rows_done[b], scratch) for b in range(r)]
+        for j, (column_scale, column_terms) in enumerate(rows):
+            product = out[i * n + j]
+            np.matmul(v[i * n + j], _combined(column_terms, down, made, scratch), out=product)
+            if row_scale * column_scale != 1:
+                product *= row_scale * column_scale
 
 
 def _winograd_input(xp: np.ndarray, t: _Tiling, row: int, rows: int, half: np.ndarray, out: np.ndarray,
@@ -386,20 +438,32 @@ def _winograd_output(products: np.ndarray, t: _Tiling, y: np.ndarray, row: int, 
             _combine(a_t[j], [p[:, :inside, :target.shape[2]] for p in half[i]], target, scratch)
 
 
-def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows, m: int) -> np.ndarray:
-    """F(m x m, r x r) for an r x r stride-1 convolution: filters transformed once (n², C_in, C_out), then per
-    block of tile rows the input transform, n² batched products through BLAS and the output transform."""
-    dtype = np.result_type(x, w)
-    n, cin, cout, r = x.shape[0], x.shape[3], w.shape[0], w.shape[1]
-    t = _Tiling(x.shape, cout, win, dtype.itemsize, m, r)
-    xp = t.padded(x, win)
+def _transformed_filters(w: np.ndarray, m: int, dtype: np.dtype[Any]) -> np.ndarray:
+    """Every filter transformed, G·g·Gᵀ: (n², C_in, C_out)."""
+    cout, r, _, cin = w.shape
     _, g, _ = _winograd_matrices(m, r)
     transform = np.kron(g, g).astype(dtype)  # (n², r²)
     if w.flags.c_contiguous:  # stored (C_out, r, r, C_in), as a weights file gives it: C_out products of (n², r²)
         # @ (r², C_in) -> (C_out, n², C_in); each of the n² then read as a transposed (C_in, C_out), no copy
-        filters = np.matmul(transform, w.reshape(cout, r * r, cin)).transpose(1, 2, 0)
-    else:  # drawn with C_out last in memory (Layer.read_transposed): one product with (r², C_in·C_out) in place
-        filters = (transform @ np.moveaxis(w, 0, -1).reshape(r * r, cin * cout)).reshape(t.n ** 2, cin, cout)
+        filters: np.ndarray = np.matmul(transform, w.reshape(cout, r * r, cin)).transpose(1, 2, 0)
+        return filters
+    # drawn with C_out last in memory (Layer.read_transposed): one product with (r², C_in·C_out) in place
+    return (transform @ np.moveaxis(w, 0, -1).reshape(r * r, cin * cout)).reshape(-1, cin, cout)
+
+
+def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows, m: int) -> np.ndarray:
+    """F(m x m, r x r) for an r x r stride-1 convolution: filters transformed once (n², C_in, C_out) or, for one
+    block of F(2x2, 3x3), one by one before their products; per block of tile rows the input transform, n² products
+    through BLAS and the output transform."""
+    dtype = np.result_type(x, w)
+    n, cin, cout, r = x.shape[0], x.shape[3], w.shape[0], w.shape[1]
+    t = _Tiling(x.shape, cout, win, dtype.itemsize, m, r)
+    xp = t.padded(x, win)
+    if t.one_by_one:  # (`_products_one_by_one`)
+        filters = None
+        rows_done, made = np.empty((r, cin, cout), dtype=dtype), np.empty((cin, cout), dtype=dtype)
+    else:
+        filters = _transformed_filters(w, m, dtype)
     y = np.empty((n, *t.out, cout), dtype=dtype)
     tiles_w, block_tiles = t.tiles[1], n * t.block * t.tiles[1]
     tiles = np.empty(t.n ** 2 * block_tiles * cin, dtype=dtype)
@@ -412,7 +476,10 @@ def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows, m: int) -> np.n
         _winograd_input(xp, t, row, rows, half[:t.n * n * rows * t.padded_shape[2] * cin].reshape(
             t.n, n, rows, t.padded_shape[2], cin), v, scratch)
         out = products[:t.n ** 2 * n * rows * tiles_w * cout].reshape(t.n ** 2, n * rows * tiles_w, cout)
-        np.matmul(v.reshape(t.n ** 2, -1, cin), filters, out=out)
+        if filters is None:
+            _products_one_by_one(v.reshape(t.n ** 2, -1, cin), w, m, out, rows_done, made, scratch)
+        else:
+            np.matmul(v.reshape(t.n ** 2, -1, cin), filters, out=out)
         _winograd_output(out.reshape(t.n, t.n, n, rows, tiles_w, cout), t, y, row,
                          half[:m * t.n * n * rows * tiles_w * cout].reshape(m, t.n, n, rows, tiles_w, cout), scratch)
     return y

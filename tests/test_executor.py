@@ -182,18 +182,29 @@ def test_winograd_on_ones_counts_each_windows_taps(k: int) -> None:
 
 
 @pytest.mark.parametrize("k, cin", [(3, 16), (5, 64)])
-def test_winograd_blocks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch, k: int, cin: int) -> None:
+@pytest.mark.parametrize("outputs_last", [False, True])
+def test_winograd_blocks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch, k: int, cin: int,
+                                              outputs_last: bool) -> None:
+    # One block of F(2x2, 3x3) makes each transformed filter just before its product; blocks of tile rows make them
+    # all first: the two ways agree, with the filters stored as a weights file gives them or drawn with C_out last.
     x = RNG.standard_normal((2, 21, 22, cin))
     wt = RNG.standard_normal((4, k, k, cin))
+    if outputs_last:
+        wt = np.moveaxis(np.ascontiguousarray(np.moveaxis(wt, 0, -1)), -1, 0)
     pads = (k // 2,) * 4
+    m = {3: 2, 5: 3}[k]
+
+    def tiling() -> kernels._Tiling:
+        return kernels._Tiling(x.shape, 4, kernels.Windows(x.shape, (k, k), (1, 1), pads, (1, 1), False), 8, m, k)
+    assert tiling().block == tiling().tiles[0] and tiling().one_by_one == (k == 3)
     whole, _ = kernels.conv2d(x, wt, None, (1, 1), pads, (1, 1), 1, False)
     monkeypatch.setattr(kernels, "WINOGRAD_BLOCK_BYTES", 1)  # one tile row per block, the last one short
     monkeypatch.setattr(kernels, "WINOGRAD_MIN_TILES", 1)
-    m = {3: 2, 5: 3}[k]
-    assert kernels._Tiling(x.shape, 4, kernels.Windows(x.shape, (k, k), (1, 1), pads, (1, 1), False), 8, m,
-                           k).block == 1
+    assert tiling().block == 1 and not tiling().one_by_one
     rows, _ = kernels.conv2d(x, wt, None, (1, 1), pads, (1, 1), 1, False)
     np.testing.assert_allclose(whole, rows, rtol=1e-12, atol=1e-12)
+    slow, _ = kernels.conv2d(x, wt, None, (1, 1), pads, (1, 1), 1, False, naive=True)
+    np.testing.assert_allclose(whole, slow, rtol=1e-10, atol=1e-10)
 
 
 @pytest.mark.parametrize("hw, cin, k", [(28, 64, 3), (27, 96, 5)])
