@@ -380,8 +380,8 @@ def _combined(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out
 @functools.cache
 def _filter_rows(m: int, r: int) -> tuple[tuple[float, tuple[tuple[int, float], ...]], ...]:
     """G's rows as a scale and the terms the filter's transform adds: each row divided by its first coefficient,
-    so that F(2x2, 3x3)'s are additions (G's halves), and the scales multiply the products instead
-    (`_products_one_by_one`: a map small enough for one block has fewer tiles than a filter has values)."""
+    so that F(2x2, 3x3)'s are additions (G's halves); `_products_one_by_one` multiplies each product by its two
+    rows' scales once instead of every part a filter's sum adds."""
     _, g, _ = _winograd_matrices(m, r)
     rows = []
     for row in g.tolist():
