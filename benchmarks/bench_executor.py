@@ -20,8 +20,10 @@ When the environment pins OpenBLAS's kernels (OPENBLAS_CORETYPE, e.g. Haswell's 
 with AVX-512), (1) and (2) run twice: as the environment says, and with OpenBLAS's own choice (the
 variable removed). PyTorch's kernels do not read that variable.
 
-Each measurement runs in a fresh process (thread settings must precede the imports); medians of
-interleaved runs. Needs torch (`pip install torch==2.13.0`). Run: python benchmarks/bench_executor.py [--quick]
+Each measurement runs in a fresh process (thread settings must precede the imports); (1) and (2) go in rounds,
+each measuring the floor and every forward once in turn, and the figures are medians over the rounds (3 rounds of
+3 forwards with --quick, else 5 of 5); (3) alternates the two processes. Needs torch (`pip install torch==2.13.0`).
+Run: python benchmarks/bench_executor.py [--quick]
 """
 from __future__ import annotations
 
@@ -164,21 +166,33 @@ def wall(cmd: list[str]) -> float:
 
 def main() -> None:
     quick = "--quick" in sys.argv
-    runs = 3 if quick else 7
+    runs, rounds = (3, 3) if quick else (5, 5)
     pinned = os.environ.get("OPENBLAS_CORETYPE")
     configurations = [False, True] if pinned else [False]
-    theirs = {name: statistics.median(worker(THEIRS, name, str(runs), single=True)["seconds"])
-              for name in ("alexnet", "vgg16")}
     for unpin in configurations:
         kernels = ("OpenBLAS's own choice" if unpin or not pinned
                    else f"OPENBLAS_CORETYPE={pinned}, from the environment")
-        floor = worker(FLOOR, single=True, unpin=unpin)
-        gflops, gbps = float(floor["gflops"]), float(floor["gbps"])
-        print(f"(1) this machine, one thread, {kernels}: sgemm {gflops:.1f} GFLOP/s, memory bandwidth {gbps:.1f} GB/s")
-        print(f"(2) one forward at batch 1, one thread, weights drawn beforehand (medians), {kernels}")
+        # Rounds, each measuring the floor and every forward once, in turn: a burst of the machine's other work
+        # falls on both sides of each ratio, not on one side's only run.
+        floors: list[dict[str, Any]] = []
+        ours_runs: dict[str, list[dict[str, Any]]] = {"alexnet": [], "vgg16": []}
+        theirs_seconds: dict[str, list[float]] = {"alexnet": [], "vgg16": []}
+        for _ in range(rounds):
+            floors.append(worker(FLOOR, single=True, unpin=unpin))
+            for name in ("alexnet", "vgg16"):
+                theirs_seconds[name] += worker(THEIRS, name, str(runs), single=True)["seconds"]
+                ours_runs[name].append(worker(OURS, str(ROOT / "specs" / f"{name}.spec"), str(runs), single=True,
+                                              unpin=unpin))
+        gflops = statistics.median(float(f["gflops"]) for f in floors)
+        gbps = statistics.median(float(f["gbps"]) for f in floors)
+        print(f"(1) this machine, one thread, {kernels}: sgemm {gflops:.1f} GFLOP/s, memory bandwidth {gbps:.1f} GB/s "
+              f"(medians of {rounds} rounds)")
+        print(f"(2) one forward at batch 1, one thread, weights drawn beforehand (medians of {rounds} interleaved "
+              f"rounds of {runs}), {kernels}")
         for name in ("alexnet", "vgg16"):
-            ours = worker(OURS, str(ROOT / "specs" / f"{name}.spec"), str(runs), single=True, unpin=unpin)
-            t_ours, t_theirs = statistics.median(ours["seconds"]), theirs[name]
+            ours = ours_runs[name][0]
+            t_ours = statistics.median(t for run in ours_runs[name] for t in run["seconds"])
+            t_theirs = statistics.median(theirs_seconds[name])
             macs = int(ours["macs"])
             t_floor = 2 * macs / (gflops * 1e9)
             t_roof = sum(max(2 * m / (gflops * 1e9), 4 * p / (gbps * 1e9)) for m, p in ours["layers"])
@@ -189,7 +203,7 @@ def main() -> None:
                   f"read once too) {t_roof * 1000:6.1f} ms: cnncalc {t_ours / t_roof:.2f}x, "
                   f"PyTorch {t_theirs / t_roof:.2f}x; the roofline itself is {t_roof / t_floor:.2f}x the MACs-only "
                   f"floor")
-            t_bare = float(ours["bare"])
+            t_bare = statistics.median(float(run["bare"]) for run in ours_runs[name])
             print(f"             the same products as bare matmuls of their own shapes (this BLAS's floor for them) "
                   f"{t_bare * 1000:6.1f} ms: cnncalc {t_ours / t_bare:.2f}x, PyTorch {t_theirs / t_bare:.2f}x; the "
                   f"shapes run at {2 * macs / t_bare / 1e9:.1f} GFLOP/s, not {gflops:.1f}")
