@@ -304,8 +304,8 @@ class _Tiling:
         self.block = max(min(wanted, self.tiles[0]), 1)
         # One block (a small map: AlexNet's 13x13, VGG-16's 14x14): each transformed filter is read by one product, so
         # each is made just before it, in the cache, instead of all n² first, through memory, where G's rows are
-        # additions once scaled (F(2x2, 3x3)): 11-22% faster on those layers; F(3x3, 5x5)'s fractions made AlexNet's
-        # conv2 3% slower.
+        # additions once scaled (F(2x2, 3x3)) and the filters are drawn with C_out last (`_outputs_inner`): 11-22%
+        # faster on those layers; F(3x3, 5x5)'s fractions made AlexNet's conv2 3% slower.
         self.one_by_one = self.block == self.tiles[0] and \
             all(abs(c) == 1 for _, row in _filter_rows(m, r) for _, c in row)
 
@@ -324,23 +324,18 @@ class _Tiling:
         # the largest part weighed: n tiles' worth of the input's or of the products' (one row of them)
         return 0 if whole else self.n * n * self.block * max(self.padded_shape[2] * cin, self.tiles[1] * cout)
 
-    def filters(self, cout: int) -> int:
-        """Elements of the transformed filters: all n² of them, or (one by one) the kernel's r rows transformed and
-        one filter."""
-        cin = self.padded_shape[3]
-        return (self.r + 1 if self.one_by_one else self.n ** 2) * cin * cout
-
 
 def _winograd_plan(x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int, m: int, r: int) -> int:
-    """The padded input, the output, the transformed filters (or what makes them one by one), one block's
-    transformed tiles and products, the larger of the two transforms' temporaries (the input's tile rows transformed
-    down their columns; the products transformed along one axis) and the scratch for coefficients other than ±1."""
+    """The padded input, the output, the transformed filters (made one by one, r + 1 filters' worth: less; the plan
+    precedes the weights, whose layout decides), one block's transformed tiles and products, the larger of the two
+    transforms' temporaries (the input's tile rows transformed down their columns; the products transformed along
+    one axis) and the scratch for coefficients other than ±1."""
     n, cin = x_shape[0], x_shape[3]
     t = _Tiling(x_shape, cout, win, itemsize, m, r)
     padded = _size(t.padded_shape) if t.padded_shape != x_shape else 0
     block_tiles = n * t.block * t.tiles[1]
     temporaries = max(t.n * n * t.block * t.padded_shape[2] * cin, m * t.n * block_tiles * cout)
-    return itemsize * (padded + n * t.out[0] * t.out[1] * cout + t.filters(cout)
+    return itemsize * (padded + n * t.out[0] * t.out[1] * cout + t.n ** 2 * cin * cout
                        + t.n ** 2 * block_tiles * (cin + cout) + temporaries + t.scratch(cout))
 
 
@@ -394,9 +389,10 @@ def _products_one_by_one(v: np.ndarray, w: np.ndarray, m: int, out: np.ndarray, 
                          made: np.ndarray, scratch: np.ndarray) -> None:
     """The n² products of one block's transformed tiles `v` (n², tiles, C_in) with the transformed filters G·g·Gᵀ
     into `out` (n², tiles, C_out), each filter made just before its product: G's row i down the kernel's rows into
-    `rows_done` (r, C_in, C_out), then G's row j along them into `made` (C_in, C_out)."""
+    `rows_done` (r, C_in, C_out), then G's row j along them into `made` (C_in, C_out). The filters are stored with
+    C_out last in memory (`_outputs_inner`), so each tap's (C_in, C_out) is read in order."""
     r = w.shape[1]
-    taps = np.moveaxis(w, 0, -1)  # (r, r, C_in, C_out); contiguous where drawn with C_out last
+    taps = np.moveaxis(w, 0, -1)  # (r, r, C_in, C_out)
     rows = _filter_rows(m, r)
     n = len(rows)
     for i, (row_scale, row_terms) in enumerate(rows):
@@ -406,6 +402,13 @@ def _products_one_by_one(v: np.ndarray, w: np.ndarray, m: int, out: np.ndarray, 
             np.matmul(v[i * n + j], _combined(column_terms, down, made, scratch), out=product)
             if row_scale * column_scale != 1:
                 product *= row_scale * column_scale
+
+
+def _outputs_inner(w: np.ndarray) -> bool:
+    """Whether the filters (C_out, r, r, C_in) are stored with C_out last in memory, as the executor draws them
+    (Layer.read_transposed), not as a weights file gives them: made one by one, the file's were 6-10% slower than
+    all transformed first (a batched product per output channel)."""
+    return abs(w.strides[0]) < abs(w.strides[3])
 
 
 def _winograd_input(xp: np.ndarray, t: _Tiling, row: int, rows: int, half: np.ndarray, out: np.ndarray,
@@ -459,7 +462,7 @@ def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows, m: int) -> np.n
     n, cin, cout, r = x.shape[0], x.shape[3], w.shape[0], w.shape[1]
     t = _Tiling(x.shape, cout, win, dtype.itemsize, m, r)
     xp = t.padded(x, win)
-    if t.one_by_one:  # (`_products_one_by_one`)
+    if t.one_by_one and _outputs_inner(w):  # (`_products_one_by_one`)
         filters = None
         rows_done, made = np.empty((r, cin, cout), dtype=dtype), np.empty((cin, cout), dtype=dtype)
     else:

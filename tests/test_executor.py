@@ -185,12 +185,14 @@ def test_winograd_on_ones_counts_each_windows_taps(k: int) -> None:
 @pytest.mark.parametrize("outputs_last", [False, True])
 def test_winograd_blocks_agree_with_one_block(monkeypatch: pytest.MonkeyPatch, k: int, cin: int,
                                               outputs_last: bool) -> None:
-    # One block of F(2x2, 3x3) makes each transformed filter just before its product; blocks of tile rows make them
-    # all first: the two ways agree, with the filters stored as a weights file gives them or drawn with C_out last.
+    # One block of F(2x2, 3x3) on filters drawn with C_out last makes each transformed filter just before its product;
+    # blocks of tile rows, F(3x3, 5x5) and filters as a weights file stores them make them all first: each way agrees
+    # with the others and with the sums one by one.
     x = RNG.standard_normal((2, 21, 22, cin))
     wt = RNG.standard_normal((4, k, k, cin))
     if outputs_last:
         wt = np.moveaxis(np.ascontiguousarray(np.moveaxis(wt, 0, -1)), -1, 0)
+    assert kernels._outputs_inner(wt) == outputs_last
     pads = (k // 2,) * 4
     m = {3: 2, 5: 3}[k]
 
