@@ -6,17 +6,21 @@ from __future__ import annotations
 import importlib.util
 import sys
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cnncalc import analyze, analyze_text
 from cnncalc.analysis import Settings, run
 from cnncalc.cli import cli
 from cnncalc.pytorch_writer import write_pytorch
 from tests.conftest import errors, where
+from tests.pytorch_sources import module_source
 from tests.torch_networks import NETWORKS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -849,6 +853,37 @@ def _lightning_library(torch: Any) -> dict[str, types.ModuleType]:
 
 # libraries a fixture imports that are not installed here
 LIBRARIES = {"d2l_book.py": _d2l_library, "lightning_module.py": _lightning_library}
+
+
+@pytest.mark.torch
+@given(st.integers(0, 2**32 - 1))
+def test_modules_written_at_random_read_as_pytorch_builds_and_runs_them(seed: int) -> None:
+    # tests/pytorch_sources.py writes a module's source (convolutions of every option, transposed convolutions, pools,
+    # norms, activations, residual and concatenated branches, gates, splits, shuffles, loops, heads); PyTorch builds
+    # and runs it. Its parameters, batch-norm running statistics, MACs (FlopCounterMode's FLOPs / 2) and output shape
+    # are cnncalc's reading of the source, without an error; where PyTorch refuses the sizes, cnncalc has an error.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    from torch.utils.flop_counter import FlopCounterMode
+    text, (c, h, w) = module_source(seed)
+    report = read_py(text, input=f"{h}x{w}x{c}")
+    namespace: dict[str, Any] = {}
+    exec(compile(text, "model.py", "exec"), namespace)
+    model = namespace["Net"]().eval()
+    try:
+        with torch.no_grad(), FlopCounterMode(display=False) as counter, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # PyTorch's note on `padding='same'` with an even kernel
+            y = model(torch.zeros(1, c, h, w))
+    except (RuntimeError, ValueError):  # sizes PyTorch refuses (a GroupNorm of one value per group: ValueError)
+        assert errors(report), text
+        return
+    assert not errors(report) and report.output is not None, text
+    statistics = sum(b.numel() for name, b in model.named_buffers() if name.endswith(("running_mean", "running_var")))
+    dims = report.output.dims
+    assert (report.totals.params, report.totals.non_trainable, report.totals.macs,
+            dims if len(dims) == 1 else (dims[2], dims[0], dims[1])) == \
+        (sum(p.numel() for p in model.parameters()), statistics, counter.get_total_flops() // 2,
+         tuple(y.shape[1:])), text
 
 
 @pytest.mark.torch

@@ -1,0 +1,213 @@
+"""PyTorch modules written at random, as source a person writes: convolutions of every option (groups, dilation,
+tuples, `padding='same'`, padding modes, positional or keyword arguments), transposed convolutions, pools, norms,
+activations as modules and as functions, residual and concatenated branches, squeeze-and-excitation gates, channel
+splits, shuffles, ModuleList loops and heads that flatten, in several styles. Each seed gives one file and its
+input (C, H, W); PyTorch builds and runs it, cnncalc reads it (tests/test_readers_pytorch.py compares them).
+Plain `random.Random`: any case is reproduced from its seed, `module_source(seed)`."""
+from __future__ import annotations
+
+import random
+
+OPS = ["conv"] * 3 + ["deconv", "maxpool", "avgpool", "fpool", "bn", "act", "fact", "dropout", "residual", "concat",
+                      "groupnorm", "adaptive", "upsample", "seq", "pad", "gate", "split", "shuffle", "misc",
+                      "module_list", "separable"]
+ACTIVATIONS = ["nn.ReLU()", "nn.ReLU(inplace=True)", "nn.GELU()", "nn.SiLU()", "nn.Hardswish()", "nn.LeakyReLU(0.1)",
+               "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()"]
+FUNCTIONS = ["x = F.relu(x)", "x = torch.relu(x)", "x = x.relu()", "x = torch.sigmoid(x)", "x = F.gelu(x)",
+             "x = F.relu(x, inplace=True)", "x = x.sigmoid() * x"]
+BILINEAR = "nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False)"
+
+
+def _divisors(n: int) -> list[int]:
+    return [d for d in range(1, n + 1) if n % d == 0]
+
+
+class _Module:
+    """A module being written: its `__init__` lines, its `forward` statements, the channels so far."""
+
+    def __init__(self, rng: random.Random, channels: int) -> None:
+        self.rng = rng
+        self.c = channels
+        self.init: list[str] = []
+        self.forward: list[str] = []
+
+    def attr(self, expr: str) -> str:
+        """`self.lN`, a new attribute holding `expr`."""
+        name = f"self.l{len(self.init)}"
+        self.init.append(f"{name} = {expr}")
+        return name
+
+    def apply(self, expr: str) -> None:
+        self.forward.append(f"x = {self.attr(expr)}(x)")
+
+    def conv(self) -> None:
+        rng, c = self.rng, self.c
+        cout = rng.randint(1, 12)
+        groups = rng.choice([d for d in _divisors(c) if cout % d == 0])
+        if rng.random() < 0.2:
+            cout = groups = c  # depthwise
+        kernel = rng.choice(["1", "2", "3", "5", "(3, 1)", "(1, 3)", "(2, 3)"])
+        stride = rng.choice(["1", "1", "2", "(2, 1)"])
+        dilation = rng.choice(["1", "1", "2"])
+        pad = rng.choice(["0", "1", "2", "(1, 0)", "'valid'"] + (["'same'"] if stride == "1" else []))
+        bias = rng.choice(["True", "False"])
+        mode = rng.choice(["'zeros'"] * 4 + ["'reflect'", "'replicate'", "'circular'"])
+        if rng.random() < 0.5:
+            self.apply(f"nn.Conv2d({c}, {cout}, kernel_size={kernel}, stride={stride}, padding={pad}, "
+                       f"dilation={dilation}, groups={groups}, bias={bias}, padding_mode={mode})")
+        else:
+            self.apply(f"nn.Conv2d({c}, {cout}, {kernel}, {stride}, {'0' if pad[0] == chr(39) else pad}, {dilation}, "
+                       f"{groups}, {bias})")
+        self.c = cout
+
+    def deconv(self) -> None:
+        rng = self.rng
+        cout, stride, dilation = rng.randint(1, 10), rng.choice([1, 2]), rng.choice([1, 1, 2])
+        self.apply(f"nn.ConvTranspose2d({self.c}, {cout}, {rng.choice([1, 2, 3, 4])}, stride={stride}, "
+                   f"padding={rng.choice([0, 1])}, output_padding={rng.randint(0, max(stride, dilation) - 1)}, "
+                   f"dilation={dilation}, bias={rng.choice([True, False])})")
+        self.c = cout
+
+    def pool(self, kind: str) -> None:
+        rng = self.rng
+        k = rng.choice([2, 3])
+        window = f"{k}, stride={rng.choice(['None', '1', '2'])}, padding={rng.randint(0, k // 2)}, " \
+                 f"ceil_mode={rng.choice([True, False])}"
+        self.apply(f"nn.MaxPool2d({window})" if kind == "maxpool" else
+                   f"nn.AvgPool2d({window}, count_include_pad={rng.choice([True, False])})")
+
+    def residual(self) -> None:
+        c = self.c
+        body = self.attr(f"nn.Sequential(nn.Conv2d({c}, {c}, 3, padding=1, bias=False), nn.BatchNorm2d({c}), "
+                         f"nn.ReLU(), nn.Conv2d({c}, {c}, 3, padding=1, bias=False), nn.BatchNorm2d({c}))")
+        self.forward.append(self.rng.choice([f"x = F.relu(x + {body}(x))", f"y = {body}(x)\nx = x + y",
+                                             f"identity = x\nx = {body}(x)\nx += identity\nx = F.relu(x)"]))
+
+    def concat(self) -> None:
+        a, b = self.rng.randint(1, 6), self.rng.randint(1, 6)
+        one, three = self.attr(f"nn.Conv2d({self.c}, {a}, 1)"), self.attr(f"nn.Conv2d({self.c}, {b}, 3, padding=1)")
+        self.forward.append(self.rng.choice([f"x = torch.cat([{one}(x), {three}(x)], 1)",
+                                             f"a = {one}(x)\nb = {three}(x)\nx = torch.cat((a, b), dim=1)"]))
+        self.c = a + b
+
+    def gate(self) -> None:
+        squeezed = max(1, self.c // 2)
+        down, up = self.attr(f"nn.Conv2d({self.c}, {squeezed}, 1)"), self.attr(f"nn.Conv2d({squeezed}, {self.c}, 1)")
+        self.forward.append(self.rng.choice([
+            f"s = F.adaptive_avg_pool2d(x, 1)\ns = torch.sigmoid({up}(F.relu({down}(s))))\nx = x * s",
+            f"s = x.mean((2, 3), keepdim=True)\ns = {up}(torch.relu({down}(s))).sigmoid()\nx = s * x",
+            f"s = torch.mean(x, dim=[2, 3], keepdim=True)\nx = x * torch.sigmoid({up}(F.relu({down}(s))))"]))
+
+    def split(self) -> None:
+        if self.c % 2:
+            return
+        half = self.c // 2
+        conv = self.attr(f"nn.Conv2d({half}, {half}, 3, padding=1)")
+        self.forward.append(self.rng.choice([
+            f"a, b = x.chunk(2, dim=1)\nx = torch.cat([a, {conv}(b)], 1)",
+            f"a, b = torch.split(x, [{half}, {half}], dim=1)\nx = torch.cat((a, {conv}(b)), dim=1)",
+            f"a = x[:, :{half}]\nb = x[:, {half}:]\nx = torch.cat([{conv}(a), b], 1)"]))
+
+    def shuffle(self) -> None:
+        if self.c % 4 == 0 and self.rng.random() < 0.5:
+            self.apply("nn.PixelShuffle(2)")
+            self.c //= 4
+        elif self.c % 2 == 0:
+            self.apply("nn.ChannelShuffle(2)")
+        else:
+            self.apply("nn.PixelUnshuffle(2)")
+            self.c *= 4
+
+    def misc(self) -> None:
+        self.apply(self.rng.choice([
+            "nn.LocalResponseNorm(3)", f"nn.InstanceNorm2d({self.c}, affine=True)",
+            f"nn.PReLU({self.rng.choice([1, self.c])})", "nn.ReflectionPad2d(1)", "nn.Identity()", "nn.Softmax(dim=1)",
+            "nn.MaxPool2d(2, stride=1, dilation=2)", "nn.AvgPool2d(2, divisor_override=3)"]))
+
+    def module_list(self) -> None:
+        c = self.c
+        blocks = self.attr(f"nn.ModuleList([nn.Sequential(nn.Conv2d({c}, {c}, 3, padding=1, groups={c}), "
+                           f"nn.BatchNorm2d({c})) for _ in range({self.rng.randint(1, 3)})])")
+        self.forward.append(self.rng.choice([f"for block in {blocks}:\n    x = block(x)",
+                                             f"for i, block in enumerate({blocks}):\n    x = x + block(x)"]))
+
+    def separable(self) -> None:
+        c, cout = self.c, self.rng.randint(1, 10)
+        self.apply(f"nn.Sequential(nn.Conv2d({c}, {c}, 3, 1, 1, groups={c}, bias=False), nn.BatchNorm2d({c}), "
+                   f"nn.ReLU6(True), nn.Conv2d({c}, {cout}, 1, bias=False))")
+        self.c = cout
+
+    def step(self, op: str) -> None:
+        rng, c = self.rng, self.c
+        if op in ("maxpool", "avgpool"):
+            self.pool(op)
+        elif op == "fpool":
+            self.forward.append(f"x = {rng.choice(['F.max_pool2d', 'F.avg_pool2d'])}(x, {rng.choice([2, 3])}"
+                                f"{rng.choice(['', ', 1', ', stride=2', ', 2, 1'])})")
+        elif op == "bn":
+            self.apply(f"nn.BatchNorm2d({c})")
+        elif op == "act":
+            self.apply(rng.choice(ACTIVATIONS))
+        elif op == "fact":
+            self.forward.append(rng.choice(FUNCTIONS))
+        elif op == "dropout":
+            self.apply(f"nn.Dropout({rng.choice([0.1, 0.5])})")
+        elif op == "groupnorm":
+            self.apply(f"nn.GroupNorm({rng.choice(_divisors(c))}, {c})")
+        elif op == "adaptive":
+            self.apply(rng.choice([f"nn.AdaptiveAvgPool2d(({rng.randint(1, 5)}, {rng.randint(1, 5)}))",
+                                   f"nn.AdaptiveMaxPool2d({rng.randint(1, 5)})"]))
+        elif op == "upsample":
+            way = rng.choice(["nn.Upsample(scale_factor=2)", BILINEAR, ""])
+            self.forward.append(f"x = {self.attr(way)}(x)" if way else
+                                "x = F.interpolate(x, scale_factor=2, mode='nearest')")
+        elif op == "seq":
+            cout = rng.randint(1, 8)
+            self.apply(f"nn.Sequential(nn.Conv2d({c}, {cout}, 3, stride=2, padding=1), nn.BatchNorm2d({cout}), "
+                       f"nn.ReLU(inplace=True))")
+            self.c = cout
+        elif op == "pad":
+            way = rng.choice(["nn.ZeroPad2d(1)", "nn.ZeroPad2d((0, 1, 2, 0))", ""])
+            self.forward.append(f"x = {self.attr(way)}(x)" if way else "x = F.pad(x, (1, 2, 0, 1))")
+        else:  # conv, deconv, residual, concat, gate, split, shuffle, misc, module_list, separable
+            getattr(self, op)()
+
+    def head(self) -> None:
+        """A classifier on the map, in one of the ways files flatten it (every module it makes is called: PyTorch
+        counts the parameters of one that is not, cnncalc says W076)."""
+        rng, c, n = self.rng, self.c, self.rng.randint(1, 12)
+        way = rng.randrange(4)
+        if way == 0:
+            self.apply("nn.AdaptiveAvgPool2d(1)")
+            self.forward.append("x = torch.flatten(x, 1)")
+            self.apply(f"nn.Linear({c}, {n})")
+        elif way == 1:
+            self.forward.append("x = F.adaptive_avg_pool2d(x, (2, 2))\nx = x.view(x.size(0), -1)")
+            self.apply(f"nn.Linear({c * 4}, {n})")
+        elif way == 2:
+            self.forward.append("x = x.mean((2, 3))")
+            self.apply(f"nn.Linear({c}, {n})")
+        else:
+            self.apply("nn.AdaptiveMaxPool2d((1, 1))")
+            self.apply("nn.Flatten()")
+            self.apply(f"nn.Linear({c}, {n}, bias=False)")
+            self.forward.append("x = F.log_softmax(x, dim=1)")
+
+    def text(self) -> str:
+        init = "".join(f"        {line}\n" for line in self.init) or "        pass\n"
+        forward = "".join(f"        {line}\n" for statement in self.forward for line in statement.split("\n"))
+        return ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n\n"
+                "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" + init +
+                "\n    def forward(self, x):\n" + forward + "        return x\n")
+
+
+def module_source(seed: int) -> tuple[str, tuple[int, int, int]]:
+    """A file defining `Net`, and its input (C, H, W)."""
+    rng = random.Random(seed)
+    size = (rng.randint(1, 4), rng.randint(6, 40), rng.randint(6, 40))
+    module = _Module(rng, size[0])
+    for _ in range(rng.randint(1, 7)):
+        module.step(rng.choice(OPS))
+    if rng.random() < 0.6:
+        module.head()
+    return module.text(), size
