@@ -10,7 +10,8 @@ import random
 
 OPS = ["conv"] * 3 + ["deconv", "maxpool", "avgpool", "fpool", "bn", "act", "fact", "dropout", "residual", "concat",
                       "groupnorm", "adaptive", "upsample", "seq", "pad", "gate", "split", "shuffle", "misc",
-                      "module_list", "separable"]
+                      "module_list", "separable", "skip", "spatial_gate", "norm", "channels_last", "pool_call",
+                      "activation"]
 ACTIVATIONS = ["nn.ReLU()", "nn.ReLU(inplace=True)", "nn.GELU()", "nn.SiLU()", "nn.Hardswish()", "nn.LeakyReLU(0.1)",
                "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()"]
 FUNCTIONS = ["x = F.relu(x)", "x = torch.relu(x)", "x = x.relu()", "x = torch.sigmoid(x)", "x = F.gelu(x)",
@@ -137,6 +138,65 @@ class _Module:
                    f"nn.ReLU6(True), nn.Conv2d({c}, {cout}, 1, bias=False))")
         self.c = cout
 
+    def skip(self) -> None:
+        """U-Net's skip: the map kept, a smaller one made, resized back to the kept one's size and joined to it."""
+        c, rng = self.c, self.rng
+        down = self.attr(f"nn.Conv2d({c}, {c}, 3, stride=2, padding=1)")
+        resize = rng.choice(["size=skip.shape[2:]", "size=skip.shape[-2:]", "size=skip.size()[2:]",
+                             "size=(skip.size(2), skip.size(3))"])
+        mode = rng.choice(["", ", mode='bilinear', align_corners=False", ", mode='nearest'"])
+        self.forward.append(f"skip = x\nx = {down}(x)\nx = F.interpolate(x, {resize}{mode})\n" +
+                            rng.choice(["x = torch.cat([skip, x], dim=1)", "x = x + skip"]))
+        if "cat" in self.forward[-1]:
+            self.c = 2 * c
+
+    def spatial_gate(self) -> None:
+        """CBAM's spatial attention: the channels' mean and maximum, a 7x7 convolution of the two, a sigmoid."""
+        conv = self.attr("nn.Conv2d(2, 1, 7, padding=3, bias=False)")
+        self.forward.append(self.rng.choice([
+            f"s = torch.cat([torch.mean(x, dim=1, keepdim=True), torch.max(x, dim=1, keepdim=True)[0]], dim=1)\n"
+            f"x = x * torch.sigmoid({conv}(s))",
+            f"avg = x.mean(1, keepdim=True)\nmx, _ = x.max(1, keepdim=True)\n"
+            f"x = x * {conv}(torch.cat((avg, mx), 1)).sigmoid()"]))
+
+    def norm(self) -> None:
+        c = self.c
+        self.apply(self.rng.choice([f"nn.BatchNorm2d({c}, affine=False)", f"nn.BatchNorm2d({c}, momentum=0.01)",
+                                    f"nn.BatchNorm2d({c}, track_running_stats=False)",
+                                    f"nn.BatchNorm2d(num_features={c}, eps=1e-3)", f"nn.InstanceNorm2d({c})"]))
+
+    def channels_last(self) -> None:
+        """ConvNeXt's norm: a LayerNorm over the channels of the map read channels last (made contiguous again: a
+        head's `x.view(n, -1)` of the permuted map is PyTorch's error, about memory, not sizes)."""
+        norm = self.attr(f"nn.LayerNorm({self.c}, eps=1e-6)")
+        self.forward.append(self.rng.choice([
+            f"x = x.permute(0, 2, 3, 1)\nx = {norm}(x)\nx = x.permute(0, 3, 1, 2).contiguous()",
+            f"x = {norm}(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2).contiguous()"]))
+
+    def pool_call(self) -> None:
+        """Pools as positional calls and as functions with keywords."""
+        rng = self.rng
+        k = rng.choice([2, 3])
+        way = rng.randrange(3)
+        if way == 0:
+            self.apply(f"nn.MaxPool2d({k}, {rng.choice([1, 2])}, {rng.randint(0, k // 2)}, 1, False, "
+                       f"{rng.choice([True, False])})")
+        elif way == 1:
+            self.forward.append(f"x = F.max_pool2d(x, kernel_size={k}, stride=2, padding={rng.randint(0, k // 2)}, "
+                                f"ceil_mode={rng.choice([True, False])})")
+        else:
+            self.forward.append(f"x = F.avg_pool2d(x, {k}, 2, {rng.randint(0, k // 2)}, {rng.choice([True, False])}, "
+                                f"{rng.choice([True, False])})")
+
+    def activation(self) -> None:
+        way = self.rng.choice(["nn.Hardsigmoid()", "nn.Mish()", "nn.Softplus()", "nn.Hardtanh()", "nn.Dropout2d(0.2)",
+                               "x = x.clamp(min=0)", "x = F.relu6(x)", "x = F.hardswish(x)", "x = F.silu(x)",
+                               "x = F.leaky_relu(x, 0.2)", "x = torch.tanh(x)", "x = F.elu(x)"])
+        if way.startswith("x = "):
+            self.forward.append(way)
+        else:
+            self.apply(way)
+
     def step(self, op: str) -> None:
         rng, c = self.rng, self.c
         if op in ("maxpool", "avgpool"):
@@ -169,7 +229,7 @@ class _Module:
         elif op == "pad":
             way = rng.choice(["nn.ZeroPad2d(1)", "nn.ZeroPad2d((0, 1, 2, 0))", ""])
             self.forward.append(f"x = {self.attr(way)}(x)" if way else "x = F.pad(x, (1, 2, 0, 1))")
-        else:  # conv, deconv, residual, concat, gate, split, shuffle, misc, module_list, separable
+        else:  # conv, deconv, residual, concat, gate, split, shuffle, misc, module_list, separable, skip, …
             getattr(self, op)()
 
     def head(self) -> None:
