@@ -56,6 +56,28 @@ def test_a_model_built_with_onnx_helper(tmp_path: Path) -> None:
     assert [d.code for d in report.diagnostics if d.severity != "note"] == ["W030"]
 
 
+@pytest.mark.parametrize("perm", [[1, 0], None])
+def test_a_weight_transposed_in_the_graph_is_the_stored_weight(tmp_path: Path, perm: list[int] | None) -> None:
+    # PyTorch's export without constant folding writes a Linear as Transpose(weight) then MatMul (E070 before, "weights
+    # computed in the graph"): the weight (10, 192), as PyTorch stores it, read along the Transpose's axes (all
+    # reversed without `perm`): 192·10 weights + 10 biases, the output 10.
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper
+    transpose = helper.make_node("Transpose", ["w"], ["wt"], **({} if perm is None else {"perm": perm}))
+    nodes = [helper.make_node("Flatten", ["x"], ["f"], axis=1), transpose,
+             helper.make_node("MatMul", ["f", "wt"], ["m"]), helper.make_node("Add", ["m", "b"], ["y"])]
+    graph = helper.make_graph(
+        nodes, "linear", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 10])],
+        [helper.make_tensor("w", TensorProto.FLOAT, [10, 192], np.zeros(1920, dtype=np.float32)),
+         helper.make_tensor("b", TensorProto.FLOAT, [10], np.zeros(10, dtype=np.float32))])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "t.onnx"))
+    report = analyze(tmp_path / "t.onnx")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert report.totals.params == 192 * 10 + 10 and report.output is not None and report.output.dims == (10,)
+
+
 def test_initializer_sizes_are_checked_against_cnncalcs_count(tmp_path: Path) -> None:
     small_model(tmp_path / "m.onnx", wrong_bias=True)
     report = analyze(tmp_path / "m.onnx")

@@ -416,6 +416,12 @@ class _Reader:
                 # stored values under a second name
                 self.initializers[outputs[0]] = {**self.initializers[inputs[0]], "shape": shape}
                 continue
+            if op == "Transpose" and inputs and inputs[0] in self.initializers and \
+                    (moved := _transposed(self.initializers[inputs[0]], node["attrs"].get("perm"))) is not None:
+                # a weight transposed in the graph (a Linear exported without constant folding: Transpose, then
+                # MatMul): the same stored values under a second name, read along the new axes
+                self.initializers[outputs[0]] = moved
+                continue
             if op in FOLDABLE and not data and inputs and len(outputs) == 1:
                 value = self.fold(op, node)  # a constant computed in the graph (an exported Pad's pads)
                 if value is not None:
@@ -1908,6 +1914,21 @@ def _unsqueezed(shape: list[int], axes: Any) -> list[int] | None:
         return None
     kept = iter(shape)
     return [1 if axis in ones else next(kept) for axis in range(rank)]
+
+
+def _transposed(entry: dict[str, Any], perm: Any) -> dict[str, Any] | None:
+    """An initializer as a Transpose reorders its axes (all reversed without `perm`), its listed values too; None
+    when `perm` is not an order of its axes."""
+    shape = entry["shape"]
+    order = list(reversed(range(len(shape)))) if perm is None else perm
+    if not isinstance(order, list) or not all(type(a) is int for a in order) or \
+            sorted(order) != list(range(len(shape))):
+        return None
+    moved = {**entry, "shape": [shape[a] for a in order]}
+    if isinstance(entry.get("values"), list):
+        import numpy as np
+        moved["values"] = np.array(entry["values"]).reshape(shape).transpose(order).reshape(-1).tolist()
+    return moved
 
 
 def _product(dims: list[int]) -> int:
