@@ -578,7 +578,6 @@ def test_a_second_forward_reuses_the_memory_the_first_freed() -> None:
     # second forward, its weights given, faults no fresh page in (4,869 minor page faults without the setting here).
     # With another C library nothing is set.
     import os
-    import resource
 
     from cnncalc.tree import LayerNode
     try:
@@ -587,6 +586,7 @@ def test_a_second_forward_reuses_the_memory_the_first_freed() -> None:
         glibc = False
     if not glibc:
         pytest.skip("not glibc: cnncalc leaves the C library's malloc as it is")
+    import resource  # (Unix's)
     a = prepare((SPECS / "alexnet.spec").read_text())
     x = np.random.default_rng(0).random((1, 227, 227, 3), dtype=np.float32)
     drawn: dict[str, np.ndarray] = {}
