@@ -11,7 +11,7 @@ import random
 OPS = ["conv"] * 3 + ["deconv", "maxpool", "avgpool", "fpool", "bn", "act", "fact", "dropout", "residual", "concat",
                       "groupnorm", "adaptive", "upsample", "seq", "pad", "gate", "split", "shuffle", "misc",
                       "module_list", "separable", "skip", "spatial_gate", "norm", "channels_last", "pool_call",
-                      "activation"]
+                      "activation", "containers", "layer_scale", "functional_conv", "tensor_ops"]
 ACTIVATIONS = ["nn.ReLU()", "nn.ReLU(inplace=True)", "nn.GELU()", "nn.SiLU()", "nn.Hardswish()", "nn.LeakyReLU(0.1)",
                "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()"]
 FUNCTIONS = ["x = F.relu(x)", "x = torch.relu(x)", "x = x.relu()", "x = torch.sigmoid(x)", "x = F.gelu(x)",
@@ -198,6 +198,50 @@ class _Module:
         else:
             self.apply(way)
 
+    def containers(self) -> None:
+        """Layers held as Python holds them: an OrderedDict Sequential, a ModuleDict, `add_module`, a list unpacked
+        into a Sequential, modules fetched by `getattr`."""
+        c, rng = self.c, self.rng
+        cout = rng.randint(1, 8)
+        way = rng.randrange(4)
+        if way == 0:
+            self.apply(f"nn.Sequential(OrderedDict([('conv', nn.Conv2d({c}, {cout}, 3, padding=1)), "
+                       f"('bn', nn.BatchNorm2d({cout})), ('act', nn.ReLU())]))")
+        elif way == 1:
+            held = self.attr(f"nn.ModuleDict({{'conv': nn.Conv2d({c}, {cout}, 1), 'act': nn.SiLU()}})")
+            self.forward.append(f"x = {held}['act']({held}['conv'](x))")
+        elif way == 2:
+            self.apply(f"nn.Sequential(*[nn.Conv2d({c} if i == 0 else {cout}, {cout}, 3, padding=1) "
+                       f"for i in range(2)])")
+        else:
+            name = f"extra{len(self.init)}"
+            self.init.append(f"self.add_module('{name}', nn.Conv2d({c}, {cout}, 3, padding=1, bias=False))")
+            self.forward.append(f"x = getattr(self, '{name}')(x)")
+        self.c = cout
+
+    def layer_scale(self) -> None:
+        """A learnt scale per channel (ConvNeXt's layer scale, as a Parameter), added back to the map."""
+        gamma = self.attr(f"nn.Parameter(1e-6 * torch.ones({self.c}))")
+        conv = self.attr(f"nn.Conv2d({self.c}, {self.c}, 3, padding=1, groups={self.c})")
+        self.forward.append(self.rng.choice([f"x = x + {gamma}.view(1, -1, 1, 1) * {conv}(x)",
+                                             f"x = x + {conv}(x) * {gamma}.reshape(-1, 1, 1)",
+                                             f"x = x + {gamma}[:, None, None] * {conv}(x)"]))
+
+    def functional_conv(self) -> None:
+        """A convolution by `F.conv2d` of the module's own Parameters."""
+        c, cout = self.c, self.rng.randint(1, 8)
+        weight = self.attr(f"nn.Parameter(torch.randn({cout}, {c}, 3, 3))")
+        bias = self.attr(f"nn.Parameter(torch.zeros({cout}))")
+        self.forward.append(f"x = F.conv2d(x, {weight}, {bias}, stride=1, padding=1)")
+        self.c = cout
+
+    def tensor_ops(self) -> None:
+        """The same joins and shapes written as tensor methods and torch functions."""
+        c = self.c
+        conv = self.attr(f"nn.Conv2d({c}, {c}, 1)")
+        self.forward.append(self.rng.choice([f"x = torch.add(x, {conv}(x))", f"y = {conv}(x)\nx = x.add(y)",
+                                             f"x = torch.mul(x, torch.sigmoid({conv}(x)))"]))
+
     def step(self, op: str) -> None:
         rng, c = self.rng, self.c
         if op in ("maxpool", "avgpool"):
@@ -258,7 +302,8 @@ class _Module:
     def text(self) -> str:
         init = "".join(f"        {line}\n" for line in self.init) or "        pass\n"
         forward = "".join(f"        {line}\n" for statement in self.forward for line in statement.split("\n"))
-        return ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n\n"
+        return ("from collections import OrderedDict\n\nimport torch\nimport torch.nn as nn\n"
+                "import torch.nn.functional as F\n\n\n"
                 "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" + init +
                 "\n    def forward(self, x):\n" + forward + "        return x\n")
 

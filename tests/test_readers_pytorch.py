@@ -1745,6 +1745,26 @@ def test_a_channels_last_view_makes_linear_a_1x1_convolution_and_a_parameter_a_s
     assert report.totals.macs == 5 * 5 * 8 * 16 and report.output.dims == (5, 5, 16)
 
 
+@pytest.mark.parametrize("view", ["self.gamma.view(1, -1, 1, 1)", "self.gamma.reshape(-1, 1, 1)",
+                                  "self.gamma.view(1, 16, 1, 1)", "self.gamma.reshape((16, 1, 1))"])
+def test_a_parameter_per_channel_viewed_for_a_map_is_a_scale(view: str) -> None:
+    # timm's LayerScale2d, `x * gamma.view(1, -1, 1, 1)` (was E070 "the call"): the (16,) learnt tensor broadcast
+    # over the map as `gamma[:, None, None]` is. The convolution 8 -> 16 3x3: 3·3·8·16 + 16 = 1,168; the scale 16.
+    text = ("import torch\nfrom torch import nn\n"
+            "class Block(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(8, 16, 3, padding=1)\n"
+            "        self.gamma = nn.Parameter(torch.ones(16) * 1e-6)\n"
+            "    def forward(self, x):\n"
+            f"        return self.conv(x) * {view}\n"
+            "model = Block()\n")
+    report = read_py(text, input="5x5x8")
+    assert report.ok, report.messages()
+    assert [r.keyword for r in report.rows] == ["conv", "scale"]
+    assert report.totals.params == 3 * 3 * 8 * 16 + 16 + 16 and report.output.dims == (5, 5, 16)
+
+
 @pytest.mark.parametrize("old, new, words", [
     ("x.permute(0, 2, 3, 1)", "x.permute(0, 3, 2, 1)", "a permute to (0, 3, 2, 1)"),
     ("self.fc = nn.Linear(dim, 2 * dim)", "self.fc = nn.Conv2d(dim, 2 * dim, 1)", "nn.Conv2d on a channels-last view"),

@@ -3314,6 +3314,11 @@ class _Reader:
                 return torch_values.METHODS[attr](owner)  # `(...).int().tolist()`
             except (ValueError, OverflowError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
+        if isinstance(owner, _Weights) and len(owner.shape) == 1 and attr in ("view", "reshape") and not kwargs and \
+                (list(args[0]) if len(args) == 1 and _listed(args[0]) else list(args)) in \
+                ([1, -1, 1, 1], [-1, 1, 1], [1, owner.shape[0], 1, 1], [owner.shape[0], 1, 1]):
+            # `self.gamma.view(1, -1, 1, 1)` (timm's LayerScale2d): the learnt tensor per channel, as `[:, None, None]`
+            return _Weights((owner.shape[0], 1, 1), owner.learnt, owner.viewed or owner)
         if isinstance(owner, _GroupView):
             return self.group_view(owner, attr, args, node)
         if isinstance(owner, _Stacked) and attr in _STACK_REDUCTIONS:
