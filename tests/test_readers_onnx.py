@@ -56,11 +56,9 @@ def test_a_model_built_with_onnx_helper(tmp_path: Path) -> None:
     assert [d.code for d in report.diagnostics if d.severity != "note"] == ["W030"]
 
 
-@pytest.mark.parametrize("perm", [[1, 0], None])
-def test_a_weight_transposed_in_the_graph_is_the_stored_weight(tmp_path: Path, perm: list[int] | None) -> None:
-    # PyTorch's export without constant folding writes a Linear as Transpose(weight) then MatMul (E070 before, "weights
-    # computed in the graph"): the weight (10, 192), as PyTorch stores it, read along the Transpose's axes (all
-    # reversed without `perm`): 192·10 weights + 10 biases, the output 10.
+def _transposed_weight_model(path: Path, perm: list[int] | None) -> None:
+    """Flatten 3x8x8, then a Linear as PyTorch exports it without constant folding: its weight (10, 192), stored as
+    PyTorch keeps it, Transposed in the graph, then MatMul and Add."""
     onnx = _onnx()
     import numpy as np
     from onnx import TensorProto, helper
@@ -72,10 +70,30 @@ def test_a_weight_transposed_in_the_graph_is_the_stored_weight(tmp_path: Path, p
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 10])],
         [helper.make_tensor("w", TensorProto.FLOAT, [10, 192], np.zeros(1920, dtype=np.float32)),
          helper.make_tensor("b", TensorProto.FLOAT, [10], np.zeros(10, dtype=np.float32))])
-    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "t.onnx"))
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(path))
+
+
+@pytest.mark.parametrize("perm", [[1, 0], None])
+def test_a_weight_transposed_in_the_graph_is_the_stored_weight(tmp_path: Path, perm: list[int] | None) -> None:
+    # (E070 before, "weights computed in the graph"): the weight read along the Transpose's axes (all reversed without
+    # `perm`): 192·10 weights + 10 biases, the output 10.
+    _transposed_weight_model(tmp_path / "t.onnx", perm)
     report = analyze(tmp_path / "t.onnx")
     assert [d.code for d in report.diagnostics if d.severity == "error"] == []
     assert report.totals.params == 192 * 10 + 10 and report.output is not None and report.output.dims == (10,)
+
+
+@pytest.mark.parametrize("perm, expected", [
+    # the axes kept: a (10, 192) matrix for 192 inputs, E017 at the MatMul (the listing's line 7)
+    ([0, 1], ("E017", 7, 1, "MatMul: written for 10 input values but receives 192 (192)")),
+    # no order of the axes: the Transpose is not read (line 6)
+    ([1, 1], ("E070", 6, 1, "not supported: Transpose (1 operator)")),
+])
+def test_a_weight_transposed_otherwise_is_reported(tmp_path: Path, perm: list[int], expected: tuple) -> None:
+    _transposed_weight_model(tmp_path / "t.onnx", perm)
+    report = analyze(tmp_path / "t.onnx")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+            if d.severity == "error"] == [expected]
 
 
 def test_initializer_sizes_are_checked_against_cnncalcs_count(tmp_path: Path) -> None:

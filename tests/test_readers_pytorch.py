@@ -1745,24 +1745,42 @@ def test_a_channels_last_view_makes_linear_a_1x1_convolution_and_a_parameter_a_s
     assert report.totals.macs == 5 * 5 * 8 * 16 and report.output.dims == (5, 5, 16)
 
 
+def _layer_scale(channels: int, view: str) -> str:
+    """A 3x3 convolution 8 -> 16 scaled by a learnt tensor of `channels` values, viewed as `view` says."""
+    return ("import torch\nfrom torch import nn\n"
+            "class Block(nn.Module):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.conv = nn.Conv2d(8, 16, 3, padding=1)\n"
+            f"        self.gamma = nn.Parameter(torch.ones({channels}) * 1e-6)\n"
+            "    def forward(self, x):\n"
+            f"        return self.conv(x) * {view}\n"
+            "model = Block()\n")
+
+
 @pytest.mark.parametrize("view", ["self.gamma.view(1, -1, 1, 1)", "self.gamma.reshape(-1, 1, 1)",
                                   "self.gamma.view(1, 16, 1, 1)", "self.gamma.reshape((16, 1, 1))"])
 def test_a_parameter_per_channel_viewed_for_a_map_is_a_scale(view: str) -> None:
     # timm's LayerScale2d, `x * gamma.view(1, -1, 1, 1)` (was E070 "the call"): the (16,) learnt tensor broadcast
     # over the map as `gamma[:, None, None]` is. The convolution 8 -> 16 3x3: 3·3·8·16 + 16 = 1,168; the scale 16.
-    text = ("import torch\nfrom torch import nn\n"
-            "class Block(nn.Module):\n"
-            "    def __init__(self):\n"
-            "        super().__init__()\n"
-            "        self.conv = nn.Conv2d(8, 16, 3, padding=1)\n"
-            "        self.gamma = nn.Parameter(torch.ones(16) * 1e-6)\n"
-            "    def forward(self, x):\n"
-            f"        return self.conv(x) * {view}\n"
-            "model = Block()\n")
-    report = read_py(text, input="5x5x8")
+    report = read_py(_layer_scale(16, view), input="5x5x8")
     assert report.ok, report.messages()
     assert [r.keyword for r in report.rows] == ["conv", "scale"]
     assert report.totals.params == 3 * 3 * 8 * 16 + 16 + 16 and report.output.dims == (5, 5, 16)
+
+
+@pytest.mark.parametrize("channels, view, expected", [
+    # 8 learnt values on the 16-channel map: E017 at the product (line 9, column 16)
+    (8, "self.gamma.view(1, -1, 1, 1)",
+     ("E017", 9, 16, "scale: written for 8 input channels but receives 16 (5x5x16)")),
+    # viewed along the height, or as 8 channels: no scale per channel, E070 at the view (column 31)
+    (16, "self.gamma.view(1, 1, -1, 1)", ("E070", 9, 31, "not supported: the call `self.gamma.view(1, 1, -1, 1)`")),
+    (16, "self.gamma.view(1, 8, 1, 1)", ("E070", 9, 31, "not supported: the call `self.gamma.view(1, 8, 1, 1)`")),
+])
+def test_a_parameter_viewed_otherwise_is_reported(channels: int, view: str, expected: tuple) -> None:
+    report = read_py(_layer_scale(channels, view), input="5x5x8")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics
+            if d.severity == "error"] == [expected]
 
 
 @pytest.mark.parametrize("old, new, words", [
