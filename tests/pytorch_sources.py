@@ -236,7 +236,7 @@ class _Module:
         self.c = cout
 
     def tensor_ops(self) -> None:
-        """The same joins and shapes written as tensor methods and torch functions."""
+        """A residual join and a gate written as torch functions and tensor methods."""
         c = self.c
         conv = self.attr(f"nn.Conv2d({c}, {c}, 1)")
         self.forward.append(self.rng.choice([f"x = torch.add(x, {conv}(x))", f"y = {conv}(x)\nx = x.add(y)",
