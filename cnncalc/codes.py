@@ -276,7 +276,9 @@ E065 = Code("E065", STRUCTURE, "bad fit, resample or unpool",
 E067 = Code("E067", STRUCTURE, "unpooled map of another shape",
             "`maxunpool KxK … { REF | X }` puts X's values back where REF's maxima were in the windows of that max "
             "pool: X must have the shape the pool gives REF, as PyTorch's `max_unpool2d` needs its input to have "
-            "the shape of the indices.")
+            "the shape of the indices. With `exact` (`maxunpool 2x2 exact { … }`, PyTorch's unpooling without "
+            "`output_size`, whose size is (h - 1)·S - 2P + K) the pool's windows must tile REF, that size being "
+            "REF's only then: elsewhere PyTorch puts the values at other places of a smaller map, or fails.")
 E068 = Code("E068", STRUCTURE, "size out of a transposed convolution's reach",
             "`deconv … to @NAME` gives its output NAME's height and width by the output padding that makes them, as "
             "PyTorch's `output_size` does: on each axis the size without it, (N - 1)·S - P + D·(K - 1) + 1, plus 0 to "

@@ -373,7 +373,7 @@ class Expander:
             window, _, rounding = self.build_layer(item.window, env, shift)
             if window is None:
                 return None
-            kind = kind.windowed(window, rounding.mode == "ceil")
+            kind = kind.windowed(window, rounding.mode == "ceil", getattr(window, "rounding", None) == "exact")
         count = None
         if item.arg is not None:
             try:

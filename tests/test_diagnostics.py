@@ -226,7 +226,7 @@ _ANSWER_AFTER_ARROW = ("answers go at the end of the line, after `->`, the outpu
     ("conv 96 11x11 p 2", 15, "did you mean `pad`?"),
     # `d` starts `dilation` and `depth`: no guess
     ("conv 96 11x11 d 2", 15, "`conv` takes `stride`, `pad`, `padding`, `dilation`, `groups`, `depth`, `inputs`, "
-                              "`in`, `nobias`, `floor`, `ceil`, `weightnorm`, `frozen`"),
+                              "`in`, `nobias`, `floor`, `ceil`, `exact`, `weightnorm`, `frozen`"),
     # a value of an option without its word (TensorFlow's padding)
     ("conv 96 11x11 same", 15, "`same` is a value of `pad`: write `pad same`"),
     ("maxpool 3x3 stride 2 valid", 22, "`valid` is a value of `pad`: write `pad valid`"),

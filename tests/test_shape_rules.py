@@ -756,6 +756,38 @@ def test_maxunpool_needs_the_shape_its_pool_gives_the_reference() -> None:
     assert where(r) == [("E011", 2, 15)] and r.diagnostics[0].message == "`maxunpool` has no option `nobias`"
 
 
+def test_maxunpool_exact_needs_windows_that_tile_the_reference() -> None:
+    # PyTorch's max_unpool2d without output_size: (h - 1)·S - 2P + K. On 10x6 a 2x2 stride-2 pool gives 5x3, unpooled
+    # to (5 - 1)·2 + 2 = 10 by (3 - 1)·2 + 2 = 6, the reference's own size: fine, and `exact` in the row's op
+    r = run("input 10x6x3\nrounding floor\n"
+            "maxunpool 2x2 stride 2 exact { identity | maxpool 2x2 stride 2 } -> 10x6x3\n")
+    assert r.ok, r.messages()
+    assert [x.op for x in r.rows if x.kind == "maxunpool"] == ["maxunpool 2x2 stride 2 exact of 2"]
+    # on 11x7 the pool floors to 5x3 too: unpooled to 10x6, not 11x7 (E067 with the arithmetic, at the merge)
+    r = run("input 11x7x3\nrounding floor\nmaxunpool 2x2 stride 2 exact { identity | maxpool 2x2 stride 2 }\n")
+    assert [(d.code, d.line, d.column) for d in r.diagnostics if d.severity == "error"] == [("E067", 3, 1)]
+    error = next(d for d in r.diagnostics if d.code == "E067")
+    assert "(5 - 1)·2 - 2·0 + 2 = 10 rows and (3 - 1)·2 - 2·0 + 2 = 6 columns, 10x6, where the reference is 11x7" \
+        in error.message
+    # padding counts: 3x3 stride 2 pad 1 on 9x9 is (9 - 3 + 2)/2 + 1 = 5, unpooled to (5 - 1)·2 - 2·1 + 3 = 9; on
+    # 10x10 it floors to 5 as well, which unpools to 9, not 10
+    assert run("input 9x9x2\nmaxunpool 3x3 stride 2 pad 1 exact { identity | maxpool 3x3 stride 2 pad 1 }\n").ok
+    r = run("input 10x10x2\nrounding floor\n"
+            "maxunpool 3x3 stride 2 pad 1 exact { identity | maxpool 3x3 stride 2 pad 1 }\n")
+    assert "E067" in codes(r) and "(5 - 1)·2 - 2·1 + 3 = 9 rows" in next(
+        d.message for d in r.diagnostics if d.code == "E067")
+    # without `exact` the unpooling gives the reference's size whatever the pool's division
+    assert run("input 11x7x3\nrounding floor\nmaxunpool 2x2 stride 2 { identity | maxpool 2x2 stride 2 }\n").ok
+
+
+def test_a_layers_own_exact_keeps_the_invalid_stride_an_error_in_a_spec_that_rounds() -> None:
+    # (7 - 3)/3 + 1 = 2.33: floored by the spec's line (N030), but E030 on the layer that says `exact`
+    assert codes(run("input 7x7x1\nrounding floor\nconv 1 3x3 stride 3\n")) == ["N030"]
+    r = run("input 7x7x1\nrounding floor\nconv 1 3x3 stride 3 exact\n")
+    assert [d.code for d in r.diagnostics if d.severity == "error"] == ["E030"]
+    assert run("input 8x8x1\nrounding ceil\nmaxpool 2x2 exact\n").ok  # (8 - 2)/2 + 1 = 4: exact
+
+
 def test_maxunpools_receptive_field_is_its_values_spread_as_a_transposed_window() -> None:
     # the unpooled values come from the pooled branch: its field moved back as a 2x2 transposed window at stride 2
     # moves it (deconv's steps): the same field as `deconv 1 2x2 stride 2` after the same branch

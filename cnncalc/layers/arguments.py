@@ -326,5 +326,5 @@ OFFSET = PairKind(0, limits.MAX_SIZE)
 MAP_SIZE = PairKind(1, limits.MAX_SIZE, both=True)  # a map's height and width, both written (`size 32x32`)
 PADDING = Sides(0, limits.MAX_SIZE, ("same", "valid"))
 CROPPING = Sides(0, limits.MAX_SIZE)
-ROUNDING_WORDS = {"floor": "floor", "ceil": "ceil"}
+ROUNDING_WORDS = {"floor": "floor", "ceil": "ceil", "exact": "exact"}
 NOBIAS = {"nobias": False}

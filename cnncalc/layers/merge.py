@@ -72,9 +72,9 @@ class MergeKind:
         """This kind running from an offset (rows, columns), when it `takes_offset`."""
         raise NotImplementedError
 
-    def windowed(self, window: Layer, ceil: bool) -> MergeKind:
-        """This kind running with the layer it `takes_window` of, built from the arguments written, and the
-        rounding decided for it (ceil, or floor)."""
+    def windowed(self, window: Layer, ceil: bool, tiled: bool) -> MergeKind:
+        """This kind running with the layer it `takes_window` of, built from the arguments written, the
+        rounding decided for it (ceil, or floor), and whether its windows must tile the input (its own `exact`)."""
         raise NotImplementedError
 
     def window_text(self) -> str:
@@ -550,12 +550,14 @@ class _WindowContext:
 
 class MaxUnpool(MergeKind):
     """SegNet's upsampling: X's values put back where REF's maxima were in a max pool's windows, zeros elsewhere.
-    `maxunpool KxK [stride S] [pad P] [dilation D] [floor|ceil] { REF | X }` takes that pool's arguments; each
+    `maxunpool KxK [stride S] [pad P] [dilation D] [floor|ceil|exact] { REF | X }` takes that pool's arguments; each
     value goes where REF's largest value was in its window (the first, row by row, as PyTorch's indices are):
     PyTorch's `F.max_unpool2d(x, indices, K, S, P, output_size=ref.shape[-2:])` with the indices of
     `F.max_pool2d(ref, K, S, P, return_indices=True)`. X must be the shape the pool gives REF (E067); the output
     has REF's shape. Where windows overlap (W067), the later window's value replaces an earlier one's at a shared
-    place; PyTorch leaves which one undefined."""
+    place; PyTorch leaves which one undefined. With `exact` the windows must tile REF (E067 otherwise): PyTorch's
+    `max_unpool2d` without `output_size` unpools to (h - 1)·S - 2P + K, REF's size only then; elsewhere its values
+    land at other places, or it fails."""
 
     keyword = "maxunpool"
     example = "maxunpool 2x2 { identity | maxpool 2x2 ; conv 64 3x3 pad 1 }"  # on a 64-deep input
@@ -564,19 +566,20 @@ class MaxUnpool(MergeKind):
 
     window: MaxPool | None
 
-    def __init__(self, window: MaxPool | None = None, ceil: bool = False) -> None:
-        self.window, self.ceil = window, ceil
+    def __init__(self, window: MaxPool | None = None, ceil: bool = False, tiled: bool = False) -> None:
+        self.window, self.ceil, self.tiled = window, ceil, tiled
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, MaxUnpool) and (other.window, other.ceil) == (self.window, self.ceil)
+        return isinstance(other, MaxUnpool) and \
+            (other.window, other.ceil, other.tiled) == (self.window, self.ceil, self.tiled)
 
     def __hash__(self) -> int:
-        return hash((MaxUnpool, self.window, self.ceil))
+        return hash((MaxUnpool, self.window, self.ceil, self.tiled))
 
-    def windowed(self, window: Layer, ceil: bool) -> MergeKind:
+    def windowed(self, window: Layer, ceil: bool, tiled: bool) -> MergeKind:
         from cnncalc.layers.pool import MaxPool
         assert isinstance(window, MaxPool)
-        return MaxUnpool(window, ceil)
+        return MaxUnpool(window, ceil, tiled)
 
     def out_shape(self, outs: list[Named], ctx: MergeContext) -> Shape | None:
         if len(outs) != 2 or any(shape.is_flat for _, shape in outs):
@@ -595,6 +598,8 @@ class MaxUnpool(MergeKind):
                                    f"it takes the {pooled} that pool gives, but {name} gives {x}",
                        hint=f"unpool the map whose pooling gave {x}, or give {name} the pooled map's shape")
             return None
+        if self.tiled and not self.tiles(ref, pooled, ctx):
+            return None
         reach, step = self.window.reach(), self.window.step
         if reach[0] > step[0] or reach[1] > step[1]:
             ctx.report(codes.W067, f"`maxunpool {self.window_text()}`: its windows overlap ({reach[0]}x{reach[1]} at "
@@ -603,6 +608,30 @@ class MaxUnpool(MergeKind):
                        hint="a pool whose stride is its window (2x2 stride 2, SegNet's) puts each value in its own "
                             "place")
         return ref
+
+    def tiles(self, ref: Shape, pooled: Shape, ctx: MergeContext) -> bool:
+        """`exact`: whether the pool's windows tile REF, so that PyTorch's size without `output_size`, (h - 1)·S -
+        2P + K, is REF's; E067 with that arithmetic where they do not."""
+        from cnncalc.layers.window import resolve_pad
+        assert self.window is not None
+        w = self.window
+        pad = resolve_pad(ref, w.kernel, w.step, w.dilation, w.pad)
+        sides = []
+        for p, s, (begin, end), k, n in zip(pooled.dims, w.step, ((pad.top, pad.bottom), (pad.left, pad.right)),
+                                            w.reach(), ref.dims):
+            padding = f"2·{begin}" if begin == end else f"({begin} + {end})"
+            sides.append((f"({p} - 1)·{s} - {padding} + {k} = {(p - 1) * s - begin - end + k}",
+                          (p - 1) * s - begin - end + k, n))
+        if all(size == n for _, size, n in sides):
+            return True
+        shown = f"{sides[0][1]}x{sides[1][1]}"
+        ctx.report(codes.E067, f"`maxunpool {self.window_text()}` unpools to (h - 1)·S - 2P + K: {sides[0][0]} rows "
+                               f"and {sides[1][0]} columns, {shown}, where the reference is {ref.dims[0]}x"
+                               f"{ref.dims[1]}: the pool's windows do not tile it",
+                   hint="PyTorch's max_unpool2d without output_size puts the values at other places there, or fails: "
+                        "pass output_size=x.size() of the pooled map (and drop `exact`), or give the reference a "
+                        "size the windows tile")
+        return False
 
     def saved(self, sizes: list[int]) -> int:
         return sizes[1] * INDEX_BYTES  # the indices it computed (int64), where X's gradient is read back
