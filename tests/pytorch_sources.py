@@ -11,7 +11,8 @@ import random
 OPS = ["conv"] * 3 + ["deconv", "maxpool", "avgpool", "fpool", "bn", "act", "fact", "dropout", "residual", "concat",
                       "groupnorm", "adaptive", "upsample", "seq", "pad", "gate", "split", "shuffle", "misc",
                       "module_list", "separable", "skip", "spatial_gate", "norm", "channels_last", "pool_call",
-                      "activation", "containers", "layer_scale", "functional_conv", "tensor_ops"]
+                      "activation", "containers", "layer_scale", "functional_conv", "tensor_ops", "unpool", "resize",
+                      "pads", "more_activations", "branches", "arithmetic", "more_norms"]
 ACTIVATIONS = ["nn.ReLU()", "nn.ReLU(inplace=True)", "nn.GELU()", "nn.SiLU()", "nn.Hardswish()", "nn.LeakyReLU(0.1)",
                "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()"]
 FUNCTIONS = ["x = F.relu(x)", "x = torch.relu(x)", "x = x.relu()", "x = torch.sigmoid(x)", "x = F.gelu(x)",
@@ -241,6 +242,93 @@ class _Module:
         conv = self.attr(f"nn.Conv2d({c}, {c}, 1)")
         self.forward.append(self.rng.choice([f"x = torch.add(x, {conv}(x))", f"y = {conv}(x)\nx = x.add(y)",
                                              f"x = torch.mul(x, torch.sigmoid({conv}(x)))"]))
+
+    def unpool(self) -> None:
+        """A max pool that keeps where its maxima were, and the unpooling that puts them back (SegNet)."""
+        k, stride = self.rng.choice([(2, 2), (3, 2), (2, 1), (3, 3)])
+        pool = self.attr(f"nn.MaxPool2d({k}, stride={stride}, return_indices=True)")
+        unpool = self.attr(f"nn.MaxUnpool2d({k}, stride={stride})")
+        self.forward.append(self.rng.choice([f"x, where = {pool}(x)\nx = {unpool}(x, where)",
+                                             f"y, where = {pool}(x)\nx = {unpool}(y, where, output_size=x.size())"]))
+
+    def resize(self) -> None:
+        """Resizing to a fixed size, by a factor that is not whole or differs along the axes, and a transposed
+        convolution given the size it must give (`output_size`)."""
+        rng, c = self.rng, self.c
+        way = rng.randrange(6)
+        if way == 0:
+            self.forward.append(f"x = F.interpolate(x, size=({rng.randint(1, 12)}, {rng.randint(1, 12)}))")
+        elif way == 1:
+            self.forward.append(f"x = F.interpolate(x, scale_factor={rng.choice(['1.5', '0.5', '(2, 1)', '3'])}, "
+                                f"mode='nearest')")
+        elif way == 2:
+            self.apply(rng.choice(["nn.UpsamplingBilinear2d(scale_factor=2)", "nn.UpsamplingNearest2d(scale_factor=2)",
+                                   f"nn.Upsample(size=({rng.randint(2, 9)}, {rng.randint(2, 9)}), mode='bilinear')"]))
+        elif way == 3:
+            self.apply(rng.choice(["nn.AdaptiveAvgPool2d((2, 3))", "nn.AdaptiveMaxPool2d((3, 1))"]))
+        elif way == 4:
+            self.forward.append(f"x = F.adaptive_max_pool2d(x, ({rng.randint(1, 4)}, {rng.randint(1, 4)}))")
+        else:
+            down = self.attr(f"nn.Conv2d({c}, {c}, 3, stride=2, padding=1)")
+            up = self.attr(f"nn.ConvTranspose2d({c}, {c}, 3, stride=2, padding=1)")
+            self.forward.append(f"skip = x\nx = {up}({down}(x), output_size=skip.size())\nx = x + skip")
+
+    def pads(self) -> None:
+        """Padding in its other modules and modes."""
+        rng = self.rng
+        way = rng.choice(["nn.ReplicationPad2d((1, 0, 2, 1))", "nn.ConstantPad2d(1, 0.5)",
+                          "nn.ReflectionPad2d((0, 1, 1, 0))", "nn.CircularPad2d(1)", "nn.ZeroPad2d((2, 2, 0, 0))", "",
+                          "x = F.pad(x, (1, 1, 1, 1), mode='reflect')", "x = F.pad(x, [0, 2, 1, 0], 'replicate')",
+                          "x = F.pad(x, (1, 0, 0, 1), value=1.0)"])
+        if way.startswith("x = "):
+            self.forward.append(way)
+        elif way:
+            self.apply(way)
+
+    def more_activations(self) -> None:
+        way = self.rng.choice(["nn.SELU()", "nn.CELU()", "nn.Softsign()", "nn.Tanhshrink()", "nn.LogSigmoid()",
+                               "nn.Threshold(0.1, 20)", "nn.Hardshrink()", "nn.Softmax2d()", "nn.LogSoftmax(dim=1)",
+                               "nn.SiLU(inplace=True)", "nn.LeakyReLU(negative_slope=0.3)",
+                               "x = F.softmax(x, dim=1)", "x = F.leaky_relu(x, negative_slope=0.01, inplace=True)",
+                               "x = F.hardsigmoid(x) * x", "x = torch.clamp(x, 0, 6)", "x = x.clamp(-1.0, 1.0)",
+                               "x = F.dropout(x, p=0.2, training=self.training)", "x = F.mish(x)", "x = F.selu(x)"])
+        if way.startswith("x = "):
+            self.forward.append(way)
+        else:
+            self.apply(way)
+
+    def branches(self) -> None:
+        """Branches from one map joined otherwise: three concatenated, two added, their maximum, their mean."""
+        c, rng = self.c, self.rng
+        way = rng.randrange(5)
+        a = self.attr(f"nn.Conv2d({c}, {c}, 3, padding=1)")
+        b = self.attr(f"nn.Conv2d({c}, {c}, 1)") if way else ""  # (every module made is called)
+        if way == 0:
+            pool = self.attr("nn.MaxPool2d(3, stride=1, padding=1)")
+            self.forward.append(f"x = torch.cat([x, {a}(x), {pool}(x)], 1)")
+            self.c = 3 * c
+        elif way == 1:
+            self.forward.append(f"x = {a}(x) + {b}(x)")
+        elif way == 2:
+            self.forward.append(f"x = torch.maximum({a}(x), {b}(x))")
+        elif way == 3:
+            self.forward.append(f"x = torch.stack([{a}(x), {b}(x)]).mean(0)")
+        else:
+            self.forward.append(f"y = {a}(x)\nz = {b}(x)\nx = torch.cat((y, z, y), dim=1)")
+            self.c = 3 * c
+
+    def arithmetic(self) -> None:
+        """Arithmetic with numbers, and calls that keep the map as it is."""
+        self.forward.append(self.rng.choice(["x = x * 0.5 + 1.0", "x = 2 * x - 1", "x = x / 2", "x = -x",
+                                             "x = x.contiguous()", "x = x.clone()", "x = x.float()", "x = x.mul(0.5)",
+                                             "x = -F.relu(x) + x"]))
+
+    def more_norms(self) -> None:
+        c, rng = self.c, self.rng
+        self.apply(rng.choice([f"nn.SyncBatchNorm({c})", f"nn.GroupNorm({c}, {c})",
+                               f"nn.GroupNorm(1, {c}, affine=False)",
+                               f"nn.BatchNorm2d({c}, affine=False, momentum=None)",
+                               f"nn.LocalResponseNorm({rng.randint(1, 5)}, alpha=1e-3, beta=0.5, k=2.0)"]))
 
     def step(self, op: str) -> None:
         rng, c = self.rng, self.c

@@ -862,6 +862,8 @@ def test_modules_written_at_random_read_as_pytorch_builds_and_runs_them(seed: in
     # norms, activations, residual and concatenated branches, gates, splits, shuffles, loops, heads); PyTorch builds
     # and runs it. Its parameters, batch-norm running statistics, MACs (FlopCounterMode's FLOPs / 2) and output shape
     # are cnncalc's reading of the source, without an error; where PyTorch refuses the sizes, cnncalc has an error.
+    # A max unpooling without output_size whose pool's windows do not tile the pooled map (PyTorch's unpooled map,
+    # (h - 1)·S - 2P + K, smaller than it) puts the values at other places, or fails, by the values: E067.
     from tests.test_pytorch_export import _torch
     torch = _torch()
     from torch.utils.flop_counter import FlopCounterMode
@@ -870,12 +872,22 @@ def test_modules_written_at_random_read_as_pytorch_builds_and_runs_them(seed: in
     namespace: dict[str, Any] = {}
     exec(compile(text, "model.py", "exec"), namespace)
     model = namespace["Net"]().eval()
+    pooled: list[tuple[int, ...]] = []  # each indices-keeping max pool's input sizes, each unpooling's output's
+    unpooled: list[tuple[int, ...]] = []
+    for module in model.modules():
+        if isinstance(module, torch.nn.MaxPool2d) and module.return_indices:
+            module.register_forward_hook(lambda _, inputs, __: pooled.append(tuple(inputs[0].shape[2:])))
+        elif isinstance(module, torch.nn.MaxUnpool2d):
+            module.register_forward_hook(lambda _, __, output: unpooled.append(tuple(output.shape[2:])))
     try:
         with torch.no_grad(), FlopCounterMode(display=False) as counter, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # PyTorch's note on `padding='same'` with an even kernel
             y = model(torch.zeros(1, c, h, w))
     except (RuntimeError, ValueError):  # sizes PyTorch refuses (a GroupNorm of one value per group: ValueError)
         assert errors(report), text
+        return
+    if pooled[:len(unpooled)] != unpooled:
+        assert "E067" in codes_of(report), text
         return
     assert not errors(report) and report.output is not None, text
     statistics = sum(b.numel() for name, b in model.named_buffers() if name.endswith(("running_mean", "running_var")))
@@ -2185,7 +2197,8 @@ def test_a_view_to_a_map_of_another_size_is_e017() -> None:
     assert (error.code, error.message) == ("E017", "reshape: reshape 3x3x8 takes 72 values but receives 48 (48)")
 
 
-@pytest.mark.parametrize("expression", ["(torch.tanh(x) + 1) / 2", "x * 0.5", "1 - x", "x / 255", "2.0 * x - 1"])
+@pytest.mark.parametrize("expression", ["(torch.tanh(x) + 1) / 2", "x * 0.5", "1 - x", "x / 255", "2.0 * x - 1", "-x",
+                                        "x - F.relu(-x)"])
 def test_arithmetic_with_a_constant_keeps_the_shape(expression: str) -> None:
     # conv (3·3·3 + 1)·4 = 112 on 8x8x3: 6x6x4, kept by the constants (they were E070)
     report = read_py(module_file("self.conv = nn.Conv2d(3, 4, 3)", f"x = self.conv(x)\nreturn {expression}"),
@@ -2194,6 +2207,20 @@ def test_arithmetic_with_a_constant_keeps_the_shape(expression: str) -> None:
     assert str(report.output) == "6x6x4" and report.totals.params == 112
     powered = read_py(module_file("self.conv = nn.Conv2d(3, 4, 3)", "x = self.conv(x)\nreturn x ** 2"), input="8x8x3")
     assert [d.code for d in powered.diagnostics if d.severity == "error"] == ["E070"]
+
+
+def test_a_sync_batch_norm_is_a_batch_norm() -> None:
+    # nn.SyncBatchNorm gathers its statistics over the processes in training; at inference a batch norm of its
+    # channels: on conv 3->8 (3·3·3·8 + 8 = 224), 2·8 = 16 learnt and 2·8 = 16 running statistics (was E070)
+    text = module_file("self.conv = nn.Conv2d(3, 8, 3)\nself.bn = nn.SyncBatchNorm(8, eps=1e-3, momentum=0.01)",
+                       "return self.bn(self.conv(x))")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert (report.totals.params, report.totals.non_trainable) == (224 + 16, 16)
+    # of a map or of a vector, as PyTorch's SyncBatchNorm takes either: after a Linear too, (16 + 1)·4 + 2·4
+    vector = module_file("self.fc = nn.Linear(16, 4)\nself.bn = nn.SyncBatchNorm(4)", "return self.bn(self.fc(x))")
+    report = read_py(vector, input="16")
+    assert report.ok and (report.totals.params, report.totals.non_trainable) == (68 + 8, 8), report.messages()
 
 
 def test_a_channel_slice_open_at_the_end_keeps_the_rest() -> None:
@@ -3363,13 +3390,35 @@ def test_segnets_unpooling_puts_values_back_where_the_pools_maxima_were() -> Non
     assert report.ok, report.messages()
     joins = [(r.op, str(r.output)) for r in report.rows if r.keyword == "maxunpool" and r.kind != "join"]
     # 20x24 pooled to 10x12, to 5x6, and by 3x3/2 padded 1 with ceil to ceil((5 - 3 + 2)/2) + 1 = 3 by
-    # ceil((6 - 3 + 2)/2) + 1 = 4; each back to the map its pool read: 5x6x16, 10x12x16, 20x24x8
-    assert sorted(joins) == [("maxunpool 2x2 stride 2 of 2", "10x12x16"), ("maxunpool 2x2 stride 2 of 2", "20x24x8"),
+    # ceil((6 - 3 + 2)/2) + 1 = 4; each back to the map its pool read: 5x6x16, 10x12x16, 20x24x8 (the one without
+    # output_size `exact`: its windows must tile the map, as they do 10x12)
+    assert sorted(joins) == [("maxunpool 2x2 stride 2 exact of 2", "10x12x16"),
+                             ("maxunpool 2x2 stride 2 of 2", "20x24x8"),
                              ("maxunpool 3x3 stride 2 pad 1 ceil of 2", "5x6x16")]
     # convs without bias and their norms: 3·3·3·8 + 16, 3·3·8·16 + 32, 3·3·16·16 + 32 (twice), 3·3·16·8 + 16, and
     # the classifier 3·3·8·5 + 5; no parameters in the unpooling
     assert report.totals.params == (216 + 16) + (1152 + 32) + 2 * (2304 + 32) + (1152 + 16) + (360 + 5)
     assert report.output is not None and report.output.dims == (20, 24, 5)
+
+
+@pytest.mark.parametrize("size, wanted", [
+    # the 3x3 stem gives 14x14 from 16x16 and 15x13 from 17x15: pooled 2x2 stride 2 to 7x7 and 7x6, unpooled
+    # without output_size to (7 - 1)·2 - 2·0 + 2 = 14 and (6 - 1)·2 - 2·0 + 2 = 12: the map's own 14x14, not 15x13
+    ("16x16x3", "14x14x8"), ("17x15x3", None)])
+def test_unpooling_without_output_size_is_the_pooled_maps_size_only_where_the_windows_tile_it(
+        size: str, wanted: str | None) -> None:
+    text = module_file("self.stem = nn.Conv2d(3, 8, 3)\nself.pool = nn.MaxPool2d(2, 2, return_indices=True)\n"
+                       "self.unpool = nn.MaxUnpool2d(2, 2)",
+                       "x = self.stem(x)\ny, where = self.pool(x)\nreturn self.unpool(y, where)")
+    report = read_py(text, input=size)
+    if wanted is not None:
+        assert report.ok and str(report.output) == wanted, report.messages()
+        return
+    assert errors(report) == [("E067", *place_of(text, "self.unpool(y, where)"))]
+    [error] = [d for d in report.diagnostics if d.code == "E067"]
+    assert "(7 - 1)·2 - 2·0 + 2 = 14 rows and (6 - 1)·2 - 2·0 + 2 = 12 columns, 14x12, where the reference is " \
+           "15x13" in error.message and "output_size=x.size()" in (error.hint or "")
+    assert [d.code for d in report.diagnostics if d.code == "W030"] == ["W030"]  # the pool's own division, floored
 
 
 @pytest.mark.parametrize("forward, words, at", [

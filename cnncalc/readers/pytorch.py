@@ -408,6 +408,9 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
                     ("track_running_stats", True), ("bias", True)),
     "BatchNorm1d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", True),
                     ("track_running_stats", True), ("bias", True)),
+    # its statistics gathered over the processes in training: at inference a batch norm, of a map or a vector
+    "SyncBatchNorm": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", True),
+                      ("track_running_stats", True), ("process_group", None), ("bias", True)),
     "GroupNorm": (("num_groups", REQUIRED), ("num_channels", REQUIRED), ("eps", 1e-5), ("affine", True),
                   ("bias", True)),
     "InstanceNorm2d": (("num_features", REQUIRED), ("eps", 1e-5), ("momentum", 0.1), ("affine", False),
@@ -450,8 +453,8 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "MaxUnpool2d": (("kernel_size", REQUIRED), ("stride", None), ("padding", 0)),  # applied with its indices
     "CenterCrop": (("size", REQUIRED),),  # torchvision.transforms': the middle of the map, zero-padded if smaller
 }
-KEYWORD_ONLY: dict[str, frozenset[str]] = dict.fromkeys(("BatchNorm2d", "BatchNorm1d", "GroupNorm", "InstanceNorm2d"),
-                                                       frozenset({"bias"}))
+KEYWORD_ONLY: dict[str, frozenset[str]] = dict.fromkeys(("BatchNorm2d", "BatchNorm1d", "SyncBatchNorm", "GroupNorm",
+                                                        "InstanceNorm2d"), frozenset({"bias"}))
 # `F.relu(x)` and friends: the module they stand for, and their parameters after the input
 FUNCTIONS: dict[str, tuple[str, tuple[tuple[str, Any], ...]]] = {
     "relu": ("ReLU", (("inplace", False),)), "relu6": ("ReLU6", (("inplace", False),)),
@@ -535,9 +538,9 @@ MATH: dict[str, Callable[..., Any]] = {
     "pow": math.pow, "isclose": math.isclose}
 
 
-_STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "GroupNorm", "LayerNorm",
-             "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU", "ValuePReLU", "ChannelConv", "Conv1d"}  # modules
-# with parameters or running statistics
+_STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "SyncBatchNorm", "GroupNorm",
+             "LayerNorm", "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU", "ValuePReLU", "ChannelConv",
+             "Conv1d"}  # modules with parameters or running statistics
 # the helper modules `convert --to pytorch` writes (cnncalc/pytorch_writer.py's HELPERS), read as they are defined
 WRITTEN_HELPERS = ("LayerNorm2d", "Scale", "OneSidedBatchNorm", "ValuePReLU", "ChannelConv")
 
@@ -872,8 +875,9 @@ def spec_text(layer: Layer) -> str:
         bias = "" if a["bias"] else " nobias"
         return (f"fc {_int(a['out_features'], 'out_features', node)}{bias}"
                 f"{_inputs(a, 'in_features', node)} noflatten")  # Linear flattens nothing
-    if kind in ("BatchNorm2d", "BatchNorm1d"):
-        takes = " map" if kind == "BatchNorm2d" else " vector"  # PyTorch refuses the other (a 4-D or 2-D input)
+    if kind in ("BatchNorm2d", "BatchNorm1d", "SyncBatchNorm"):
+        # PyTorch refuses the other (a 4-D or 2-D input); SyncBatchNorm takes either
+        takes = " map" if kind == "BatchNorm2d" else " vector" if kind == "BatchNorm1d" else ""
         stats = "" if a["track_running_stats"] else " nostats"  # the batch's own statistics, in eval() too
         return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{_learnt(a)}{stats}{takes}"
     if kind == "GroupNorm":
@@ -1991,6 +1995,8 @@ class _Reader:
             v = self.eval(node.operand, env)
             if isinstance(node.op, ast.USub) and isinstance(v, (int, float)):
                 return -v
+            if isinstance(node.op, ast.USub) and isinstance(v, Tensor):
+                return v  # `-x`: x times -1, as `x * 0.5` keeps the shape and learns nothing
             if isinstance(node.op, ast.UAdd):
                 return v
             if isinstance(node.op, ast.Not):
@@ -4209,7 +4215,8 @@ class _Reader:
         """`F.max_unpool2d(x, indices, 2, 2, output_size=size)` and `nn.MaxUnpool2d(2, 2)(x, indices, size)`: x's
         values put back where the pooled map's maxima were, `maxunpool 2x2 { @that map | … }`. To the pooled map's
         own size (`output_size` its `size()` or `shape[-2:]`), or without output_size by the pool's own window
-        (PyTorch's (h - 1)·S - 2P + K, the pooled map's size where its windows tile it)."""
+        (PyTorch's (h - 1)·S - 2P + K): `maxunpool 2x2 exact`, the pooled map's size where its windows tile it and
+        E067 where they do not (PyTorch's values then land at other places, or it fails)."""
         indices = a["indices"]
         if not isinstance(indices, _Indices):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: unpooling by indices other than a max pool's "
@@ -4233,7 +4240,7 @@ class _Reader:
                                f"(`x.size()`, `x.shape[-2:]` of the map the indices come from)", node)
         span = self.offsets.span(node)
         try:
-            window = spec_layer(f"maxpool {indices.window}", span, "", False)
+            window = spec_layer(f"maxpool {indices.window}{' exact' if size is None else ''}", span, "", False)
         except NotReadable as e:
             raise _Unsupported(e.message, node) from None
         return Tensor(self.graph.merge(self.name_of("maxunpool"), "maxunpool", [indices.source.node, x.node], span,
