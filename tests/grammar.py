@@ -23,8 +23,8 @@ DIVIDED_ANSWERS = ["", "", " => 2.33", " => (7 - 3)/3 + 1 = 2.33", " => 2.33 (do
                    " => 2.33, so 3", " => 1234567890123.4567890123", " => 2.33 (maybe)"]
 COUNTS = ["34944", "34,944", "1,120", "35K", "62.4M", "1.1G", "0.5T", "1e6", "1e999999999", "1e-3", "100MiB",
           "4GiB", "12,34", "1,234,567", "9" * 50, "1.", ".5", "1e30", "1e31", "7B", "16.4MB", "3,040B", "1e999KB"]
-WORDS = ["same", "valid", "nobias", "ceil", "floor", "exact", "exclude_pad", "widepad", "relu6", "x", "@", "#", "->", ";",
-         "|", "{", "}", "(", ")", ",", ":", "=", "train", "shortcut", "batch", "\t", "é", "\x00", "\ufeff"]
+WORDS = ["same", "valid", "nobias", "ceil", "floor", "exact", "exclude_pad", "widepad", "relu6", "x", "@", "#", "->",
+         ";", "|", "{", "}", "(", ")", ",", ":", "=", "train", "shortcut", "batch", "\t", "é", "\x00", "\ufeff"]
 
 
 class Grammar:
