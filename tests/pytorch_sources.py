@@ -12,7 +12,8 @@ OPS = ["conv"] * 3 + ["deconv", "maxpool", "avgpool", "fpool", "bn", "act", "fac
                       "groupnorm", "adaptive", "upsample", "seq", "pad", "gate", "split", "shuffle", "misc",
                       "module_list", "separable", "skip", "spatial_gate", "norm", "channels_last", "pool_call",
                       "activation", "containers", "layer_scale", "functional_conv", "tensor_ops", "unpool", "resize",
-                      "pads", "more_activations", "branches", "arithmetic", "more_norms"]
+                      "pads", "more_activations", "branches", "arithmetic", "more_norms", "linear_gate", "unflatten",
+                      "atrous", "more_deconv"]
 ACTIVATIONS = ["nn.ReLU()", "nn.ReLU(inplace=True)", "nn.GELU()", "nn.SiLU()", "nn.Hardswish()", "nn.LeakyReLU(0.1)",
                "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()"]
 FUNCTIONS = ["x = F.relu(x)", "x = torch.relu(x)", "x = x.relu()", "x = torch.sigmoid(x)", "x = F.gelu(x)",
@@ -329,6 +330,51 @@ class _Module:
                                f"nn.GroupNorm(1, {c}, affine=False)",
                                f"nn.BatchNorm2d({c}, affine=False, momentum=None)",
                                f"nn.LocalResponseNorm({rng.randint(1, 5)}, alpha=1e-3, beta=0.5, k=2.0)"]))
+
+    def linear_gate(self) -> None:
+        """Squeeze-and-excitation with Linear layers: the pooled channels through two, viewed back as a map's."""
+        c, rng = self.c, self.rng
+        squeezed = max(1, c // rng.choice([2, 4]))
+        fc = self.attr(f"nn.Sequential(nn.Linear({c}, {squeezed}, bias=False), nn.ReLU(inplace=True), "
+                       f"nn.Linear({squeezed}, {c}, bias=False), nn.Sigmoid())")
+        pool = self.attr("nn.AdaptiveAvgPool2d(1)")
+        self.forward.append(rng.choice([
+            f"b, c, _, _ = x.size()\ny = {pool}(x).view(b, c)\ny = {fc}(y).view(b, c, 1, 1)\nx = x * y.expand_as(x)",
+            f"y = {fc}(x.mean((2, 3)))\nx = x * y[:, :, None, None]",
+            f"y = {fc}(torch.flatten({pool}(x), 1))\nx = x * y.unsqueeze(-1).unsqueeze(-1)"]))
+
+    def unflatten(self) -> None:
+        """A map made from a vector (a generator's first layer): pooled to 2x2, flattened, a Linear, viewed back."""
+        c, rng = self.c, self.rng
+        cout = rng.randint(1, 6)
+        fc = self.attr(f"nn.Linear({c * 4}, {cout * 9})")
+        self.forward.append(f"x = torch.flatten(F.adaptive_avg_pool2d(x, 2), 1)\nx = {fc}(x)\n" + rng.choice([
+            f"x = x.view(-1, {cout}, 3, 3)", f"x = x.reshape(x.size(0), {cout}, 3, 3)",
+            f"x = {self.attr(f'nn.Unflatten(1, ({cout}, 3, 3))')}(x)"]))
+        self.c = cout
+
+    def atrous(self) -> None:
+        """DeepLab's pyramid: dilated convolutions side by side and the pooled map resized back, concatenated."""
+        c, rng = self.c, self.rng
+        cout = rng.randint(1, 6)
+        rates = rng.sample([1, 2, 3, 6], rng.randint(1, 3))
+        branches = [self.attr(f"nn.Conv2d({c}, {cout}, 3, padding={r}, dilation={r}, bias=False)") for r in rates]
+        pooled = self.attr(f"nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Conv2d({c}, {cout}, 1))")
+        project = self.attr(f"nn.Conv2d({cout * (len(rates) + 1)}, {cout}, 1)")
+        parts = ", ".join(f"{b}(x)" for b in branches)
+        self.forward.append(f"p = F.interpolate({pooled}(x), size=x.shape[-2:], mode='bilinear', align_corners=False)"
+                            f"\nx = {project}(torch.cat([{parts}, p], dim=1))")
+        self.c = cout
+
+    def more_deconv(self) -> None:
+        """Transposed convolutions with groups, tuples and dilation."""
+        rng, c = self.rng, self.c
+        groups = rng.choice(_divisors(c))
+        cout = groups * rng.randint(1, 3)
+        self.apply(f"nn.ConvTranspose2d({c}, {cout}, kernel_size={rng.choice(['(3, 2)', '2', '(1, 3)'])}, "
+                   f"stride={rng.choice(['(2, 1)', '2', '(1, 2)'])}, padding={rng.choice(['(1, 0)', '0', '1'])}, "
+                   f"groups={groups}, dilation={rng.choice([1, 2])}, bias={rng.choice([True, False])})")
+        self.c = cout
 
     def step(self, op: str) -> None:
         rng, c = self.rng, self.c
