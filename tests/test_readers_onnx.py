@@ -96,6 +96,84 @@ def test_a_weight_transposed_otherwise_is_reported(tmp_path: Path, perm: list[in
             if d.severity == "error"] == [expected]
 
 
+def _gate_and_generator_model(path: Path, to: int = 1, target: tuple[int, ...] = (-1, 3, 2, 2)) -> None:
+    """A 1x3x8x8 input negated (`-x`) and cast (`x.float()`: Cast to `to`), pooled, viewed as (b, c) with `b, c, _, _
+    = x.size()` (Shape, Gathers, Concat), a Gemm 3 -> 12, viewed as a map (`target`), a 1x1 Conv 3 -> 4."""
+    onnx = _onnx()
+    import numpy as np
+    from onnx import TensorProto, helper
+
+    def constant(name: str, values: list[int]) -> Any:
+        return helper.make_node("Constant", [], [name], value=helper.make_tensor(name, TensorProto.INT64, [len(values)],
+                                                                                 values))
+    nodes = [helper.make_node("Neg", ["x"], ["n"]), helper.make_node("Cast", ["n"], ["f"], to=to),
+             helper.make_node("GlobalAveragePool", ["f"], ["p"]), helper.make_node("Shape", ["f"], ["s"]),
+             constant("i0", [0]), constant("i1", [1]), constant("axis", [0]),
+             helper.make_node("Gather", ["s", "i0"], ["g0"], axis=0),
+             helper.make_node("Gather", ["s", "i1"], ["g1"], axis=0),
+             helper.make_node("Concat", ["g0", "g1"], ["bc"], axis=0),
+             helper.make_node("Reshape", ["p", "bc"], ["v"]),
+             helper.make_node("Gemm", ["v", "w", "b"], ["fc"], transB=1),
+             constant("map", list(target)), helper.make_node("Reshape", ["fc", "map"], ["m"]),
+             helper.make_node("Conv", ["m", "k", "kb"], ["y"])]
+    graph = helper.make_graph(
+        nodes, "gate", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        [helper.make_tensor("w", TensorProto.FLOAT, [12, 3], np.zeros(36, dtype=np.float32)),
+         helper.make_tensor("b", TensorProto.FLOAT, [12], np.zeros(12, dtype=np.float32)),
+         helper.make_tensor("k", TensorProto.FLOAT, [4, 3, 1, 1], np.zeros(12, dtype=np.float32)),
+         helper.make_tensor("kb", TensorProto.FLOAT, [4], np.zeros(4, dtype=np.float32))])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(path))
+
+
+def test_a_negation_a_cast_a_view_by_the_maps_sizes_and_a_map_from_a_vector_are_read(tmp_path: Path) -> None:
+    # (each E070 before) Neg and a Cast to float keep the map; the pooled 1x1x3 map viewed as (b, c) by x's own sizes is
+    # its 3 values (`squeeze`); a Gemm (3 + 1)·12 = 48; its 12 values viewed as (-1, 3, 2, 2), the map 2x2x3 (`reshape
+    # 2x2x3`); a 1x1 Conv (3 + 1)·4 = 16: 64 parameters, the output 2x2x4
+    _gate_and_generator_model(tmp_path / "g.onnx")
+    report = analyze(tmp_path / "g.onnx")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == []
+    assert report.totals.params == 48 + 16 and report.output is not None and report.output.dims == (2, 2, 4)
+    assert [r.op for r in report.rows if r.keyword in ("squeeze", "reshape")] == ["squeeze", "reshape 2x2 depth 3"]
+
+
+@pytest.mark.parametrize("to, target, code, words", [
+    (7, (-1, 3, 2, 2), "E070", "Cast"),  # to int64: values of another kind, not followed
+    (1, (-1, 5, 2, 2), "E017", "reshape 2x2x5 takes 20 values but receives 12"),  # 12 values are no 2x2x5 map
+])
+def test_a_cast_to_integers_and_a_view_of_another_size_are_reported(tmp_path: Path, to: int, target: tuple[int, ...],
+                                                                     code: str, words: str) -> None:
+    _gate_and_generator_model(tmp_path / "g.onnx", to, target)
+    report = analyze(tmp_path / "g.onnx")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == code and words in error.message, report.messages()
+
+
+@pytest.mark.parametrize("fmod, dims", [(0, (3,)), (1, None)])
+def test_a_mod_of_constants_is_folded_as_onnx_defines_it(tmp_path: Path, fmod: int,
+                                                         dims: tuple[int, ...] | None) -> None:
+    # a Reshape of the pooled 1x1x3 map to (-1, Mod(-5, 4)): Python's -5 % 4 = 3 (the divisor's sign, ONNX's default)
+    # is (N, 3), `flatten inputs 3`; C's fmod(-5, 4) = -1 gives (-1, -1), no shape (E070)
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+
+    def constant(name: str, value: int) -> Any:
+        return helper.make_node("Constant", [], [name], value=helper.make_tensor(name, TensorProto.INT64, [1], [value]))
+    nodes = [helper.make_node("GlobalAveragePool", ["x"], ["p"]), constant("a", -5), constant("d", 4),
+             constant("batch", -1), helper.make_node("Mod", ["a", "d"], ["r"], fmod=fmod),
+             helper.make_node("Concat", ["batch", "r"], ["shape"], axis=0),
+             helper.make_node("Reshape", ["p", "shape"], ["y"])]
+    graph = helper.make_graph(nodes, "mod", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "m.onnx"))
+    report = analyze(tmp_path / "m.onnx")
+    if dims is None:
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+        assert "a reshape to [-1, -1]" in report.diagnostics[0].message
+    else:
+        assert report.ok and report.output is not None and report.output.dims == dims, report.messages()
+
+
 def test_initializer_sizes_are_checked_against_cnncalcs_count(tmp_path: Path) -> None:
     small_model(tmp_path / "m.onnx", wrong_bias=True)
     report = analyze(tmp_path / "m.onnx")

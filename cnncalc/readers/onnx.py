@@ -27,6 +27,7 @@ from cnncalc.readers.graph import INPUT, Graph, Malformed, Node, cut_short, spec
 
 BY = "ONNX"
 _READ_HINT = "docs/notations.md lists the ONNX operators and forms cnncalc reads"
+_FLOATS = {1, 10, 11, 16}  # ONNX's FLOAT, FLOAT16, DOUBLE and BFLOAT16
 SMALL = 16  # initializers of at most this many values are listed with their values (shapes, pads, scales)
 # ops that join maps (all operands computed, none constant), as the spec language's merges
 _MERGES = {"Concat": "concat", "Add": "add", "Sum": "add", "Sub": "sub", "Mul": "mul", "Mean": "avg", "Max": "max",
@@ -36,7 +37,7 @@ _MERGES = {"Concat": "concat", "Add": "add", "Sum": "add", "Sub": "sub", "Mul": 
 _ON_SEQUENCES = {"Conv", "Transpose", "Reshape", "Sigmoid", "HardSigmoid", "Relu", "Tanh", "Identity", "Dropout"}
 _STACK_REDUCTIONS = {"ReduceMean": "avg", "ReduceSum": "add", "ReduceMax": "max", "ReduceMin": "min"}
 # (what an export without constant folding leaves: `do_constant_folding=False`, Shape and Gather of constants too)
-FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul", "Shape",
+FOLDABLE = {"ConstantOfShape", "Concat", "Reshape", "Slice", "Transpose", "Cast", "Add", "Sub", "Mul", "Mod", "Shape",
             "Gather", "Unsqueeze", "Squeeze"}
 SMALL_FOLD = 4096  # the most values a folded constant may have
 # What a channels-last view of the data (a Transpose to N, H, W, C) may meet: ConvNeXt's blocks
@@ -1304,10 +1305,14 @@ class _Reader:
                 kinds = {1: np.float32, 6: np.int32, 7: np.int64, 9: np.bool_, 11: np.float64}
                 kind = kinds.get(int(attrs.get("to", 1)))
                 return None if kind is None else args[0].astype(kind)
-            if op in ("Add", "Sub", "Mul") and len(args) == 2:
+            if op in ("Add", "Sub", "Mul", "Mod") and len(args) == 2:
                 if _product(list(np.broadcast_shapes(args[0].shape, args[1].shape))) > SMALL_FOLD:
                     return None  # two small constants can broadcast to a large one
-                return {"Add": np.add, "Sub": np.subtract, "Mul": np.multiply}[op](args[0], args[1])
+                if op == "Mod" and not np.all(args[1]):
+                    return None
+                # (Mod: the divisor's sign, Python's %, unless `fmod` asks for C's, the dividend's: nn.Unflatten's dim)
+                mod = np.fmod if attrs.get("fmod") else np.mod
+                return {"Add": np.add, "Sub": np.subtract, "Mul": np.multiply, "Mod": mod}[op](args[0], args[1])
         except (ValueError, TypeError, IndexError, OverflowError, AttributeError):  # an operand missing (""), too
             return None
         return None
@@ -1518,7 +1523,9 @@ class _Reader:
                          f"beta {_float32(a.get('beta', 0.75))!r} k {_float32(a.get('bias', 1.0))!r}")
         simple = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "HardSwish": "hardswish", "Mish": "mish",
                   "Identity": "identity", "Flatten": "flatten", "Gelu": "gelu", "Softplus": "softplus",
-                  "Softsign": "softsign"}
+                  "Softsign": "softsign", "Neg": "identity"}  # (`-x`: the shape kept, nothing learnt, as `x * -1`)
+        if op == "Cast" and a.get("to") in _FLOATS:  # `x.float()`: the same values, in cnncalc's float32
+            return layer("identity")
         if op in simple:
             if op == "Flatten" and a.get("axis", 1) != 1:
                 raise _Unsupported("axis other than 1")
@@ -1599,6 +1606,14 @@ class _Reader:
                         return view[0], None
                     return graph.layer(name, spec_layer(f"shuffle {view[1]}", span), view[0], span), None
                 raise _Unsupported(f"a 5-D view reshaped to {shape}")
+            dims = self.dims_of(inputs[1])
+            if dims is not None and len(dims) in (2, 4) and isinstance(dims[1], tuple) and dims[1][1] == 1 and \
+                    (dims[0] in (0, 1, -1) or (isinstance(dims[0], tuple) and dims[0][1] == 0)) and \
+                    dims[2:] in ([], [1, 1]):
+                # `y.view(b, c)` and `y.view(b, c, 1, 1)` with `b, c, _, _ = x.size()` (an SE gate's pooled map and
+                # its scales): its C values, as the PyTorch reader reads them (`squeeze`, E037 on a map not 1x1), and
+                # those values as a 1x1 map again
+                return layer("squeeze" if len(dims) == 2 else "unflatten")
             if shape is None:
                 raise _Unsupported("a reshape to a shape computed from the data's sizes")
             if len(shape) == 5 and all(isinstance(d, int) and d > 0 for d in shape) and source is not None:
@@ -1621,7 +1636,7 @@ class _Reader:
                 flattened = layer("flatten" if shape[2] == -1 else f"flatten inputs {shape[2]}")
                 self.sequences.add(node["outputs"][0])
                 return flattened
-            if len(shape) == 2 and (shape[0] in (None, 0, 1, -1)) and shape[1] == -1:
+            if len(shape) == 2 and (shape[0] in (None, 0, 1)) and shape[1] == -1:  # (one -1 at most, ONNX says)
                 return layer("flatten")
             if len(shape) == 4 and shape[0] in (None, 0, 1) and shape[2:] == [1, 1] and \
                     (shape[1] == -1 or (isinstance(shape[1], int) and shape[1] > 0)):
@@ -1630,6 +1645,10 @@ class _Reader:
                 return graph.layer(f"{name}_unflatten", spec_layer("unflatten", span), flat, span), None
             if len(shape) == 2 and shape[0] in (None, 0, 1, -1) and isinstance(shape[1], int) and shape[1] > 0:
                 return layer(f"flatten inputs {shape[1]}")  # `x.view(-1, 400)`: the length it expects
+            if len(shape) == 4 and shape[0] in (None, 0, 1, -1) and \
+                    all(isinstance(d, int) and 0 < d <= limits.MAX_EXTENT for d in shape[1:]):
+                # `x.view(-1, 512, 4, 4)` after a Gemm: a generator's first map (E017 where the values number otherwise)
+                return layer(f"reshape {shape[2]}x{shape[3]}x{shape[1]}")
             raise _Unsupported(f"a reshape to {shape}")
         if op == "Squeeze" and source is not None:
             axes = self.axes(node)
