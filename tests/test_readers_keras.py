@@ -704,6 +704,17 @@ def test_a_relu_with_another_ceiling_clips_to_it() -> None:
                  "`hardtanh`, or slopes without a clip, `leakyrelu`)")]
 
 
+def test_a_relu_with_a_threshold_is_a_threshold() -> None:
+    # Keras' ReLU(threshold=0.5): x from 0.5 on, 0 below: `threshold 0.5` (it was E070); with a slope or a ceiling as
+    # well, E070
+    report = analyze_text(sequential({"class_name": "ReLU", "config": {"name": "r", "threshold": 0.5}}), "m.json")
+    assert report.ok and [r.op for r in report.rows] == ["threshold 0.5"], report.messages()
+    both = analyze_text(sequential({"class_name": "ReLU", "config": {
+        "name": "r", "threshold": 0.5, "negative_slope": 0.1}}), "m.json")
+    assert [(d.code, d.message) for d in both.diagnostics] == [
+        ("E070", "ReLU with a threshold and a negative slope or a maximum")]
+
+
 def test_a_random_crop_says_why_its_size_is_not_read() -> None:
     # Keras 3.15's RandomCrop returns its input at inference (measured: `predict` keeps the size) while its
     # output_shape gives the crop's; Keras 2's resizes and crops: which the file means is not in it

@@ -335,9 +335,12 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         out = [act] if act else ["identity"]
         return out
     elif kind == "ReLU":
-        if config.get("threshold", 0):
-            raise Unsupported("ReLU with a threshold", span)
         slope, ceiling = _real(config.get("negative_slope", 0) or 0, "negative_slope", span), config.get("max_value")
+        threshold = _real(config.get("threshold", 0) or 0, "threshold", span)
+        if threshold and (slope or ceiling is not None):
+            raise Unsupported("ReLU with a threshold and a negative slope or a maximum", span)
+        if threshold:  # x from the threshold on, 0 below (`threshold T`: x above T; the same but where x is T)
+            return [f"threshold {threshold!r}"]
         if ceiling is None:
             return [f"leakyrelu {slope!r}" if slope else "relu"]
         if ceiling == 6 and not slope:
