@@ -2209,6 +2209,23 @@ def test_arithmetic_with_a_constant_keeps_the_shape(expression: str) -> None:
     assert [d.code for d in powered.diagnostics if d.severity == "error"] == ["E070"]
 
 
+@pytest.mark.parametrize("call", ["checkpoint(self.a, x, use_reentrant=False)",
+                                  "torch.utils.checkpoint.checkpoint(self.a, x)",
+                                  "cp.checkpoint_sequential(self.both, 2, x, use_reentrant=False)",
+                                  "cp.checkpoint_sequential([self.a, self.b], 1, x)"])
+def test_activation_checkpointing_is_the_call_it_recomputes(call: str) -> None:
+    # checkpoint(f, x) computes f(x) (and again in the backward pass); checkpoint_sequential the modules in turn. The
+    # 3x3 convs 4 -> 4: (3·3·4 + 1)·4 = 148 each; with both, 8x8x4 through two of them (was E070)
+    text = "import torch.utils.checkpoint as cp\nfrom torch.utils.checkpoint import checkpoint\n" + module_file(
+        "self.a = nn.Conv2d(4, 4, 3, padding=1)\nself.b = nn.Conv2d(4, 4, 3, padding=1)\n"
+        "self.both = nn.Sequential(self.a, self.b)", f"x = {call}\nreturn x")
+    report = read_py(text, input="8x8x4")
+    assert not errors(report), report.messages()
+    convs = [r for r in report.rows if r.keyword == "conv"]
+    assert len(convs) == (2 if "sequential" in call else 1) and all(r.params == 148 for r in convs)
+    assert str(report.output) == "8x8x4"
+
+
 def test_a_sync_batch_norm_is_a_batch_norm() -> None:
     # nn.SyncBatchNorm gathers its statistics over the processes in training; at inference a batch norm of its
     # channels: on conv 3->8 (3·3·3·8 + 8 = 224), 2·8 = 16 learnt and 2·8 = 16 running statistics (was E070)

@@ -538,6 +538,8 @@ MATH: dict[str, Callable[..., Any]] = {
     "pow": math.pow, "isclose": math.isclose}
 
 
+_CHECKPOINTS = {"torch.utils.checkpoint.checkpoint", "torch.utils.checkpoint.checkpoint_sequential"}
+_CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
 _STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "SyncBatchNorm", "GroupNorm",
              "LayerNorm", "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU", "ValuePReLU", "ChannelConv",
              "Conv1d"}  # modules with parameters or running statistics
@@ -2569,6 +2571,16 @@ class _Reader:
             args = args[2:]
             kwargs = {k: v for k, v in kwargs.items() if k not in ("source", "force_reload", "skip_validation",
                                                                   "trust_repo", "verbose")}
+        if full in _CHECKPOINTS and args:
+            # activation checkpointing recomputes in the backward pass what the forward computes: the same call
+            rest = {k: v for k, v in kwargs.items() if k not in _CHECKPOINT_OPTIONS}
+            if full.endswith("checkpoint"):  # `checkpoint(self.block, x, use_reentrant=False)`: self.block(x)
+                return self.call_value(args[0], args[1:], rest, node)
+            if len(args) == 3 and not rest:  # `checkpoint_sequential(self.blocks, 2, x)`: the blocks in turn
+                functions, _, x = args
+                for function in (functions if type(functions) in (list, tuple) else [functions]):  # (or a Sequential)
+                    x = self.call_value(function, [x], {}, node)
+                return x
         if builder is not None:  # `torchvision.models.resnet50(weights="DEFAULT")`: cnncalc's own definition
             if builder not in torchvision_zoo.BUILDERS:
                 raise _Unsupported(f"torchvision's `{builder}` (cnncalc defines {len(torchvision_zoo.BUILDERS)} of its "
