@@ -1801,15 +1801,21 @@ def test_a_parameter_viewed_otherwise_is_reported(channels: int, view: str, expe
     ("torch.ones(2 * dim, 1, 1)", "torch.ones(2 * dim)", "a learnt tensor of shape (C, 1, 1)"),
     ("return self.gamma * y.permute(0, 3, 1, 2)", "return self.gamma * (self.gamma * y.permute(0, 3, 1, 2))",
      "a learnt tensor used before"),
-    # a tensor of constants is no weight: a mask or a fixed factor has no parameters to count
-    ("nn.Parameter(torch.ones(2 * dim, 1, 1) * 1e-6)", "torch.ones(2 * dim, 1, 1) * 1e-6",
-     "a map combined with a tensor of constants"),
 ])
 def test_what_a_channels_last_view_cannot_follow_is_said(old: str, new: str, words: str) -> None:
     assert old in _CHANNELS_LAST
     report = read_py(_CHANNELS_LAST.replace(old, new), input="5x5x8")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert error.code == "E070" and words in error.message and report.totals.params is None
+
+
+def test_a_tensor_of_constants_per_channel_is_no_weight() -> None:
+    # not wrapped in nn.Parameter, the (16, 1, 1) factor is a constant, as PyTorch counts it: the map scaled, its shape
+    # kept, no parameters (the layer norm's 2·8 and the Linear's 8·16 + 16 alone)
+    report = read_py(_CHANNELS_LAST.replace("nn.Parameter(torch.ones(2 * dim, 1, 1) * 1e-6)",
+                                            "torch.ones(2 * dim, 1, 1) * 1e-6"), input="5x5x8")
+    assert report.ok and report.totals.params == 2 * 8 + (8 * 16 + 16), report.messages()
+    assert report.output is not None and report.output.dims == (5, 5, 16)
 
 
 def test_a_dataclass_runs_its_post_init_after_filling_its_fields() -> None:
@@ -2224,6 +2230,40 @@ def test_activation_checkpointing_is_the_call_it_recomputes(call: str) -> None:
     convs = [r for r in report.rows if r.keyword == "conv"]
     assert len(convs) == (2 if "sequential" in call else 1) and all(r.params == 148 for r in convs)
     assert str(report.output) == "8x8x4"
+
+
+@pytest.mark.parametrize("mean", ["torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1)",
+                                  "torch.tensor([0.485, 0.456, 0.406]).reshape(-1, 1, 1)", "torch.zeros(1, 3, 1, 1)",
+                                  "torch.tensor([0.5])"])
+def test_an_input_normalised_by_buffers_of_constants_keeps_its_shape(mean: str) -> None:
+    # `(x - self.mean) / self.std` of buffers (register_buffer: no parameters) of one value per channel or one in all:
+    # the shape kept, nothing learnt, as with numbers; then conv 3 -> 8: (3·3·3 + 1)·8 = 224 (was E070)
+    text = module_file(f"self.register_buffer('mean', {mean})\n"
+                       "self.register_buffer('std', torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1), "
+                       "persistent=False)\nself.conv = nn.Conv2d(3, 8, 3)",
+                       "x = (x - self.mean) / self.std\nreturn self.conv(x)")
+    report = read_py(text, input="8x8x3")
+    assert report.ok and report.totals.params == 224 and str(report.output) == "6x6x8", report.messages()
+
+
+@pytest.mark.parametrize("buffer, words", [
+    ("torch.zeros(1, 3, 2, 2)", "a map combined with a tensor of constants other than one value per channel"),
+    ("torch.tensor([0.1, 0.2, 0.3]).view(2, 2)", "3 constants viewed as [2, 2]"),
+])
+def test_buffers_of_other_shapes_are_e070(buffer: str, words: str) -> None:
+    text = module_file(f"self.register_buffer('b', {buffer})\nself.conv = nn.Conv2d(3, 8, 3)",
+                       "return self.conv(x * self.b)")
+    report = read_py(text, input="8x8x3")
+    assert [d.code for d in report.diagnostics] == ["E070"] and words in report.diagnostics[0].message
+
+
+def test_activations_computed_in_place_by_functions_are_those_activations() -> None:
+    # F.relu_, torch.sigmoid_, F.leaky_relu_ (PyTorch's in-place forms): relu, sigmoid, leakyrelu 0.2 (were E070)
+    text = module_file("self.conv = nn.Conv2d(3, 4, 1)",
+                       "x = F.relu_(self.conv(x))\nx = torch.sigmoid_(x)\nreturn F.leaky_relu_(x, 0.2)")
+    report = read_py(text, input="4x4x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword != "conv"] == ["relu", "sigmoid", "leakyrelu 0.2"]
 
 
 def test_a_sync_batch_norm_is_a_batch_norm() -> None:

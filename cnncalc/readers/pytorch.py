@@ -538,6 +538,11 @@ MATH: dict[str, Callable[..., Any]] = {
     "pow": math.pow, "isclose": math.isclose}
 
 
+# the activation functions PyTorch also computes in place under a name ending in `_` (`F.relu_(x)`,
+# `torch.sigmoid_(x)`; the tensor methods' are `_IN_PLACE`), by the module that defines them
+_IN_PLACE_FUNCTIONS = {"torch.nn.functional.": {"relu_", "elu_", "leaky_relu_", "hardtanh_", "threshold_", "celu_",
+                                                "selu_"},
+                       "torch.": {"relu_", "sigmoid_", "tanh_", "clamp_", "clip_", "selu_", "celu_"}}
 _CHECKPOINTS = {"torch.utils.checkpoint.checkpoint", "torch.utils.checkpoint.checkpoint_sequential"}
 _CHECKPOINT_OPTIONS = {"use_reentrant", "preserve_rng_state", "context_fn", "determinism_check", "debug"}
 _STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d", "SyncBatchNorm", "GroupNorm",
@@ -1932,6 +1937,8 @@ class _Reader:
         for prefix in ("torch.nn.functional.", "torch."):
             if full.startswith(prefix) and full[len(prefix):] in FUNCTIONS:
                 return full[len(prefix):]
+            if full.startswith(prefix) and full[len(prefix):] in _IN_PLACE_FUNCTIONS[prefix]:
+                return full[len(prefix):-1]  # `F.relu_(x)`: the activation, computed into x
         if full == "torchvision.transforms.functional.center_crop":
             return "center_crop"
         return None
@@ -2078,7 +2085,8 @@ class _Reader:
             return self.scaled(weights, other, node)
         if isinstance(left, Tensor) or isinstance(right, Tensor):
             other = right if isinstance(left, Tensor) else left
-            if isinstance(other, (int, float)) and not isinstance(other, bool) and \
+            if ((isinstance(other, (int, float)) and not isinstance(other, bool)) or
+                    (isinstance(other, torch_values.Values) and len(other.items) == 1)) and \
                     isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
                 # `(torch.tanh(x) + 1) / 2`, `x * 0.5`: a constant on every value keeps the shape and learns nothing
                 return left if isinstance(left, Tensor) else right
@@ -3252,6 +3260,10 @@ class _Reader:
                 owner.items.append((str(args[0]), args[1]))
             return None
         if isinstance(owner, Instance):
+            if attr == "register_buffer" and len(args) == 2 and isinstance(args[0], str) and \
+                    set(kwargs) <= {"persistent"}:
+                owner.attrs[args[0]] = args[1]  # `self.register_buffer("mean", ...)`: constants, no parameters
+                return None
             if attr in ("add_module", "register_module", "__setattr__") and len(args) == 2 and not kwargs and \
                     isinstance(args[0], str):  # (kuangliu's DLA: `self.__setattr__('level_%d' % i, subtree)`)
                 owner.attrs[args[0]] = args[1]
@@ -3327,6 +3339,15 @@ class _Reader:
                                f"`torch.sqrt`)", node)
         if isinstance(owner, ast.ClassDef):  # `cls._adjust_widths(...)` in a classmethod, `block.make(...)`
             return self.call_value(self.eval(func, env), args, kwargs, node)
+        if isinstance(owner, torch_values.Values) and attr in ("view", "reshape") and not kwargs:
+            sizes = list(args[0]) if len(args) == 1 and _listed(args[0]) else list(args)
+            known = [d for d in sizes if d != -1]
+            count = len(owner.items)
+            if not all(type(d) is int and d >= 1 for d in known) or len(known) < len(sizes) - 1 or \
+                    (len(known) == len(sizes) and math.prod(known) != count) or count % max(math.prod(known), 1):
+                raise _Unsupported(f"`{ast.unparse(node)[:60]}`: {count} constants viewed as {sizes}", node)
+            # `torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1)`: a buffer of constants, its shape what counts
+            return _Weights(tuple(d if d != -1 else count // math.prod(known) for d in sizes))
         if isinstance(owner, torch_values.Values) and attr in torch_values.METHODS and not args and not kwargs:
             try:
                 return torch_values.METHODS[attr](owner)  # `(...).int().tolist()`
@@ -3926,8 +3947,14 @@ class _Reader:
         """A map times a learnt (C, 1, 1) tensor, or a channels-last view times a learnt (C,) one: `scale nobias`
         (C weights), ConvNeXt's layer scale."""
         shape = weights.shape[1:] if len(weights.shape) == 4 and weights.shape[0] == 1 else weights.shape
+        if not weights.learnt and isinstance(x, Tensor) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)) \
+                and (all(d == 1 for d in shape) or (len(shape) == 3 and shape[1:] == (1, 1))):
+            # `(x - self.mean) / self.std` of buffers of one value per channel (or one in all): the shape kept,
+            # nothing learnt, as with a number
+            return x
         if not weights.learnt:
-            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a map combined with a tensor of constants", node)
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a map combined with a tensor of constants other than "
+                               f"one value per channel", node)
         channels_last = isinstance(x, _ChannelsLast) and len(shape) == 1
         if isinstance(x, _ChannelsLast) and len(shape) == 1:  # the same scale per channel, on the map itself
             x, shape = x.tensor, (shape[0], 1, 1)
