@@ -319,10 +319,25 @@ class _Module:
             self.c = 3 * c
 
     def arithmetic(self) -> None:
-        """Arithmetic with numbers, and calls that keep the map as it is."""
-        self.forward.append(self.rng.choice(["x = x * 0.5 + 1.0", "x = 2 * x - 1", "x = x / 2", "x = -x",
-                                             "x = x.contiguous()", "x = x.clone()", "x = x.float()", "x = x.mul(0.5)",
-                                             "x = -F.relu(x) + x"]))
+        """Arithmetic with numbers and with buffers of constants, calls that keep the map as it is, activation
+        checkpointing."""
+        c, rng = self.c, self.rng
+        way = rng.randrange(4)
+        if way == 0:
+            self.forward.append(rng.choice(["x = x * 0.5 + 1.0", "x = 2 * x - 1", "x = x / 2", "x = -x",
+                                            "x = x.contiguous()", "x = x.clone()", "x = x.float()", "x = x.mul(0.5)",
+                                            "x = -F.relu(x) + x", "x = F.relu_(x)", "x = torch.sigmoid_(x) * x"]))
+        elif way == 1:
+            name = f"shift{len(self.init)}"
+            values = ", ".join(f"{0.1 * (i + 1):.1f}" for i in range(c))
+            self.init.append(rng.choice([f"self.register_buffer('{name}', torch.tensor([{values}]).view(1, {c}, 1, 1))",
+                                         f"self.register_buffer('{name}', torch.ones(1, {c}, 1, 1), persistent=False)",
+                                         f"self.{name} = torch.zeros({c}, 1, 1)"]))
+            self.forward.append(f"x = (x - self.{name}) * 2.0")
+        else:
+            conv = self.attr(f"nn.Conv2d({c}, {c}, 3, padding=1)")
+            self.forward.append(f"x = torch.utils.checkpoint.checkpoint({conv}, x, use_reentrant=False)" if way == 2
+                                else f"x = torch.utils.checkpoint.checkpoint_sequential([{conv}, nn.ReLU()], 1, x)")
 
     def more_norms(self) -> None:
         c, rng = self.c, self.rng
