@@ -1406,6 +1406,22 @@ def test_torchvisions_building_blocks() -> None:
     assert report.output.dims == (16, 16, 4)
 
 
+@pytest.mark.parametrize("mlp, params, ops", [
+    # Linear 16 -> 32, ReLU, Dropout, Linear 32 -> 10, Dropout: (16 + 1)·32 + (32 + 1)·10
+    ("MLP(16, [32, 10], dropout=0.1)", 17 * 32 + 33 * 10, ["fc", "relu", "dropout", "fc", "dropout"]),
+    # with a norm after each hidden Linear (2·32, and 2·32 running statistics, not parameters) and no biases
+    ("MLP(16, [32, 10], norm_layer=nn.BatchNorm1d, activation_layer=nn.GELU, bias=False)",
+     16 * 32 + 2 * 32 + 32 * 10, ["fc", "bn", "gelu", "dropout", "fc", "dropout"]),
+])
+def test_torchvisions_mlp_is_its_linear_layers_in_turn(mlp: str, params: int, ops: list[str]) -> None:
+    text = ("import torch\nfrom torch import nn\nfrom torchvision.ops import MLP\n\n"
+            f"model = nn.Sequential(nn.Flatten(), {mlp})\n")
+    report = analyze_text(text, "net.py", input="1x1x16")
+    assert report.ok, report.messages()
+    assert report.totals.params == params and report.output is not None and report.output.dims == (10,)
+    assert [r.keyword for r in report.rows if r.kind == "layer" and r.keyword != "flatten"] == ops
+
+
 def test_the_squeeze_and_excitation_idiom_with_linear_layers() -> None:
     # `b, c, _, _ = x.size(); y = self.avg_pool(x).view(b, c); y = self.fc(y).view(b, c, 1, 1);
     # return x * y.expand_as(x)`: the SE block as most PyTorch code writes it. Every step was E070.

@@ -10,7 +10,7 @@ from __future__ import annotations
 # torchvision's building blocks a model file imports (`from torchvision.ops import SqueezeExcitation`), as their
 # documented arguments define them; each is `tv_` and its name here
 HELPERS = frozenset({"Conv2dNormActivation", "ConvNormActivation", "SqueezeExcitation", "StochasticDepth", "Permute",
-                     "_make_divisible", "_ovewrite_named_param"})
+                     "MLP", "_make_divisible", "_ovewrite_named_param"})
 BUILDERS = frozenset({
     "alexnet", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d", "resnext101_32x8d",
@@ -76,6 +76,24 @@ class tv_Permute(torch.nn.Module):
 
     def forward(self, x):
         return torch.permute(x, self.dims)
+
+
+class tv_MLP(torch.nn.Sequential):
+    # a Linear to each width in turn, each but the last followed by the norm (when given), the activation and a
+    # dropout; the last by a dropout alone
+    def __init__(self, in_channels, hidden_channels, norm_layer=None, activation_layer=torch.nn.ReLU, inplace=None,
+                 bias=True, dropout=0.0):
+        extra = {} if inplace is None else {"inplace": inplace}
+        layers = []
+        widths = [in_channels, *hidden_channels]
+        for i in range(len(hidden_channels)):
+            layers.append(torch.nn.Linear(widths[i], widths[i + 1], bias=bias))
+            if i < len(hidden_channels) - 1:
+                if norm_layer is not None:
+                    layers.append(norm_layer(widths[i + 1]))
+                layers.append(activation_layer(**extra))
+            layers.append(torch.nn.Dropout(dropout, **extra))
+        super().__init__(*layers)
 
 
 class tv_StochasticDepth(torch.nn.Module):
