@@ -1422,6 +1422,19 @@ def test_torchvisions_mlp_is_its_linear_layers_in_turn(mlp: str, params: int, op
     assert [r.keyword for r in report.rows if r.kind == "layer" and r.keyword != "flatten"] == ops
 
 
+def test_torchvisions_frozen_batch_norm_has_no_parameters() -> None:
+    # FrozenBatchNorm2d (detection backbones) keeps its scale and shift as buffers: PyTorch's parameters are the convs'
+    # alone, 3·3·3·8 and (8 + 1)·4; its running statistics, 2·8 and 2·4, as a batch norm's
+    text = ("import torch\nfrom torch import nn\nfrom torchvision.ops import FrozenBatchNorm2d\n"
+            "from torchvision.ops.misc import FrozenBatchNorm2d as FBN\n\n"
+            "model = nn.Sequential(nn.Conv2d(3, 8, 3, bias=False), FrozenBatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 4, 1), "
+            "FBN(4, eps=1e-3))\n")
+    report = analyze_text(text, "net.py", input="8x8x3")
+    assert report.ok, report.messages()
+    assert (report.totals.params, report.totals.non_trainable) == (3 * 3 * 3 * 8 + 9 * 4, 2 * 8 + 2 * 4)
+    assert [r.op for r in report.rows if r.keyword == "bn"][1] == "batchnorm eps 0.001 noaffine inputs 4 map"
+
+
 def test_the_squeeze_and_excitation_idiom_with_linear_layers() -> None:
     # `b, c, _, _ = x.size(); y = self.avg_pool(x).view(b, c); y = self.fc(y).view(b, c, 1, 1);
     # return x * y.expand_as(x)`: the SE block as most PyTorch code writes it. Every step was E070.

@@ -10,7 +10,7 @@ from __future__ import annotations
 # torchvision's building blocks a model file imports (`from torchvision.ops import SqueezeExcitation`), as their
 # documented arguments define them; each is `tv_` and its name here
 HELPERS = frozenset({"Conv2dNormActivation", "ConvNormActivation", "SqueezeExcitation", "StochasticDepth", "Permute",
-                     "MLP", "_make_divisible", "_ovewrite_named_param"})
+                     "MLP", "FrozenBatchNorm2d", "_make_divisible", "_ovewrite_named_param"})
 BUILDERS = frozenset({
     "alexnet", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19", "vgg19_bn",
     "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d", "resnext101_32x8d",
@@ -94,6 +94,12 @@ class tv_MLP(torch.nn.Sequential):
                 layers.append(activation_layer(**extra))
             layers.append(torch.nn.Dropout(dropout, **extra))
         super().__init__(*layers)
+
+
+class tv_FrozenBatchNorm2d(torch.nn.BatchNorm2d):
+    # a batch norm whose scale and shift are buffers, fixed as its statistics are: no parameters, in eval mode
+    def __init__(self, num_features, eps=1e-5):
+        super().__init__(num_features, eps=eps, affine=False)
 
 
 class tv_StochasticDepth(torch.nn.Module):
