@@ -1427,8 +1427,8 @@ def test_torchvisions_frozen_batch_norm_has_no_parameters() -> None:
     # alone, 3·3·3·8 and (8 + 1)·4; its running statistics, 2·8 and 2·4, as a batch norm's
     text = ("import torch\nfrom torch import nn\nfrom torchvision.ops import FrozenBatchNorm2d\n"
             "from torchvision.ops.misc import FrozenBatchNorm2d as FBN\n\n"
-            "model = nn.Sequential(nn.Conv2d(3, 8, 3, bias=False), FrozenBatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 4, 1), "
-            "FBN(4, eps=1e-3))\n")
+            "model = nn.Sequential(nn.Conv2d(3, 8, 3, bias=False), FrozenBatchNorm2d(8), nn.ReLU(),\n"
+            "                      nn.Conv2d(8, 4, 1), FBN(4, eps=1e-3))\n")
     report = analyze_text(text, "net.py", input="8x8x3")
     assert report.ok, report.messages()
     assert (report.totals.params, report.totals.non_trainable) == (3 * 3 * 3 * 8 + 9 * 4, 2 * 8 + 2 * 4)
