@@ -174,6 +174,35 @@ def test_a_mod_of_constants_is_folded_as_onnx_defines_it(tmp_path: Path, fmod: i
         assert report.ok and report.output is not None and report.output.dims == dims, report.messages()
 
 
+@pytest.mark.parametrize("kept, op, last", [
+    # PyTorch's newer exporter: `x.clamp(min=0)` as Max(x, 0), nn.Threshold(0.1, 20) as Where(x <= 0.1, 20, x)
+    ("x", "relu", "Max"), ("x", "threshold 0.1 value 20", "Where"),
+    # a Max with another constant, a Where that keeps another tensor: not followed
+    ("x", None, "Max1"), ("r", None, "Where"),
+])
+def test_a_clamp_and_a_threshold_as_the_newer_exporter_writes_them(tmp_path: Path, kept: str, op: str | None,
+                                                                   last: str) -> None:
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+
+    def scalar(name: str, value: float) -> Any:
+        return helper.make_node("Constant", [], [name], value=helper.make_tensor(name, TensorProto.FLOAT, [], [value]))
+    if last.startswith("Max"):
+        nodes = [scalar("zero", 1.0 if last == "Max1" else 0.0), helper.make_node("Max", ["x", "zero"], ["y"])]
+    else:
+        nodes = [scalar("t", 0.1), scalar("v", 20.0), helper.make_node("LessOrEqual", ["x", "t"], ["le"]),
+                 *([helper.make_node("Relu", ["x"], ["r"])] if kept == "r" else []),
+                 helper.make_node("Where", ["le", "v", kept], ["y"])]
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3, 8, 8])])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tmp_path / "c.onnx"))
+    report = analyze(tmp_path / "c.onnx")
+    if op is None:
+        assert "E070" in [d.code for d in report.diagnostics], report.messages()
+    else:
+        assert report.ok and [r.op for r in report.rows] == [op], report.messages()
+
+
 def test_initializer_sizes_are_checked_against_cnncalcs_count(tmp_path: Path) -> None:
     small_model(tmp_path / "m.onnx", wrong_bias=True)
     report = analyze(tmp_path / "m.onnx")

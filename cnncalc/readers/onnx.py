@@ -847,8 +847,8 @@ class _Reader:
                      scalar: Callable[[str], float | None]) -> tuple[str, str, list[dict[str, Any]]] | None:
         """Hardshrink and Softshrink as PyTorch's exporters write them. The newer: Where(LessOrEqual(Abs(x), l), 0,
         x); Where(Greater(Abs(x), l), Sub(x, Mul(Sign(x), l)), Mul(x, 0)). The older: Where(Or(Cast(Greater(x, l)),
-        Cast(Less(x, -l))), x, 0); Add(Where(Greater(x, l), Sub(x, l), 0), Where(Less(x, -l), Add(x, l), 0)).
-        (x, the layer, the steps before `last`)."""
+        Cast(Less(x, -l))), x, 0); Add(Where(Greater(x, l), Sub(x, l), 0), Where(Less(x, -l), Add(x, l), 0)). And
+        Threshold as the newer writes it, Where(LessOrEqual(x, T), V, x). (x, the layer, the steps before `last`)."""
         inputs = last["inputs"]
 
         def compared(name: str, op: str) -> tuple[str, float, dict[str, Any]] | None:
@@ -874,6 +874,10 @@ class _Reader:
             hard = of_abs(inputs[0], "LessOrEqual")
             if hard is not None and scalar(inputs[1]) == 0.0 and inputs[2] == hard[0]:
                 return hard[0], f"hardshrink {hard[1]!r}", hard[2]
+            below = compared(inputs[0], "LessOrEqual")  # the newer exporter's Threshold: Where(x <= T, V, x)
+            value = scalar(inputs[1])
+            if below is not None and value is not None and inputs[2] == below[0]:
+                return below[0], f"threshold {below[1]!r}" + (f" value {value!r}" if value else ""), [below[2]]
             soft = of_abs(inputs[0], "Greater")
             sub = made(inputs[1], "Sub")
             scaled = made(sub["inputs"][1], "Mul") if sub is not None else None
@@ -1736,6 +1740,9 @@ class _Reader:
             if zeros is not None:
                 before, after = (0, zeros) if constant == inputs[1] else (zeros, 0)
                 return layer(f"padchannels {before} after {after}")
+        if op == "Max" and len(inputs) == 2 and sum(i in tensors for i in inputs) == 1 and \
+                self.values(inputs[1] if inputs[0] in tensors else inputs[0]) in ([0], [0.0]):
+            return layer("relu")  # `x.clamp(min=0)` as the newer exporter writes it: Max(x, 0)
         if op in _MERGES:
             sources = [tensors[i] for i in inputs if i in tensors]
             if len(sources) != len(inputs):
