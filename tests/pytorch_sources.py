@@ -342,6 +342,7 @@ class _Module:
     def more_norms(self) -> None:
         c, rng = self.c, self.rng
         self.apply(rng.choice([f"nn.SyncBatchNorm({c})", f"nn.GroupNorm({c}, {c})",
+                               f"nn.InstanceNorm2d({c}, affine=True, track_running_stats=True)",
                                f"nn.GroupNorm(1, {c}, affine=False)",
                                f"nn.BatchNorm2d({c}, affine=False, momentum=None)",
                                f"nn.LocalResponseNorm({rng.randint(1, 5)}, alpha=1e-3, beta=0.5, k=2.0)"]))

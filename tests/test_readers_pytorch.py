@@ -2295,6 +2295,22 @@ def test_activations_computed_in_place_by_functions_are_those_activations() -> N
     assert [r.op for r in report.rows if r.keyword != "conv"] == ["relu", "sigmoid", "leakyrelu 0.2"]
 
 
+@pytest.mark.parametrize("options, params, op", [
+    ("affine=True, track_running_stats=True", 2 * 8, "batchnorm inputs 8 map"),
+    ("track_running_stats=True, eps=1e-3", 0, "batchnorm eps 0.001 noaffine inputs 8 map"),
+])
+def test_an_instance_norm_with_running_statistics_is_a_batch_norm_in_eval_mode(options: str, params: int,
+                                                                               op: str) -> None:
+    # in eval mode InstanceNorm2d(track_running_stats=True) normalises by its running mean and variance, per channel,
+    # as a batch norm does: its learnt scale and shift (2·8 when affine) and 2·8 statistics (was E070)
+    text = module_file(f"self.conv = nn.Conv2d(3, 8, 3)\nself.norm = nn.InstanceNorm2d(8, {options})",
+                       "return self.norm(self.conv(x))")
+    report = read_py(text, input="8x8x3")
+    assert report.ok, report.messages()
+    assert (report.totals.params, report.totals.non_trainable) == ((3 * 9 + 1) * 8 + params, 2 * 8)
+    assert [r.op for r in report.rows if r.keyword == "bn"] == [op]
+
+
 def test_a_sync_batch_norm_is_a_batch_norm() -> None:
     # nn.SyncBatchNorm gathers its statistics over the processes in training; at inference a batch norm of its
     # channels: on conv 3->8 (3·3·3·8 + 8 = 224), 2·8 = 16 learnt and 2·8 = 16 running statistics (was E070)

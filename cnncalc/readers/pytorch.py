@@ -891,8 +891,8 @@ def spec_text(layer: Layer) -> str:
         return (f"groupnorm {_int(a['num_groups'], 'num_groups', node)} inputs "
                 f"{_int(a['num_channels'], 'num_channels', node)}{_eps(a['eps'], node)}{_learnt(a)}")
     if kind == "InstanceNorm2d":
-        if a["track_running_stats"]:
-            raise _Unsupported("InstanceNorm2d(track_running_stats=True)", node)
+        if a["track_running_stats"]:  # in eval mode its running statistics, as a batch norm's: the same arithmetic
+            return f"bn{_inputs(a, 'num_features', node)}{_eps(a['eps'], node)}{_learnt(a)} map"
         if a["affine"] and not a["bias"]:
             raise _Unsupported("InstanceNorm2d(affine=True, bias=False) (cnncalc's instance norm learns its scale "
                                "and shift together)", node)
