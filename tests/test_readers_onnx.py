@@ -137,6 +137,37 @@ def test_a_negation_a_cast_a_view_by_the_maps_sizes_and_a_map_from_a_vector_are_
     assert [r.op for r in report.rows if r.keyword in ("squeeze", "reshape")] == ["squeeze", "reshape 2x2 depth 3"]
 
 
+@pytest.mark.parametrize("viewed, sizes, code", [
+    # the pooled 1x1x3 map viewed (b, c, 1, 1) by x's own sizes: the same map, which gates x (`x * y`): 8x8x3
+    ("p", 4, None),
+    # x itself, 8x8, viewed (b, c): no 1x1 map, as PyTorch's view would fail too (E037 at the squeeze)
+    ("x", 2, "E037"),
+])
+def test_a_view_by_a_maps_own_batch_and_channels_of_a_map(tmp_path: Path, viewed: str, sizes: int,
+                                                          code: str | None) -> None:
+    onnx = _onnx()
+    from onnx import TensorProto, helper
+
+    def constant(name: str, values: list[int]) -> Any:
+        return helper.make_node("Constant", [], [name], value=helper.make_tensor(name, TensorProto.INT64, [len(values)],
+                                                                                 values))
+    nodes = [helper.make_node("GlobalAveragePool", ["x"], ["p"]), helper.make_node("Shape", ["x"], ["s"]),
+             constant("i0", [0]), constant("i1", [1]), constant("ones", [1, 1]),
+             helper.make_node("Gather", ["s", "i0"], ["g0"], axis=0),
+             helper.make_node("Gather", ["s", "i1"], ["g1"], axis=0),
+             helper.make_node("Concat", ["g0", "g1", "ones"] if sizes == 4 else ["g0", "g1"], ["bc"], axis=0),
+             helper.make_node("Reshape", [viewed, "bc"], ["v"])]
+    nodes += [helper.make_node("Mul", ["x", "v"], ["y"])] if sizes == 4 else [helper.make_node("Relu", ["v"], ["y"])]
+    graph = helper.make_graph(nodes, "view", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 8, 8])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "v.onnx"))
+    report = analyze(tmp_path / "v.onnx")
+    if code is None:
+        assert report.ok and report.output is not None and report.output.dims == (8, 8, 3), report.messages()
+    else:
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == [code], report.messages()
+
+
 @pytest.mark.parametrize("to, target, code, words", [
     (7, (-1, 3, 2, 2), "E070", "Cast"),  # to int64: values of another kind, not followed
     (1, (-1, 5, 2, 2), "E017", "reshape 2x2x5 takes 20 values but receives 12"),  # 12 values are no 2x2x5 map

@@ -2275,15 +2275,17 @@ def test_an_input_normalised_by_buffers_of_constants_keeps_its_shape(mean: str) 
     assert report.ok and report.totals.params == 224 and str(report.output) == "6x6x8", report.messages()
 
 
-@pytest.mark.parametrize("buffer, words", [
-    ("torch.zeros(1, 3, 2, 2)", "a map combined with a tensor of constants other than one value per channel"),
-    ("torch.tensor([0.1, 0.2, 0.3]).view(2, 2)", "3 constants viewed as [2, 2]"),
+@pytest.mark.parametrize("buffer, code, words", [
+    ("torch.zeros(1, 3, 2, 2)", "E070", "a map combined with a tensor of constants other than one value per channel"),
+    ("torch.tensor([0.1, 0.2, 0.3]).view(2, 2)", "E070", "3 constants viewed as [2, 2]"),
+    # 4 values per channel on 3 channels: PyTorch's broadcast fails; cnncalc's `identity inputs 4` says so
+    ("torch.zeros(1, 4, 1, 1)", "E017", "written for 4 input channels but receives 3 (8x8x3)"),
 ])
-def test_buffers_of_other_shapes_are_e070(buffer: str, words: str) -> None:
+def test_buffers_of_other_shapes_are_reported(buffer: str, code: str, words: str) -> None:
     text = module_file(f"self.register_buffer('b', {buffer})\nself.conv = nn.Conv2d(3, 8, 3)",
                        "return self.conv(x * self.b)")
     report = read_py(text, input="8x8x3")
-    assert [d.code for d in report.diagnostics] == ["E070"] and words in report.diagnostics[0].message
+    assert [d.code for d in report.diagnostics] == [code] and words in report.diagnostics[0].message
 
 
 def test_activations_computed_in_place_by_functions_are_those_activations() -> None:

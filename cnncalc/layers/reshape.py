@@ -136,10 +136,12 @@ class Reshape(Layer):
 
 
 class Identity(Layer):
-    """Passes its input through: the empty branch of an `add`."""
+    """Passes its input through: the empty branch of an `add`; with `inputs C`, only a map of C channels (a
+    framework's constant per channel, `(x - mean) / std`, which broadcasts against C channels alone)."""
 
     keyword = "identity"
     example = "identity"
+    inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW

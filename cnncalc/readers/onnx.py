@@ -1615,9 +1615,12 @@ class _Reader:
                     (dims[0] in (0, 1, -1) or (isinstance(dims[0], tuple) and dims[0][1] == 0)) and \
                     dims[2:] in ([], [1, 1]):
                 # `y.view(b, c)` and `y.view(b, c, 1, 1)` with `b, c, _, _ = x.size()` (an SE gate's pooled map and
-                # its scales): its C values, as the PyTorch reader reads them (`squeeze`, E037 on a map not 1x1), and
-                # those values as a 1x1 map again
-                return layer("squeeze" if len(dims) == 2 else "unflatten")
+                # its scales, a map or a vector): its C values, as the PyTorch reader reads them (`squeeze`, E037 on a
+                # map not 1x1), and those values as a 1x1 map again
+                squeezed = layer("squeeze")
+                if len(dims) == 2:
+                    return squeezed
+                return graph.layer(f"{name}_unflatten", spec_layer("unflatten", span), squeezed[0], span), None
             if shape is None:
                 raise _Unsupported("a reshape to a shape computed from the data's sizes")
             if len(shape) == 5 and all(isinstance(d, int) and d > 0 for d in shape) and source is not None:

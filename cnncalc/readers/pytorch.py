@@ -3950,8 +3950,8 @@ class _Reader:
         if not weights.learnt and isinstance(x, Tensor) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)) \
                 and (all(d == 1 for d in shape) or (len(shape) == 3 and shape[1:] == (1, 1))):
             # `(x - self.mean) / self.std` of buffers of one value per channel (or one in all): the shape kept,
-            # nothing learnt, as with a number
-            return x
+            # nothing learnt, as with a number; per channel only on that many channels (PyTorch's broadcast)
+            return x if shape[0] == 1 else self.add_layer(f"identity inputs {shape[0]}", node, x, "constant")
         if not weights.learnt:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: a map combined with a tensor of constants other than "
                                f"one value per channel", node)
