@@ -9,7 +9,7 @@ from cnncalc.layers.base import INDEX_BYTES
 from cnncalc.layers.resize import MODES
 from cnncalc.limits import MAX_EXTENT
 from cnncalc.record import Protocol
-from cnncalc.shape import Shape
+from cnncalc.shape import Shape, transposed_len
 
 if TYPE_CHECKING:
     from typing import Any, ClassVar
@@ -620,8 +620,8 @@ class MaxUnpool(MergeKind):
         for p, s, (begin, end), k, n in zip(pooled.dims, w.step, ((pad.top, pad.bottom), (pad.left, pad.right)),
                                             w.reach(), ref.dims):
             padding = f"2·{begin}" if begin == end else f"({begin} + {end})"
-            sides.append((f"({p} - 1)·{s} - {padding} + {k} = {(p - 1) * s - begin - end + k}",
-                          (p - 1) * s - begin - end + k, n))
+            size = transposed_len(p, k, s, begin + end, 0)  # a transposed window's rule: PyTorch's unpooled size
+            sides.append((f"({p} - 1)·{s} - {padding} + {k} = {size}", size, n))
         if all(size == n for _, size, n in sides):
             return True
         shown = f"{sides[0][1]}x{sides[1][1]}"
