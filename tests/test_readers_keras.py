@@ -713,6 +713,13 @@ def test_a_relu_with_a_threshold_is_a_threshold() -> None:
         "name": "r", "threshold": 0.5, "negative_slope": 0.1}}), "m.json")
     assert [(d.code, d.message) for d in both.diagnostics] == [
         ("E070", "ReLU with a threshold and a negative slope or a maximum")]
+    # a negative threshold is no Keras layer (Keras refuses it when the model is built): E071 at the layer
+    negative = analyze_text(sequential({"class_name": "ReLU", "config": {"name": "r", "threshold": -5}}), "m.json")
+    assert [(d.code, d.message) for d in negative.diagnostics] == [
+        ("E071", "ReLU threshold -5.0: Keras refuses a negative threshold")]
+    for report in (both, negative):  # at the layer's name
+        text = report.source.text
+        assert (report.diagnostics[0].line, report.diagnostics[0].column) == (1, text.index('"name": "r"') + 1)
 
 
 def test_a_random_crop_says_why_its_size_is_not_read() -> None:

@@ -337,6 +337,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind == "ReLU":
         slope, ceiling = _real(config.get("negative_slope", 0) or 0, "negative_slope", span), config.get("max_value")
         threshold = _real(config.get("threshold", 0) or 0, "threshold", span)
+        if threshold < 0:
+            raise Malformed(f"ReLU threshold {threshold!r}: Keras refuses a negative threshold", span)
         if threshold and (slope or ceiling is not None):
             raise Unsupported("ReLU with a threshold and a negative slope or a maximum", span)
         if threshold:  # x from the threshold on, 0 below (`threshold T`: x above T; the same but where x is T)
