@@ -2286,6 +2286,9 @@ def test_buffers_of_other_shapes_are_reported(buffer: str, code: str, words: str
                        "return self.conv(x * self.b)")
     report = read_py(text, input="8x8x3")
     assert [d.code for d in report.diagnostics] == [code] and words in report.diagnostics[0].message
+    at = "x * self.b" if code == "E017" else buffer  # the product, or the view that is no buffer of one shape
+    if code == "E017" or "view" in buffer:
+        assert (report.diagnostics[0].line, report.diagnostics[0].column) == place_of(text, at)
 
 
 def test_activations_computed_in_place_by_functions_are_those_activations() -> None:

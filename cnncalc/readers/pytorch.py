@@ -3945,7 +3945,8 @@ class _Reader:
 
     def scaled(self, weights: _Weights, x: Any, node: ast.BinOp) -> Tensor | _ChannelsLast:
         """A map times a learnt (C, 1, 1) tensor, or a channels-last view times a learnt (C,) one: `scale nobias`
-        (C weights), ConvNeXt's layer scale."""
+        (C weights), ConvNeXt's layer scale. A map with a tensor of constants, one value per channel or in all (a
+        buffer's mean and std): the map, on C channels alone (`identity inputs C`)."""
         shape = weights.shape[1:] if len(weights.shape) == 4 and weights.shape[0] == 1 else weights.shape
         if not weights.learnt and isinstance(x, Tensor) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)) \
                 and (all(d == 1 for d in shape) or (len(shape) == 3 and shape[1:] == (1, 1))):
