@@ -378,7 +378,8 @@ W077 = Code("W077", IMPORTS, "other networks in the file",
             "`--model NAME` reads one.")
 N071 = Code("N071", IMPORTS, "element-wise constant",
             "An ONNX Add, Sub, Mul or Div of the data and a constant (a scalar or one value per channel: input "
-            "normalisation, a fixed scale) is read as `identity`: it keeps the shape and costs no MACs; the "
+            "normalisation, a fixed scale) is read as `identity` (`identity inputs C` for C values, one per "
+            "channel): it keeps the shape and costs no MACs; the "
             "constant is not counted as parameters (a learnt per-channel scale stored this way would be).",
             declared=True)
 W001 = Code("W001", STRUCTURE, "unused block", "A block is defined but never called.")

@@ -894,7 +894,7 @@ class Parser(TokenStream):
                 arg = ir.Arg(flags[tok.text].name, ir.Word(tok.text, tok.span), tok.span)
             elif filled < len(positionals) and tok.kind in ("NUMBER", "DIMS", "NAME", "(", "-", "BADNUMBER"):
                 argument = positionals[filled]
-                value = self.value(argument.kind.syntax, f"the {argument.label}")
+                value = self.value(argument.kind.syntax, f"the {argument.label}", options)
                 if value is None:
                     ok = False
                     self.sync()

@@ -4,7 +4,7 @@ grammars inside a line: integer expressions, argument values, counts like `62.4M
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from cnncalc import codes, ir, limits
 from cnncalc.codes import Code
@@ -325,8 +325,9 @@ class TokenStream:
 
     # ---- values inside a line ----------------------------------------------------------
 
-    def value(self, syntax: str, what: str) -> ir.Value | None:
-        """One argument value, read as its kind's syntax says (layers/arguments.py)."""
+    def value(self, syntax: str, what: str, options: Container[str] = ()) -> ir.Value | None:
+        """One argument value, read as its kind's syntax says (layers/arguments.py); a channel range is open
+        where the line ends or one of the layer's `options` follows its `:` (`slice 8: inputs 24`)."""
         tok = self.peek()
         if syntax == "real":
             if tok.kind == "NUMBER":
@@ -366,7 +367,9 @@ class TokenStream:
                 self.unexpected("`:` in a channel range `A:B`", "e.g. `slice 0:64`, the channels from 0 up to 64")
                 return None
             colon = self.advance()
-            if self.at_item_end():  # `slice 64:`: to the last channel, as Python's `x[:, 64:]`
+            after = self.peek()
+            if self.at_item_end() or (after.kind == "NAME" and after.text in options):
+                # `slice 64:`: to the last channel, as Python's `x[:, 64:]`
                 return ir.Range(first, None, first.span.to(colon.span))
             stop = self.expr("the end of the channel range")
             return None if stop is None else ir.Range(first, stop, first.span.to(stop.span))

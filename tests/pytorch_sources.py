@@ -102,14 +102,31 @@ class _Module:
             f"s = torch.mean(x, dim=[2, 3], keepdim=True)\nx = x * torch.sigmoid({up}(F.relu({down}(s))))"]))
 
     def split(self) -> None:
-        if self.c % 2:
+        """Channel splits: halves (chunk, listed sizes, slices, a size unpacked), listed sizes of unequal parts,
+        thirds unpacked; now and then sizes PyTorch refuses (listed ones that do not add up to the channels, a size
+        that makes more parts than names)."""
+        rng, c = self.rng, self.c
+        if c < 2:
             return
-        half = self.c // 2
-        conv = self.attr(f"nn.Conv2d({half}, {half}, 3, padding=1)")
-        self.forward.append(self.rng.choice([
-            f"a, b = x.chunk(2, dim=1)\nx = torch.cat([a, {conv}(b)], 1)",
-            f"a, b = torch.split(x, [{half}, {half}], dim=1)\nx = torch.cat((a, {conv}(b)), dim=1)",
-            f"a = x[:, :{half}]\nb = x[:, {half}:]\nx = torch.cat([{conv}(a), b], 1)"]))
+        first = rng.randint(1, c - 1)
+        forms = [("a, b = torch.split(x, [{q}, {r}], dim=1)\nx = torch.cat((a, {conv}(b)), dim=1)", first, c - first)]
+        if c % 2 == 0:
+            forms += [(form, c // 2, c // 2) for form in (
+                "a, b = x.chunk(2, dim=1)\nx = torch.cat([a, {conv}(b)], 1)",
+                "a, b = torch.split(x, [{q}, {r}], dim=1)\nx = torch.cat((a, {conv}(b)), dim=1)",
+                "a = x[:, :{q}]\nb = x[:, {q}:]\nx = torch.cat([{conv}(a), b], 1)",
+                "a, b = torch.split(x, {q}, 1)\nx = torch.cat([a, {conv}(b)], 1)",
+                "a, b = x.split({q}, dim=1)\nx = torch.cat([{conv}(a), b], 1)")]
+        if c % 3 == 0:
+            forms.append(("a, b, d = torch.split(x, {q}, dim=1)\nx = torch.cat([a, {conv}(b), d], 1)", c // 3, c // 3))
+        if rng.random() < 0.05:  # refused by PyTorch: cnncalc must say an error
+            forms = [("a, b = torch.split(x, [{q}, {q}], dim=1)\nx = torch.cat((a, {conv}(b)), dim=1)", first, first)]
+            if c >= 5:  # three parts or more, two names: "too many values to unpack"
+                forms.append(("a, b = torch.split(x, {q}, 1)\nx = torch.cat([a, {conv}(b)], 1)", (c - 1) // 2,
+                              (c - 1) // 2))
+        form, q, r = rng.choice(forms)
+        conv = self.attr(f"nn.Conv2d({r}, {r}, 3, padding=1)")
+        self.forward.append(form.format(q=q, r=r, conv=conv))
 
     def shuffle(self) -> None:
         if self.c % 4 == 0 and self.rng.random() < 0.5:

@@ -819,6 +819,19 @@ def test_a_chunk_of_the_channels_from_their_count_an_open_slice_and_an_equal_spl
                                      helper.make_node("Add", ["a", "b"], ["y"])], [], [1, 8, 6, 6], opset=18)
     assert split.ok and [r.op for r in split.rows if r.keyword == "part"] == ["part 1 of 2", "part 2 of 2"]
     assert split.output is not None and split.output.dims == (6, 6, 4)
+    # a Split into listed sizes: slices, the first holding the sizes' sum (ONNX's sizes add up to the axis, 3 + 5 = 8):
+    # the parts 6x6x3 and 6x6x5 joined back in the other order, 8 channels; on 8 channels sizes 3 + 3 are E017
+    for sizes, channels in (([3, 5], 8), ([3, 3], 8)):
+        listed = _helper_model(tmp_path, [helper.make_node("Split", ["x", "sizes"], ["a", "b"], axis=1),
+                                          helper.make_node("Concat", ["b", "a"], ["y"], axis=1)],
+                               [_ints("sizes", sizes)], [1, channels, 6, 6], opset=13)
+        if sum(sizes) == channels:
+            assert listed.ok, listed.messages()
+            assert sorted(r.op for r in listed.rows if r.keyword == "slice") == ["slice 0:3 inputs 8", "slice 3:8"]
+            assert listed.output is not None and listed.output.dims == (6, 6, 5 + 3)
+        else:
+            assert [d.code for d in listed.diagnostics if d.severity == "error"] == ["E017"]
+            assert "written for 6 input channels but receives 8" in listed.diagnostics[0].message
     # bounds from another tensor's size, or a third of the channels to the end, are no part: E070
     other = _helper_model(tmp_path, [
         helper.make_node("Shape", ["x"], ["shape"]), helper.make_node("Gather", ["shape", "one"], ["c"], axis=0),
@@ -993,6 +1006,15 @@ def test_a_per_channel_constant_on_a_channels_last_view(tmp_path: Path) -> None:
     per_channel = block(_floats("gamma", 6))
     assert per_channel.ok and [d.code for d in per_channel.diagnostics] == ["N071"]
     assert per_channel.output is not None and per_channel.output.dims == (4, 5, 6)
+    assert [r.op for r in per_channel.rows] == ["identity inputs 6"]
+    # one value for each of 4 channels does not broadcast against 6 (ONNX's broadcasting, as NumPy's): E017 at the Mul,
+    # which was read as the identity
+    other = block(_floats("gamma", 4))
+    [note] = [d for d in other.diagnostics if d.code == "N071"]  # (at the Mul's line of the listing)
+    assert [(d.code, d.line) for d in other.diagnostics if d.severity == "error"] == [("E017", note.line)]
+    assert "written for 4 input channels but receives 6" in other.diagnostics[-1].message
+    scalar = block(_floats("gamma", 1))
+    assert scalar.ok and [r.op for r in scalar.rows] == ["identity"]
     along_width = block(_floats("gamma", 5, 1))
     assert [d.code for d in along_width.diagnostics if d.severity == "error"] == ["E070"]
 

@@ -350,9 +350,9 @@ def test_a_split_into_parts_of_a_given_size_is_read_part_by_part() -> None:
     past = RES2NET_SPLIT.replace("spx[2]", "spx[3]")
     report = read_py(past, input="6x6x3")
     assert errors(report) == [("E036", *place_of(past, "torch.split"))]
-    # how many parts there are depends on the channels: counting, listing or unpacking them is E070
-    for use, placed in (("return torch.cat(list(spx), 1)", "list(spx)"), ("a, b, c = spx\n        return a", "a, b, c"),
-                        ("return spx[-1]", "spx[-1]")):
+    # how many parts there are depends on the channels: counting or listing them is E070
+    for use, placed in (("return torch.cat(list(spx), 1)", "list(spx)"), ("return spx[-1]", "spx[-1]"),
+                        ("a, *b = spx\n        return a", "a, *b")):
         text = RES2NET_SPLIT.replace("return torch.cat((out, spx[2]), 1)", use)
         report = read_py(text, input="6x6x3")
         assert errors(report) == [("E070", *place_of(text, placed))], use
@@ -501,6 +501,45 @@ def test_super_forward_runs_the_base_s_forward() -> None:
     report = read_py(broken, input="5x5x3")
     assert errors(report) == [("E070", *place_of(broken, "super().forward"))]
     assert "nn.Module's forward" in report.diagnostics[0].message
+
+
+def test_a_split_unpacked_into_names_and_listed_sizes_hold_only_on_their_channels() -> None:
+    # `a, b, c = torch.split(out, 4, 1)`: as many parts of 4 as names, so 3·4 = 12 channels, which conv1 gives: parts
+    # 0-3, 4-7, 8-11; the sum of the three 4 + 4 + 4 (`add`) is 6x6x4. On 16 channels PyTorch makes four parts, which
+    # three names refuse ("too many values to unpack"); on 10, a last part of 2, which the add refuses: E017 at the
+    # split for both (the first part's `inputs 12`), not a count on a network PyTorch cannot run
+    init = "self.conv1 = nn.Conv2d(3, 12, 1)\nself.conv2 = nn.Conv2d(4, 4, 3, padding=1)"
+    text = module_file(init, "out = self.conv1(x)\na, b, c = torch.split(out, 4, 1)\nreturn self.conv2(a + b + c)")
+    report = read_py(text, input="6x6x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword == "slice"] == ["slice 0:4 inputs 12", "slice 4:8", "slice 8:12"]
+    assert report.totals.params == (3 + 1) * 12 + (4 * 9 + 1) * 4
+    assert report.output is not None and report.output.dims == (6, 6, 4)
+    torch_present = importlib.util.find_spec("torch") is not None
+    if torch_present:
+        assert parameters_in_pytorch(text) == report.totals.params
+    for channels, also in ((16, []), (10, ["E036"])):  # (on 10, the third part's channels 8-11 are past the last too)
+        other = text.replace("nn.Conv2d(3, 12, 1)", f"nn.Conv2d(3, {channels}, 1)")
+        report = read_py(other, input="6x6x3")
+        assert errors(report) == [(code, *place_of(other, "torch.split")) for code in ["E017", *also]], channels
+        assert f"written for 12 input channels but receives {channels}" in report.diagnostics[0].message
+        if torch_present:
+            with pytest.raises((ValueError, RuntimeError)):
+                built_by_pytorch(other)(__import__("torch").zeros(1, 3, 6, 6))
+    # listed sizes: PyTorch refuses sizes that do not add up to the channels (4 + 4 of 12), which was read as two
+    # slices of the first 8 channels
+    listed = module_file(init, "out = self.conv1(x)\na, b = torch.split(out, [4, 4], 1)\nreturn self.conv2(a + b)")
+    report = read_py(listed, input="6x6x3")
+    assert errors(report) == [("E017", *place_of(listed, "torch.split"))]
+    assert "written for 8 input channels but receives 12" in report.diagnostics[0].message
+    if torch_present:
+        with pytest.raises(RuntimeError, match="split_sizes to sum exactly to 12"):
+            built_by_pytorch(listed)(__import__("torch").zeros(1, 3, 6, 6))
+    fitting = listed.replace("[4, 4]", "[4, 8]").replace("self.conv2(a + b)", "torch.cat((self.conv2(a), b), 1)")
+    report = read_py(fitting, input="6x6x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword == "slice"] == ["slice 0:4 inputs 12", "slice 4:12"]
+    assert report.output is not None and report.output.dims == (6, 6, 4 + 8)
 
 
 def test_a_method_as_a_value_and_a_forward_assigned_in_init() -> None:

@@ -16,6 +16,7 @@ from cnncalc.layers.arguments import (
     Pad,
     Pair,
     Ratio,
+    declared_inputs,
     flag,
     option,
     positional,
@@ -37,11 +38,13 @@ MODES = {"nearest": "nearest", "bilinear": "bilinear", "aligned": "aligned"}
 
 class Slice(Layer):
     """Channels A … B-1 (0-based, half-open, as Python's slices): `slice 0:32`; `slice 32:` keeps
-    channel 32 to the last (PyTorch's `x[:, 32:]`)."""
+    channel 32 to the last (PyTorch's `x[:, 32:]`). With `inputs C`, only of C channels: a part of a split
+    into listed sizes (`torch.split(x, [8, 8], 1)`), which the framework refuses unless they add up to C."""
 
     keyword = "slice"
     example = "slice 0:32"
     channels: OpenPair = positional(ChannelRange())
+    inputs: int | None = declared_inputs()
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage

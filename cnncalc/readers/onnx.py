@@ -1365,11 +1365,12 @@ class _Reader:
         init = self.initializers.get(name)
         return None if init is None else init.get("values")
 
-    def constant_operand(self, constant: str, op: str, span: Span, channels_last: bool = False) -> None:
+    def constant_operand(self, constant: str, op: str, span: Span, channels_last: bool = False) -> str:
         """An element-wise operation with a constant (normalising an input, a fixed scale): a scalar or one
         value per channel (on the last axis of a channels-last view) keeps the data's shape, costs no MACs
         (cnncalc's convention for element-wise work) and holds no layer's weights, which a note says; other
-        shapes are not followed."""
+        shapes are not followed. The layer: `identity`, `identity inputs C` for C values per channel (E017 on a map
+        of other channels, which the constant would not broadcast against)."""
         init = self.initializers.get(constant)
         if init is not None:
             shape = list(init["shape"])
@@ -1384,6 +1385,7 @@ class _Reader:
             raise _Unsupported(f"with a constant of shape {shape} (cnncalc follows scalars and one value per channel)")
         self.sink.add(codes.N071, f"{op} with a constant of {_product(shape)} value{'s' * (_product(shape) != 1)}: "
                                   f"the shape is kept, no MACs, and the constant is not counted as parameters", span)
+        return "identity" if _product(shape) == 1 else f"identity inputs {shape[channel_axis]}"
 
     def zero_channels(self, name: str) -> int | None:
         """The channels of a constant of zeros of one image (1 x C x H x W; `torch.zeros(n, c, h, w)` in the forward,
@@ -1721,8 +1723,7 @@ class _Reader:
             return start, None
         if op in ("Add", "Sub", "Mul", "Div") and len(inputs) == 2 and sum(i in tensors for i in inputs) == 1:
             constant = inputs[1] if inputs[0] in tensors else inputs[0]
-            self.constant_operand(constant, op, span, any(i in self.channels_last for i in inputs))
-            return layer("identity")
+            return layer(self.constant_operand(constant, op, span, any(i in self.channels_last for i in inputs)))
         if op == "Expand" and inputs[0] in tensors and len(inputs) == 2:
             # `y.expand_as(x)` (an SE block's scales before their product with x): a 1x1 map broadcast to a map's
             # size is that map resized by nearest neighbour, to the size of another map (Shape(x), as the older
@@ -1836,11 +1837,11 @@ class _Reader:
                 return None
             if a.get("axis", 0) != 1 or not sizes:
                 raise _Unsupported("other than into listed channel counts, or equal parts")
-            low = 0
+            offset, total = 0, sum(map(int, sizes))  # (ONNX's sizes add up to the axis, checked at the first part)
             for out, size in zip(node["outputs"], sizes):
-                made, _ = layer(f"slice {low}:{low + int(size)}")
+                made, _ = layer(f"slice {offset}:{offset + int(size)}{'' if offset else f' inputs {total}'}")
                 tensors[out] = made
-                low += int(size)
+                offset += int(size)
             return None
         raise _Unsupported("")
 

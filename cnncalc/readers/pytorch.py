@@ -367,8 +367,8 @@ class _Stacked(NamedTuple):
 class _Chunks:
     """`torch.split(x, 26, 1)`: x's channels in parts of 26, as many as the channels make, which the reader does
     not know; each part read by its index (`spx[i]`) is channels 26·i to 26·(i + 1) (`slice`, E036 beyond the
-    channels, where PyTorch would make the last part smaller or have none). Counting, listing or unpacking them is
-    E070 (`plain`)."""
+    channels, where PyTorch would make the last part smaller or have none). Unpacked into names, as many parts as
+    names (`Reader.unpacked`); counted or listed, E070 (`plain`)."""
 
     def __init__(self, tensor: Tensor, size: int, node: ast.AST) -> None:
         self.tensor, self.size, self.node = tensor, size, node
@@ -3155,6 +3155,7 @@ class _Reader:
         elif isinstance(target, (ast.Tuple, ast.List)):
             # `batchsize, num_channels, height, width = x.size()`: each a size known when the network runs
             values = [self.size_of(value.of, i) for i in range(len(target.elts))] if isinstance(value, _ShapeOf) else \
+                self.unpacked(value, len(target.elts), target) if isinstance(value, _Chunks) else \
                 self.iterate(value, target)
             if len(values) != len(target.elts):
                 raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
@@ -3700,9 +3701,10 @@ class _Reader:
         if dim not in (1, -3) or not _listed(sizes) or \
                 not all(isinstance(s, int) and s > 0 for s in sizes):
             raise _Unsupported("torch.split other than into listed channel counts along dim=1", node)
-        out, low = [], 0
+        out, low, channels = [], 0, sum(sizes)  # (PyTorch refuses sizes that do not add up to the channels)
         for size in sizes:
-            out.append(self.add_layer(f"slice {low}:{low + size}", node, x, "slice"))
+            out.append(self.add_layer(f"slice {low}:{low + size}{'' if low else f' inputs {channels}'}", node, x,
+                                      "slice"))  # (the channels checked once, at the first part)
             low += size
         return out
 
@@ -3719,6 +3721,18 @@ class _Reader:
             chunks.parts[index] = self.add_layer(f"slice {low}:{low + chunks.size}", chunks.node, chunks.tensor,
                                                  "slice")
         return chunks.parts[index]
+
+    def unpacked(self, chunks: _Chunks, count: int, node: ast.expr) -> list[Tensor]:
+        """`a, b = torch.split(x, 8, 1)`: the parts of a split into parts of a given size, as many as the names;
+        the first `slice … inputs C` for C = names · size, the channels where PyTorch makes that many whole parts
+        (E017 on others: more make more parts than names, which PyTorch refuses; fewer make the last part smaller)."""
+        if any(isinstance(e, ast.Starred) for e in getattr(node, "elts", ())):
+            raise _Unsupported("unpacking the parts of a split into parts of a given size with a starred name", node)
+        channels = count * chunks.size
+        if channels > limits.MAX_CHANNELS:
+            raise _Unsupported(f"channels past {limits.MAX_CHANNELS:,}", node)
+        return [self.add_layer(f"slice {low}:{low + chunks.size}{'' if low else f' inputs {channels}'}", chunks.node,
+                               chunks.tensor, "slice") for low in range(0, channels, chunks.size)]
 
     def group_view(self, view: _GroupView, attr: str, args: list[Any], node: ast.AST) -> Any:
         """The rest of a channel shuffle: transpose axes 1 and 2, `.contiguous()`, view back to 4 axes."""
