@@ -886,6 +886,20 @@ def log_softmax(x: np.ndarray) -> np.ndarray:
     return shifted
 
 
+def gelu_tanh(x: np.ndarray) -> np.ndarray:
+    """GELU's tanh approximation, x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2, in x's type."""
+    inner = x * x
+    inner *= 0.044715
+    inner += 1.0
+    inner *= x
+    inner *= math.sqrt(2.0 / math.pi)
+    np.tanh(inner, out=inner)
+    inner += 1.0
+    inner *= 0.5
+    inner *= x
+    return inner
+
+
 def gelu(x: np.ndarray) -> np.ndarray:
     """Exact GELU, x·Φ(x) with Φ(x) = (1 + erf(x/√2))/2; erf from `math`, one value at a time into a
     float64 array (no array of Python objects), then back to x's type."""

@@ -242,7 +242,9 @@ SPELLINGS: dict[str, Spell] = {
                                                  f"ValuePReLU({x.channels}, {x.dims[0]}, {x.dims[1]})")],
     "elu": lambda layer, x, y, ceil: [Step("", f"nn.ELU({_real(layer.alpha)})")], "selu": _simple("nn.SELU()"),
     "sigmoid": _simple("nn.Sigmoid()"), "hardsigmoid": _simple("nn.Hardsigmoid()"), "tanh": _simple("nn.Tanh()"),
-    "gelu": _simple("nn.GELU()"), "silu": _simple("nn.SiLU()"), "hardswish": _simple("nn.Hardswish()"),
+    "gelu": lambda layer, x, y, ceil: [Step("", "nn.GELU(approximate='tanh')" if layer.approximation == "tanh" else
+                                            "nn.GELU()")],
+    "silu": _simple("nn.SiLU()"), "hardswish": _simple("nn.Hardswish()"),
     "mish": _simple("nn.Mish()"), "softsign": _simple("nn.Softsign()"), "logsigmoid": _simple("nn.LogSigmoid()"),
     "softplus": lambda layer, x, y, ceil: [Step("", f"nn.Softplus({_real(layer.beta)}, {_real(layer.threshold)})")],
     "hardtanh": lambda layer, x, y, ceil: [Step("", f"nn.Hardtanh({_real(layer.low)}, {_real(layer.high)})")],

@@ -15,7 +15,7 @@ OPS = ["conv"] * 3 + ["deconv", "maxpool", "avgpool", "fpool", "bn", "act", "fac
                       "pads", "more_activations", "branches", "arithmetic", "more_norms", "linear_gate", "unflatten",
                       "atrous", "more_deconv"]
 ACTIVATIONS = ["nn.ReLU()", "nn.ReLU(inplace=True)", "nn.GELU()", "nn.SiLU()", "nn.Hardswish()", "nn.LeakyReLU(0.1)",
-               "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()"]
+               "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()", "nn.GELU(approximate='tanh')"]
 FUNCTIONS = ["x = F.relu(x)", "x = torch.relu(x)", "x = x.relu()", "x = torch.sigmoid(x)", "x = F.gelu(x)",
              "x = F.relu(x, inplace=True)", "x = x.sigmoid() * x"]
 BILINEAR = "nn.Upsample(scale_factor=2, mode='bilinear', align_corners=False)"

@@ -536,3 +536,17 @@ def test_a_clipped_relu_of_another_ceiling_is_hardtanh_from_zero() -> None:
     assert [r.op for r in report.rows] == ["hardtanh low 0 high 20", "relu6"]
     bad = read_m("layers = [\n    imageInputLayer([8 8 3])\n    clippedReluLayer(0)\n];\n")
     assert [(d.code, d.line) for d in bad.diagnostics] == [("E013", 3)]
+
+
+def test_a_gelu_layers_approximation_is_its_form() -> None:
+    # geluLayer's Approximation: 'none' (the erf form, its default) or 'tanh' (`gelu tanh`: the same shape and cost,
+    # other values); another is refused by MATLAB, and E071 here at the call
+    text = ("layers = [\n    imageInputLayer([8 8 3])\n    convolution2dLayer(1, 4)\n    geluLayer\n"
+            "    geluLayer('Approximation', 'tanh')\n    geluLayer(Approximation=\"none\")\n];\n")
+    report = read_m(text)
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword == "gelu"] == ["gelu", "gelu tanh", "gelu"]
+    wrong = text.replace("'tanh'", "'erf'")
+    report = read_m(wrong)
+    assert errors(report) == [("E071", 5, 5)]  # (the call on line 5, after four spaces)
+    assert "Approximation must be 'none' or 'tanh' (MATLAB refuses 'erf')" in report.diagnostics[0].message

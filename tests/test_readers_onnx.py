@@ -718,6 +718,21 @@ def test_a_six_axis_view_transposed_otherwise_is_not_followed(tmp_path: Path) ->
             assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
 
 
+def test_opset_20s_gelu_and_its_tanh_approximation(tmp_path: Path) -> None:
+    # ONNX's Gelu (opset 20): approximate "none", the erf form (`gelu`), or "tanh" (`gelu tanh`, which was read as the
+    # erf form: the same shape and cost, other values); another word is E070
+    _onnx()
+    from onnx import helper
+    for attributes, op in (({}, "gelu"), ({"approximate": "none"}, "gelu"), ({"approximate": "tanh"}, "gelu tanh")):
+        report = _helper_model(tmp_path, [helper.make_node("Gelu", ["x"], ["y"], **attributes)], [], [1, 3, 4, 4],
+                               opset=20)
+        assert report.ok and [r.op for r in report.rows] == [op], attributes
+    other = _helper_model(tmp_path, [helper.make_node("Gelu", ["x"], ["y"], approximate="erf")], [], [1, 3, 4, 4],
+                          opset=20)
+    assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"]
+    assert "approximate='erf'" in other.diagnostics[0].message
+
+
 def test_steps_like_gelus_that_are_not_are_not_read_as_one(tmp_path: Path) -> None:
     # x·0.5·(1 + erf(x/2)) is no GELU (its Div is by 2, not √2), nor x·0.25·(1 + erf(x/√2)): their Erf stays
     # unread (E070), never a `gelu`

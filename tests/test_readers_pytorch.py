@@ -2339,6 +2339,21 @@ def test_activations_computed_in_place_by_functions_are_those_activations() -> N
     assert [r.op for r in report.rows if r.keyword != "conv"] == ["relu", "sigmoid", "leakyrelu 0.2"]
 
 
+def test_gelu_approximated_by_tanh_is_its_own_form() -> None:
+    # nn.GELU(approximate='tanh') and F.gelu(x, approximate='tanh'): `gelu tanh` (was E070); 'none' is the erf form;
+    # another word, which PyTorch refuses when the layer runs, is E070 at the layer
+    text = module_file("self.conv = nn.Conv2d(3, 4, 1)\nself.act = nn.GELU(approximate='tanh')",
+                       "x = self.act(self.conv(x))\nx = F.gelu(x, approximate='tanh')\n"
+                       "return F.gelu(x, approximate='none')")
+    report = read_py(text, input="4x4x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword != "conv"] == ["gelu tanh", "gelu tanh", "gelu"]
+    wrong = text.replace("nn.GELU(approximate='tanh')", "nn.GELU(approximate='exact')")
+    report = read_py(wrong, input="4x4x3")
+    assert errors(report) == [("E070", *place_of(wrong, "nn.GELU(approximate='exact')"))]
+    assert "(PyTorch's are 'none' and 'tanh')" in report.diagnostics[0].message
+
+
 @pytest.mark.parametrize("options, params, op", [
     ("affine=True, track_running_stats=True", 2 * 8, "batchnorm inputs 8 map"),
     ("track_running_stats=True, eps=1e-3", 0, "batchnorm eps 0.001 noaffine inputs 8 map"),

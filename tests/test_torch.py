@@ -144,6 +144,10 @@ def test_activations() -> None:
     from cnncalc.executor import Executor
     ours = Executor(RNG, np.float64).run(a.root, x)
     np.testing.assert_allclose(ours, nhwc(F.gelu(nchw(x))), rtol=1e-12)
+    approximated = Executor(RNG, np.float64).run(prepare("input 3x3x5\ngelu tanh\n", "t").root, x)
+    # (far below zero both lose the digits of 1 + tanh(…) ≈ 0: an absolute tolerance there)
+    np.testing.assert_allclose(approximated, nhwc(F.gelu(nchw(x), approximate="tanh")), rtol=1e-12, atol=1e-14)
+    assert np.abs(approximated - ours).max() > 1e-6  # (the two forms differ: the test tells them apart)
     np.testing.assert_allclose(kernels.softmax(x), nhwc(torch.softmax(nchw(x), dim=1)), rtol=1e-12)
     np.testing.assert_allclose(kernels.log_softmax(x), nhwc(torch.log_softmax(nchw(x), dim=1)), rtol=1e-12)
 

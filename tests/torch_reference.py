@@ -188,7 +188,7 @@ TORCH_OPS: dict[str, Op] = {
     "sigmoid": lambda layer, x, w, c: torch.sigmoid(x),
     "hardsigmoid": lambda layer, x, w, c: F.hardsigmoid(x),
     "tanh": lambda layer, x, w, c: torch.tanh(x),
-    "gelu": lambda layer, x, w, c: F.gelu(x),
+    "gelu": lambda layer, x, w, c: F.gelu(x, approximate="tanh" if layer.approximation == "tanh" else "none"),
     "silu": lambda layer, x, w, c: F.silu(x),
     "hardswish": lambda layer, x, w, c: F.hardswish(x),
     "mish": lambda layer, x, w, c: F.mish(x),

@@ -95,16 +95,21 @@ class Tanh(Layer):
 
 
 class GELU(Layer):
-    """x·Φ(x), Φ the standard normal CDF (exact erf form)."""
+    """x·Φ(x), Φ the standard normal CDF: the exact erf form, or with `tanh` the tanh approximation
+    (PyTorch's `approximate='tanh'`): the same shape and cost, slightly other values."""
 
     keyword = "gelu"
     example = "gelu"
+    approximation: str = flag({"tanh": "tanh"}, default="erf",
+                              doc="the tanh approximation, x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2")
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        return kernels.gelu(x), 0
+        return (kernels.gelu_tanh(x) if self.approximation == "tanh" else kernels.gelu(x)), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        if self.approximation == "tanh":
+            return 2 * _size(x) * itemsize  # the inner sum, the result
         return _size(x) * (itemsize + 8 + itemsize)  # x/√2, erf in float64, the result
 
 

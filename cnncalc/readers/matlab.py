@@ -594,6 +594,13 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         _, options = _options(args, 0, call)
         if name == "batchNormalizationLayer" and "epsilon" in options:
             return f"bn eps {_real(options['epsilon'], 'Epsilon', call)}", None, 1, options
+        if name == "geluLayer" and "approximation" in options:  # 'none' (the erf form) or 'tanh'
+            approximation = options["approximation"]
+            form = approximation.text.lower() if isinstance(approximation, Str) else None
+            if form not in ("none", "tanh"):
+                raise Malformed(f"geluLayer: Approximation must be 'none' or 'tanh' (MATLAB refuses "
+                                f"{_shown(approximation)})", call.span)
+            return "gelu" if form == "none" else "gelu tanh", None, 1, options
         return simple.get(name, ""), None, 1, options
     raise Unsupported(f"`{name}` (docs/notations.md lists the MATLAB layers cnncalc reads)", call.span)
 

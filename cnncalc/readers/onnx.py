@@ -1535,6 +1535,10 @@ class _Reader:
         if op in simple:
             if op == "Flatten" and a.get("axis", 1) != 1:
                 raise _Unsupported("axis other than 1")
+            if op == "Gelu" and a.get("approximate", "none") != "none":  # (opset 20: "none" or "tanh")
+                if a.get("approximate") != "tanh":
+                    raise _Unsupported(f"approximate={a.get('approximate')!r}")
+                return layer("gelu tanh")
             return layer(simple[op])
         if op == "LeakyRelu":
             return layer(f"leakyrelu {_float32(a.get('alpha', 0.01))!r}")

@@ -938,10 +938,9 @@ def spec_text(layer: Layer) -> str:
         return (f"prelu pervalue inputs {_int(a['channels'], 'channels', node)} "
                 f"size {_int(a['height'], 'height', node)}x{_int(a['width'], 'width', node)}")
     if kind == "GELU":
-        if a["approximate"] != "none":
-            raise _Unsupported(f"GELU(approximate={_shown(a['approximate'])}) (cnncalc's gelu is the exact erf "
-                               f"form)", node)
-        return "gelu"
+        if a["approximate"] not in ("none", "tanh"):  # (PyTorch takes these two, and refuses others)
+            raise _Unsupported(f"GELU(approximate={_shown(a['approximate'])}) (PyTorch's are 'none' and 'tanh')", node)
+        return "gelu" if a["approximate"] == "none" else "gelu tanh"
     if kind in ("Hardtanh", "Clamp"):  # clipped to [0, ∞) or [0, 6]: relu, relu6; to [a, b]: hardtanh
         low, high = (a["min_val"], a["max_val"]) if kind == "Hardtanh" else (a["min"], a["max"])
         if low == 0 and not isinstance(low, bool) and (high is None or (high == 6 and not isinstance(high, bool))):
