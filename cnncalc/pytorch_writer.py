@@ -219,6 +219,15 @@ def _crop(top: int, left: int, x: Shape, y: Shape) -> list[Step]:
     return [Step(None, f"{{x}}[:, :, {top}:{-bottom if bottom else ''}, {left}:{-right if right else ''}]")]
 
 
+def _center_crop(layer: Any, x: Shape, y: Shape) -> list[Step]:
+    """The window kept; where `resize` resizes it (Keras' CenterCrop of a smaller input), then resized bilinearly."""
+    top, left, rows, columns = layer.window(x.dims[0], x.dims[1])
+    steps = _crop(top, left, x, Shape.volume(rows, columns, x.channels))
+    if (rows, columns) != y.dims[:2]:
+        steps.append(Step("resize", f"nn.Upsample(size={_pair(*y.dims[:2])}{_interpolation('bilinear')})"))
+    return steps
+
+
 SPELLINGS: dict[str, Spell] = {
     "conv": _conv, "dwconv": _conv, "deconv": _deconv,
     "channelconv": lambda layer, x, y, ceil: [Step("", f"ChannelConv({layer.kernel}, padding={layer.zeros}"
@@ -275,8 +284,7 @@ SPELLINGS: dict[str, Spell] = {
         Step(None, f"nn.functional.pad({{x}}, (0, 0, 0, 0, {layer.added[0]}, {layer.added[1]}))")],
     "replicatepad": lambda layer, x, y, ceil: [Step("", f"nn.ReplicationPad2d({_sides(*layer.pad[:4])})")],
     "crop": lambda layer, x, y, ceil: _crop(layer.crop.top, layer.crop.left, x, y),
-    "centercrop": lambda layer, x, y, ceil: _crop(layer.offsets(x.dims[0], x.dims[1])[0],
-                                                  layer.offsets(x.dims[0], x.dims[1])[1], x, y),
+    "centercrop": lambda layer, x, y, ceil: _center_crop(layer, x, y),
 }
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",
@@ -524,7 +532,8 @@ class Writer:
                     raise Unsupported(f"{node.path} shares the weights of {node.shares.path}, whose module is "
                                       f"written otherwise for its input (`{borrowed.get('', ('', '?'))[1]}`)")
                 else:
-                    name = module.attribute(path, code, written if not step.suffix else "its padding")
+                    name = module.attribute(path, code, written if not step.suffix else
+                                            "its padding" if step.suffix == "pad" else f"its {step.suffix}")
                     if node.tied and node.shares is None:
                         self.shared.setdefault(id(node), {})[step.suffix] = (name, code)
                 module.lines.append(f"{dst} = self.{name}({current}{sized if not step.suffix else ''})")

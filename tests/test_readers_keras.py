@@ -2,6 +2,7 @@
 example's published summary (Total params: 34,826) and arithmetic written here."""
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -667,12 +668,51 @@ def test_center_crop_keeps_the_central_window_from_the_offset_rounded_down() -> 
                                      {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3}},
                                      shape=[None, 32, 33, 3]), "m.json")
     assert report.ok, report.messages()
-    assert [(r.op, str(r.output)) for r in report.rows] == [("centercrop 29x30 floor", "29x30x3"),
+    assert [(r.op, str(r.output)) for r in report.rows] == [("centercrop 29x30 floor resize", "29x30x3"),
                                                             ("conv 4 3x3", "27x28x4")]
     assert report.totals.params == 112
     from cnncalc import analyze_text as again
     working = again("input 32x33x3\ncentercrop 29x30 floor\n", "t.spec", explain=True).rows[0].working
     assert working is not None and working.out == "rows 1 to 29, columns 1 to 30"
+
+
+def _keras() -> Any:
+    """Keras itself where it is installed (not a dependency of cnncalc or its tests), else None."""
+    if importlib.util.find_spec("keras") is None:
+        return None
+    import keras
+    return keras
+
+
+@pytest.mark.parametrize("size, crop, window", [
+    ((10, 30), (20, 20), "rows 0 to 9, columns 10 to 19 (10x10"),  # int(30·20/20) = 30 > 10 rows: 10 by int(10·20/20)
+    ((40, 12), (16, 24), "rows 16 to 23, columns 0 to 11 (8x12"),  # int(12·16/24) = 8 rows by int(40·24/16) = 60 > 12
+    ((7, 5), (9, 9), "rows 1 to 5, columns 0 to 4 (5x5"),  # both sides smaller: 5 by 5, from row (7 - 5)//2 = 1
+])
+def test_center_crop_of_a_smaller_input_resizes_as_keras_does(size: tuple[int, int], crop: tuple[int, int],
+                                                              window: str) -> None:
+    # Keras' CenterCrop resizes an input smaller than the crop on either side (its smart resize: the largest central
+    # window of the crop's aspect ratio, int(w·H/W) by int(h·W/H) at most h by w, from its floored offsets, resized
+    # bilinearly): the output is the crop's size; cnncalc said E036. A conv 3x3 after it: (27 + 1)·4 = 112
+    (h, w), (ch, cw) = size, crop
+    report = analyze_text(sequential({"class_name": "CenterCrop", "config": {"name": "cc", "height": ch, "width": cw}},
+                                     {"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3}},
+                                     shape=[None, h, w, 3]), "m.json", explain=True)
+    assert report.ok, report.messages()
+    assert [str(r.output) for r in report.rows] == [f"{ch}x{cw}x3", f"{ch - 2}x{cw - 2}x4"]
+    assert report.totals.params == 112
+    working = report.rows[0].working
+    assert working is not None and window in working.out and working.out.endswith(f"resized to {ch}x{cw}")
+    keras = _keras()
+    if keras is not None:  # Keras' own output shape and values, against the executor's resampling of that window
+        import numpy as np
+        x = np.random.default_rng(0).standard_normal((1, h, w, 3)).astype("float32")
+        theirs = np.asarray(keras.layers.CenterCrop(ch, cw)(x))
+        from cnncalc.layers import REGISTRY
+        layer = next(r for r in report.rows if r.keyword == "centercrop").layer
+        assert layer is not None and isinstance(layer, REGISTRY["centercrop"])
+        ours, _ = layer.run(x, {}, False, False)
+        np.testing.assert_allclose(ours, theirs, rtol=1e-5, atol=1e-5)
 
 
 def test_an_add_of_a_pooled_context_is_broadcast_over_the_map() -> None:

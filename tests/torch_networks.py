@@ -38,6 +38,9 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x9x3", "conv 4 3x3 pad 1 ; globalavgpool ; linear 3"),
     # Keras' centre, (N - n)//2: 3//2 = 1 and 5//2 = 2 (torchvision's round(1.5) = 2), then 3//2 = 1 and 1//2 = 0
     ("11x10x3", "centercrop 8x5 floor ; conv 2 3x3 ; centercrop 3x2 floor"),
+    # Keras' resize of a smaller input: 7x5 to 9x12 (a window of int(5·9/12) = 3 rows by int(7·12/9) = 9 > 5 columns,
+    # so 5), the conv's 7x10 cropped to 5x5 as it is, then 5x5 to 8x3 (int(5·8/3) = 13 > 5 rows by int(5·3/8) = 1)
+    ("7x5x3", "centercrop 9x12 floor resize ; conv 2 3x3 ; centercrop 5x5 floor resize ; centercrop 8x3 floor resize"),
     # gates broadcast over the map by the value-by-value joins (W051): GCNet's context added, a spatial map's maximum
     ("8x7x6", "add { identity | globalavgpool ; conv 6 1x1 } ; max { identity | channelavgpool } ; "
               "sub { globalmaxpool | identity } ; min { channelmaxpool | identity | identity } ; "

@@ -136,7 +136,13 @@ def _interpolate(x: torch.Tensor, mode: str, **size: Any) -> torch.Tensor:
     return F.interpolate(x, mode=mode, align_corners=False if mode == "bilinear" else None, **size)
 
 
-def _center(x: torch.Tensor, h: int, w: int, floor: bool) -> torch.Tensor:
+def _center(x: torch.Tensor, h: int, w: int, floor: bool, resize: bool) -> torch.Tensor:
+    ih, iw = x.shape[2], x.shape[3]
+    if resize and (ih < h or iw < w):  # Keras' smart resize (keras.utils.smart_resize), bilinear as its torch backend
+        rows, columns = max(min(ih, int(float(iw * h) / w)), 1), max(min(iw, int(float(ih * w) / h)), 1)
+        top, left = int(float(ih - rows) / 2), int(float(iw - columns) / 2)
+        return F.interpolate(x[:, :, top:top + rows, left:left + columns], size=(h, w), mode="bilinear",
+                             align_corners=False)
     if floor:  # Keras' CenterCrop
         top, left = (x.shape[2] - h) // 2, (x.shape[3] - w) // 2
     else:
@@ -232,7 +238,7 @@ TORCH_OPS: dict[str, Op] = {
                                                      x.new_zeros(x.shape[0], layer.added[1], *x.shape[2:])], 1),
     "replicatepad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="replicate"),
     "crop": lambda layer, x, w, c: F.pad(x, tuple(-p for p in _sides(layer.crop))),  # negative padding crops
-    "centercrop": lambda layer, x, w, c: _center(x, *layer.size, floor=layer.floor),
+    "centercrop": lambda layer, x, w, c: _center(x, *layer.size, floor=layer.floor, resize=layer.resize),
 }
 
 JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {

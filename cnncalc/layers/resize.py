@@ -566,48 +566,71 @@ class Crop(Layer):
 class CenterCrop(Layer):
     """The central HxW (U-Net's skip connections): the offset is round((N - n)/2), as torchvision's
     center_crop computes it (Python's round: halves to even); with `floor`, (N - n)//2, as Keras'
-    CenterCrop."""
+    CenterCrop. With `resize`, an input smaller than HxW on a side is resized, as Keras' CenterCrop
+    does (its smart resize): the largest central window of HxW's aspect ratio, bilinearly to HxW."""
 
     keyword = "centercrop"
     example = "centercrop 56x56"
     spatial_input = True
     size: Pair = positional(SIZE)
     floor: bool = flag({"floor": True}, default=False, doc="the offset rounded down (Keras'), not halves to even")
+    resize: bool = flag({"resize": True}, default=False,
+                        doc="an input smaller than HxW on a side resized to it (Keras' smart resize), not E036")
 
-    def offsets(self, h: int, w: int) -> tuple[int, int]:
-        """The first row and column kept of an HxW input."""
+    def window(self, h: int, w: int) -> tuple[int, int, int, int]:
+        """(top, left, height, width) of what an HxW input gives: its central HxW, or where it is smaller on a
+        side (with `resize`) Keras' window of HxW's aspect ratio, int(w·H/W) by int(h·W/H) at most h by w."""
+        height, width = self.size
+        if self.resize and (h < height or w < width):
+            rows, columns = max(min(h, w * height // width), 1), max(min(w, h * width // height), 1)
+            return (h - rows) // 2, (w - columns) // 2, rows, columns
         if self.floor:
-            return (h - self.size[0]) // 2, (w - self.size[1]) // 2
-        return round((h - self.size[0]) / 2), round((w - self.size[1]) / 2)
+            return (h - height) // 2, (w - width) // 2, height, width
+        return round((h - height) / 2), round((w - width) / 2), height, width
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        if self.size[0] > x.dims[0] or self.size[1] > x.dims[1]:
+        if (self.size[0] > x.dims[0] or self.size[1] > x.dims[1]) and not self.resize:
             ctx.report(codes.E036, f"a central {self.size[0]}x{self.size[1]} does not fit in {x}", arg="size",
-                       hint=f"crop to at most {x.dims[0]}x{x.dims[1]}")
+                       hint=f"crop to at most {x.dims[0]}x{x.dims[1]} (or resize a smaller input, as Keras' "
+                            f"CenterCrop does: `resize`)")
             return None
         return Shape.volume(self.size[0], self.size[1], x.channels)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        top, left = self.offsets(x.dims[0], x.dims[1])
-        return Working(f"rows {top} to {top + y.dims[0] - 1}, columns {left} to {left + y.dims[1] - 1}")
+        top, left, rows, columns = self.window(x.dims[0], x.dims[1])
+        kept = f"rows {top} to {top + rows - 1}, columns {left} to {left + columns - 1}"
+        if (rows, columns) == self.size:
+            return Working(kept)
+        return Working(f"{x.dims[0]}x{x.dims[1]} is smaller than {y.dims[0]}x{y.dims[1]}: {kept} ({rows}x{columns}, "
+                       f"the aspect ratio of {y.dims[0]}x{y.dims[1]}), resized to {y.dims[0]}x{y.dims[1]}")
 
     def axis_rules(self) -> tuple[AxisRule, AxisRule]:
-        return axis.Fixed(self.size[0], self.size[0]), axis.Fixed(self.size[1], self.size[1])
+        least = (1, 1) if self.resize else self.size
+        return axis.Fixed(self.size[0], least[0]), axis.Fixed(self.size[1], least[1])
 
     def steps(self, x: Shape) -> tuple[Step, Step]:
-        top, left = self.offsets(x.dims[0], x.dims[1])
-        return (0, 1, -top), (0, 1, -left)
+        top, left, rows, columns = self.window(x.dims[0], x.dims[1])
+        if (rows, columns) == self.size:
+            return (0, 1, -top), (0, 1, -left)
+        (h_extent, h_stride, h_begin), (w_extent, w_stride, w_begin) = \
+            field.resample(rows, self.size[0], True), field.resample(columns, self.size[1], True)
+        return (h_extent, h_stride, h_begin - top), (w_extent, w_stride, w_begin - left)  # the window, then resized
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        h, w_ = self.size
-        top, left = self.offsets(x.shape[1], x.shape[2])
-        return x[:, top:top + h, left:left + w_].copy(), 0
+        top, left, rows, columns = self.window(x.shape[1], x.shape[2])
+        window = x[:, top:top + rows, left:left + columns]
+        if (rows, columns) == self.size:
+            return window.copy(), 0
+        from cnncalc import kernels
+        scale = (rows / self.size[0], columns / self.size[1])
+        return kernels.resample(window, self.size, scale, "bilinear", naive), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return x[0] * self.size[0] * self.size[1] * x[-1] * itemsize
+        resized = self.window(x[1], x[2])[2:] != self.size  # (then resampled: rows, then columns, as `resize`)
+        return (3 if resized else 1) * x[0] * self.size[0] * self.size[1] * x[-1] * itemsize
 
 
 def _size(shape: tuple[int, ...]) -> int:

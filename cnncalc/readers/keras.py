@@ -391,9 +391,9 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         if mode not in ("nearest", "bilinear"):
             raise Unsupported(f"UpSampling2D interpolation {_shown(mode)}", span)
         return [f"upsample {_size(h, w)}" + (" bilinear" if mode == "bilinear" else "")]
-    elif kind == "CenterCrop":  # at inference as in training: the central HxW, from (N - n)//2
+    elif kind == "CenterCrop":  # at inference as in training: the central HxW, from (N - n)//2; a smaller input resized
         h, w = _pair([config.get("height"), config.get("width")], "height and width", span)
-        return [f"centercrop {h}x{w} floor"]
+        return [f"centercrop {h}x{w} floor resize"]
     elif kind == "Rescaling" or kind in TRAINING_ONLY:
         return ["identity"]
     elif kind == "RandomCrop":  # (its size at inference is not in the file: the Keras version's)
