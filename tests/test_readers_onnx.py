@@ -803,6 +803,26 @@ def _floats(name: str, *shape: int) -> Any:
     return numpy_helper.from_array(np.random.default_rng(0).standard_normal(shape).astype(np.float32), name)
 
 
+def test_the_newer_exporters_instance_norm_with_running_statistics(tmp_path: Path) -> None:
+    # InstanceNorm2d(track_running_stats=True) in eval mode, as PyTorch 2.13's exporter writes it: the images' channels
+    # side by side, Reshape to (1, -1, H, W), and a BatchNormalization of their running statistics. Of one image that
+    # is its own map: `reshape 5x7` (the depth its values give, 3), then a batch norm of 3 channels: 2·3 learnt and
+    # 2·3 running statistics. Of a batch of two the channels would mix the images: E070.
+    _onnx()
+    from onnx import helper
+    nodes = [helper.make_node("Reshape", ["x", "shape"], ["r"]),
+             helper.make_node("BatchNormalization", ["r", "g", "b", "m", "v"], ["y"], epsilon=1e-5)]
+    inits = [_ints("shape", [1, -1, 5, 7]), _floats("g", 3), _floats("b", 3), _floats("m", 3), _floats("v", 3)]
+    report = _helper_model(tmp_path, nodes, inits, [1, 3, 5, 7])
+    assert report.ok, report.messages()
+    assert report.rows[0].op == "reshape 5x7" and report.output is not None
+    assert report.output.dims == (5, 7, 3)
+    assert (report.totals.params, report.totals.non_trainable) == (2 * 3, 2 * 3)
+    batched = _helper_model(tmp_path, nodes, inits, [2, 3, 5, 7])
+    assert [d.code for d in batched.diagnostics if d.severity == "error"] == ["E070"]
+    assert "a reshape to [1, -1, 5, 7]" in batched.diagnostics[0].message
+
+
 def test_a_chunk_of_the_channels_from_their_count_an_open_slice_and_an_equal_split(tmp_path: Path) -> None:
     # The older exporter writes x.chunk(2, 1) with bounds computed from x's size: Shape, Gather(1) = C,
     # (C + 1) / 2 · k; `int(x.size(1) * 0.5)` as Cast, Mul 0.5, Cast; x[:, 4:] ends at 2^63 - 1; the newer

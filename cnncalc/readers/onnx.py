@@ -290,6 +290,7 @@ class _Reader:
         self.views: dict[str, tuple[int, int, bool]] = {}  # a 5-D view of the data: (node, groups, transposed)
         self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
+        self.batch = 1  # the input's batch as the file gives it (an open one: 1)
         self.half_unsqueezed: set[str] = set()  # a vector given a height of 1 (N, C, 1): its width's Unsqueeze follows
         # ECA-Net's gate: a pooled map squeezed of its width, (N, C, 1), which a Transpose makes a sequence, and the
         # pooled channels as a sequence of one channel, (N, 1, C), along which a 1-D Conv slides (`channelconv`)
@@ -358,6 +359,7 @@ class _Reader:
             first = self.inputs[0]
             # An open batch size is 1; an open height, width or length is not known: E072 asks for --input
             dims = [d if isinstance(d, int) and d > 0 else 1 if i == 0 else 0 for i, d in enumerate(first["shape"])]
+            self.batch = dims[0] if dims else 1
             if len(dims) == 4 and all(1 <= d <= limits.MAX_SIZE for d in dims[2:]) and \
                     1 <= dims[1] <= limits.MAX_CHANNELS:
                 given = ir.Input((dims[2], dims[3], dims[1]), min(dims[0], limits.MAX_BATCH), Span(0, 0))
@@ -1662,6 +1664,11 @@ class _Reader:
                     all(isinstance(d, int) and 0 < d <= limits.MAX_EXTENT for d in shape[1:]):
                 # `x.view(-1, 512, 4, 4)` after a Gemm: a generator's first map (E017 where the values number otherwise)
                 return layer(f"reshape {shape[2]}x{shape[3]}x{shape[1]}")
+            if len(shape) == 4 and shape[0] == 1 and shape[1] == -1 and self.batch == 1 and \
+                    all(isinstance(d, int) and 0 < d <= limits.MAX_EXTENT for d in shape[2:]):
+                # (1, -1, H, W): the newer exporter's instance norm with running statistics, a batch norm of the images'
+                # channels side by side; of one image, its own map (`reshape HxW` keeps the depth the values give)
+                return layer(f"reshape {shape[2]}x{shape[3]}")
             raise _Unsupported(f"a reshape to {shape}")
         if op == "Squeeze" and source is not None:
             axes = self.axes(node)
