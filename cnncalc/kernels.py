@@ -760,9 +760,9 @@ def resample(x: np.ndarray, size: tuple[int, int], scale: tuple[float, float], m
     return resampled
 
 
-def pixel_shuffle(x: np.ndarray, r: int, naive: bool = False) -> np.ndarray:
+def pixel_shuffle(x: np.ndarray, r: int, naive: bool = False, dcr: bool = False) -> np.ndarray:
     """C·r² channels into an r-times larger map of C (PyTorch's pixel_shuffle): output (h·r + i, w·r + j, c)
-    is input (h, w, c·r² + i·r + j)."""
+    is input (h, w, c·r² + i·r + j); with `dcr` (TensorFlow's order), input (h, w, (i·r + j)·C + c)."""
     n, h, w, cr = x.shape
     c = cr // (r * r)
     if naive:
@@ -770,15 +770,20 @@ def pixel_shuffle(x: np.ndarray, r: int, naive: bool = False) -> np.ndarray:
         for oh in range(h * r):
             for ow in range(w * r):
                 for oc in range(c):
-                    y[:, oh, ow, oc] = x[:, oh // r, ow // r, oc * r * r + (oh % r) * r + ow % r]
+                    block = (oh % r) * r + ow % r
+                    y[:, oh, ow, oc] = x[:, oh // r, ow // r, block * c + oc if dcr else oc * r * r + block]
         return y
-    shuffled: np.ndarray = x.reshape(n, h, w, c, r, r).transpose(0, 1, 4, 2, 5, 3).reshape(n, h * r, w * r, c)
+    if dcr:
+        blocks = x.reshape(n, h, w, r, r, c).transpose(0, 1, 3, 2, 4, 5)
+    else:
+        blocks = x.reshape(n, h, w, c, r, r).transpose(0, 1, 4, 2, 5, 3)
+    shuffled: np.ndarray = blocks.reshape(n, h * r, w * r, c)
     return shuffled
 
 
-def pixel_unshuffle(x: np.ndarray, r: int, naive: bool = False) -> np.ndarray:
+def pixel_unshuffle(x: np.ndarray, r: int, naive: bool = False, dcr: bool = False) -> np.ndarray:
     """Each r x r block of the map into r² times the channels (PyTorch's pixel_unshuffle): output (h, w,
-    c·r² + i·r + j) is input (h·r + i, w·r + j, c)."""
+    c·r² + i·r + j) is input (h·r + i, w·r + j, c); with `dcr` (TensorFlow's order), output (h, w, (i·r + j)·C + c)."""
     n, hr, wr, c = x.shape
     h, w = hr // r, wr // r
     if naive:
@@ -786,10 +791,11 @@ def pixel_unshuffle(x: np.ndarray, r: int, naive: bool = False) -> np.ndarray:
         for oh in range(h):
             for ow in range(w):
                 for oc in range(c * r * r):
-                    block = oc % (r * r)
-                    y[:, oh, ow, oc] = x[:, oh * r + block // r, ow * r + block % r, oc // (r * r)]
+                    block, channel = (oc // c, oc % c) if dcr else (oc % (r * r), oc // (r * r))
+                    y[:, oh, ow, oc] = x[:, oh * r + block // r, ow * r + block % r, channel]
         return y
-    gathered: np.ndarray = x.reshape(n, h, r, w, r, c).transpose(0, 1, 3, 5, 2, 4).reshape(n, h, w, c * r * r)
+    order = (0, 1, 3, 2, 4, 5) if dcr else (0, 1, 3, 5, 2, 4)
+    gathered: np.ndarray = x.reshape(n, h, r, w, r, c).transpose(order).reshape(n, h, w, c * r * r)
     return gathered
 
 

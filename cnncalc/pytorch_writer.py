@@ -228,6 +228,18 @@ def _center_crop(layer: Any, x: Shape, y: Shape) -> list[Step]:
     return steps
 
 
+def _unshuffle(layer: Any, x: Shape, y: Shape) -> list[Step]:
+    """Space to depth: the whole blocks (`floor` drops the rows and columns past them), then PyTorch's PixelUnshuffle
+    or, in TensorFlow's order, a view that puts block (i, j) before the channel."""
+    r = layer.factor
+    whole = Shape.volume(y.dims[0] * r, y.dims[1] * r, x.channels)
+    steps = _crop(0, 0, x, whole) if whole.dims != x.dims else []
+    if layer.order == "crd":
+        return [*steps, Step("", f"nn.PixelUnshuffle({r})")]
+    return [*steps, Step(None, f"{{x}}.unflatten(3, (-1, {r})).unflatten(2, (-1, {r})).permute(0, 3, 5, 1, 2, 4)"
+                               f".flatten(1, 3)")]
+
+
 SPELLINGS: dict[str, Spell] = {
     "conv": _conv, "dwconv": _conv, "deconv": _deconv,
     "channelconv": lambda layer, x, y, ceil: [Step("", f"ChannelConv({layer.kernel}, padding={layer.zeros}"
@@ -274,8 +286,11 @@ SPELLINGS: dict[str, Spell] = {
                                                    f"{'' if layer.channels[1] is None else layer.channels[1]}]")],
     "part": lambda layer, x, y, ceil: [Step(None, f"{{x}}.chunk({layer.of}, 1)[{layer.index - 1}]")],
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
-    "pixelshuffle": lambda layer, x, y, ceil: [Step("", f"nn.PixelShuffle({layer.factor})")],
-    "pixelunshuffle": lambda layer, x, y, ceil: [Step("", f"nn.PixelUnshuffle({layer.factor})")],
+    "pixelshuffle": lambda layer, x, y, ceil: [
+        Step("", f"nn.PixelShuffle({layer.factor})") if layer.order == "crd" else
+        Step(None, f"{{x}}.unflatten(1, ({layer.factor}, {layer.factor}, -1)).permute(0, 3, 4, 1, 5, 2)"
+                   f".flatten(4, 5).flatten(2, 3)")],  # TensorFlow's order: block (i, j), then the channel
+    "pixelunshuffle": lambda layer, x, y, ceil: _unshuffle(layer, x, y),
     "upsample": _resample, "resize": _resample,
     "zeropad": lambda layer, x, y, ceil: [Step("", f"nn.ZeroPad2d({_sides(*layer.pad[:4])})")],
     "reflectpad": lambda layer, x, y, ceil: [Step("", f"nn.ReflectionPad2d({_sides(*layer.pad[:4])})")],

@@ -286,6 +286,21 @@ def test_linear_fast_equals_naive() -> None:
     assert m1 == m2 == 3 * 12 * 5
 
 
+@pytest.mark.parametrize("dcr", [False, True])
+def test_pixel_shuffles_fast_equal_naive_and_undo_each_other(dcr: bool) -> None:
+    # channel c·r² + i·r + j (PyTorch's order) or (i·r + j)·C + c (TensorFlow's) to row offset i, column offset j (r 3):
+    # the view-and-transpose paths against the loops that place each value; unshuffling gives the input back
+    x = RNG.standard_normal((2, 3, 4, 18))
+    shuffled = kernels.pixel_shuffle(x, 3, dcr=dcr)
+    np.testing.assert_array_equal(shuffled, kernels.pixel_shuffle(x, 3, naive=True, dcr=dcr))
+    assert shuffled.shape == (2, 9, 12, 2)
+    channel = (1 * 3 + 2) * 2 + 1 if dcr else 1 * 9 + 1 * 3 + 2  # output (row 1, column 2, channel 1) of block (0, 0)
+    assert shuffled[0, 1, 2, 1] == x[0, 0, 0, channel]
+    back = kernels.pixel_unshuffle(shuffled, 3, dcr=dcr)
+    np.testing.assert_array_equal(back, kernels.pixel_unshuffle(shuffled, 3, naive=True, dcr=dcr))
+    np.testing.assert_array_equal(back, x)
+
+
 def test_weights_stored_output_axis_last_give_the_same_products() -> None:
     # The executor draws conv and fc weights with the output axis last in memory (Layer.read_transposed):
     # the fast kernels must read either order alike, grouped convolutions' slices of it included.

@@ -550,3 +550,27 @@ def test_a_gelu_layers_approximation_is_its_form() -> None:
     report = read_m(wrong)
     assert errors(report) == [("E071", 5, 5)]  # (the call on line 5, after four spaces)
     assert "Approximation must be 'none' or 'tanh' (MATLAB refuses 'erf')" in report.diagnostics[0].message
+
+
+def test_space_to_depth_and_depth_to_space_layers() -> None:
+    # YOLO v2's reorganisation, spaceToDepthLayer(2): 26x26x64 in blocks of 2 -> 13x13x(64·4 = 256), as TensorFlow
+    # orders a block's values (`dcr`); depthToSpace2dLayer(2): 13x13x16 -> 26x26x(16/4 = 4), TensorFlow's order unless
+    # Mode is "crd" (PyTorch's); parameters: conv 3x3 same (9·64 + 1)·64 = 36,928, conv 1x1 (256 + 1)·16 = 4,112
+    text = ("layers = [\n    imageInputLayer([26 26 64])\n    convolution2dLayer(3, 64, 'Padding', 'same')\n"
+            "    spaceToDepthLayer(2, 'Name', 'reorg')\n    convolution2dLayer(1, 16)\n    depthToSpace2dLayer(2)\n"
+            "    depthToSpace2dLayer([2 2], Mode=\"crd\")\n];\n")
+    report = read_m(text)
+    assert report.ok, report.messages()
+    assert [(r.op, str(r.output)) for r in report.rows if "shuffle" in r.op] == [
+        ("pixelunshuffle 2 dcr floor", "13x13x256"), ("pixelshuffle 2 dcr", "26x26x4"), ("pixelshuffle 2", "52x52x1")]
+    assert report.totals.params == 36_928 + 4_112
+    # MATLAB floors H/h: 25 rows in blocks of 2 are 12 (the last row dropped), said at the layer as MATLAB's rounding
+    odd = read_m(text.replace("[26 26 64]", "[25 26 64]"))
+    assert [(d.code, d.line, d.column) for d in odd.diagnostics] == [("W030", 4, 5)]
+    assert "(25 - 2 + 2·0)/2 + 1 = 12.5, rounded down to 12 (as MATLAB does)" in odd.diagnostics[0].message
+    assert str(odd.rows[1].output) == "12x13x256"
+    # blocks of other than h = w, and a Mode MATLAB refuses
+    assert errors(read_m(text.replace("spaceToDepthLayer(2,", "spaceToDepthLayer([2 1],"))) == [("E070", 4, 5)]
+    wrong = read_m(text.replace('Mode="crd"', 'Mode="rcd"'))
+    assert errors(wrong) == [("E071", 7, 5)]
+    assert "Mode must be \"dcr\" or \"crd\" (MATLAB refuses 'rcd')" in wrong.diagnostics[0].message

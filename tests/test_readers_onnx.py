@@ -510,21 +510,37 @@ def test_a_channel_shuffle_and_the_reshapes_around_a_flatten(tmp_path: Path) -> 
     assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"] and other.totals.params is None
 
 
-def test_depth_to_space_in_pytorchs_order_is_a_pixel_shuffle(tmp_path: Path) -> None:
-    # DepthToSpace CRD (PyTorch's PixelShuffle exports so): 8x8x12 with blocks of 2 -> 16x16x3.
-    # DCR, TensorFlow's order, moves the same values elsewhere: E070, not read as CRD.
+@pytest.mark.parametrize("op, mode, spec, sizes", [
+    ("DepthToSpace", "CRD", "pixelshuffle 2", ((1, 12, 8, 6), (16, 12, 3))),
+    ("DepthToSpace", "DCR", "pixelshuffle 2 dcr", ((1, 12, 8, 6), (16, 12, 3))),
+    ("DepthToSpace", None, "pixelshuffle 3 dcr", ((1, 18, 2, 4), (6, 12, 2))),
+    ("SpaceToDepth", None, "pixelunshuffle 2 dcr", ((1, 3, 8, 6), (4, 3, 12))),
+])
+def test_depth_to_space_and_space_to_depth_in_either_order(tmp_path: Path, op: str, mode: str | None, spec: str,
+                                                           sizes: tuple[tuple[int, ...], tuple[int, ...]]) -> None:
+    # DepthToSpace CRD (PyTorch's PixelShuffle exports so): 8x6x12 with blocks of 2 -> 16x12x3; DCR (its default,
+    # TensorFlow's order: block (i, j) first, then the channel) the same sizes, other places (`dcr`, was E070);
+    # SpaceToDepth has TensorFlow's order alone (was E070). The executor's values are ONNX's reference
+    # implementation's (onnx.reference), place by place.
     onnx = _onnx()
+    import numpy as np
     from onnx import TensorProto, helper
-    for mode, ok in (("CRD", True), ("DCR", False)):
-        graph = helper.make_graph([helper.make_node("DepthToSpace", ["x"], ["y"], blocksize=2, mode=mode)], "g",
-                                  [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 12, 8, 8])],
-                                  [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3, 16, 16])])
-        onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(tmp_path / "d.onnx"))
-        report = analyze(tmp_path / "d.onnx")
-        if ok:
-            assert report.ok and [r.op for r in report.rows] == ["pixelshuffle 2"] and report.output.dims == (16, 16, 3)
-        else:
-            assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    shape, out = sizes
+    attributes: dict[str, Any] = {"blocksize": int(spec.split()[1])} | ({"mode": mode} if mode else {})
+    graph = helper.make_graph([helper.make_node(op, ["x"], ["y"], **attributes)], "g",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, list(shape))],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    onnx.save(model, str(tmp_path / "d.onnx"))
+    report = analyze(tmp_path / "d.onnx")
+    assert report.ok and [r.op for r in report.rows] == [spec] and report.output.dims == out
+    from onnx.reference import ReferenceEvaluator
+    x = np.arange(np.prod(shape), dtype=np.float32).reshape(shape)
+    [theirs] = ReferenceEvaluator(model).run(None, {"x": x})
+    layer = report.rows[0].layer
+    assert layer is not None
+    ours, _ = layer.run(x.transpose(0, 2, 3, 1), {}, False, False)
+    np.testing.assert_array_equal(ours, theirs.transpose(0, 2, 3, 1))
 
 
 @pytest.mark.torch

@@ -65,6 +65,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("6x6x8", "concat { part 1 of 2 | part 2 of 2 ; conv 4 1x1 } ; concat { part 2 of 4 | part 4 of 4 }"),
     ("5x4x3", "conv 12 3x3 pad 1 ; pixelshuffle 2 ; conv 18 1x1 ; pixelshuffle 3"),
     ("12x6x2", "pixelunshuffle 2 ; conv 6 3x3 pad 1 ; pixelunshuffle 3 ; relu ; pixelshuffle 3"),
+    ("12x6x2", "pixelunshuffle 2 dcr ; conv 6 3x3 pad 1 ; pixelunshuffle 3 dcr ; relu ; pixelshuffle 3 dcr ; "
+               "conv 8 1x1 ; pixelshuffle 2 dcr"),
+    # MATLAB's spaceToDepthLayer drops what is past the last whole block: 13x11 by 2 -> 6x5, then 6x5 by 3 -> 2x1
+    ("13x11x2", "pixelunshuffle 2 dcr floor ; conv 4 3x3 pad 1 ; pixelunshuffle 3 floor"),
     ("8x8x3", "enc: conv 4 3x3 pad 1\ndown: maxpool 2 ; conv 8 3x3 pad 1\n"
               "up: deconv 4 2x2 stride 2 ; concat { @enc | identity } ; conv 4 3x3 pad 1"),
     ("8x8x4", "a: conv 4 1x1\nadd { @a ; relu | conv 4 3x3 pad 1 } ; residual { conv 4 3x3 pad 1 ; bn }"),

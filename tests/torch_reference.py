@@ -150,6 +150,24 @@ def _center(x: torch.Tensor, h: int, w: int, floor: bool, resize: bool) -> torch
     return x[:, :, top:top + h, left:left + w]
 
 
+def _depth_to_space(x: torch.Tensor, r: int) -> torch.Tensor:
+    """ONNX's DepthToSpace in DCR order, as its operator documentation writes it out."""
+    b, c, h, w = x.shape
+    return x.reshape(b, r, r, c // (r * r), h, w).permute(0, 3, 4, 1, 5, 2).reshape(b, c // (r * r), h * r, w * r)
+
+
+def _space_to_depth(x: torch.Tensor, r: int) -> torch.Tensor:
+    """ONNX's SpaceToDepth, as its operator documentation writes it out."""
+    b, c, h, w = x.shape
+    return x.reshape(b, c, h // r, r, w // r, r).permute(0, 3, 5, 1, 2, 4).reshape(b, c * r * r, h // r, w // r)
+
+
+def _unshuffled(x: torch.Tensor, r: int, order: str) -> torch.Tensor:
+    """The whole r x r blocks (MATLAB's spaceToDepthLayer drops the rest, as `floor` says) into the channels."""
+    whole = x[:, :, :x.shape[2] // r * r, :x.shape[3] // r * r]
+    return F.pixel_unshuffle(whole, r) if order == "crd" else _space_to_depth(whole, r)
+
+
 def _channels(v: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
     """A per-channel vector shaped to broadcast over N x C (x H x W)."""
     return v.view(1, -1, *([1] * (x.ndim - 2)))
@@ -227,8 +245,9 @@ TORCH_OPS: dict[str, Op] = {
     "slice": lambda layer, x, w, c: x[:, layer.channels[0]:layer.channels[1]],
     "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),
-    "pixelshuffle": lambda layer, x, w, c: F.pixel_shuffle(x, layer.factor),
-    "pixelunshuffle": lambda layer, x, w, c: F.pixel_unshuffle(x, layer.factor),
+    "pixelshuffle": lambda layer, x, w, c: F.pixel_shuffle(x, layer.factor) if layer.order == "crd" else
+    _depth_to_space(x, layer.factor),
+    "pixelunshuffle": lambda layer, x, w, c: _unshuffled(x, layer.factor, layer.order),
     "upsample": lambda layer, x, w, c: _interpolate(x, layer.mode, scale_factor=tuple(n / d for n, d in layer.factor)),
     "resize": lambda layer, x, w, c: _interpolate(x, layer.mode, size=layer.size),
     "zeropad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad)),

@@ -8,6 +8,7 @@ from cnncalc import TYPE_CHECKING, axis, codes, field, limits
 from cnncalc.layers.arguments import (
     CHANNELS,
     CROPPING,
+    NO_PAD,
     SCALE,
     SIZE,
     ChannelRange,
@@ -22,6 +23,7 @@ from cnncalc.layers.arguments import (
     positional,
 )
 from cnncalc.layers.base import A_VIEW, INDEX_BYTES, KEEPS_INPUT, KEEPS_NOTHING, Kept, Layer, ShapeContext, Working
+from cnncalc.layers.window import window_output
 from cnncalc.shape import Shape
 
 if TYPE_CHECKING:
@@ -189,15 +191,22 @@ class PadChannels(Layer):
         return _size(x[:-1]) * (x[-1] + sum(self.added)) * itemsize
 
 
+# the order of a block's values among the channels: PyTorch's (`crd`, ONNX's CRD: channel c·r² + i·r + j) or, with
+# `dcr`, TensorFlow's (ONNX's DCR, MATLAB's: channel (i·r + j)·C + c): the same sizes and counts, other places
+ORDERS = {"dcr": "dcr"}
+
+
 class PixelShuffle(Layer):
     """Sub-pixel upsampling (ESPCN; PyTorch's PixelShuffle, ONNX's DepthToSpace in CRD order): HxWx(C·r²)
-    -> (r·H)x(r·W)xC, channel c·r² + i·r + j going to row offset i, column offset j. The channels must
+    -> (r·H)x(r·W)xC, channel c·r² + i·r + j going to row offset i, column offset j; with `dcr`, channel
+    (i·r + j)·C + c (TensorFlow's depth_to_space, ONNX's DCR, MATLAB's depthToSpace2dLayer). The channels must
     divide by r² (E033)."""
 
     keyword = "pixelshuffle"
     example = "pixelshuffle 2"
     spatial_input = True
     factor: int = positional(CHANNELS, doc="the upscale factor r")
+    order: str = flag(ORDERS, default="crd", doc="TensorFlow's order of a block among the channels, (i·r + j)·C + c")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return KEEPS_NOTHING  # its gradient needs only the sizes
@@ -225,7 +234,7 @@ class PixelShuffle(Layer):
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        return kernels.pixel_shuffle(x, self.factor, naive), 0
+        return kernels.pixel_shuffle(x, self.factor, naive, self.order == "dcr"), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return _size(x) * itemsize
@@ -233,20 +242,29 @@ class PixelShuffle(Layer):
 
 class PixelUnshuffle(Layer):
     """Space to depth (PyTorch's PixelUnshuffle, `pixelshuffle` undone): (R·H)x(R·W)xC -> HxWx(C·R²), row offset i
-    and column offset j of each RxR block going to channel c·R² + i·R + j. The height and width must divide by R
-    (E038): PyTorch rounds nothing here, whatever the network's rounding."""
+    and column offset j of each RxR block going to channel c·R² + i·R + j; with `dcr`, channel (i·R + j)·C + c
+    (TensorFlow's space_to_depth, ONNX's SpaceToDepth). The height and width must divide by R (E038): PyTorch
+    rounds nothing here, whatever the network's rounding; with `floor` (MATLAB's spaceToDepthLayer) the rows and
+    columns past the last whole block are dropped, said as any rounded division is."""
 
     keyword = "pixelunshuffle"
     example = "pixelunshuffle 2"
     spatial_input = True
-    rounding: ClassVar[str] = "exact"  # the expander's rounding for this layer: its division is never rounded
     factor: int = positional(CHANNELS, doc="the downscale factor R")
+    order: str = flag(ORDERS, default="crd", doc="TensorFlow's order of a block among the channels, (i·R + j)·C + c")
+    # the expander's rounding for this layer: by default its division is never rounded, whatever the network's
+    rounding: str = flag({"floor": "floor"}, default="exact", doc="the rows and columns past the last whole block "
+                                                                  "dropped (MATLAB's), not E038")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return KEEPS_NOTHING  # its gradient needs only the sizes
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
         r = self.factor
+        if ctx.rounding == "floor":  # an RxR window at stride R: its arithmetic, and its rounding said, as a pool's
+            # (no stride or padding of its own to change: the fixes told are input sizes)
+            return window_output(x, x.channels * r * r, (r, r), (r, r), NO_PAD, (1, 1), ctx, of_the_map=True,
+                                 padded=False)
         uneven = [f"the {side} {n}" for side, n in zip(("height", "width"), x.dims[:2]) if n % r]
         if uneven:
             ctx.report(codes.E038, f"{' and '.join(uneven)} {'do' if len(uneven) > 1 else 'does'} not divide by {r}",
@@ -268,7 +286,9 @@ class PixelUnshuffle(Layer):
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         from cnncalc import kernels
-        return kernels.pixel_unshuffle(x, self.factor, naive), 0
+        r = self.factor
+        whole = x[:, :x.shape[1] // r * r, :x.shape[2] // r * r]  # (the blocks `floor` keeps: all, unless it drops)
+        return kernels.pixel_unshuffle(whole, r, naive, self.order == "dcr"), 0
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         return _size(x) * itemsize

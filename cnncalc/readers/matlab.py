@@ -396,6 +396,7 @@ _OPTION_NAMES: dict[str, tuple[str, ...]] = {
     "imageInputLayer": ("DataAugmentation", *_INPUTS), "featureInputLayer": _INPUTS,
     "classificationLayer": ("Classes", "ClassWeights"), "pixelClassificationLayer": ("Classes", "ClassWeights"),
     "regressionLayer": ("ResponseNames",), "geluLayer": ("Approximation",),
+    "depthToSpace2dLayer": ("Mode",), "spaceToDepthLayer": (),
 }
 
 
@@ -481,7 +482,8 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "imageInputLayer": "imageinput", "featureInputLayer": "input", "pixelClassificationLayer": "classoutput",
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
               "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize", "crop2dLayer": "crop",
-              "maxUnpooling2dLayer": "maxunpool"}
+              "maxUnpooling2dLayer": "maxunpool", "depthToSpace2dLayer": "depthToSpace",
+              "spaceToDepthLayer": "spaceToDepth"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
 INPUT_LAYERS = ("imageInputLayer", "featureInputLayer")
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
@@ -583,6 +585,22 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         return _resize(call)
     if name == "crop2dLayer":
         return _crop(call)
+    if name in ("depthToSpace2dLayer", "spaceToDepthLayer"):
+        # blocks of h x w moved between the channels and the map; depth to space orders a block's values as
+        # TensorFlow does unless Mode is "crd"; space to depth floors H/h and W/w, its block order as TensorFlow's
+        (size,), options = _options(args, 1, call)
+        h, w = _pair(size, "blockSize", call)
+        if h != w:
+            raise Unsupported(f"{name}: blocks of {h}x{w} (cnncalc's pixelshuffle and pixelunshuffle move square "
+                              f"blocks)", call.span)
+        if name == "spaceToDepthLayer":
+            return f"pixelunshuffle {h} dcr floor", None, 1, options
+        mode = options.get("mode", Str("dcr", call.span))
+        order = mode.text.lower() if isinstance(mode, Str) else None
+        if order not in ("dcr", "crd"):
+            raise Malformed(f"depthToSpace2dLayer: Mode must be \"dcr\" or \"crd\" (MATLAB refuses "
+                            f"{_shown(mode)})", call.span)
+        return f"pixelshuffle {h}{' dcr' if order == 'dcr' else ''}", None, 1, options
     if name == "maxUnpooling2dLayer":  # its inputs `in`, and a max pool's `indices` and `size` (`_network`)
         _, options = _options(args, 0, call)
         return None, "maxunpool", 3, options
@@ -972,7 +990,9 @@ def _network(net: _Net, text: str, graph: Graph) -> ir.Network:
             if len(sources) != 1:
                 raise Malformed(f"'{name}' takes one input but {len(sources)} are connected", layer.span)
             try:
-                ids[name] = graph.layer(name, spec_layer(layer.text, layer.span), sources[0], layer.span)
+                # (a layer's own `floor` is MATLAB's rule, as the network's: spaceToDepthLayer's)
+                call = spec_layer(layer.text, layer.span, rounding_by=BY)
+                ids[name] = graph.layer(name, call, sources[0], layer.span)
             except NotReadable as e:
                 raise Malformed(f"{name}: {e.message}", layer.span) from None
     span = Span(0, len(text))

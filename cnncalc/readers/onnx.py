@@ -1522,10 +1522,12 @@ class _Reader:
                 return layer(f"instancenorm inputs {fixed}{_epsilon_said(a)}")  # constants: no affine, PyTorch's
             c = self.weight(inputs[1])[0]
             return layer(f"instancenorm affine inputs {c}{_epsilon_said(a)}", 2 * c)
-        if op == "DepthToSpace":
-            if a.get("mode", "DCR") != "CRD":
-                raise _Unsupported("DCR order (TensorFlow's; cnncalc's pixelshuffle is CRD, PyTorch's)")
-            return layer(f"pixelshuffle {a['blocksize']}")
+        if op in ("DepthToSpace", "SpaceToDepth"):  # (SpaceToDepth has TensorFlow's order alone: DCR)
+            order = a.get("mode", "DCR")
+            if order not in ("DCR", "CRD"):
+                raise _Unsupported(f"mode {order!r}")
+            shuffle = "pixelshuffle" if op == "DepthToSpace" else "pixelunshuffle"
+            return layer(f"{shuffle} {a['blocksize']}{' dcr' if order == 'DCR' else ''}")
         if op == "LRN":
             return layer(f"lrn size {a['size']} alpha {_float32(a.get('alpha', 1e-4))!r} "
                          f"beta {_float32(a.get('beta', 0.75))!r} k {_float32(a.get('bias', 1.0))!r}")
