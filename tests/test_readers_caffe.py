@@ -389,3 +389,36 @@ def test_bnll_is_softplus_and_clip_is_hardtanh() -> None:
     assert errors(missing) == [("E071", 5, 64)]  # at clip_param's braces
     assert missing.diagnostics[0].message == \
         "a Clip layer needs clip_param's `min` and `max` (caffe.proto requires both)"
+
+
+SLICED = ('name: "sliced"\ninput: "data"\ninput_shape { dim: 1 dim: 3 dim: 8 dim: 8 }\n'
+          'layer { name: "conv1" type: "Convolution" bottom: "data" top: "conv1"\n'
+          '  convolution_param { num_output: 12 kernel_size: 3 pad: 1 } }\n'
+          'layer { name: "slice1" type: "Slice" bottom: "conv1" top: "a" top: "b" top: "c"\n'
+          '  slice_param { axis: 1 slice_point: 4 slice_point: 6 } }\n'
+          'layer { name: "conv2" type: "Convolution" bottom: "c" top: "conv2"\n'
+          '  convolution_param { num_output: 2 kernel_size: 1 } }\n'
+          'layer { name: "cat" type: "Concat" bottom: "a" bottom: "b" bottom: "conv2" top: "cat" }\n'
+          'layer { name: "half" type: "Slice" bottom: "cat" top: "h1" top: "h2" }\n'
+          'layer { name: "sum" type: "Eltwise" bottom: "h1" bottom: "h2" top: "sum" }\n')
+
+
+def test_a_slice_layer_cuts_the_channels_at_its_points_or_into_equal_parts() -> None:
+    # Caffe's Slice (slice_layer.cpp): 12 channels at points 4 and 6: 0-3, 4-5, and 6 to the end (6 channels); conv2
+    # 6 -> 2 1x1 ((6 + 1)·2 = 14); joined 4 + 2 + 2 = 8; sliced without points into two equal halves of 4, added: 8x8x4.
+    # conv1 (27 + 1)·12 = 336. It was E070.
+    report = read_proto(SLICED)
+    assert report.ok, report.messages()
+    assert [(r.name, r.op, str(r.output)) for r in report.rows if r.keyword in ("slice", "part")] == [
+        ("a", "slice 0:4", "8x8x4"), ("b", "slice 4:6", "8x8x2"), ("c", "slice 6:", "8x8x6"),
+        ("h1", "part 1 of 2", "8x8x4"), ("h2", "part 2 of 2", "8x8x4")]
+    assert report.totals.params == 336 + 14 and report.output is not None and report.output.dims == (8, 8, 4)
+    # as many points as tops, points out of order, another axis, halves of odd channels: each an error at its layer
+    line = SLICED[:SLICED.index('layer { name: "slice1"')].count("\n") + 1  # (at its message's `{`, column 7)
+    for edit, code in (("slice_point: 4 slice_point: 6", "slice_point: 4"), ("slice_point: 4 slice_point: 6",
+                                                                             "slice_point: 6 slice_point: 4")):
+        assert errors(read_proto(SLICED.replace(edit, code))) == [("E071", line, 7)], code
+    assert errors(read_proto(SLICED.replace("axis: 1 slice_point", "axis: 2 slice_point"))) == [("E070", line, 7)]
+    odd = read_proto(SLICED.replace("num_output: 2 kernel_size: 1", "num_output: 3 kernel_size: 1"))
+    half = SLICED[:SLICED.index('layer { name: "half"')].count("\n") + 1
+    assert errors(odd) == [("E033", half, 7), ("E033", half, 7)]  # (one for each half: 4 + 2 + 3 = 9 channels)

@@ -336,6 +336,22 @@ def _crop_sources(sources: list[int], name: str, layer: Message) -> list[int]:
     return [sources[1], sources[0]]
 
 
+def _slice_parts(layer: Message, name: str, count: int) -> list[str]:
+    """A Slice layer's tops along the channels (slice_layer.cpp): between its slice points, the last to the end
+    (`slice A:`); without slice points, `count` equal parts (channels that do not divide are E033, as Caffe refuses)."""
+    p = _param(layer, "slice_param")
+    if p.get("axis", p.get("slice_dim", 1)) not in (1, -3):
+        raise Unsupported("a slice along another axis than the channels", layer.span)
+    points = [_count(v, "slice_point", layer.span) for v in p.all("slice_point")]
+    if not points:
+        return [f"part {k} of {count}" for k in range(1, count + 1)]
+    if len(points) != count - 1 or points != sorted(set(points)):  # (each a positive whole number: `_count`)
+        raise Malformed(f"{name}: {len(points)} slice points for {count} tops (Caffe takes one fewer than the tops, "
+                        f"each above the one before)", layer.span)
+    bounds = [0, *points]
+    return [f"slice {a}:{b}" for a, b in zip(bounds, points)] + [f"slice {points[-1]}:"]
+
+
 def _crop_offset(p: Message) -> tuple[int, int]:
     """(rows, columns) a Crop starts from: crop_param's `offset`, one for both axes or one per axis from `axis`
     (2, the height, by default; Caffe's CropLayer::Reshape); `fit at` crops height and width only."""
@@ -454,8 +470,12 @@ def _read(text: str, sink: DiagnosticSink, progress: Progress) -> ir.Network:
         elif kind == "Crop":
             node = graph.merge(name, "fit", _crop_sources(sources, name, layer), layer.span,
                                offset=_crop_offset(_param(layer, "crop_param")))
-        elif kind == "Slice":
-            raise Unsupported("the layer type `Slice`", layer.span)
+        elif kind == "Slice":  # each top a layer of its own, named as the top
+            if len(sources) != 1:
+                raise Malformed(f"{name}: a Slice layer takes one bottom, not {len(sources)}", layer.span)
+            for t, part in zip(top_names, _slice_parts(layer, name, len(top_names))):
+                tops[t] = last = graph.layer(t, spec_layer(part, layer.span), sources[0], layer.span)
+            continue
         else:
             if len(sources) != 1:
                 raise Malformed(f"{name}: a {kind} layer takes one bottom, not {len(sources)}", layer.span)
