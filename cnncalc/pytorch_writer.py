@@ -230,14 +230,11 @@ def _center_crop(layer: Any, x: Shape, y: Shape) -> list[Step]:
 
 def _unshuffle(layer: Any, x: Shape, y: Shape) -> list[Step]:
     """Space to depth: the whole blocks (`floor` drops the rows and columns past them), then PyTorch's PixelUnshuffle
-    or, in TensorFlow's order, a view that puts block (i, j) before the channel."""
+    or, in TensorFlow's order, the helper that puts block (i, j) before the channel."""
     r = layer.factor
     whole = Shape.volume(y.dims[0] * r, y.dims[1] * r, x.channels)
     steps = _crop(0, 0, x, whole) if whole.dims != x.dims else []
-    if layer.order == "crd":
-        return [*steps, Step("", f"nn.PixelUnshuffle({r})")]
-    return [*steps, Step(None, f"{{x}}.unflatten(3, (-1, {r})).unflatten(2, (-1, {r})).permute(0, 3, 5, 1, 2, 4)"
-                               f".flatten(1, 3)")]
+    return [*steps, Step("", f"nn.PixelUnshuffle({r})" if layer.order == "crd" else f"SpaceToDepth({r})")]
 
 
 SPELLINGS: dict[str, Spell] = {
@@ -279,7 +276,8 @@ SPELLINGS: dict[str, Spell] = {
     "lrn": _lrn,
     "l2norm": lambda layer, x, y, ceil: [Step(None, f"nn.functional.normalize({{x}}, dim=1, eps={_real(layer.eps)})")],
     "batchnorm": _norm, "layernorm": _norm, "groupnorm": _norm, "instancenorm": _norm,
-    "scale": lambda layer, x, y, ceil: [Step("", f"Scale({x.channels}{'' if layer.bias else ', bias=False'})")],
+    "scale": lambda layer, x, y, ceil: [Step("", f"Scale({1 if layer.single else x.channels}"
+                                                 f"{'' if layer.bias else ', bias=False'})")],  # (one broadcasts)
     "dropout": lambda layer, x, y, ceil: [Step("", f"nn.Dropout({_real(layer.p)})")],
     "identity": lambda layer, x, y, ceil: [],  # nothing to write: the next statement reads the input
     "slice": lambda layer, x, y, ceil: [Step(None, f"{{x}}[:, {layer.channels[0]}:"
@@ -287,9 +285,7 @@ SPELLINGS: dict[str, Spell] = {
     "part": lambda layer, x, y, ceil: [Step(None, f"{{x}}.chunk({layer.of}, 1)[{layer.index - 1}]")],
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
     "pixelshuffle": lambda layer, x, y, ceil: [
-        Step("", f"nn.PixelShuffle({layer.factor})") if layer.order == "crd" else
-        Step(None, f"{{x}}.unflatten(1, ({layer.factor}, {layer.factor}, -1)).permute(0, 3, 4, 1, 5, 2)"
-                   f".flatten(4, 5).flatten(2, 3)")],  # TensorFlow's order: block (i, j), then the channel
+        Step("", f"nn.PixelShuffle({layer.factor})" if layer.order == "crd" else f"DepthToSpace({layer.factor})")],
     "pixelunshuffle": lambda layer, x, y, ceil: _unshuffle(layer, x, y),
     "upsample": _resample, "resize": _resample,
     "zeropad": lambda layer, x, y, ceil: [Step("", f"nn.ZeroPad2d({_sides(*layer.pad[:4])})")],
@@ -356,6 +352,28 @@ HELPERS = {"ChannelConv": '''class ChannelConv(nn.Module):
     d = dilation if isinstance(dilation, tuple) else (dilation, dilation)
     reach = (d[0] * (k[0] - 1) + 1, d[1] * (k[1] - 1) + 1)  # the window max_unpool2d checks like's size against
     return nn.functional.max_unpool2d(x, indices, reach, stride, padding, output_size=like.shape[-2:])
+''', "DepthToSpace": '''class DepthToSpace(nn.Module):
+    """TensorFlow's depth_to_space (ONNX's DepthToSpace in DCR order): channel (i·r + j)·C + c to row offset i,
+    column offset j of each r x r block."""
+
+    def __init__(self, block_size: int) -> None:
+        super().__init__()
+        self.block_size = block_size
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        r = self.block_size
+        return x.unflatten(1, (r, r, -1)).permute(0, 3, 4, 1, 5, 2).flatten(4, 5).flatten(2, 3)
+''', "SpaceToDepth": '''class SpaceToDepth(nn.Module):
+    """TensorFlow's space_to_depth (ONNX's SpaceToDepth): row offset i, column offset j of each r x r block to
+    channel (i·r + j)·C + c."""
+
+    def __init__(self, block_size: int) -> None:
+        super().__init__()
+        self.block_size = block_size
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        r = self.block_size
+        return x.unflatten(3, (-1, r)).unflatten(2, (-1, r)).permute(0, 3, 5, 1, 2, 4).flatten(1, 3)
 ''', "ValuePReLU": '''class ValuePReLU(nn.Module):
     """PReLU with a learnt slope per value of its C x H x W input (Keras' PReLU without shared axes)."""
 

@@ -2339,6 +2339,45 @@ def test_activations_computed_in_place_by_functions_are_those_activations() -> N
     assert [r.op for r in report.rows if r.keyword != "conv"] == ["relu", "sigmoid", "leakyrelu 0.2"]
 
 
+LEARNT_NUMBER = "\n".join([
+    "import torch", "import torch.nn as nn",
+    "class Scale(nn.Module):",
+    "    def __init__(self, init_value=1.0):", "        super().__init__()",
+    "        self.scale = nn.Parameter(torch.FloatTensor([init_value]))",
+    "    def forward(self, x):", "        return x * self.scale",
+    "class DepthToSpace(nn.Module):",
+    "    def __init__(self, block_size):", "        super().__init__()",
+    "        self.conv = nn.Conv2d(4, 4, 1)", "        self.shuffle = nn.PixelShuffle(block_size)",
+    "    def forward(self, x):", "        return self.shuffle(self.conv(x))",
+    "class Net(nn.Module):",
+    "    def __init__(self):", "        super().__init__()",
+    "        self.conv = nn.Conv2d(3, 4, 3, padding=1)",
+    "        self.scales = nn.ModuleList([Scale(1.0), Scale(2.0)])",
+    "        self.alpha = nn.Parameter(torch.zeros(1))", "        self.up = DepthToSpace(2)",
+    "    def forward(self, x):",
+    "        x = self.conv(x)", "        x = x + self.alpha * self.scales[0](x)",
+    "        return self.up(self.scales[1](x))",
+    "model = Net()", ""])
+
+
+@pytest.mark.parametrize("number", ["torch.FloatTensor([init_value])", "torch.tensor([init_value])",
+                                    "torch.tensor(init_value)", "torch.ones(1) * init_value"])
+def test_a_learnt_number_times_a_map_and_a_files_own_class_of_a_helpers_name(number: str) -> None:
+    # mmdetection's (FCOS's) `Scale`: one learnt number times the map, `scale nobias one`, 1 parameter each; ReZero's
+    # alpha, `x + self.alpha * f(x)`, likewise. The file's own classes named as cnncalc's helpers (`Scale`,
+    # `DepthToSpace`) are read from their bodies, not as the helpers: this DepthToSpace has a conv 4 -> 4 1x1 (4·4 +
+    # 4 = 20) before its PixelShuffle. conv 3 -> 4 3x3: 3·9·4 + 4 = 112; 112 + 3 + 20 = 135, PyTorch's count. The
+    # Scale was E070 (read as the helper `Scale(channels)` with channels=1.0), the DepthToSpace not yet a helper.
+    text = LEARNT_NUMBER.replace("torch.FloatTensor([init_value])", number)
+    report = read_py(text, input="6x6x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword == "scale"] == ["scale nobias one"] * 3
+    assert report.totals.params == 112 + 3 + 20
+    assert report.output is not None and report.output.dims == (12, 12, 1)
+    if importlib.util.find_spec("torch") is not None:
+        assert parameters_in_pytorch(text) == report.totals.params
+
+
 def test_gelu_approximated_by_tanh_is_its_own_form() -> None:
     # nn.GELU(approximate='tanh') and F.gelu(x, approximate='tanh'): `gelu tanh` (was E070); 'none' is the erf form;
     # another word, which PyTorch refuses when the layer runs, is E070 at the layer

@@ -23,7 +23,8 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("6x5x4", "layernorm volume ; conv 4 3x3 ; layernorm volume size 4x3 inputs 4 eps 0.001 ; "
               "layernorm volume noshift ; layernorm volume noaffine ; flatten ; layernorm volume"),
     ("6x6x8", "lrn size 3 ; batchnorm ; layernorm ; groupnorm 4 ; instancenorm ; instancenorm affine eps 0.001 ; "
-              "bn noaffine counted inputs 8 ; scale ; scale nobias in 8 ; bn noscale ; bn noshift eps 0.001 ; "
+              "bn noaffine counted inputs 8 ; scale ; scale nobias in 8 ; scale one ; scale one nobias ; bn noscale ; "
+              "bn noshift eps 0.001 ; "
               "bn nostats ; bn noshift nostats"),
     ("5x7x6", "slice 1:5 ; shuffle 2 ; upsample 2 ; upsample 2x3 bilinear ; resize 7x4 bilinear ; resize 13x5"),
     ("4x5x3", "upsample 2 aligned ; resize 11x3 aligned ; resize 1x1 aligned ; upsample 3x2 aligned"),

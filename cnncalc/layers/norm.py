@@ -186,27 +186,36 @@ class BatchNorm(Layer):
 
 class Scale(Layer):
     """A learnt scale (and shift) per channel: gamma·x + beta (Caffe's Scale layer, which follows its
-    BatchNorm). Params C, plus C with the shift (`nobias` leaves it out)."""
+    BatchNorm). Params C, plus C with the shift (`nobias` leaves it out); with `one`, one learnt number for the
+    whole map (mmdetection's Scale in a detection head, ReZero's alpha): 1, plus 1 with the shift."""
 
     keyword = "scale"
     example = "scale"
     bias: bool = flag(NOBIAS, default=True)
     inputs: int | None = declared_inputs()
+    single: bool = flag({"one": True}, default=False, doc="one learnt number for all the values, not one per channel")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         """Its input serves only its weights' gradient (x times a learnt scale): a frozen one keeps nothing."""
         return KEEPS_NOTHING if self.frozen else KEEPS_INPUT
 
+    def _learnt(self, channels: int) -> int:
+        """How many scales (and shifts) it learns: one per channel, or one."""
+        return 1 if self.single else channels
+
     def params(self, x: Shape) -> Params:
-        return Params(weights=x.channels, biases=x.channels if self.bias else 0)
+        n = self._learnt(x.channels)
+        return Params(weights=n, biases=n if self.bias else 0)
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        c = x.channels
-        return Working(params=f"{c} scales" + (f" + {c} shifts = {thousands(2 * c)}" if self.bias else ""))
+        n = self._learnt(x.channels)
+        scales = "1 scale" if self.single else f"{n} scales"
+        return Working(params=scales + (f" + {n} shift{'s' * (n != 1)} = {thousands(2 * n)}" if self.bias else ""))
 
     def weight_shapes(self, x: tuple[int, ...]) -> dict[str, tuple[int, ...]]:
-        shapes: dict[str, tuple[int, ...]] = {"gamma": (x[-1],)}
-        return shapes | ({"beta": (x[-1],)} if self.bias else {})
+        n = self._learnt(x[-1])
+        shapes: dict[str, tuple[int, ...]] = {"gamma": (n,)}
+        return shapes | ({"beta": (n,)} if self.bias else {})
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
         y = x * w["gamma"]

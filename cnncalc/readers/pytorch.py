@@ -420,6 +420,7 @@ SIGNATURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "Scale": (("channels", REQUIRED), ("bias", True)),
     "ChannelConv": (("kernel_size", REQUIRED), ("padding", REQUIRED), ("bias", True)),
     "ValuePReLU": (("channels", REQUIRED), ("height", REQUIRED), ("width", REQUIRED)),
+    "DepthToSpace": (("block_size", REQUIRED),), "SpaceToDepth": (("block_size", REQUIRED),),
     "OneSidedBatchNorm": (("channels", REQUIRED), ("eps", 1e-5), ("scale", True), ("shift", True),
                           ("track_running_stats", True)),
     "LocalResponseNorm": (("size", REQUIRED), ("alpha", 1e-4), ("beta", 0.75), ("k", 1.0)),
@@ -549,7 +550,19 @@ _STATEFUL = {"Conv2d", "ConvTranspose2d", "Linear", "BatchNorm1d", "BatchNorm2d"
              "LayerNorm", "LayerNorm2d", "Scale", "OneSidedBatchNorm", "PReLU", "ValuePReLU", "ChannelConv",
              "Conv1d"}  # modules with parameters or running statistics
 # the helper modules `convert --to pytorch` writes (cnncalc/pytorch_writer.py's HELPERS), read as they are defined
-WRITTEN_HELPERS = ("LayerNorm2d", "Scale", "OneSidedBatchNorm", "ValuePReLU", "ChannelConv")
+WRITTEN_HELPERS = ("LayerNorm2d", "Scale", "OneSidedBatchNorm", "ValuePReLU", "ChannelConv", "DepthToSpace",
+                   "SpaceToDepth")
+
+
+def _is_written_helper(cls: ast.ClassDef) -> bool:
+    """Whether a class is the helper `convert --to pytorch` writes under its name: as written, or for `LayerNorm2d`
+    under that name alone (a layer norm over the channels wherever timm, torchvision or detectron2 define one). A
+    file's own class of another helper's name, mmdetection's `Scale` of one learnt number, is read from its body."""
+    if cls.name == "LayerNorm2d":
+        return True
+    from cnncalc.pytorch_writer import HELPERS
+    written = ast.parse(HELPERS[cls.name]).body[0]
+    return ast.dump(written) == ast.dump(cls)
 
 
 def _has_state(layer: Layer) -> bool:
@@ -910,8 +923,9 @@ def spec_text(layer: Layer) -> str:
     if kind == "ChannelConv":  # `convert --to pytorch`'s helper: ECA's Conv1d across the channels
         return (f"channelconv {_int(a['kernel_size'], 'kernel_size', node)} pad {_int(a['padding'], 'padding', node)}"
                 f"{'' if a['bias'] else ' nobias'}")
-    if kind == "Scale":
-        return f"scale inputs {_int(a['channels'], 'channels', node)}{'' if a['bias'] else ' nobias'}"
+    if kind == "Scale":  # (the helper's one weight, `Scale(1)`, broadcasts over any channels)
+        n = _int(a["channels"], "channels", node)
+        return f"scale {'one' if n == 1 else f'inputs {n}'}{'' if a['bias'] else ' nobias'}"
     if kind == "OneSidedBatchNorm":
         learnt = {(True, True): "", (True, False): " noshift", (False, True): " noscale", (False, False): " noaffine"}
         return (f"bn inputs {_int(a['channels'], 'channels', node)}{_eps(a['eps'], node)}"
@@ -1018,6 +1032,9 @@ def spec_text(layer: Layer) -> str:
         return f"pixelshuffle {_int(a['upscale_factor'], 'upscale_factor', node)}"
     if kind == "PixelUnshuffle":
         return f"pixelunshuffle {_int(a['downscale_factor'], 'downscale_factor', node)}"
+    if kind in ("DepthToSpace", "SpaceToDepth"):  # `convert --to pytorch`'s helpers: TensorFlow's block order
+        shuffle = "pixelshuffle" if kind == "DepthToSpace" else "pixelunshuffle"
+        return f"{shuffle} {_int(a['block_size'], 'block_size', node)} dcr"
     if kind == "CenterCrop":
         h, w = _pair(a["size"] if "size" in a else a["output_size"], "size", node)
         return f"centercrop {h}x{w}"
@@ -1924,7 +1941,7 @@ class _Reader:
                 return full[len(prefix):]
         if full == "torchvision.transforms.CenterCrop":
             return "CenterCrop"
-        if full in WRITTEN_HELPERS and full in self.classes:
+        if full in WRITTEN_HELPERS and full in self.classes and _is_written_helper(self.classes[full]):
             return full
         if full == "tv_LayerNorm2d" and full in self.zoo_names:
             return "LayerNorm2d"  # torchvision's, as torchvision_zoo.py writes it
@@ -2553,6 +2570,8 @@ class _Reader:
         layer = self.nn_name(name)
         if layer == "Parameter" and args and isinstance(args[0], _Weights):
             return args[0]._replace(learnt=True)  # `nn.Parameter(torch.ones(C, 1, 1) * s)`: learnt
+        if layer == "Parameter" and args and isinstance(args[0], torch_values.Values):
+            return _Weights((len(args[0].items),), learnt=True)  # `nn.Parameter(torch.FloatTensor([1.0]))`
         if layer is not None:
             return self.construct(layer, args, kwargs, node)
         if name in self.classes:
@@ -2613,6 +2632,8 @@ class _Reader:
         if full == "torch.tensor" and len(args) == 1 and isinstance(args[0], list) and len(args[0]) == 1 and \
                 isinstance(args[0][0], _SizeGap):
             return args[0][0]  # `torch.tensor([x2.size()[2] - x1.size()[2]])`: the same gap, in a tensor
+        if full == "torch.tensor" and len(args) == 1 and type(args[0]) in (int, float) and not kwargs:
+            return _Weights(())  # `torch.tensor(1.0)`: a number as a tensor of no axes (a learnt one when a Parameter)
         if full in ("torch.Tensor", "torch.FloatTensor") and len(args) == 1 and isinstance(args[0], (list, tuple)) \
                 and not kwargs:  # EDSR's `torch.Tensor(rgb_std)`: float32 whatever the numbers
             try:
@@ -3958,8 +3979,9 @@ class _Reader:
 
     def scaled(self, weights: _Weights, x: Any, node: ast.BinOp) -> Tensor | _ChannelsLast:
         """A map times a learnt (C, 1, 1) tensor, or a channels-last view times a learnt (C,) one: `scale nobias`
-        (C weights), ConvNeXt's layer scale. A map with a tensor of constants, one value per channel or in all (a
-        buffer's mean and std): the map, on C channels alone (`identity inputs C`)."""
+        (C weights), ConvNeXt's layer scale; times a learnt number (of any shape of ones): `scale nobias one`. A map
+        with a tensor of constants, one value per channel or in all (a buffer's mean and std): the map, on C channels
+        alone (`identity inputs C`)."""
         shape = weights.shape[1:] if len(weights.shape) == 4 and weights.shape[0] == 1 else weights.shape
         if not weights.learnt and isinstance(x, Tensor) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)) \
                 and (all(d == 1 for d in shape) or (len(shape) == 3 and shape[1:] == (1, 1))):
@@ -3972,7 +3994,9 @@ class _Reader:
         channels_last = isinstance(x, _ChannelsLast) and len(shape) == 1
         if isinstance(x, _ChannelsLast) and len(shape) == 1:  # the same scale per channel, on the map itself
             x, shape = x.tensor, (shape[0], 1, 1)
-        if not isinstance(x, Tensor) or len(shape) != 3 or shape[1:] != (1, 1) or not isinstance(node.op, ast.Mult):
+        if isinstance(x, Tensor) and all(d == 1 for d in shape) and isinstance(node.op, ast.Mult):
+            shape = (0,)  # one learnt number for the whole map (mmdetection's Scale, ReZero's alpha): `scale one`
+        elif not isinstance(x, Tensor) or len(shape) != 3 or shape[1:] != (1, 1) or not isinstance(node.op, ast.Mult):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows a map times a learnt tensor of shape "
                                f"(C, 1, 1), or a channels-last view times one of shape (C,))", node)
         learnt = weights.viewed or weights
@@ -3981,7 +4005,8 @@ class _Reader:
                                f"and cnncalc would count it once per use", node)
         self.applied[id(learnt)] = learnt
         frozen = " frozen" if self.requires_grad.get((id(learnt), "weight")) is False else ""
-        scaled = self.add_layer(f"scale nobias inputs {shape[0]}{frozen}", node, x, "scale")
+        per = "one" if shape == (0,) else f"inputs {shape[0]}"
+        scaled = self.add_layer(f"scale nobias {per}{frozen}", node, x, "scale")
         return _ChannelsLast(scaled) if channels_last else scaled
 
     def standardised(self, node: ast.AST, values: list[Any], kwargs: dict[str, Any]) -> _Standardised:
