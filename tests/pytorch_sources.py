@@ -337,9 +337,18 @@ class _Module:
 
     def arithmetic(self) -> None:
         """Arithmetic with numbers and with buffers of constants, calls that keep the map as it is, activation
-        checkpointing."""
+        checkpointing, one learnt number times the map (mmdetection's Scale, ReZero's alpha)."""
         c, rng = self.c, self.rng
-        way = rng.randrange(4)
+        way = rng.randrange(5)
+        if way == 4:
+            name = f"alpha{len(self.init)}"
+            self.init.append(f"self.{name} = nn.Parameter(" + rng.choice(
+                ["torch.zeros(1))", "torch.tensor(1.0))", "torch.FloatTensor([0.5]))", "torch.ones(1) * 0.1)"]))
+            if rng.random() < 0.5:
+                self.forward.append(f"x = x * self.{name}")
+            else:
+                self.forward.append(f"x = x + self.{name} * {self.attr(f'nn.Conv2d({c}, {c}, 3, padding=1)')}(x)")
+            return
         if way == 0:
             self.forward.append(rng.choice(["x = x * 0.5 + 1.0", "x = 2 * x - 1", "x = x / 2", "x = -x",
                                             "x = x.contiguous()", "x = x.clone()", "x = x.float()", "x = x.mul(0.5)",

@@ -1070,6 +1070,24 @@ def test_a_per_channel_constant_on_a_channels_last_view(tmp_path: Path) -> None:
     assert [d.code for d in along_width.diagnostics if d.severity == "error"] == ["E070"]
 
 
+def test_a_constant_nodes_axes_are_its_own(tmp_path: Path) -> None:
+    # The older exporter writes a buffer `torch.tensor([...]).view(1, 3, 1, 1)` as a Constant node of dims 1x3x1x1:
+    # one value per channel (`identity inputs 3`, N071), not a vector of 3 along the width (it was E070)
+    _onnx()
+    import numpy as np
+    from onnx import helper, numpy_helper
+    mean = numpy_helper.from_array(np.array([0.1, 0.2, 0.3], np.float32).reshape(1, 3, 1, 1))
+    report = _helper_model(tmp_path, [helper.make_node("Constant", [], ["mean"], value=mean),
+                                      helper.make_node("Sub", ["x", "mean"], ["y"])], [], [1, 3, 5, 6])
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows] == ["identity inputs 3"] and [d.code for d in report.diagnostics] == ["N071"]
+    along = numpy_helper.from_array(np.zeros((1, 1, 1, 6), np.float32))
+    other = _helper_model(tmp_path, [helper.make_node("Constant", [], ["w"], value=along),
+                                     helper.make_node("Sub", ["x", "w"], ["y"])], [], [1, 3, 5, 6])
+    assert [d.code for d in other.diagnostics if d.severity == "error"] == ["E070"]
+    assert "[1, 1, 1, 6]" in other.diagnostics[0].message
+
+
 def test_sub_mean_max_and_min_of_computed_maps_are_merges(tmp_path: Path) -> None:
     # Sub of two computed maps, Mean, Max and Min (any number of operands) were E070. A 1x1 convolution of
     # 3 -> 4 channels (3·4 + 4 = 16) on 5x5, joined with itself and a ReLU of it: no parameters of their own.

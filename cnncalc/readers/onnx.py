@@ -1376,6 +1376,8 @@ class _Reader:
         init = self.initializers.get(constant)
         if init is not None:
             shape = list(init["shape"])
+        elif constant in self.arrays:  # a Constant node's values with their axes (1 x C x 1 x 1 per channel)
+            shape = list(self.arrays[constant].shape)
         elif constant in self.constants:
             shape = [len(self.values(constant) or [])]
         else:
