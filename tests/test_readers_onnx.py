@@ -819,7 +819,7 @@ def _floats(name: str, *shape: int) -> Any:
     return numpy_helper.from_array(np.random.default_rng(0).standard_normal(shape).astype(np.float32), name)
 
 
-def test_the_newer_exporters_instance_norm_with_running_statistics(tmp_path: Path) -> None:
+def test_the_exporters_instance_norm_with_running_statistics(tmp_path: Path) -> None:
     # InstanceNorm2d(track_running_stats=True) in eval mode, as PyTorch 2.13's exporter writes it: the images' channels
     # side by side, Reshape to (1, -1, H, W), and a BatchNormalization of their running statistics. Of one image that
     # is its own map: `reshape 5x7` (the depth its values give, 3), then a batch norm of 3 channels: 2·3 learnt and
@@ -837,6 +837,20 @@ def test_the_newer_exporters_instance_norm_with_running_statistics(tmp_path: Pat
     batched = _helper_model(tmp_path, nodes, inits, [2, 3, 5, 7])
     assert [d.code for d in batched.diagnostics if d.severity == "error"] == ["E070"]
     assert "a reshape to [1, -1, 5, 7]" in batched.diagnostics[0].message
+    # the older exporter spreads each of the norm's vectors over the batch first: Expand to ConstantOfShape([1])
+    # (ones), then Tile by [1]; for one image the same vectors (for two, a Tile by [2], E070)
+    from onnx import TensorProto
+    ones = helper.make_tensor("one", TensorProto.INT64, [1], [1])
+    spread = [helper.make_node("ConstantOfShape", ["dims"], ["ones"], value=ones)]
+    for vector in "gbmv":
+        spread += [helper.make_node("Expand", [vector, "ones"], [f"{vector}e"]),
+                   helper.make_node("Tile", [f"{vector}e", "repeats"], [f"{vector}t"])]
+    tiled = [*spread, nodes[0], helper.make_node("BatchNormalization", ["r", "gt", "bt", "mt", "vt"], ["y"])]
+    report = _helper_model(tmp_path, tiled, [*inits, _ints("dims", [1]), _ints("repeats", [1])], [1, 3, 5, 7])
+    assert report.ok, report.messages()
+    assert (report.totals.params, report.totals.non_trainable) == (2 * 3, 2 * 3)
+    twice = _helper_model(tmp_path, tiled, [*inits, _ints("dims", [1]), _ints("repeats", [2])], [1, 3, 5, 7])
+    assert [d.code for d in twice.diagnostics if d.severity == "error"] == ["E070"]
 
 
 def test_a_chunk_of_the_channels_from_their_count_an_open_slice_and_an_equal_split(tmp_path: Path) -> None:

@@ -425,6 +425,12 @@ class _Reader:
                 # MatMul): the same stored values under a second name, read along the new axes
                 self.initializers[outputs[0]] = moved
                 continue
+            if op in ("Expand", "Tile") and len(inputs) == 2 and inputs[0] in self.initializers and \
+                    _kept_shape(op, self.initializers[inputs[0]]["shape"], self.values(inputs[1])):
+                # a weight broadcast to itself or tiled once, as the older exporter spreads an instance norm's over
+                # the images of a batch of one: the same stored values under a second name
+                self.initializers[outputs[0]] = self.initializers[inputs[0]]
+                continue
             if op in FOLDABLE and not data and inputs and len(outputs) == 1:
                 value = self.fold(op, node)  # a constant computed in the graph (an exported Pad's pads)
                 if value is not None:
@@ -1946,6 +1952,15 @@ def _shape_part(shape: list[int], attrs: dict[str, Any]) -> Any:
     if type(start) is not int or type(end) is not int:
         return None
     return np.array(shape, dtype=np.int64)[start:end]
+
+
+def _kept_shape(op: str, shape: list[Any], given: list[Any] | None) -> bool:
+    """Whether Expand to the shape `given`, or Tile by the repeats `given`, leaves a tensor of `shape` as it is."""
+    if not isinstance(given, list) or not all(type(d) is int for d in given):
+        return False
+    if op == "Tile":
+        return len(given) == len(shape) and all(r == 1 for r in given)
+    return len(given) <= len(shape) and all(g in (1, d) for g, d in zip(given[::-1], shape[::-1]))
 
 
 def _unsqueezed(shape: list[int], axes: Any) -> list[int] | None:
