@@ -609,6 +609,8 @@ class CenterCrop(Layer):
         return round((h - height) / 2), round((w - width) / 2), height, width
 
     def kept(self, x: Shape, y: Shape) -> Kept:
+        if self.window(x.dims[0], x.dims[1])[2:] != self.size:
+            return KEEPS_NOTHING  # resized: a map of its own, whose gradient needs only the sizes (as `resize`)
         return A_VIEW  # a window of the input's storage
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
