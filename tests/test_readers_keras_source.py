@@ -1120,3 +1120,10 @@ model.build((None, 8, 8, 3))
     refused_at(text.replace("x = self.fixed * self.scale(self.conv(x))",
                             "x = self.fixed * self.scale(self.conv(x)) * self.fixed"),
                "a weight made with add_weight used twice", "self.fixed * self.scale(self.conv(x)) * self.fixed")
+    # one learnt number for the whole map (shape () or (1,), which Keras broadcasts over the 4 channels): `scale nobias
+    # one`, 1 weight (it was `scale nobias inputs 1`, E017 on four channels, or E070 for shape ()): 112 + 1 + 4 + 514
+    for shape in ("()", "(1,)"):
+        one = script(text.replace("shape=(input_shape[-1],)", f"shape={shape}"))
+        assert one.ok, one.messages()
+        assert [r.op for r in one.rows if r.keyword == "scale"] == ["scale nobias one", "scale nobias inputs 4 frozen"]
+        assert one.totals.params == 112 + 1 + 4 + 514

@@ -324,8 +324,10 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
             return ["identity"]  # its mean and variance are constants written in the file: no weights
         out = ["bn noaffine counted"]  # adapted to data: its mean, variance and count are non-trainable weights
     elif kind == "LayerScale" and isinstance(config.get("projection_dim"), int):
-        # Keras' ConvNeXt: a learnt scale per channel, its gamma (of projection_dim values: checked)
-        return [f"scale nobias inputs {_whole(config['projection_dim'], 'projection_dim', span)}"]
+        # Keras' ConvNeXt: a learnt scale per channel, its gamma (of projection_dim values: checked); of one value,
+        # broadcast over any channels
+        values = _whole(config["projection_dim"], "projection_dim", span)
+        return ["scale nobias one" if values == 1 else f"scale nobias inputs {values}"]
     elif kind == "StochasticDepth":
         return ["identity"]  # Keras' ConvNeXt: drops a residual branch in training only
     elif kind in ("Dropout", "SpatialDropout2D"):

@@ -760,16 +760,16 @@ class _Script:
 
     def scaled(self, op: ast.operator, x: Any, weight: _Weight, node: ast.AST) -> _Tensor:
         """`x * self.gamma` of a weight of one value per channel (shape `(C,)`, or 1s before it): the layer scale Keras'
-        ConvNeXt has (`LayerScale`, a learnt gamma per channel), checked against x's channels where it is read."""
-        if not isinstance(op, ast.Mult) or not isinstance(x, _Tensor) or not weight.shape or \
-                any(d != 1 for d in weight.shape[:-1]):
+        ConvNeXt has (`LayerScale`, a learnt gamma per channel), checked against x's channels where it is read; of one
+        value (shape `()` or `(1,)`), one learnt number for the whole map."""
+        if not isinstance(op, ast.Mult) or not isinstance(x, _Tensor) or any(d != 1 for d in weight.shape[:-1]):
             raise Unsupported(f"`{ast.unparse(node)[:60]}`: a weight made with add_weight, followed only as a scale "
                               f"per channel (`x * self.gamma`, gamma of shape (C,))", self.span(node))
         if weight.used:
             raise Unsupported(f"`{ast.unparse(node)[:60]}`: a weight made with add_weight used twice",
                               self.span(node))
         weight.used = True
-        config: dict[str, Any] = {"projection_dim": weight.shape[-1]}
+        config: dict[str, Any] = {"projection_dim": weight.shape[-1] if weight.shape else 1}
         if not weight.trainable:
             config["trainable"] = False
         return self.attached(self.new_layer("LayerScale", config, node), [x], node)
@@ -1386,7 +1386,7 @@ class _Script:
         given = {k.arg: k.value for k in node.keywords if k.arg in ("shape", "trainable")}
         shape = self.eval(given["shape"], env) if "shape" in given else None
         trainable = self.eval(given["trainable"], env) if "trainable" in given else True
-        if node.args or not isinstance(shape, (list, tuple)) or not shape or not isinstance(trainable, bool) or \
+        if node.args or not isinstance(shape, (list, tuple)) or not isinstance(trainable, bool) or \
                 not all(type(d) is int and 1 <= d <= limits.MAX_CHANNELS for d in shape):
             raise Unsupported("a weight the layer makes itself (`add_weight`) without a shape of whole numbers given "
                               "by name (`shape=(C,)`), or `trainable` cnncalc cannot work out", self.span(node))
