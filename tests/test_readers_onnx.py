@@ -544,6 +544,23 @@ def test_depth_to_space_and_space_to_depth_in_either_order(tmp_path: Path, op: s
 
 
 @pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_a_vector_unflattened_to_a_map(dynamo: bool, tmp_path: Path) -> None:
+    # nn.Unflatten(1, (4, 3, 3)) of a Linear's 36 values: the older exporter reshapes to Concat(the batch read by
+    # Shape and Slice, [4, 3, 3], the sizes after axis 1, none for a vector), which was E070; the newer to constants.
+    # Linear 8 -> 36: (8 + 1)·36 = 324; conv 4 -> 2 3x3 on 3x3: (36 + 1)·2 = 74, out 1x1x2
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Linear(8, 36), nn.Unflatten(1, (4, 3, 3)), nn.Conv2d(4, 2, 3)).eval()
+    report = _exported_and_read(model, torch.zeros(1, 8), tmp_path / "u.onnx", dynamo, 18 if dynamo else 17)
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword == "reshape"] == ["reshape 3x3 depth 4"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 324 + 74
+    assert report.output is not None and report.output.dims == (1, 1, 2)
+
+
+@pytest.mark.torch
 @pytest.mark.parametrize("dynamo, opset", [(False, 17), (False, 11), (True, 18)])
 def test_gelu_written_out_before_opset_20_is_one_gelu(dynamo: bool, opset: int, tmp_path: Path) -> None:
     # Before opset 20 (ONNX's Gelu) both exporters write the exact GELU out, x·0.5·(1 + erf(x/√2)): Div by √2,

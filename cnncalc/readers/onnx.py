@@ -291,6 +291,7 @@ class _Reader:
         self.adds: dict[str, dict[str, Any]] | None = None  # a tensor -> the first Add reading it
         self.flat: set[str] = set()  # the data reshaped to one axis, batch and all (`Reshape(x, [-1])`)
         self.batch = 1  # the input's batch as the file gives it (an open one: 1)
+        self.vectors: set[str] = set()  # the outputs of operators that make N x F (Gemm, Flatten), not N x C x H x W
         self.half_unsqueezed: set[str] = set()  # a vector given a height of 1 (N, C, 1): its width's Unsqueeze follows
         # ECA-Net's gate: a pooled map squeezed of its width, (N, C, 1), which a Transpose makes a sequence, and the
         # pooled channels as a sequence of one channel, (N, 1, C), along which a 1-D Conv slides (`channelconv`)
@@ -401,6 +402,8 @@ class _Reader:
                 if source in self.channels_last:  # (an activation written out, ConvNeXt's GELU between its MatMuls)
                     self.channels_last.add(outputs[0])
                 continue
+            if op in ("Gemm", "Flatten"):
+                self.vectors.add(outputs[0])  # N x F: a Shape of it has two sizes
             if op == "Constant":
                 value = node["attrs"].get("value", node["attrs"].get("value_ints", []))
                 dims = node["attrs"].get("value_dims")
@@ -1172,7 +1175,7 @@ class _Reader:
     def dims_of(self, name: str) -> list[Any] | None:
         """A shape tensor's entries: a map's sizes by axis (`Shape`), what `follow_dims` found, or constants."""
         if name in self.shape_of:
-            return [(self.shape_of[name], axis) for axis in range(4)]
+            return [(self.shape_of[name], axis) for axis in range(2 if self.shape_of[name] in self.vectors else 4)]
         if name in self.dims:
             return self.dims[name]
         values = self.values(name)
@@ -1183,9 +1186,9 @@ class _Reader:
         `F.interpolate(y, size=x.shape[-2:])` is a Resize to sizes Concat(y's N and C, x's H and W)."""
         inputs, out = node["inputs"], node["outputs"][0]
         if op == "Gather" and len(inputs) == 2 and inputs[0] in self.shape_of and node["attrs"].get("axis", 0) == 0:
-            index = self.values(inputs[1])
-            if index is not None and len(index) == 1 and isinstance(index[0], int) and -4 <= index[0] < 4:
-                self.dims[out] = [(self.shape_of[inputs[0]], index[0] % 4)]
+            index, rank = self.values(inputs[1]), len(self.dims_of(inputs[0]) or ())
+            if index is not None and len(index) == 1 and isinstance(index[0], int) and -rank <= index[0] < rank:
+                self.dims[out] = [(self.shape_of[inputs[0]], index[0] % rank)]
         elif op == "Slice" and len(inputs) >= 3 and inputs[0] in self.shape_of:
             starts, ends = self.values(inputs[1]), self.values(inputs[2])
             axes = self.values(inputs[3]) if len(inputs) > 3 and inputs[3] else [0]
@@ -1639,6 +1642,11 @@ class _Reader:
                 if len(dims) == 2:
                     return squeezed
                 return graph.layer(f"{name}_unflatten", spec_layer("unflatten", span), squeezed[0], span), None
+            if dims is not None and len(dims) == 4 and isinstance(dims[0], tuple) and dims[0][1] == 0 and \
+                    all(type(d) is int and 0 < d <= limits.MAX_EXTENT for d in dims[1:]):
+                # (its batch, C, H, W): `nn.Unflatten(1, (C, H, W))` of a vector as the older exporter writes it, the
+                # batch read by Shape and Slice (E017 where the values number otherwise)
+                return layer(f"reshape {dims[2]}x{dims[3]}x{dims[1]}")
             if shape is None:
                 raise _Unsupported("a reshape to a shape computed from the data's sizes")
             if len(shape) == 5 and all(isinstance(d, int) and d > 0 for d in shape) and source is not None:
