@@ -150,7 +150,8 @@ E033 = Code("E033", SHAPES, "groups do not divide channels",
             "such a layer: answers about its parameters and MACs are not checked.")
 E038 = Code("E038", SHAPES, "size does not divide by the factor",
             "A space-to-depth (`pixelunshuffle R`, PyTorch's PixelUnshuffle) moves each RxR block of the map into "
-            "channels: the height and the width must divide by R. PyTorch refuses any other size.",
+            "channels: the height and the width must divide by R. PyTorch refuses any other size; MATLAB's "
+            "spaceToDepthLayer drops the rows and columns past the last whole block (`pixelunshuffle R floor`).",
             size_dependent=True)
 E034 = Code("E034", SHAPES, "needs a volume",
             "A spatial layer (conv, pool, resize…) got a flat vector. Put it before the first `fc`/`flatten`. "
