@@ -560,9 +560,13 @@ def _is_written_helper(cls: ast.ClassDef) -> bool:
     file's own class of another helper's name, mmdetection's `Scale` of one learnt number, is read from its body."""
     if cls.name == "LayerNorm2d":
         return True
-    from cnncalc.pytorch_writer import HELPERS
-    written = ast.parse(HELPERS[cls.name]).body[0]
-    return ast.dump(written) == ast.dump(cls)
+    if cls.name not in _HELPER_TREES:  # (parsed once a process: a file names its classes at every use)
+        from cnncalc.pytorch_writer import HELPERS
+        _HELPER_TREES[cls.name] = ast.dump(ast.parse(HELPERS[cls.name]).body[0])
+    return _HELPER_TREES[cls.name] == ast.dump(cls)
+
+
+_HELPER_TREES: dict[str, str] = {}  # each helper class as `convert` writes it, as `ast.dump` shows its syntax tree
 
 
 def _has_state(layer: Layer) -> bool:
