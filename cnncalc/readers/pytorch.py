@@ -3998,9 +3998,10 @@ class _Reader:
         channels_last = isinstance(x, _ChannelsLast) and len(shape) == 1
         if isinstance(x, _ChannelsLast) and len(shape) == 1:  # the same scale per channel, on the map itself
             x, shape = x.tensor, (shape[0], 1, 1)
-        if isinstance(x, Tensor) and all(d == 1 for d in shape) and isinstance(node.op, ast.Mult):
-            shape = (0,)  # one learnt number for the whole map (mmdetection's Scale, ReZero's alpha): `scale one`
-        elif not isinstance(x, Tensor) or len(shape) != 3 or shape[1:] != (1, 1) or not isinstance(node.op, ast.Mult):
+        # one learnt number for the whole map (mmdetection's Scale, ReZero's alpha), which PyTorch broadcasts
+        one = isinstance(x, Tensor) and all(d == 1 for d in shape) and isinstance(node.op, ast.Mult)
+        if not one and (not isinstance(x, Tensor) or len(shape) != 3 or shape[1:] != (1, 1) or
+                        not isinstance(node.op, ast.Mult)):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}` (cnncalc follows a map times a learnt tensor of shape "
                                f"(C, 1, 1), or a channels-last view times one of shape (C,))", node)
         learnt = weights.viewed or weights
@@ -4009,8 +4010,7 @@ class _Reader:
                                f"and cnncalc would count it once per use", node)
         self.applied[id(learnt)] = learnt
         frozen = " frozen" if self.requires_grad.get((id(learnt), "weight")) is False else ""
-        per = "one" if shape == (0,) else f"inputs {shape[0]}"
-        scaled = self.add_layer(f"scale nobias {per}{frozen}", node, x, "scale")
+        scaled = self.add_layer(f"scale nobias {'one' if one else f'inputs {shape[0]}'}{frozen}", node, x, "scale")
         return _ChannelsLast(scaled) if channels_last else scaled
 
     def standardised(self, node: ast.AST, values: list[Any], kwargs: dict[str, Any]) -> _Standardised:
