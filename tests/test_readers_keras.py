@@ -715,6 +715,30 @@ def test_center_crop_of_a_smaller_input_resizes_as_keras_does(size: tuple[int, i
         np.testing.assert_allclose(ours, theirs, rtol=1e-5, atol=1e-5)
 
 
+def test_keras_operations_that_move_blocks_between_the_map_and_its_channels() -> None:
+    # keras.ops.depth_to_space and space_to_depth, saved as operations DepthToSpace and SpaceToDepth (block_size,
+    # data_format): TensorFlow's order, `pixelshuffle 2 dcr` (6x5x8 -> 12x10x2) and `pixelunshuffle 2 dcr` back (was
+    # E070); Keras' own values (where Keras is installed) are the executor's, place by place
+    text = functional(("DepthToSpace", "d", {"block_size": 2, "data_format": "channels_last"}, ["in"]),
+                      ("SpaceToDepth", "s", {"block_size": 2, "data_format": "channels_last"}, ["d"]),
+                      shape=[None, 6, 5, 8], output="s")
+    report = analyze_text(text, "m.json")
+    assert report.ok, report.messages()
+    assert [(r.op, str(r.output)) for r in report.rows] == [("pixelshuffle 2 dcr", "12x10x2"),
+                                                            ("pixelunshuffle 2 dcr", "6x5x8")]
+    first = json.loads(text)
+    first["config"]["layers"][1]["config"]["data_format"] = "channels_first"
+    assert [d.code for d in analyze_text(json.dumps(first), "m.json").diagnostics if d.severity == "error"] == ["E070"]
+    keras = _keras()
+    if keras is not None:
+        import numpy as np
+        x = np.random.default_rng(0).standard_normal((1, 6, 5, 8)).astype("float32")
+        layer = report.rows[0].layer
+        assert layer is not None
+        shuffled, _ = layer.run(x, {}, False, False)
+        np.testing.assert_array_equal(shuffled, np.asarray(keras.ops.depth_to_space(x, 2)))
+
+
 def test_an_add_of_a_pooled_context_is_broadcast_over_the_map() -> None:
     # Keras' Add spreads a (1, 1, C) branch over (H, W, C), as NumPy broadcasts (it was E051): GCNet's context added
     # to every position (Keras 3.15's output shape: (None, 8, 8, 4)); conv 3x3 same (27 + 1)·4 = 112, the context's

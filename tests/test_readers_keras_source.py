@@ -1081,6 +1081,26 @@ model.build((None, 8, 8, 3))
     assert report.totals.params == 112 + 296 + 5_130 == 5_538
 
 
+def test_blocks_moved_between_the_map_and_its_channels_by_keras_operations() -> None:
+    # keras.ops.depth_to_space(x, 2) and keras.ops.space_to_depth(x, block_size=2) in a functional script: Keras 3's
+    # operations DepthToSpace and SpaceToDepth, TensorFlow's order (`dcr`); conv 3 -> 8 3x3 same: (27 + 1)·8 = 224,
+    # 6x4x8 -> 12x8x2 -> 6x4x8 (was E070: a function cnncalc did not know applied to a tensor)
+    text = """
+inputs = keras.Input((6, 4, 3))
+x = layers.Conv2D(8, 3, padding="same")(inputs)
+x = keras.ops.depth_to_space(x, 2)
+x = keras.ops.space_to_depth(x, block_size=2)
+model = keras.Model(inputs, x)
+"""
+    report = script(text)
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims if r.output else None) for r in report.rows if "shuffle" in r.op] == [
+        ("pixelshuffle 2 dcr", (12, 8, 2)), ("pixelunshuffle 2 dcr", (6, 4, 8))]
+    assert report.totals.params == 224
+    wrong = script(text.replace("block_size=2)", "block_size=2, mode='x')"))
+    assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E070"]
+
+
 def test_a_weight_the_layer_makes_itself_as_a_scale_per_channel() -> None:
     # ConvNeXt's layer scale written as a Layer of the script's: `self.gamma = self.add_weight(shape=(C,))` in
     # `build`, `x * self.gamma` in `call`: a learnt value per channel (`scale nobias inputs C`); a frozen one made by

@@ -396,6 +396,11 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
     elif kind == "CenterCrop":  # at inference as in training: the central HxW, from (N - n)//2; a smaller input resized
         h, w = _pair([config.get("height"), config.get("width")], "height and width", span)
         return [f"centercrop {h}x{w} floor resize"]
+    elif kind in ("DepthToSpace", "SpaceToDepth"):  # `keras.ops.depth_to_space(x, 2)`: TensorFlow's block order
+        if config.get("data_format", "channels_last") != "channels_last" or channels_first:
+            raise Unsupported(f"{kind} of channels-first data", span)
+        shuffle = "pixelshuffle" if kind == "DepthToSpace" else "pixelunshuffle"
+        return [f"{shuffle} {_whole(config.get('block_size'), 'block_size', span)} dcr"]
     elif kind == "Rescaling" or kind in TRAINING_ONLY:
         return ["identity"]
     elif kind == "RandomCrop":  # (its size at inference is not in the file: the Keras version's)

@@ -82,6 +82,9 @@ _TENSOR_FUNCTIONS = {"relu": "Relu", "relu6": "Relu6", "sigmoid": "Sigmoid", "si
                      "reduce_max": "Max"}
 
 
+# functions that move blocks between the map and its channels, as Keras 3's operations (TensorFlow's order)
+_BLOCK_MOVES = {"depth_to_space": "DepthToSpace", "space_to_depth": "SpaceToDepth"}
+
 # Keras' other names of its layers (one class each)
 _ALIASES = {"MaxPool2D": "MaxPooling2D", "AvgPool2D": "AveragePooling2D", "Convolution2D": "Conv2D",
             "Convolution1D": "Conv1D", "GlobalAvgPool2D": "GlobalAveragePooling2D",
@@ -852,12 +855,25 @@ class _Script:
                 return _Example(tuple(shape))
         if name in _TENSOR_FUNCTIONS and len(values) == 1 and isinstance(values[0], _Tensor):
             return self.tensor_function(_TENSOR_FUNCTIONS[name], values[0], node, env)
+        if name in _BLOCK_MOVES and values and isinstance(values[0], _Tensor):
+            return self.block_move(_BLOCK_MOVES[name], values, node, env)
         if any(isinstance(v, _Tensor) or (isinstance(v, (list, tuple)) and any(isinstance(t, _Tensor) for t in v))
                for v in values):
             raise Unsupported(f"`{self.dotted(func) or name}` applied to a tensor of the model: cnncalc does not know "
                               f"what it computes (a keras.applications model is read from the `.keras` file "
                               f"`model.save` writes)", self.span(node))
         return _Unknown(name)
+
+    def block_move(self, kind: str, values: list[Any], node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
+        """`keras.ops.depth_to_space(x, 2)`, `tf.nn.space_to_depth(x, block_size=2)`: Keras 3's operation of that name
+        with its block size."""
+        given = {k.arg: self.value(k.value, env, k.arg) for k in node.keywords if k.arg is not None}
+        if len(values) > 2 or any(k.arg not in ("block_size", "data_format") for k in node.keywords):
+            raise Unsupported(f"`{self.dotted(node.func)}` with other arguments than the tensor, block_size and "
+                              f"data_format", self.span(node))
+        config = {"block_size": values[1] if len(values) == 2 else given.get("block_size"),
+                  "data_format": given.get("data_format", "channels_last")}
+        return self.attached(self.new_layer(kind, config, node), [values[0]], node)
 
     def tensor_function(self, kind: str, tensor: _Tensor, node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
         """An activation, or a mean or max (`axis`, `keepdims`), of one tensor as Keras 3's operation of that name."""
