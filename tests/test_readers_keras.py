@@ -739,6 +739,39 @@ def test_keras_operations_that_move_blocks_between_the_map_and_its_channels() ->
         np.testing.assert_array_equal(shuffled, np.asarray(keras.ops.depth_to_space(x, 2)))
 
 
+def test_keras_operations_that_are_layers_with_another_config() -> None:
+    # keras.ops.image.resize (a Resize operation, its data_format None: Keras' default), ops.pad with zeros, ops.clip
+    # from 0 to 6, ops.max_pool and ops.average_pool, ops.reshape keeping the batch: Resizing, ZeroPadding2D, ReLU(6),
+    # the pooling layers and Reshape as Keras 3.15 saves them (each was E070). On 6x5x8: resized to 12x10, padded
+    # 1 and 2 a side to 14x14, pooled 2x2 to 7x7 and again to 3x3 (floor), flattened to 3·3·8 = 72
+    ops = "keras.src.ops."
+    layers = [("Resize", "resize", {"size": [12, 10], "interpolation": "bilinear", "antialias": False,
+                                    "crop_to_aspect_ratio": False, "pad_to_aspect_ratio": False, "data_format": None},
+               ["in"], "image"),
+              ("Pad", "pad", {"pad_width": [[0, 0], [1, 1], [2, 2], [0, 0]], "mode": "constant"}, ["resize"],
+               "numpy"),
+              ("Clip", "clip", {"x_min": 0.0, "x_max": 6.0}, ["pad"], "numpy"),
+              ("MaxPool", "max_pool", {"pool_size": 2, "strides": 2, "padding": "valid",
+                                       "data_format": "channels_last"}, ["clip"], "nn"),
+              ("AveragePool", "average_pool", {"pool_size": 2, "strides": 2, "padding": "valid",
+                                               "data_format": "channels_last"}, ["max_pool"], "nn"),
+              ("Reshape", "reshape", {"newshape": [-1, 72]}, ["average_pool"], "numpy")]
+    model = json.loads(functional(*[entry[:4] for entry in layers], shape=[None, 6, 5, 8], output="reshape"))
+    for entry, (*_, module) in zip(model["config"]["layers"][1:], layers):
+        entry["module"] = ops + module
+    report = analyze_text(json.dumps(model), "m.json")
+    assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
+    assert [(r.op, str(r.output)) for r in report.rows] == [
+        ("resize 12x10 bilinear", "12x10x8"), ("zeropad 1x2", "14x14x8"), ("relu6", "14x14x8"),
+        ("maxpool 2x2 stride 2", "7x7x8"), ("avgpool 2x2 stride 2", "3x3x8"), ("flatten", "72")]
+    # what cnncalc does not follow is named: an antialiased resize, a clip from -1, a reflecting pad
+    for index, key, value in ((0, "antialias", True), (2, "x_min", -1.0), (1, "mode", "reflect")):
+        changed = json.loads(json.dumps(model))
+        changed["config"]["layers"][index + 1]["config"][key] = value
+        assert [d.code for d in analyze_text(json.dumps(changed), "m.json").diagnostics
+                if d.severity == "error"] == ["E070"], key
+
+
 def test_an_add_of_a_pooled_context_is_broadcast_over_the_map() -> None:
     # Keras' Add spreads a (1, 1, C) branch over (H, W, C), as NumPy broadcasts (it was E051): GCNet's context added
     # to every position (Keras 3.15's output shape: (None, 8, 8, 4)); conv 3x3 same (27 + 1)·4 = 112, the context's

@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from cnncalc import ir, limits
@@ -141,13 +142,60 @@ def _is_constant(value: Any) -> bool:
     return True
 
 
-_OPERATIONS = {*_ARITHMETIC, *_OP_ACTIVATIONS, *_REDUCTIONS, "Elu", "LeakyRelu", "TFOpLambda"}
+# (the Reshape operation shares the layer's name: known by its module alone)
+_OPERATIONS = {*_ARITHMETIC, *_OP_ACTIVATIONS, *_REDUCTIONS, "Elu", "LeakyRelu", "TFOpLambda", "Resize", "Clip", "Pad",
+               "MaxPool", "AveragePool"}
 
 
 def _is_operation(layer: dict[str, Any]) -> bool:
     """A Keras 3 operation or a Keras 2 TFOpLambda layer (`_operation` reads it); by its name too, since Keras 3's
     legacy `.h5` writes no module (an Add layer, which shares the Add operation's name, is read as itself)."""
     return layer.get("class_name") in _OPERATIONS or str(layer.get("module", "")).startswith("keras.src.ops.")
+
+
+def _resize_op(config: dict[str, Any], span: Span) -> tuple[str, dict[str, Any]]:
+    """`keras.ops.image.resize(x, (H, W))`: Resizing's arithmetic (antialiased, E070)."""
+    if config.get("antialias"):
+        raise Unsupported("an antialiased resize (cnncalc resizes nearest or bilinear)", span)
+    size = config.get("size")
+    if not isinstance(size, list) or len(size) != 2:
+        raise Unsupported(f"a resize to {_shown(size)}", span)
+    kept = ("interpolation", "crop_to_aspect_ratio", "pad_to_aspect_ratio")
+    return "Resizing", {"name": config.get("name"), "height": size[0], "width": size[1],
+                        **{k: config[k] for k in kept if k in config}}
+
+
+def _reshape_op(config: dict[str, Any], span: Span) -> tuple[str, dict[str, Any]]:
+    """`keras.ops.reshape(x, (-1, 240))`: the Reshape layer's, its target the shape after the batch's -1."""
+    shape = config.get("newshape")
+    if not isinstance(shape, list) or len(shape) < 2 or shape[0] not in (-1, None):
+        raise Unsupported(f"a reshape to {_shown(shape)} (cnncalc follows one that keeps the batch, -1 first)", span)
+    return "Reshape", {"name": config.get("name"), "target_shape": shape[1:]}
+
+
+def _clip_op(config: dict[str, Any], span: Span) -> tuple[str, dict[str, Any]]:
+    """`keras.ops.clip(x, 0.0, 6.0)`: a ReLU with that ceiling (`relu6`, or `hardtanh low 0 high M`)."""
+    if config.get("x_min") != 0 or not isinstance(config.get("x_max"), (int, float)):
+        raise Unsupported(f"a clip to [{_shown(config.get('x_min'))}, {_shown(config.get('x_max'))}] (cnncalc "
+                          f"follows one from 0)", span)
+    return "ReLU", {"name": config.get("name"), "max_value": config["x_max"]}
+
+
+def _pad_op(config: dict[str, Any], span: Span) -> tuple[str, dict[str, Any]]:
+    """`keras.ops.pad(x, [[0, 0], [t, b], [l, r], [0, 0]])` with zeros: ZeroPadding2D's."""
+    pads = config.get("pad_width")
+    if config.get("mode", "constant") != "constant" or config.get("constant_values") not in (None, 0) or \
+            not isinstance(pads, list) or len(pads) != 4 or pads[0] != [0, 0] or pads[3] != [0, 0]:
+        raise Unsupported(f"a pad by {_shown(pads)} in mode {_shown(config.get('mode'))} (cnncalc follows zeros "
+                          f"around the height and width of channels-last maps)", span)
+    return "ZeroPadding2D", {"name": config.get("name"), "padding": pads[1:3]}
+
+
+# Keras 3's operations (`keras.ops.…` in a functional model) that are a layer with another config
+_OP_LAYERS: dict[str, Callable[[dict[str, Any], Span], tuple[str, dict[str, Any]]]] = {
+    "Resize": _resize_op, "Reshape": _reshape_op, "Clip": _clip_op, "Pad": _pad_op,
+    "MaxPool": lambda config, span: ("MaxPooling2D", config),
+    "AveragePool": lambda config, span: ("AveragePooling2D", config)}
 
 
 def _operation(layer: dict[str, Any], application: int, channels_first: bool,
@@ -181,6 +229,8 @@ def _operation(layer: dict[str, Any], application: int, channels_first: bool,
             return "ELU", config
         if kind == "LeakyRelu":
             return "LeakyReLU", config
+        if kind in _OP_LAYERS:
+            return _OP_LAYERS[kind](config, span)
         if kind not in _ARITHMETIC and kind not in _REDUCTIONS:
             return kind, config  # (Softmax, Concatenate: the layer's name and config; another is E070 as a layer)
         kind = _REDUCTIONS.get(kind, kind)
