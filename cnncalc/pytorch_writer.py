@@ -157,6 +157,8 @@ def _norm(layer: Any, x: Shape, y: Shape, ceil: bool) -> list[Step]:
     if layer.keyword == "groupnorm":  # PyTorch's learns both or neither
         if len(layer.learnt.split()) == 1:
             raise Unsupported("a group norm that learns gamma only or beta only (PyTorch's learns both or neither)")
+        if x.size == layer.groups:  # (`onevalue`: Keras builds it)
+            raise Unsupported("a group norm of groups of one value (PyTorch refuses it)")
         return [Step("", f"nn.GroupNorm({layer.groups}, {c}{eps}{'' if layer.learnt else ', affine=False'})")]
     return [Step("", f"nn.InstanceNorm2d({c}{eps}{', affine=True' if layer.learnt else ''})")]
 

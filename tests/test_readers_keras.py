@@ -254,7 +254,8 @@ def test_keras_layer_and_group_norms_without_center_or_scale() -> None:
                                      norm("GroupNormalization", groups=4, scale=False)), "m.json")
     assert report.ok, report.messages()
     assert [r.op for r in report.rows[1:]] == ["layernorm eps 0.001 noscale", "layernorm eps 0.001 noshift",
-                                               "groupnorm 2 eps 0.001 noaffine", "groupnorm 4 eps 0.001 noscale"]
+                                               "groupnorm 2 eps 0.001 noaffine onevalue",
+                                               "groupnorm 4 eps 0.001 noscale onevalue"]
     # conv 3·3·3·8 = 216; 8 betas; 8 gammas; nothing; 8 betas
     assert [(r.weights, r.biases) for r in report.rows[1:]] == [(0, 8), (8, 0), (0, 0), (0, 8)]
     assert report.totals.params == 216 + 3 * 8
@@ -506,7 +507,7 @@ def test_augmentation_layers_are_the_input_at_inference_and_resizing_and_group_n
         ("flip", "identity", "32x32x3"), ("rotate", "identity", "32x32x3"), ("noise", "identity", "32x32x3"),
         ("size", "resize 20x24 bilinear", "20x24x3")]
     assert report.rows[4].output.dims == (18, 22, 8) and report.rows[4].weights + report.rows[4].biases == 224
-    assert (report.rows[5].op, report.rows[5].weights + report.rows[5].biases) == ("groupnorm 4 eps 0.001", 16)
+    assert (report.rows[5].op, report.rows[5].weights + report.rows[5].biases) == ("groupnorm 4 eps 0.001 onevalue", 16)
     nearest = analyze_text(sequential({"class_name": "Resizing", "config": {
         "name": "size", "height": 4, "width": 4, "interpolation": "nearest"}}), "m.json")
     assert nearest.rows[0].op == "resize 4"
@@ -737,6 +738,27 @@ def test_keras_operations_that_move_blocks_between_the_map_and_its_channels() ->
         assert layer is not None
         shuffled, _ = layer.run(x, {}, False, False)
         np.testing.assert_array_equal(shuffled, np.asarray(keras.ops.depth_to_space(x, 2)))
+
+
+def test_a_keras_group_norm_of_groups_of_one_value() -> None:
+    # Keras builds GroupNormalization(groups=C) on a 1x1xC map (each value its own mean, the output the shift);
+    # PyTorch refuses it. The Keras reader writes `onevalue` (it was E034): 2·4 learnt on the pooled 1x1x4; in the
+    # spec language the plain `groupnorm 4` there is still E034, and `convert --to pytorch` refuses it
+    text = sequential({"class_name": "Conv2D", "config": {"name": "c", "filters": 4, "kernel_size": 3}},
+                      {"class_name": "GlobalAveragePooling2D", "config": {"name": "p", "keepdims": True}},
+                      {"class_name": "GroupNormalization", "config": {"name": "g", "groups": 4}})
+    report = analyze_text(text, "m.json")
+    assert report.ok, report.messages()
+    assert report.rows[-1].op == "groupnorm 4 eps 0.001 onevalue" and report.totals.params == (27 + 1) * 4 + 2 * 4
+    plain = analyze_text("input 1x1x4\ngroupnorm 4\n", "t.spec")
+    assert [d.code for d in plain.diagnostics] == ["E034"] and "`onevalue`" in (plain.diagnostics[0].hint or "")
+    from cnncalc.analysis import run
+    from cnncalc.pytorch_writer import Unsupported as NotWritten
+    from cnncalc.pytorch_writer import write_pytorch
+    [analysis] = run("input 1x1x4\ngroupnorm 4 onevalue\n", "t.spec")
+    assert analysis.report.ok and analysis.root is not None
+    with pytest.raises(NotWritten, match="groups of one value"):
+        write_pytorch(analysis.report, analysis.root)
 
 
 def test_keras_operations_that_are_layers_with_another_config() -> None:

@@ -323,7 +323,9 @@ class LayerNorm(_Affine):
 
 
 class GroupNorm(_Affine):
-    """The channels cut into G groups; each group normalised over its channels and every position."""
+    """The channels cut into G groups; each group normalised over its channels and every position. A group of one
+    value (G = C on a 1x1 map) is E034, as PyTorch refuses it; with `onevalue` it is allowed, as Keras builds it
+    (each value its own mean: the output is the shift)."""
 
     keyword = "groupnorm"
     example = "groupnorm 32"
@@ -332,6 +334,8 @@ class GroupNorm(_Affine):
     learnt: str = learnt_flag("no gamma and beta (PyTorch's affine=False); no gamma or no beta (Keras' scale=False, "
                               "center=False)")
     inputs: int | None = declared_inputs()
+    one_value: bool = flag({"onevalue": True}, default=False,
+                           doc="groups of one value allowed (Keras'), not E034 (PyTorch refuses them)")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return Kept("input", 2 * self.groups * BYTES_PER_VALUE)  # and each group's mean and inverse deviation
@@ -343,11 +347,12 @@ class GroupNorm(_Affine):
                        hint=f"use a number of groups that divides {x.channels}, e.g. "
                             f"{_divisor_near(x.channels, self.groups)}")
             return None
-        if x.size == self.groups:
+        if x.size == self.groups and not self.one_value:
             ctx.report(codes.E034, f"groupnorm normalises each of its {self.groups} groups over its channels and "
                                    f"positions, but on {x} a group holds one value: every value would be its own mean "
                                    f"(PyTorch refuses it at batch 1, and makes every value 0 at a larger one)",
-                       arg="groups", hint="use fewer groups, or normalise before the map shrinks to this")
+                       arg="groups", hint="use fewer groups, or normalise before the map shrinks to this (Keras allows "
+                                          "it: `onevalue`)")
             return None
         return x
 

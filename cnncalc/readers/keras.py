@@ -471,7 +471,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         _channel_axis(config.get("axis", -1), rank, channels_first, kind, span)
         eps = _real(config.get("epsilon", 1e-3), "epsilon", span)
         groups = _whole(config.get("groups", 32), "groups", span)
-        return [f"groupnorm {groups}" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
+        # (Keras builds a group of one value, which PyTorch refuses: `onevalue`)
+        return [f"groupnorm {groups} onevalue" + ("" if eps == 1e-5 else f" eps {eps!r}") + _learnt(config)]
     else:
         raise Unsupported(f"the layer `{kind}` (docs/notations.md lists the Keras layers cnncalc reads)", span)
     act = _activation(config.get("activation"), span)
