@@ -120,6 +120,10 @@ def test_squeeze_and_excitation_through_a_reshape_and_a_pooled_output() -> None:
     assert str(reshaped([2, 18, 4]).output) == "2x18x4" and str(reshaped([2, 18, -1]).output) == "2x18x4"
     [e] = [d for d in reshaped([2, 18, 5]).diagnostics if d.severity == "error"]  # 180 values, not 144
     assert (e.code, e.message) == ("E017", "r: reshape 2x18x5 takes 180 values but receives 144 (6x6x4)")
+    # to a vector: of the 144 values, or of any with -1; 145 is E017, as Keras refuses it (it was a flatten: a pass)
+    assert str(reshaped([144]).output) == "144" and str(reshaped([-1]).output) == "144"
+    [e] = [d for d in reshaped([145]).diagnostics if d.severity == "error"]
+    assert e.code == "E017" and "written for 145 input values but receives 144" in e.message, e.message
     # a Reshape to any other rank is named
     [e] = [d for d in reshaped([2, 3, 4, 6]).diagnostics if d.code == "E070"]
     assert "Reshape" in e.message
@@ -785,13 +789,17 @@ def test_keras_operations_that_are_layers_with_another_config() -> None:
     assert not [d for d in report.diagnostics if d.severity == "error"], report.messages()
     assert [(r.op, str(r.output)) for r in report.rows] == [
         ("resize 12x10 bilinear", "12x10x8"), ("zeropad 1x2", "14x14x8"), ("relu6", "14x14x8"),
-        ("maxpool 2x2 stride 2", "7x7x8"), ("avgpool 2x2 stride 2", "3x3x8"), ("flatten", "72")]
-    # what cnncalc does not follow is named: an antialiased resize, a clip from -1, a reflecting pad
-    for index, key, value in ((0, "antialias", True), (2, "x_min", -1.0), (1, "mode", "reflect")):
+        ("maxpool 2x2 stride 2", "7x7x8"), ("avgpool 2x2 stride 2", "3x3x8"), ("flatten inputs 72", "72")]
+    # what cnncalc does not follow is named: an antialiased resize, a clip from -1, a reflecting pad, a reshape with a
+    # second -1 (no shape, as NumPy's)
+    for index, key, value, words in ((0, "antialias", True, "an antialiased resize"),
+                                      (2, "x_min", -1.0, "a clip to [-1.0, 6.0] (cnncalc follows one from 0)"),
+                                      (1, "mode", "reflect", 'in mode "reflect"'),
+                                      (5, "newshape", [-1, -1], "a reshape to [-1, -1]")):
         changed = json.loads(json.dumps(model))
         changed["config"]["layers"][index + 1]["config"][key] = value
-        assert [d.code for d in analyze_text(json.dumps(changed), "m.json").diagnostics
-                if d.severity == "error"] == ["E070"], key
+        found = [d for d in analyze_text(json.dumps(changed), "m.json").diagnostics if d.severity == "error"]
+        assert [d.code for d in found] == ["E070"] and words in found[0].message, (key, found[0].message)
 
 
 def test_an_add_of_a_pooled_context_is_broadcast_over_the_map() -> None:

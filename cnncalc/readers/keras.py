@@ -168,7 +168,7 @@ def _resize_op(config: dict[str, Any], span: Span) -> tuple[str, dict[str, Any]]
 def _reshape_op(config: dict[str, Any], span: Span) -> tuple[str, dict[str, Any]]:
     """`keras.ops.reshape(x, (-1, 240))`: the Reshape layer's, its target the shape after the batch's -1."""
     shape = config.get("newshape")
-    if not isinstance(shape, list) or len(shape) < 2 or shape[0] not in (-1, None):
+    if not isinstance(shape, list) or len(shape) < 2 or shape[0] not in (-1, None) or -1 in shape[1:]:
         raise Unsupported(f"a reshape to {_shown(shape)} (cnncalc follows one that keeps the batch, -1 first)", span)
     return "Reshape", {"name": config.get("name"), "target_shape": shape[1:]}
 
@@ -345,8 +345,8 @@ def layer_texts(kind: str, config: dict[str, Any], span: Span, rank: int | None 
         elif sizes is not None and len(sizes) == 3 and -1 not in sizes:
             h, w, c = (sizes[1], sizes[2], sizes[0]) if channels_first else sizes  # `Reshape((7, 7, 256))`
             out = [f"reshape {h}x{w}x{c}"]
-        elif sizes is not None and len(sizes) == 1:
-            out = ["flatten"]
+        elif sizes is not None and len(sizes) == 1:  # (a length of its own: checked against the values, as Keras does)
+            out = ["flatten" if sizes[0] == -1 else f"flatten inputs {sizes[0]}"]
         elif sizes is not None and len(sizes) == 2 and sizes[1] == 1 and not channels_first:
             # `Reshape((-1, 1))` of a pooled vector (ECA-Net's gate in Keras): its values as a sequence of one
             # channel, which only a Conv1D along it reads (`channelconv`)
