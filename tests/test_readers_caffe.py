@@ -417,8 +417,13 @@ def test_a_slice_layer_cuts_the_channels_at_its_points_or_into_equal_parts() -> 
     line = SLICED[:SLICED.index('layer { name: "slice1"')].count("\n") + 1  # (at its message's `{`, column 7)
     for edit, code in (("slice_point: 4 slice_point: 6", "slice_point: 4"), ("slice_point: 4 slice_point: 6",
                                                                              "slice_point: 6 slice_point: 4")):
-        assert errors(read_proto(SLICED.replace(edit, code))) == [("E071", line, 7)], code
-    assert errors(read_proto(SLICED.replace("axis: 1 slice_point", "axis: 2 slice_point"))) == [("E070", line, 7)]
+        report = read_proto(SLICED.replace(edit, code))
+        assert errors(report) == [("E071", line, 7)], code
+        assert "slice1: " in report.diagnostics[0].message and "slice points for 3 tops (Caffe takes one fewer than " \
+            "the tops, each above the one before)" in report.diagnostics[0].message
+    along = read_proto(SLICED.replace("axis: 1 slice_point", "axis: 2 slice_point"))
+    assert errors(along) == [("E070", line, 7)] and "a slice along another axis than the channels" in \
+        along.diagnostics[0].message
     odd = read_proto(SLICED.replace("num_output: 2 kernel_size: 1", "num_output: 3 kernel_size: 1"))
     half = SLICED[:SLICED.index('layer { name: "half"')].count("\n") + 1
     assert errors(odd) == [("E033", half, 7), ("E033", half, 7)]  # (one for each half: 4 + 2 + 3 = 9 channels)

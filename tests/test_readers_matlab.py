@@ -570,7 +570,10 @@ def test_space_to_depth_and_depth_to_space_layers() -> None:
     assert "(25 - 2 + 2·0)/2 + 1 = 12.5, rounded down to 12 (as MATLAB does)" in odd.diagnostics[0].message
     assert str(odd.rows[1].output) == "12x13x256"
     # blocks of other than h = w, and a Mode MATLAB refuses
-    assert errors(read_m(text.replace("spaceToDepthLayer(2,", "spaceToDepthLayer([2 1],"))) == [("E070", 4, 5)]
+    uneven = read_m(text.replace("spaceToDepthLayer(2,", "spaceToDepthLayer([2 1],"))
+    assert errors(uneven) == [("E070", 4, 5)]
+    assert "spaceToDepthLayer: blocks of 2x1 (cnncalc's pixelshuffle and pixelunshuffle move square blocks)" in \
+        uneven.diagnostics[0].message
     wrong = read_m(text.replace('Mode="crd"', 'Mode="rcd"'))
     assert errors(wrong) == [("E071", 7, 5)]
     assert "Mode must be \"dcr\" or \"crd\" (MATLAB refuses 'rcd')" in wrong.diagnostics[0].message
