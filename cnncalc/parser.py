@@ -195,16 +195,21 @@ class Parser(TokenStream):
         self.pending = self.statement = None
         if self.i < len(self.tokens) or self.eof:  # a line already lexed (in part): not fresh
             return None
-        text, start = self.text, self.line_pos
-        end = text.find("\n", start)
-        if end < 0:
-            return None
-        while start < end and text[start] in " \t":  # indentation and `\r` are not part of the key
-            start += 1
-        stop = end
-        while stop > start and text[stop - 1] in " \t\r":
-            stop -= 1
-        if stop - start > _CACHEABLE_LENGTH or start == stop:
+        text = self.text
+        while True:  # blank and comment lines skipped, as the lexer would read them: a newline and nothing else
+            start = self.line_pos
+            end = text.find("\n", start)
+            if end < 0:
+                return None
+            while start < end and text[start] in " \t":  # indentation and `\r` are not part of the key
+                start += 1
+            stop = end
+            while stop > start and text[stop - 1] in " \t\r":
+                stop -= 1
+            if (start != stop and text[start] != "#") or end - self.line_pos > limits.MAX_LINE_CHARS:  # (E008)
+                break
+            self.line_pos = end + 1
+        if stop - start > _CACHEABLE_LENGTH or start == stop or text[start] == "#":  # (past the limit: E008 to say)
             return None
         key = text[start:stop]
         hit = _LINES.get(key)
@@ -214,7 +219,7 @@ class Parser(TokenStream):
                 self.labels.update(labels)
             self.line_pos = end + 1  # the line is not lexed: the next starts after its newline
             return line.repeated(start - origin)
-        if _STATEMENT_LINE.match(key) is None and not key.startswith(("#", "}", "|", "@")):
+        if _STATEMENT_LINE.match(key) is None and not key.startswith(("}", "|", "@")):
             self.pending = (key, start, stop, len(self.sink.items), len(self.labels_read))
         else:
             self.statement = (key, start, len(self.sink.items))
