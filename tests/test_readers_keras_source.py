@@ -1101,6 +1101,50 @@ model = keras.Model(inputs, x)
     assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E070"]
 
 
+def test_keras_operations_that_are_layers_called_in_a_script() -> None:
+    # keras.ops.clip, pad, max_pool, image.resize, average_pool and reshape in a functional script: the operations
+    # Keras 3 saves (Clip, Pad, MaxPool, Resize, AveragePool, Reshape), read as the layers they equal (each was E070:
+    # a function cnncalc did not know applied to a tensor). On 30x30x3: conv 3 -> 8 3x3, (27 + 1)·8 = 224, 28x28x8;
+    # clip to [0, 6] a relu6; pad 1 top, 2 bottom, 2 left, 1 right: 31x31x8; max pool 2 stride 2 'same':
+    # ceil(31/2) = 16, 16x16x8; conv 8 -> 16 3x3 'same', (72 + 1)·16 = 1,168; resized to 20x24x16; average pool
+    # 2x3 stride 2: (20 - 2)/2 + 1 = 10, (24 - 3)/2 + 1 = 11 (floor of 11.5), 10x11x16; reshaped to 10·11·16 = 1,760
+    # values; Dense 10: 17,610. In all 224 + 1,168 + 17,610 = 19,002 (Keras 3.15's count_params of this model).
+    text = """
+inputs = keras.Input(shape=(30, 30, 3))
+x = layers.Conv2D(8, 3)(inputs)
+x = keras.ops.clip(x, 0.0, 6.0)
+x = keras.ops.pad(x, [[0, 0], [1, 2], [2, 1], [0, 0]])
+x = keras.ops.max_pool(x, 2, strides=2, padding="same")
+x = layers.Conv2D(16, 3, padding="same")(x)
+x = keras.ops.image.resize(x, (20, 24), interpolation="nearest")
+x = keras.ops.average_pool(x, (2, 3), (2, 2))
+x = keras.ops.reshape(x, (-1, 10 * 11 * 16))
+model = keras.Model(inputs, layers.Dense(10)(x))
+"""
+    report = script(text)
+    assert report.ok, report.messages()
+    assert [(r.op, r.output.dims if r.output else None) for r in report.rows if r.kind == "layer"][1:7] == [
+        ("relu6", (28, 28, 8)), ("zeropad 1,2,2,1", (31, 31, 8)), ("maxpool 2x2 stride 2 pad same", (16, 16, 8)),
+        ("conv 16 3x3 pad same", (16, 16, 16)), ("resize 20x24", (20, 24, 16)), ("avgpool 2x3 stride 2", (10, 11, 16))]
+    assert report.totals.params == 224 + 1_168 + 17_610 == 19_002
+    # a reshape to another length than the map's is wrong (Keras refuses it): E017 with the count
+    wrong = script(text.replace("10 * 11 * 16", "1_000"))
+    assert [d.code for d in wrong.diagnostics if d.severity == "error"] == ["E017"]
+    assert any("written for 1,000 input values but receives 1,760" in m for m in wrong.messages())
+    # what the operations do not equal is E070, named, at the call
+    refused_at(text.replace("[[0, 0], [1, 2], [2, 1], [0, 0]]", "[[0, 0], [1, 2], [2, 1], [0, 0]], mode='reflect'"),
+               'in mode "reflect"', "keras.ops.pad")
+    refused_at(text.replace("clip(x, 0.0, 6.0)", "clip(x, -1.0, 1.0)"), "a clip to [-1.0, 1.0]", "keras.ops.clip")
+    refused_at(text.replace('interpolation="nearest"', "antialias=True"), "an antialiased resize",
+               "keras.ops.image")
+    refused_at(text.replace('padding="same")', 'padding="same", dilation=2)'),
+               "with other arguments than the tensor and pool_size, strides, padding, data_format",
+               "keras.ops.max_pool")
+    # TensorFlow's functions of these names take other arguments (`tf.image.resize`'s method): not read as Keras'
+    refused_at("import tensorflow as tf\n" + text.replace("keras.ops.image.resize", "tf.image.resize"),
+               "`tf.image.resize` applied to a tensor of the model", "tf.image.resize")
+
+
 def test_a_weight_the_layer_makes_itself_as_a_scale_per_channel() -> None:
     # ConvNeXt's layer scale written as a Layer of the script's: `self.gamma = self.add_weight(shape=(C,))` in
     # `build`, `x * self.gamma` in `call`: a learnt value per channel (`scale nobias inputs C`); a frozen one made by

@@ -84,6 +84,21 @@ _TENSOR_FUNCTIONS = {"relu": "Relu", "relu6": "Relu6", "sigmoid": "Sigmoid", "si
 
 # functions that move blocks between the map and its channels, as Keras 3's operations (TensorFlow's order)
 _BLOCK_MOVES = {"depth_to_space": "DepthToSpace", "space_to_depth": "SpaceToDepth"}
+# `keras.ops` functions that Keras 3 saves as an operation the model reader reads as a layer: the operation's name,
+# the module Keras saves it with, and its parameters after the tensor, in Keras' order and with Keras' defaults (what
+# a saved model's config holds). Only as `keras.ops.…` (or `ops.…`): TensorFlow's functions of these names take other
+# arguments.
+_OP_CALLS: dict[str, tuple[str, str, tuple[tuple[str, Any], ...]]] = {
+    "resize": ("Resize", "image", (("size", None), ("interpolation", "bilinear"), ("antialias", False),
+                                   ("crop_to_aspect_ratio", False), ("pad_to_aspect_ratio", False),
+                                   ("fill_mode", "constant"), ("fill_value", 0.0), ("data_format", None))),
+    "pad": ("Pad", "numpy", (("pad_width", None), ("mode", "constant"), ("constant_values", None))),
+    "clip": ("Clip", "numpy", (("x_min", None), ("x_max", None))),
+    "reshape": ("Reshape", "numpy", (("newshape", None),)),
+    "max_pool": ("MaxPool", "nn", (("pool_size", None), ("strides", None), ("padding", "valid"),
+                                   ("data_format", None))),
+    "average_pool": ("AveragePool", "nn", (("pool_size", None), ("strides", None), ("padding", "valid"),
+                                           ("data_format", None)))}
 
 # Keras' other names of its layers (one class each)
 _ALIASES = {"MaxPool2D": "MaxPooling2D", "AvgPool2D": "AveragePooling2D", "Convolution2D": "Conv2D",
@@ -109,6 +124,15 @@ _KEYS = (str, int)  # what a dict of the script is keyed by, as cnncalc follows 
 # the digits `round(x, n)` is followed to, either way: past them Python works out 10^|n| (a minute at 10^8)
 _ROUNDED_DIGITS = 400
 _PLAIN = (bool, int, float, str, type(None))
+
+
+def _json_like(value: Any, expr: ast.expr, key: str, span: Span) -> Any:
+    """A configuration value as JSON holds it (tuples as lists), or E070 for what a configuration cannot hold."""
+    if isinstance(value, (list, tuple)):
+        return [_json_like(v, expr, key, span) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    raise Unsupported(f"`{ast.unparse(expr)}` for `{key}`: a value cnncalc cannot work out", span)
 
 
 def _plain_copy(value: Any, depth: int = 0) -> Any:
@@ -857,6 +881,9 @@ class _Script:
             return self.tensor_function(_TENSOR_FUNCTIONS[name], values[0], node, env)
         if name in _BLOCK_MOVES and values and isinstance(values[0], _Tensor):
             return self.block_move(_BLOCK_MOVES[name], values, node, env)
+        if name in _OP_CALLS and values and isinstance(values[0], _Tensor) and \
+                "ops" in self.dotted(func).split(".")[:-1]:
+            return self.operation(name, values, node, env)
         if any(isinstance(v, _Tensor) or (isinstance(v, (list, tuple)) and any(isinstance(t, _Tensor) for t in v))
                for v in values):
             raise Unsupported(f"`{self.dotted(func) or name}` applied to a tensor of the model: cnncalc does not know "
@@ -874,6 +901,25 @@ class _Script:
         config = {"block_size": values[1] if len(values) == 2 else given.get("block_size"),
                   "data_format": given.get("data_format", "channels_last")}
         return self.attached(self.new_layer(kind, config, node), [values[0]], node)
+
+    def operation(self, function: str, values: list[Any], node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
+        """`keras.ops.image.resize(x, (64, 64))`, `keras.ops.pad(x, …)`, `clip`, `reshape`, `max_pool`,
+        `average_pool`: the operation Keras 3 saves, its config its parameters (positions matched in Keras' order,
+        its defaults where not given, data_format None as Keras' default, channels_last), read as a saved model's."""
+        kind, module, parameters = _OP_CALLS[function]
+        names = [parameter for parameter, _ in parameters]
+        if len(values) - 1 > len(names) or any(k.arg not in names for k in node.keywords):
+            raise Unsupported(f"`{self.dotted(node.func)}` with other arguments than the tensor and "
+                              f"{', '.join(names)}", self.span(node))
+        config = dict(parameters)
+        config.update({key: _json_like(v, node.args[i + 1], key, self.span(node.args[i + 1]))
+                       for i, (key, v) in enumerate(zip(names, values[1:]))})
+        config.update({k.arg: self.value(k.value, env, k.arg) for k in node.keywords if k.arg is not None})
+        if "data_format" in config and config["data_format"] is None:
+            config["data_format"] = "channels_last"  # (Keras' own, which keras.json may change on another machine)
+        tensor = self.attached(self.new_layer(kind, config, node), [values[0]], node)
+        self.nodes[tensor.layer]["module"] = f"keras.src.ops.{module}"  # (an operation, as Keras saves it)
+        return tensor
 
     def tensor_function(self, kind: str, tensor: _Tensor, node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
         """An activation, or a mean or max (`axis`, `keepdims`), of one tensor as Keras 3's operation of that name."""
@@ -1132,16 +1178,7 @@ class _Script:
         if key == "activation" and isinstance(expr, (ast.Name, ast.Attribute)) and \
                 not (isinstance(expr, ast.Name) and expr.id in env):
             return self.dotted(expr).split(".")[-1]
-        value = self.eval(expr, env)
-
-        def plain(v: Any) -> Any:
-            if isinstance(v, (list, tuple)):
-                return [plain(x) for x in v]
-            if v is None or isinstance(v, (bool, int, float, str)):
-                return v
-            raise Unsupported(f"`{ast.unparse(expr)}` for `{key}`: a value cnncalc cannot work out",
-                              self.span(expr))
-        return plain(value)
+        return _json_like(self.eval(expr, env), expr, key, self.span(expr))
 
     def named(self, kind: str, config: dict[str, Any]) -> str:
         """The layer's name: its own, or Keras' (`Conv2D` -> `conv2d`, then `conv2d_1`, …)."""
