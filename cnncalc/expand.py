@@ -105,6 +105,11 @@ _BUILT: dict[tuple[int, tuple[tuple[str, Value], ...], Rounding], tuple[ir.Layer
 # rounding that decided the entry. Two files under `rounding floor` stated on different lines replace each other's
 # entries here, and find their layers in `_BUILT` without building them again.
 _LITERALS: dict[int, tuple[ir.LayerCall, Layer, Rounding, Rounding]] = memo.shared()
+# `_fits`' sizes of the network's lines, by the line's items and the file's block definitions (a line, or a block,
+# written the same in many files is one IR: the parser's caches), the line's size a function of those alone: each
+# set of definitions a number (kept alive with them), and each line's size with its items kept alive
+_BLOCK_SETS: dict[tuple[tuple[str, int, int], ...], tuple[int, tuple[ir.BlockDef, ...]]] = memo.shared()
+_LINE_SIZES: dict[tuple[int, int], tuple[int, tuple[ir.Item, ...]]] = memo.shared()
 
 
 class Expander:
@@ -146,12 +151,17 @@ class Expander:
     def _fits(self, body: ir.Seq) -> bool:
         """The expansion's size, computed before building; over the limit is E058 at the line responsible."""
         total = 0
-        sized: dict[int, int] = {}  # the items of a line written again (the parser shares them) are sized once
+        blocks = tuple(self.blocks.values())
+        definitions = _BLOCK_SETS.setdefault(tuple((b.name, id(b.body), id(b.params)) for b in blocks),
+                                             (len(_BLOCK_SETS), blocks))[0]
         for line in body.lines:
             items = line.items
-            size = sized.get(id(items))
-            if size is None:
-                size = sized[id(items)] = sum([self.size_item(item, {}, 0) for item in items])
+            sized = _LINE_SIZES.get((id(items), definitions))
+            if sized is not None:
+                size = sized[0]
+            else:
+                size = sum([self.size_item(item, {}, 0) for item in items])
+                _LINE_SIZES[id(items), definitions] = (size, items)
             if total + size <= limits.MAX_NODES:
                 total += size
                 continue
@@ -564,12 +574,14 @@ class Expander:
     def bind(self, block: ir.BlockDef, call: ir.BlockCall, env: Env, *, quiet: bool = False,
              shift: int = 0) -> Env | None:
         params = [p.name for p in block.params]
-        signature = f"{block.name}({', '.join(p.name + ('' if p.default is None else '=…') for p in block.params)})"
-        span = call.span.shifted(shift)
 
-        def fail(message: str, where: Span) -> None:
+        def signature() -> str:  # (made only for a diagnostic: a network's calls bind twice, sized then built)
+            return f"{block.name}({', '.join(p.name + ('' if p.default is None else '=…') for p in block.params)})"
+
+        def fail(message: str, where: Span | None = None) -> None:
             if not quiet:
-                self.sink.add(codes.E053, message, where, hint=f"the block is {signature}")
+                self.sink.add(codes.E053, message, where or call.span.shifted(shift),
+                              hint=f"the block is {signature()}")
 
         try:
             args = [self.eval(a, env, shift, quiet) for a in call.args]
@@ -577,14 +589,14 @@ class Expander:
         except _Bad:
             return None
         if len(args) > len(params):
-            fail(f"`{block.name}` takes {len(params)} argument{'s' * (len(params) != 1)}, {len(args)} given", span)
+            fail(f"`{block.name}` takes {len(params)} argument{'s' * (len(params) != 1)}, {len(args)} given")
             return None
         bound: Env = dict(zip(params, args))
         for key, (value, where) in kwargs.items():
             if key not in params:
                 if not quiet:
                     self.sink.add(codes.E053, f"`{block.name}` has no parameter `{key}`", where,
-                                  hint=did_you_mean(key, params) or f"the block is {signature}")
+                                  hint=did_you_mean(key, params) or f"the block is {signature()}")
                 return None
             if key in bound:
                 fail(f"`{key}` is given twice", where)
@@ -594,7 +606,7 @@ class Expander:
             if p.name in bound:
                 continue
             if p.default is None:
-                fail(f"`{block.name}` needs a value for `{p.name}`", span)
+                fail(f"`{block.name}` needs a value for `{p.name}`")
                 return None
             try:
                 bound[p.name] = self.eval(p.default, bound, block.shift, quiet)

@@ -79,6 +79,23 @@ def test_a_label_of_a_line_read_from_the_cache_still_names_a_layer_in_hints() ->
     assert document(text, "a.spec") == cold
 
 
+def test_a_line_is_sized_with_its_own_files_blocks() -> None:
+    # the same line, `stage(2)`, in two files whose `stage` differ: 1 + 2·(1 + 2) = 7 nodes in the first (a repeat of
+    # two iterations of two layers), 1 + 2·(1 + 100,000·(1 + 2)) = 600,003 in the second, past the node limit
+    # (E058 before anything is built); the first file's size, kept, must not pass the second (nor the second's
+    # refuse the first, read again after it)
+    small = "input 8x8x3\nblock stage(n) {\n  repeat n { conv 3 3x3 pad 1 ; relu }\n}\nstage(2)\n"
+    large = small.replace("repeat n {", "repeat n { repeat 100000 {").replace("relu }", "relu } }")
+    assert limits.MAX_NODES < 1 + 2 * (1 + 100_000 * 3)
+    memo.clear()
+    cold_large = document(large, "b.spec")
+    assert "E058" in cold_large
+    memo.clear()
+    cold_small = document(small, "a.spec")
+    assert document(large, "b.spec") == cold_large
+    assert document(small, "a.spec") == cold_small and "E058" not in cold_small
+
+
 BLOCK = "block down(c, s=q) {\n  conv c 3x3 stride s pad 1\n  relu\n}\n"
 
 
