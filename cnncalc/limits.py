@@ -115,8 +115,8 @@ DOCUMENTED: tuple[tuple[str, str, str], ...] = (
     ("operators and signs of one integer expression (`1 + 2*3`: 2), its parentheses' included", f"{MAX_OPERATIONS}",
      "E004"),
     ("levels of the expanded network", f"{MAX_TREE_DEPTH}", "E004"),
-    ("digits of an integer literal", f"{MAX_LITERAL_DIGITS}", "E013 (E060 at the number in homework, whose line is not "
-     "read)"),
+    ("digits of an integer literal", f"{MAX_LITERAL_DIGITS}", "E013 (E023 in the input's shape, E060 at the number in "
+     "homework, whose line is not read)"),
     ("an integer expression's value (block arguments, arithmetic; a homework count written as its arithmetic, "
      "`(11*11*3 + 1)*96`)", f"±{MAX_INT:,}", "E057 (E060 in homework)"),
     ("an input height or width; a kernel, stride, padding, dilation, crop or resize size", f"{MAX_SIZE:,}",

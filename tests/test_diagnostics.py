@@ -372,6 +372,17 @@ def test_bad_input_shape() -> None:
     assert r.diagnostics[0].hint == "write `32x32x1` for one channel"
     r = run("input 0x32x3\nrelu\n")
     assert where(r)[0] == ("E023", 1, 7) and r.diagnostics[0].message == "shape `0x32x3` has a size below 1"
+    # a size of more digits than a number may have (18) is said so, with the input's limits, whether it is a side,
+    # the depth or a flat input (was E002 "expected a shape" or "not an input shape"); its place as written
+    for shape in ("3x3x" + "9" * 20, "9" * 19 + "x3x3", "9" * 25):
+        r = run(f"input {shape}\nrelu\n")
+        assert where(r) == [("E023", 1, 7)], shape
+        digits = len(max(shape.split("x"), key=len))
+        assert r.diagnostics[0].message.endswith(f"has a size of {digits} digits, more than the 18 of a number "
+                                                 f"cnncalc reads"), shape
+        assert r.diagnostics[0].hint == "heights and widths go up to 1,048,576, depths and flat inputs up to 16,777,216"
+    r = run("input " + "9" * 20 + "x3\nrelu\n")  # two sizes: that is said first
+    assert where(r) == [("E023", 1, 7)] and r.diagnostics[0].message.endswith("has 2 sizes")
 
 
 def test_needs_a_volume() -> None:
