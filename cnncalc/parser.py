@@ -86,6 +86,9 @@ _LINES: dict[str, tuple[ir.Line, int, tuple[str, ...]]] = memo.shared()
 # as parsed where it was first written, that place, and the labels it gave: a residual block or an inception module
 # that the networks of a repository share, read once
 _BLOCKS: dict[str, tuple[tuple[str, ir.BlockDef, int, tuple[str, ...]], ...]] = memo.shared()
+# an `expect` line's text (without its indentation) -> what it expects, as parsed where it was first written, and
+# that place: a network's totals, written alike in many files
+_TOTALS: dict[str, tuple[ir.TotalExpectation, int]] = memo.shared()
 
 
 class Parser(TokenStream):
@@ -134,6 +137,11 @@ class Parser(TokenStream):
             if cached_block is not None:
                 blocks.append(cached_block)
                 continue
+            cached_total = self.cached_total()
+            if cached_total is not None:
+                net.totals.append(cached_total)
+                net.end = cached_total.span.end
+                continue
             if self.pasted_code():
                 continue
             tok = self.peek()
@@ -161,10 +169,14 @@ class Parser(TokenStream):
             elif self.at_word("rounding"):
                 self.parse_rounding(net)
             elif self.at_word("expect"):
+                fresh = self.statement  # (the line's text, where it starts, the diagnostics before it)
                 total = self.parse_total()
                 if total is not None:
                     net.totals.append(total)
                     net.end = total.span.end
+                    if fresh is not None and len(self.sink.items) == fresh[2] and self.at("NEWLINE") and \
+                            self.text.startswith("\n", self.peek().start):  # the whole line, read without diagnostics
+                        _TOTALS[fresh[0]] = (total, fresh[1])
             elif self.at_word("block"):
                 # (the diagnostics before its line was lexed: what the lexer reports of that line is the block's, and
                 # a block with an unexpected character was kept for the files after, its E001 said once; a line lexed
@@ -241,6 +253,23 @@ class Parser(TokenStream):
         self.line_pos = start + len(whole)
         shift = start - origin
         return block._replace(span=Span(block.span.start + shift, block.span.end + shift), shift=block.shift + shift)
+
+    def cached_total(self) -> ir.TotalExpectation | None:
+        """An `expect` line whose text an earlier file parsed without diagnostics: what it expects, its spans moved
+        here, without lexing it (the line that `cached_line` found a statement's)."""
+        if self.statement is None or not self.statement[0].startswith("expect"):
+            return None
+        key, start, _ = self.statement
+        hit = _TOTALS.get(key)
+        if hit is None:
+            return None
+        total, origin = hit
+        self.line_pos = self.text.index("\n", start) + 1
+        shift = start - origin
+        return total if not shift else total._replace(
+            span=total.span.shifted(shift),
+            limit=None if total.limit is None else total.limit._replace(span=total.limit.span.shifted(shift)),
+            shape=None if total.shape is None else total.shape._replace(span=total.shape.span.shifted(shift)))
 
     def _store_block(self, block: ir.BlockDef, marks: tuple[int, int, int]) -> None:
         """Keep a freshly parsed block definition for the files after this one: only one read without

@@ -79,6 +79,23 @@ def test_a_label_of_a_line_read_from_the_cache_still_names_a_layer_in_hints() ->
     assert document(text, "a.spec") == cold
 
 
+def test_an_expect_line_read_from_the_cache_is_judged_where_this_file_writes_it() -> None:
+    # `expect total params 100` (wrong: (3·3·3 + 1)·4 = 112) and `expect output 8x8x5` (wrong: 8x8x4) at lines 3-4 of
+    # the first file, then lines 5-6 of the second, indented: the second file's E043 and E044 at its own lines and
+    # columns, counted here, as on empty caches; a line the parser reported (`expect total params 1OO`) is not kept
+    first = "input 8x8x3\nconv 4 3x3 pad 1\nexpect total params 100\nexpect output 8x8x5\n"
+    second = "# the same expectations lower down\ninput 8x8x3\n\nconv 4 3x3 pad 1\n  expect total params 100\n" \
+             "  expect output 8x8x5\nexpect total params 1OO\n"
+    memo.clear()
+    second_cold = document(second, "b.spec")
+    memo.clear()
+    document(first, "a.spec")
+    assert document(second, "b.spec") == second_cold
+    found = [(d.code, source_position(second, d.span.start)) for d in analysis.run(second, "b.spec")[0].report
+             .diagnostics if d.severity == "error"]
+    assert found == [("E043", (5, 23)), ("E044", (6, 17)), ("E013", (7, 21))]  # (`1OO` is no count: no total)
+
+
 def test_a_line_is_sized_with_its_own_files_blocks() -> None:
     # the same line, `stage(2)`, in two files whose `stage` differ: 1 + 2·(1 + 2) = 7 nodes in the first (a repeat of
     # two iterations of two layers), 1 + 2·(1 + 100,000·(1 + 2)) = 600,003 in the second, past the node limit
