@@ -329,15 +329,14 @@ class Parser(TokenStream):
             tok = self.shape_token()  # `input 227 x 227 x 3`, as an answer's shape may be written
         dims = self.symbolic_dims(tok) if tok.kind in ("DIMS", "NUMBER", "NAME", "BADNUMBER") else None
         sizes = re.split("[xX×]", tok.text) if dims is None and tok.kind in ("DIMS", "NUMBER") else []
-        if sizes and all(size.isascii() and size.isdigit() for size in sizes):
-            # a size of more digits than a literal may have (`input 3x3x99999999999999999999`): past the limits,
-            # said as an input within them is (a number past MAX_CHANNELS in its place)
-            dims = tuple(int(size) if len(size) <= limits.MAX_LITERAL_DIGITS else limits.MAX_CHANNELS + 1
-                         for size in sizes)
-            problem = input_problem(short(tok.text), dims)
-            assert problem is not None
+        # a size of more digits than a literal may have (`input 3x3x99999999999999999999`): past the limits, said as
+        # an input within them is (a number past MAX_CHANNELS in its place)
+        problem = input_problem(short(tok.text), tuple(
+            int(size) if len(size) <= limits.MAX_LITERAL_DIGITS else limits.MAX_CHANNELS + 1 for size in sizes)) \
+            if sizes and all(size.isascii() and size.isdigit() for size in sizes) else None
+        if problem is not None:
             digits = max(map(len, sizes))  # (of 2 or 4 sizes, that is said first)
-            message = problem[0] if len(sizes) not in (1, 3) else \
+            message = problem[0] if len(sizes) not in (1, 3) or digits <= limits.MAX_LITERAL_DIGITS else \
                 f"input `{short(tok.text)}` has a size of {digits:,} digits, more than the " \
                 f"{limits.MAX_LITERAL_DIGITS} of a number cnncalc reads"
             self.error(codes.E023, message, tok.span, hint=problem[1])
