@@ -107,9 +107,12 @@ _BUILT: dict[tuple[int, tuple[tuple[str, Value], ...], Rounding], tuple[ir.Layer
 _LITERALS: dict[int, tuple[ir.LayerCall, Layer, Rounding, Rounding]] = memo.shared()
 # `_fits`' sizes of the network's lines, by the line's items and the file's block definitions (a line, or a block,
 # written the same in many files is one IR: the parser's caches), the line's size a function of those alone: each
-# set of definitions a number (kept alive with them), and each line's size with its items kept alive
+# set of definitions a number (kept alive with them), and each line's size with its items kept alive. Only lines and
+# block bodies of at most `_SHARED_CHARS` characters are kept (what the parser's caches share is shorter still), so
+# that what these hold between analyses stays small (memo.py)
 _BLOCK_SETS: dict[tuple[tuple[str, int, int], ...], tuple[int, tuple[ir.BlockDef, ...]]] = memo.shared()
 _LINE_SIZES: dict[tuple[int, int], tuple[int, tuple[ir.Item, ...]]] = memo.shared()
+_SHARED_CHARS = 2_000
 
 
 class Expander:
@@ -152,16 +155,19 @@ class Expander:
         """The expansion's size, computed before building; over the limit is E058 at the line responsible."""
         total = 0
         blocks = tuple(self.blocks.values())
+        shared = all(b.body.span.end - b.body.span.start <= _SHARED_CHARS for b in blocks)
         definitions = _BLOCK_SETS.setdefault(tuple((b.name, id(b.body), id(b.params)) for b in blocks),
-                                             (len(_BLOCK_SETS), blocks))[0]
+                                             (len(_BLOCK_SETS), blocks))[0] if shared else -1
+        sized_here: dict[int, int] = {}  # (the lines too long to keep: sized once in this file)
         for line in body.lines:
             items = line.items
-            sized = _LINE_SIZES.get((id(items), definitions))
-            if sized is not None:
-                size = sized[0]
-            else:
-                size = sum([self.size_item(item, {}, 0) for item in items])
-                _LINE_SIZES[id(items), definitions] = (size, items)
+            kept = shared and line.span.end - line.span.start <= _SHARED_CHARS
+            sized = _LINE_SIZES.get((id(items), definitions)) if kept else None
+            size = sized[0] if sized is not None else sized_here.get(id(items), -1)
+            if size < 0:
+                size = sized_here[id(items)] = sum([self.size_item(item, {}, 0) for item in items])
+                if kept:
+                    _LINE_SIZES[id(items), definitions] = (size, items)
             if total + size <= limits.MAX_NODES:
                 total += size
                 continue
