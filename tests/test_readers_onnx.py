@@ -1652,15 +1652,21 @@ def test_an_initializer_two_layers_read_is_one_module_s_when_nothing_says_otherw
 
 
 @pytest.mark.torch
-def test_a_group_norm_without_affine_by_the_older_exporter_learns_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("folding", [True, False])
+def test_a_group_norm_without_affine_by_the_older_exporter_learns_nothing(folding: bool, tmp_path: Path) -> None:
     # GroupNorm(affine=False): the older exporter Muls and Adds a constant 1 and 0 (1 x 1 x 1, not stored) after the
-    # Reshape back: `groupnorm 2 noaffine`, nothing learnt; parameters (3·3·3 + 1)·8 = 224, PyTorch's count. (It was
-    # E070. The newer exporter stores C ones and C zeros, as it stores learnt ones: they are counted, 240.)
+    # Reshape back; exported without constant folding, C ones and C zeros given their axes of 1 by Unsqueezes (not
+    # stored either; that form was E070 until now). Either is `groupnorm 2 noaffine`, nothing learnt; parameters
+    # (3·3·3 + 1)·8 = 224, PyTorch's count. (The newer exporter stores C ones and C zeros, as it stores learnt ones:
+    # they are counted, 240.)
     from tests.test_pytorch_export import _torch
     torch = _torch()
     nn = torch.nn
     model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GroupNorm(2, 8, affine=False), nn.ReLU()).eval()
-    report = _exported_and_read(model, torch.zeros(1, 3, 12, 10), tmp_path / "m.onnx", False)
+    report = _exported_and_read(model, torch.zeros(1, 3, 12, 10), tmp_path / "m.onnx", False, folding=folding)
+    if not folding:  # (the form this case is about)
+        graph = _onnx().load(str(tmp_path / "m.onnx")).graph
+        assert "Unsqueeze" in [n.op_type for n in graph.node]
     assert [r.op for r in report.rows][1:] == ["groupnorm 2 noaffine", "relu"]
     assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224
 

@@ -1084,7 +1084,8 @@ class _Reader:
 
     def per_channel(self, producer: dict[str, dict[str, Any]], name: str) -> tuple[int, bool] | None:
         """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer (given its axes of 1 by an Unsqueeze in
-        an export not folded), or a Constant's (1 x 1 x 1 as the older exporter writes a fixed 1 and 0)."""
+        an export not folded), or a Constant's (1 x 1 x 1 as the older exporter writes a fixed 1 and 0; C values given
+        their axes of 1 by an Unsqueeze in an export not folded)."""
         name = self.stored(producer, name)
         alias = producer.get(name)
         shape: Any = None
@@ -1098,6 +1099,13 @@ class _Reader:
             shape = _unsqueezed(self.initializers[self.stored(producer, alias["inputs"][0])]["shape"],
                                 given if isinstance(given, list) else alias["attrs"].get("axes"))
             kept = True
+        elif alias is not None and alias["op"] == "Unsqueeze" and producer.get(alias["inputs"][0], {}).get("op") == \
+                "Constant":  # a fixed 1 and 0 per channel, given its axes of 1 (an export not folded: `affine=False`)
+            axes = producer.get(alias["inputs"][1]) if len(alias["inputs"]) > 1 else None
+            given = axes["attrs"].get("value") if axes is not None and axes["op"] == "Constant" else None
+            dims = producer[alias["inputs"][0]]["attrs"].get("value_dims")
+            shape = _unsqueezed(dims, given if isinstance(given, list) else alias["attrs"].get("axes")) \
+                if isinstance(dims, list) else None
         elif alias is not None and alias["op"] == "Constant":
             shape = alias["attrs"].get("value_dims")
         return (shape[0], kept) if isinstance(shape, list) and len(shape) == 3 and shape[1:] == [1, 1] else None
