@@ -579,6 +579,51 @@ def test_gelu_written_out_before_opset_20_is_one_gelu(dynamo: bool, opset: int, 
 
 
 @pytest.mark.torch
+@pytest.mark.parametrize("dynamo, opset", [(False, 17), (True, 18)])
+def test_the_tanh_gelu_written_out_before_opset_20_is_one_gelu_tanh(dynamo: bool, opset: int, tmp_path: Path) -> None:
+    # GELU(approximate='tanh') before opset 20: x·0.5·(1 + tanh(√(2/π)·(x + 0.044715·x³))), x³ a Pow by 3 (the
+    # newer exporter, which was E070 "Pow") or Mul(x, Mul(x, x)) (the older, which was read as seven merges of
+    # constants). Parameters (3·3·3 + 1)·8 = 224, (8 + 1)·4 = 36: 260, PyTorch's own count.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), nn.GELU(approximate="tanh"), nn.Conv2d(8, 4, 1),
+                          nn.GELU(approximate="tanh")).eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 8, 8), tmp_path / "g.onnx", dynamo, opset)
+    assert [r.op for r in report.rows if r.keyword != "conv"] == ["gelu tanh", "gelu tanh"]
+    assert len(report.rows) == 4
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224 + 36
+    assert report.output is not None and report.output.dims == (6, 6, 4)
+
+
+@pytest.mark.parametrize("change", ["none", "cubic", "root", "half", "square"])
+def test_steps_like_a_tanh_gelu_that_are_not_are_not_read_as_one(change: str, tmp_path: Path) -> None:
+    # x·0.5·(1 + tanh(√(2/π)·(x + 0.044715·x³))) written with x³ as Pow(x, 3): a `gelu tanh`; with another constant
+    # (0.04 for 0.044715, 0.8 for √(2/π), 0.25 for 0.5) or x² for x³, no GELU: its Tanh and Pow are then not one layer
+    _onnx()
+    from onnx import TensorProto, helper
+
+    def scalar(name: str, value: float) -> Any:
+        return helper.make_node("Constant", [], [name], value=helper.make_tensor(name, TensorProto.FLOAT, [], [value]))
+
+    values = {"cubic": 0.044715, "root": (2 / 3.141592653589793) ** 0.5, "half": 0.5, "power": 3.0}
+    values.update({"cubic": {"cubic": 0.04}, "root": {"root": 0.8}, "half": {"half": 0.25},
+                   "square": {"power": 2.0}}.get(change, {}))
+    nodes = [*(scalar(name, value) for name, value in values.items()), scalar("one", 1.0),
+             helper.make_node("Pow", ["x", "power"], ["p"]), helper.make_node("Mul", ["cubic", "p"], ["c"]),
+             helper.make_node("Add", ["x", "c"], ["s"]), helper.make_node("Mul", ["s", "root"], ["r"]),
+             helper.make_node("Tanh", ["r"], ["t"]), helper.make_node("Add", ["one", "t"], ["a"]),
+             helper.make_node("Mul", ["half", "a"], ["h"]), helper.make_node("Mul", ["x", "h"], ["y"])]
+    report = _helper_model(tmp_path, nodes, [], [1, 3, 4, 4])
+    if change == "none":
+        assert report.ok and [r.op for r in report.rows] == ["gelu tanh"], report.messages()
+    else:
+        errors = [d for d in report.diagnostics if d.severity == "error"]
+        assert [d.code for d in errors] == ["E070"] and "Pow" in errors[0].message
+        assert "gelu tanh" not in [r.op for r in report.rows]
+
+
+@pytest.mark.torch
 @pytest.mark.parametrize("dynamo", [False, True])
 @pytest.mark.parametrize("gate", ["s[:, :, None, None]", "s.unsqueeze(-1).unsqueeze(-1)", "s.view(s.size(0), -1, 1, 1)",
                                   "s.view(s.size(0), 16, 1, 1)"])

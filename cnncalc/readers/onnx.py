@@ -15,6 +15,7 @@ cnncalc cannot express are listed in one E070, at the first.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -782,9 +783,11 @@ class _Reader:
                     found[out] = (sigmoid["inputs"][0], "logsigmoid")
                     absorbed.add(id(sigmoid))
             elif op == "Mul" and len(inputs) == 2:
-                gelu = self.gelu_steps(node, made, scalar)
+                gelu, approximation = self.gelu_steps(node, made, scalar), ""
+                if gelu is None:
+                    gelu, approximation = self.gelu_tanh_steps(node, made, scalar), " tanh"
                 if gelu is not None:
-                    found[out] = (gelu[0], "gelu")
+                    found[out] = (gelu[0], "gelu" + approximation)
                     absorbed.update(id(n) for n in gelu[1])
             if op in ("Pow", "Where", "Add") and out not in found:  # (a Where that is no softplus's threshold)
                 written_out = self.lp_pool_steps(node, made, scalar) if op == "Pow" else \
@@ -947,6 +950,65 @@ class _Reader:
                     x = div["inputs"][0]
                     if (factor == x and scalar(outer) == 0.5) or (outer == x and scalar(factor) == 0.5):
                         return x, [product, add, erf, div]
+        return None
+
+    @staticmethod
+    def gelu_tanh_steps(last: dict[str, Any], made: Callable[[str, str], dict[str, Any] | None],
+                        scalar: Callable[[str], float | None]) -> tuple[str, list[dict[str, Any]]] | None:
+        """GELU's tanh approximation as both exporters write it before opset 20, x·0.5·(1 + tanh(√(2/π)·(x +
+        0.044715·x³))): x³ a Pow by 3 (the newer exporter) or Mul(x, Mul(x, x)) (the older), the products by x and
+        by 0.5 in either nesting, each constant on either side. (x, the steps before `last`), or None."""
+
+        def near(name: str, value: float) -> bool:
+            found = scalar(name)
+            return found is not None and abs(found - value) <= 1e-6 * value
+
+        def operands(node: dict[str, Any] | None) -> list[tuple[str, str]]:
+            """A two-input node's inputs in both orders; none for another node or none."""
+            if node is None or len(node["inputs"]) != 2:
+                return []
+            first, second = node["inputs"]
+            return [(first, second), (second, first)]
+
+        def cube(name: str, x: str) -> list[dict[str, Any]] | None:
+            """The steps of x³ written as Pow(x, 3) or Mul(x, Mul(x, x)), or None."""
+            power = made(name, "Pow")
+            if power is not None:
+                return [power] if power["inputs"][:1] == [x] and near(power["inputs"][1], 3.0) else None
+            product = made(name, "Mul")
+            for first, square_name in operands(product):
+                square = made(square_name, "Mul")
+                if product is not None and first == x and square is not None and square["inputs"] == [x, x]:
+                    return [product, square]
+            return None
+
+        factors, inner = [], None  # the product of three: x, 0.5 and 1 + tanh(…), one pair a Mul read here alone
+        for part in last["inputs"] if len(last["inputs"]) == 2 else []:
+            product = made(part, "Mul")
+            if product is not None and len(product["inputs"]) == 2 and inner is None:
+                factors.extend(product["inputs"])
+                inner = product
+            else:
+                factors.append(part)
+        halves = [f for f in factors if near(f, 0.5)]
+        sums = [f for f in factors if made(f, "Add") is not None]
+        if inner is None or len(factors) != 3 or len(halves) != 1 or len(sums) != 1 or halves == sums:
+            return None
+        x = next(f for f in factors if f not in (halves[0], sums[0]))
+        outer = made(sums[0], "Add")
+        for tanh_name, one in operands(outer):
+            tanh = made(tanh_name, "Tanh")
+            scaled = made(tanh["inputs"][0], "Mul") if tanh is not None and near(one, 1.0) else None
+            for root, shifted_name in operands(scaled):
+                shifted = made(shifted_name, "Add")
+                if not near(root, math.sqrt(2 / math.pi)) or shifted is None or x not in shifted["inputs"]:
+                    continue
+                term = made(shifted["inputs"][1] if shifted["inputs"][0] == x else shifted["inputs"][0], "Mul")
+                for factor, cubed in operands(term):
+                    steps = cube(cubed, x) if near(factor, 0.044715) else None
+                    if steps is not None and term is not None and scaled is not None and tanh is not None and \
+                            outer is not None:
+                        return x, [inner, outer, tanh, scaled, shifted, term, *steps]
         return None
 
     def decomposed_wraps(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
