@@ -1995,18 +1995,23 @@ def test_a_resize_by_decimal_scales_floors_the_product(dynamo: bool, tmp_path: P
 
 
 @pytest.mark.torch
-def test_an_adaptive_average_pool_whose_sizes_do_not_divide_as_the_newer_exporter_gathers_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size, pooled", [((8, 8), (7, 7)), ((3, 1), (2, 2))])
+def test_an_adaptive_average_pool_whose_sizes_do_not_divide_as_the_newer_exporter_gathers_it(
+        size: tuple[int, int], pooled: tuple[int, int], tmp_path: Path) -> None:
     # VGG's AdaptiveAvgPool2d(7) on an 8x8 map (a 256x256 input): window i from floor(8i/7) to ceil(8(i + 1)/7), 2
     # cells; the newer exporter writes Transpose, GatherND of each window's cells, Transpose, ReduceMean (it was E070):
-    # one `adaptiveavgpool 7`, torch's shape. (Windows of unequal sizes, 5 to 3, it masks with Where: still E070.)
+    # one `adaptiveavgpool 7`, torch's shape. 3x1 to 2x2: windows of 2 rows and 1 column, indices of 16 values,
+    # which the listing gives as values (it was E070, "a transpose by [2, 3, 0, 1]"). (Windows of unequal sizes, 5 to
+    # 3, it masks with Where: still E070.) Parameters (3 + 1)·4 = 16, (4·h·w + 1)·5.
     from tests.test_pytorch_export import _torch
     torch = _torch()
     nn = torch.nn
-    model = nn.Sequential(nn.Conv2d(3, 4, 1), nn.AdaptiveAvgPool2d(7), nn.Flatten(), nn.Linear(196, 5)).eval()
-    x = torch.zeros(1, 3, 8, 8)
+    features = 4 * pooled[0] * pooled[1]
+    model = nn.Sequential(nn.Conv2d(3, 4, 1), nn.AdaptiveAvgPool2d(pooled), nn.Flatten(), nn.Linear(features, 5)).eval()
+    x = torch.zeros(1, 3, *size)
     report = _exported_and_read(model, x, tmp_path / "m.onnx", True)
-    assert [r.op for r in report.rows if "pool" in r.op] == ["adaptiveavgpool 7"]
-    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + 985
+    assert [r.op for r in report.rows if "pool" in r.op] == [f"adaptiveavgpool {pooled[0]}"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + (features + 1) * 5
     assert report.output is not None and report.output.dims == (5,)
 
 
@@ -2215,3 +2220,127 @@ def test_a_map_joined_to_a_constant_of_zeros_has_zero_channels_added(zeros: bool
     else:
         [e] = [d for d in report.diagnostics if d.severity == "error"]
         assert e.code == "E070" and words in e.message, e.message
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("size, window, given", [(9, (2, 2, 0), True), (8, (2, 2, 0), False), (9, (3, 2, 1), False),
+                                                 (11, (3, 3, 1), True)])
+def test_a_max_unpooling_as_the_newer_exporter_writes_it_is_maxunpool(size: int, window: tuple[int, int, int],
+                                                                      given: bool, tmp_path: Path) -> None:
+    # SegNet's unpooling: the newer exporter (the older refuses max_unpool2d) writes it out as a ScatterND of the
+    # values into zeros at the pool's indices made each channel's own, which was E070 ("Slice"). Read as
+    # `maxunpool` of the pool's window over the pool's input, its output's fixed shape an answer. 9x9 pooled 2x2 at
+    # stride 2 to 4x4 and unpooled to output_size 9x9; 8x8 to 4x4 and back to (4 - 1)·2 + 2 = 8 without it; 9x9
+    # pooled 3x3 stride 2 pad 1 to 5x5, back to (5 - 1)·2 - 2 + 3 = 9. Parameters (3·1 + 1)·4 = 16, (4·3·3 + 1)·4 =
+    # 148: 164, PyTorch's count; the output PyTorch's.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    kernel, stride, padding = window
+
+    class SegNetStep(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.enc = nn.Conv2d(3, 4, 1)
+            self.pool = nn.MaxPool2d(kernel, stride, padding, return_indices=True)
+            self.dec = nn.Conv2d(4, 4, 3, padding=1)
+            self.unpool = nn.MaxUnpool2d(kernel, stride, padding)
+
+        def forward(self, x: Any) -> Any:
+            x = self.enc(x)
+            y, where = self.pool(x)
+            y = self.dec(y)
+            return self.unpool(y, where, output_size=x.size()) if given else self.unpool(y, where)
+
+    model = SegNetStep().eval()
+    x = torch.zeros(1, 3, size, size)
+    report = _exported_and_read(model, x, tmp_path / "u.onnx", True, 18)
+    unpooling = [r for r in report.rows if r.op.startswith("maxunpool ")]  # (the merge's own row, not its result's)
+    assert len(unpooling) == 1 and unpooling[0].op.startswith(f"maxunpool {kernel}x{kernel} stride {stride}")
+    assert [r.keyword for r in report.rows].count("maxpool") == 1  # (the 1x1 pool of the steps is none)
+    assert report.ok and report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + 148
+    out = model(x).shape
+    assert report.output is not None and report.output.dims == (out[2], out[3], out[1]) == (size, size, 4)
+
+
+def _unpooling_model(tmp_path: Path, size: int, unpool: dict[str, Any], shape: list[int] | None,
+                     indices: str = "i") -> Any:
+    """x (1, 2, size, size), a MaxPool 2x2 stride 2 giving its Indices i, then ONNX's MaxUnpool of its output by
+    `indices` with the attributes `unpool` (and `shape` as its output_shape): analysed."""
+    from onnx import helper
+    pool = helper.make_node("MaxPool", ["x"], ["p", "i"], kernel_shape=[2, 2], strides=[2, 2])
+    inputs = ["p", indices] + (["shape"] if shape is not None else [])
+    nodes = [pool, helper.make_node("MaxUnpool", inputs, ["y"], **unpool)]
+    return _helper_model(tmp_path, nodes, [_ints("shape", shape)] if shape is not None else [], [1, 2, size, size],
+                         opset=11)
+
+
+def test_onnxs_max_unpool_of_a_max_pools_indices_is_maxunpool(tmp_path: Path) -> None:
+    # ONNX's own MaxUnpool (the indices a MaxPool's second output): `maxunpool 2x2 stride 2` over the pool's input.
+    # With output_shape, that shape an answer: 9x9 pooled to 4x4 and put back in 9x9 (right), or in 8x8 (wrong: the
+    # values land at other places of the smaller map). Without it, (4 - 1)·2 + 2 = 8: `exact`, right on 8x8 and
+    # E067 on 9x9, whose windows do not tile it.
+    _onnx()
+    window = {"kernel_shape": [2, 2], "strides": [2, 2]}
+    given = _unpooling_model(tmp_path, 9, window, [1, 2, 9, 9])
+    assert given.ok and [r.op for r in given.rows][:1] == ["maxunpool 2x2 stride 2 of 2"], given.messages()
+    assert given.output is not None and given.output.dims == (9, 9, 2)
+    smaller = _unpooling_model(tmp_path, 9, window, [1, 2, 8, 8])
+    assert not smaller.ok and [d.code for d in smaller.diagnostics if d.severity == "error"] == ["E040"]
+    assert "expected 8x8x2, computed 9x9x2" in next(d.message for d in smaller.diagnostics if d.code == "E040")
+    tiled = _unpooling_model(tmp_path, 8, window, None)
+    assert tiled.ok and tiled.rows[0].op == "maxunpool 2x2 stride 2 exact of 2", tiled.messages()
+    untiled = _unpooling_model(tmp_path, 9, window, None)
+    assert [d.code for d in untiled.diagnostics if d.severity == "error"] == ["E067"]
+
+
+@pytest.mark.parametrize("unpool, indices, said", [
+    ({"kernel_shape": [3, 3], "strides": [2, 2]}, "i", "other than its max pool's"),
+    ({"kernel_shape": [2, 2], "strides": [1, 1]}, "i", "other than its max pool's"),
+    ({"kernel_shape": [2, 2], "strides": [2, 2], "pads": [1, 1, 1, 1]}, "i", "other than its max pool's"),
+    ({"kernel_shape": [2, 2], "strides": [2, 2]}, "x", "indices other than those of a max pool"),
+])
+def test_a_max_unpool_that_is_not_its_pools_is_not_read(unpool: dict[str, Any], indices: str, said: str,
+                                                         tmp_path: Path) -> None:
+    # Another window than the pool's (PyTorch checks the size against it), or indices that are no pool's: E070, said
+    _onnx()
+    report = _unpooling_model(tmp_path, 8, unpool, [1, 2, 8, 8], indices)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == ["E070"] and said in errors[0].message and "MaxUnpool" in errors[0].message
+
+
+@pytest.mark.parametrize("change", ["none", "corner pool 2x2", "corner of another map", "scatter adds", "no offsets"])
+def test_a_scatter_that_is_not_an_unpooling_is_not_read_as_one(change: str, tmp_path: Path) -> None:
+    # The newer exporter's unpooling written by hand (x 1x2x8x8 pooled 2x2 stride 2 to 4x4, unpooled to 8x8): a
+    # `maxunpool`; with a step that is not the exporter's (the corner taken from a 2x2 pool's indices or another
+    # map's 1x1 pool, a ScatterND that adds, the channel offsets a computed tensor), no unpooling: E070.
+    _onnx()
+    import numpy as np
+    from onnx import helper, numpy_helper
+    corner_pool = {"kernel_shape": [2, 2] if change == "corner pool 2x2" else [1, 1], "strides": [1, 1]}
+    nodes = [helper.make_node("MaxPool", ["x"], ["p", "i"], kernel_shape=[2, 2], strides=[2, 2]),
+             helper.make_node("Relu", ["x"], ["other"]),
+             helper.make_node("MaxPool", ["other" if change == "corner of another map" else "x"], ["q", "qi"],
+                              **corner_pool),
+             helper.make_node("Slice", ["qi", "zero2", "one2", "axes"], ["corner"]),
+             helper.make_node("Sub", ["i", "corner"], ["relative"]),
+             helper.make_node("Add", ["relative", "offsets" if change != "no offsets" else "relative"], ["placed"]),
+             helper.make_node("Reshape", ["placed", "flat"], ["flat_i"]),
+             helper.make_node("Unsqueeze", ["flat_i", "flat"], ["where"]),
+             helper.make_node("ConstantOfShape", ["shape"], ["zeros"]),
+             helper.make_node("Reshape", ["zeros", "flat"], ["blank"]),
+             helper.make_node("Reshape", ["p", "flat"], ["values"]),
+             helper.make_node("ScatterND", ["blank", "where", "values"], ["scattered"],
+                              **({"reduction": "add"} if change == "scatter adds" else {})),
+             helper.make_node("Reshape", ["scattered", "shape"], ["y"])]
+    inits = [_ints("zero2", [0, 0]), _ints("one2", [1, 1]), _ints("axes", [2, 3]), _ints("flat", [-1]),
+             _ints("shape", [1, 2, 8, 8]), numpy_helper.from_array(np.array([0, 64], np.int64).reshape(1, 2, 1, 1),
+                                                                   "offsets")]
+    report = _helper_model(tmp_path, nodes, inits, [1, 2, 8, 8], opset=18)
+    if change == "none":
+        assert report.ok and [r.op for r in report.rows if r.op.startswith("maxunpool ")] == [
+            "maxunpool 2x2 stride 2 of 2"], report.messages()
+        assert report.output is not None and report.output.dims == (8, 8, 2)
+    else:
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+        assert "maxunpool" not in [r.keyword for r in report.rows]

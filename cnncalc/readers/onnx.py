@@ -162,6 +162,7 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
         elif array is not None:  # int32, int64 indices: do they keep every value in order?
             import numpy as np
             entry["arange"] = bool(np.array_equal(array, np.arange(size)))
+        if array is not None and init.data_type in (6, 7):  # (a few cells gathered too: a 3x1 map pooled to 2x2)
             covered = _adaptive_windows(array.reshape(list(init.dims)))
             if covered is not None:
                 entry["windows"] = covered
@@ -316,6 +317,10 @@ class _Reader:
         # (tensor, a, d, m) for ((C + a) // d) · m.
         self.channel_sizes: dict[str, tuple[str, int, int, int]] = {}
         self.nodes: list[tuple[dict[str, Any], Span]] = []
+        self.producer: dict[str, dict[str, Any]] = {}  # each tensor's producing node
+        # the last Reshape of a max unpooling written out (`decomposed_unpoolings`) -> (the values, the max pool's
+        # indices, the output's shape)
+        self.unpooled: dict[str, tuple[str, str, list[Any] | None]] = {}
         self.outputs: list[str] = []
         self.opset = 13
 
@@ -378,6 +383,7 @@ class _Reader:
                 consumers.setdefault(name, []).append(node["op"])
         folded: dict[str, tuple[int, Span]] = {}  # a MatMul's output -> its fc, when an Add of a bias follows
         producer, uses = self.wiring()
+        self.producer = producer
         listed = set(self.initializers)  # (before Identity and Unsqueeze nodes give them second names)
         read_by: dict[str, dict[str, Any]] = {}  # a listed initializer -> the first layer node that read it
         made_by: dict[int, int] = {}  # a layer node (by id) -> the graph node it made
@@ -391,6 +397,11 @@ class _Reader:
                 continue  # kernel, a node without its inputs): none of that pass's layers; each node read on its own
             lrn.update(found)
             absorbed |= steps
+        try:
+            self.unpooled, steps = self.decomposed_unpoolings(producer, uses)
+            absorbed |= steps
+        except (IndexError, KeyError, TypeError, ValueError):
+            pass
         for node, span in self.nodes:
             op, name, inputs, outputs = node["op"], node["name"] or node["op"], node["inputs"], node["outputs"]
             data = [i for i in inputs if i in tensors]
@@ -402,6 +413,13 @@ class _Reader:
                 tensors[outputs[0]] = graph.layer(name, spec_layer(text, span), tensors[source], span)
                 if source in self.channels_last:  # (an activation written out, ConvNeXt's GELU between its MatMuls)
                     self.channels_last.add(outputs[0])
+                continue
+            if outputs and outputs[0] in self.unpooled:
+                try:
+                    tensors[outputs[0]] = self.unpooling(graph, name, span, tensors, *self.unpooled[outputs[0]])
+                except _Unsupported as e:
+                    unsupported.setdefault(f"a max unpooling ({e.message})", span)
+                    poisoned.update(outputs)
                 continue
             if op in ("Gemm", "Flatten"):
                 self.vectors.add(outputs[0])  # N x F: a Shape of it has two sizes
@@ -1091,6 +1109,52 @@ class _Reader:
             absorbed.update(id(n) for n in (back, gather, there))
         return found, absorbed
 
+    def decomposed_unpoolings(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                              ) -> tuple[dict[str, tuple[str, str, list[Any] | None]], set[int]]:
+        """PyTorch's max_unpool2d as its newer exporter writes it out: the pool's Indices (ONNX's count the whole
+        tensor) less the first of a 1x1 max pool's of the same input (each channel's own count, PyTorch's), plus
+        each channel's start in the output (a constant); Reshape to one axis, Unsqueeze; ScatterND of the values,
+        reshaped to one axis, into zeros (ConstantOfShape, reshaped so); Reshape to the output's shape (a constant).
+        Each last Reshape's output -> (the values, the pool's indices, that shape), and the steps (read as no
+        layer)."""
+
+        def made(name: str, op: str) -> dict[str, Any] | None:
+            node = producer.get(name)
+            return node if node is not None and node["op"] == op and uses.get(name) == 1 else None
+
+        found: dict[str, tuple[str, str, list[Any] | None]] = {}
+        absorbed: set[int] = set()
+        for node, _ in self.nodes:
+            if node["op"] != "Reshape" or len(node["inputs"]) != 2:
+                continue
+            scatter = made(node["inputs"][0], "ScatterND")
+            if scatter is None or len(scatter["inputs"]) != 3 or scatter["attrs"].get("reduction", "none") != "none":
+                continue
+            blank = made(scatter["inputs"][0], "Reshape")
+            zeros = producer.get(blank["inputs"][0]) if blank is not None else None
+            spread = made(scatter["inputs"][1], "Unsqueeze")
+            flat = made(spread["inputs"][0], "Reshape") if spread is not None else None
+            placed = made(flat["inputs"][0], "Add") if flat is not None else None
+            values = made(scatter["inputs"][2], "Reshape")
+            if zeros is None or zeros["op"] != "ConstantOfShape" or placed is None or values is None or \
+                    zeros["attrs"].get("value", [0]) not in ([0], [0.0]) or len(placed["inputs"]) != 2:
+                continue
+            for relative_name, starts in (placed["inputs"], placed["inputs"][::-1]):
+                relative = made(relative_name, "Sub")
+                corner = made(relative["inputs"][1], "Slice") if relative is not None else None
+                ones = made(corner["inputs"][0], "MaxPool") if corner is not None else None
+                pool = producer.get(relative["inputs"][0]) if relative is not None else None
+                if starts not in self.initializers or relative is None or corner is None or ones is None or \
+                        pool is None or pool["op"] != "MaxPool" or \
+                        ones["inputs"][:1] != pool["inputs"][:1] or ones["attrs"].get("kernel_shape") != [1, 1] or \
+                        ones["attrs"].get("strides", [1, 1]) != [1, 1] or ones["outputs"][1:] != corner["inputs"][:1]:
+                    continue
+                found[node["outputs"][0]] = (values["inputs"][0], relative["inputs"][0], self.values(node["inputs"][1]))
+                absorbed.update(id(n) for n in (scatter, blank, zeros, spread, flat, placed, values, relative, corner,
+                                                ones))
+                break
+        return found, absorbed
+
     def decomposed_group_norms(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
                                ) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """GroupNorm as PyTorch's exporters write it: Reshape to (N, G, -1), InstanceNormalization (G ones and zeros),
@@ -1524,19 +1588,10 @@ class _Reader:
             text += f" groups {group}" if group != 1 else ""
             return layer(text + ("" if bias else " nobias") + f" inputs {cin}", params)
         if op in ("MaxPool", "AveragePool"):
-            kh, kw = a["kernel_shape"]
-            sh, sw = a.get("strides", [1, 1])  # ONNX's default stride is 1
-            text = f"{'maxpool' if op == 'MaxPool' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
-            text += self.pads(a)
-            dh, dw = a.get("dilations", [1, 1])
-            text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
-            if op == "AveragePool" and not a.get("count_include_pad", 0) and "pad" in text:
-                text += " exclude_pad"
-            text += " ceil" if a.get("ceil_mode", 0) else ""
-            if a.get("auto_pad", "NOTSET") == "NOTSET":
-                t, left, b, r = a.get("pads", [0, 0, 0, 0])
-                text += " widepad" if max(t, b) > kh // 2 or max(left, r) > kw // 2 else ""  # ONNX's limit is P < K
-            return layer(text)
+            return layer(self.pool_text(op, a))
+        if op == "MaxUnpool":
+            return self.unpooling(graph, name, span, tensors, inputs[0], inputs[1],
+                                  self.values(inputs[2]) if len(inputs) > 2 and inputs[2] else None, a), None
         if op == "LpPool":  # an Lp norm, (Σ |x|^p)^(1/p): PyTorch's LPPool2d, cnncalc's lppool, for an even p
             kh, kw = a["kernel_shape"]
             sh, sw = a.get("strides", [1, 1])
@@ -1968,6 +2023,57 @@ class _Reader:
         bias = len(inputs) > 2 and bool(inputs[2])
         params = _product(w) + (_product(self.weight(inputs[2])) if bias else 0)
         return f"channelconv {w[2]} pad {before}{'' if bias else ' nobias'}", params
+
+    def pool_text(self, op: str, a: dict[str, Any]) -> str:
+        """A MaxPool's or an AveragePool's layer as the spec writes it."""
+        kh, kw = a["kernel_shape"]
+        sh, sw = a.get("strides", [1, 1])  # ONNX's default stride is 1
+        text = f"{'maxpool' if op == 'MaxPool' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"
+        text += self.pads(a)
+        dh, dw = a.get("dilations", [1, 1])
+        text += f" dilation {_size(dh, dw)}" if (dh, dw) != (1, 1) else ""
+        if op == "AveragePool" and not a.get("count_include_pad", 0) and "pad" in text:
+            text += " exclude_pad"
+        text += " ceil" if a.get("ceil_mode", 0) else ""
+        if a.get("auto_pad", "NOTSET") == "NOTSET":
+            t, left, b, r = a.get("pads", [0, 0, 0, 0])
+            text += " widepad" if max(t, b) > kh // 2 or max(left, r) > kw // 2 else ""  # ONNX's limit is P < K
+        return text
+
+    def unpooling(self, graph: Graph, name: str, span: Span, tensors: dict[str, int], values: str, indices: str,
+                  shape: list[Any] | None, own: dict[str, Any] | None = None) -> int:
+        """`values` put back where the maxima of the max pool whose Indices output is `indices` were in its input
+        (SegNet's decoder): `maxunpool <the pool's window> { @the pool's input | values }`. `shape`, the output's
+        (N, C, H, W) as the file fixes it, is checked as an answer: the pool's input's own where PyTorch's
+        `output_size=x.size()` made it, else the values land at other places, as PyTorch's do. Without it, the
+        window's own size, (h - 1)·S - 2P + K: `exact` (E067 where the windows do not tile the input). `own`: the
+        MaxUnpool's attributes, which must be the pool's window."""
+        pool = self.producer.get(indices)
+        if pool is None or pool["op"] != "MaxPool" or pool["outputs"][1:2] != [indices] or \
+                pool["inputs"][0] not in tensors or values not in tensors:
+            raise _Unsupported("unpooling by indices other than those of a max pool of the data (its second output)")
+        a = pool["attrs"]
+        if own is not None:
+            reach = [(k - 1) * d + 1 for k, d in zip(a["kernel_shape"], a.get("dilations", [1, 1]))]
+            if own.get("kernel_shape") != reach or own.get("strides", [1, 1]) != a.get("strides", [1, 1]) or \
+                    own.get("pads", [0, 0, 0, 0]) != a.get("pads", [0, 0, 0, 0]) or \
+                    a.get("auto_pad", "NOTSET") not in ("NOTSET", "VALID"):
+                raise _Unsupported("a kernel, stride or padding other than its max pool's (the window's reach, its "
+                                   "stride and padding)")
+        text = self.pool_text("MaxPool", a)
+        if shape is None:
+            if " dilation " in text or text.endswith(" ceil"):
+                raise _Unsupported("without output_shape after a max pool with dilations or ceil_mode")
+            text += " exact"
+        elif len(shape) != 4 or not all(isinstance(d, int) and 0 < d <= limits.MAX_SIZE for d in shape):
+            raise _Unsupported(f"an output shape of {shape} (cnncalc reads N, C, H, W, each a size)")
+        node_id = graph.merge(name, "maxunpool", [tensors[pool["inputs"][0]], tensors[values]], span,
+                              window=spec_layer(text, span))
+        if shape is not None:
+            _, c, h, w = shape
+            answer = ir.ShapeAnswer((h, w, c), f"{h}x{w}x{c}", span)
+            graph.expectations[graph.nodes[node_id].name] = ir.Expectation(answer, None, None, span)
+        return node_id
 
     def pads(self, a: dict[str, Any], transposed: tuple[int, int] | None = None) -> str:
         """A node's padding as the spec writes it; `transposed`, a ConvTranspose's kernel, whose SAME pads are worked
