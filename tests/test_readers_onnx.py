@@ -1995,24 +1995,87 @@ def test_a_resize_by_decimal_scales_floors_the_product(dynamo: bool, tmp_path: P
 
 
 @pytest.mark.torch
-@pytest.mark.parametrize("size, pooled", [((8, 8), (7, 7)), ((3, 1), (2, 2))])
+@pytest.mark.parametrize("channels_last", [False, True])
+@pytest.mark.parametrize("size, pooled", [((8, 8), (7, 7)), ((3, 1), (2, 2)), ((9, 9), (7, 7)), ((5, 4), (3, 2)),
+                                          ((8, 8), (3, 3))])
 def test_an_adaptive_average_pool_whose_sizes_do_not_divide_as_the_newer_exporter_gathers_it(
-        size: tuple[int, int], pooled: tuple[int, int], tmp_path: Path) -> None:
+        size: tuple[int, int], pooled: tuple[int, int], channels_last: bool, tmp_path: Path) -> None:
     # VGG's AdaptiveAvgPool2d(7) on an 8x8 map (a 256x256 input): window i from floor(8i/7) to ceil(8(i + 1)/7), 2
     # cells; the newer exporter writes Transpose, GatherND of each window's cells, Transpose, ReduceMean (it was E070):
     # one `adaptiveavgpool 7`, torch's shape. 3x1 to 2x2: windows of 2 rows and 1 column, indices of 16 values,
-    # which the listing gives as values (it was E070, "a transpose by [2, 3, 0, 1]"). (Windows of unequal sizes, 5 to
-    # 3, it masks with Where: still E070.) Parameters (3 + 1)·4 = 16, (4·h·w + 1)·5.
+    # which the listing gives as values. Windows of unequal sizes (VGG's 9x9, a 300x300 input, to 7: 2 or 3 cells; 5
+    # to 3: 2, 3, 2; 8 to 3: 3, 4, 3), padded to the largest: a Where zeroing the padding, a sum of every cell and a
+    # Div by each window's cells. After a layer norm of a channels-last view (x.permute(0, 2, 3, 1), then back),
+    # the exporter joins the two transposes: (1, 2, 0, 3). Each was E070 ("a transpose by [2, 3, 0, 1]", "[1, 2, 0,
+    # 3]"). Parameters (3 + 1)·4 = 16, the layer norm's 2·4 = 8, (4·h·w + 1)·5.
     from tests.test_pytorch_export import _torch
     torch = _torch()
     nn = torch.nn
     features = 4 * pooled[0] * pooled[1]
-    model = nn.Sequential(nn.Conv2d(3, 4, 1), nn.AdaptiveAvgPool2d(pooled), nn.Flatten(), nn.Linear(features, 5)).eval()
+
+    class Pooled(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv, self.norm = nn.Conv2d(3, 4, 1), nn.LayerNorm(4)
+            self.pool, self.fc = nn.AdaptiveAvgPool2d(pooled), nn.Linear(features, 5)
+
+        def forward(self, x: Any) -> Any:
+            x = self.conv(x)
+            if channels_last:
+                x = self.norm(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+            return self.fc(torch.flatten(self.pool(x), 1))
+
+    model = Pooled().eval()
     x = torch.zeros(1, 3, *size)
     report = _exported_and_read(model, x, tmp_path / "m.onnx", True)
-    assert [r.op for r in report.rows if "pool" in r.op] == [f"adaptiveavgpool {pooled[0]}"]
-    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + (features + 1) * 5
+    assert [r.op for r in report.rows if "pool" in r.op] == [f"adaptiveavgpool {pooled[0]}" if pooled[0] == pooled[1]
+                                                             else f"adaptiveavgpool {pooled[0]}x{pooled[1]}"]
+    used = [model.conv, model.fc, *([model.norm] if channels_last else [])]  # (an unused norm is not exported)
+    assert report.totals.params == sum(p.numel() for m in used for p in m.parameters()) == \
+        16 + 8 * channels_last + (features + 1) * 5
     assert report.output is not None and report.output.dims == (5,)
+
+
+def test_a_gathered_pools_windows_are_adaptive_poolings_only() -> None:
+    # The indices (out_h, k_h, out_w, k_w, 2) of the cells a gathered pool averages: adaptive windows of 8 to 7 (2
+    # cells each, rows 0-1, 1-2, …, 6-7), of 5 to 3 (2, 3, 2 cells: rows 0-1, 1-3, 3-4, the first window padded by
+    # row 2 and the last by row 4 again, masked); windows that are not (a row skipped, a padding cell elsewhere): None
+    import numpy as np
+
+    from cnncalc.readers.onnx import _adaptive_windows
+
+    def gathered(rows: list[list[int]], cols: list[list[int]]) -> Any:
+        r, c = np.array(rows), np.array(cols)
+        grid = np.zeros((*r.shape, *c.shape, 2), np.int64)
+        grid[..., 0] = r[:, :, None, None]
+        grid[..., 1] = c[None, None]
+        return grid
+
+    seven = [[i, i + 1] for i in range(7)]
+    assert _adaptive_windows(gathered(seven, seven)) == ([8, 8], False)
+    assert _adaptive_windows(gathered([[0, 1, 2], [1, 2, 3], [3, 4, 4]], [[0], [1]])) == ([5, 2], True)
+    assert _adaptive_windows(gathered([[0, 1, 2], [1, 2, 3], [3, 4, 3]], [[0], [1]])) is None
+    assert _adaptive_windows(gathered([[0, 2], [1, 3]], [[0], [1]])) is None
+
+
+@pytest.mark.torch
+def test_a_gathered_pool_whose_sum_misses_a_cell_is_not_read(tmp_path: Path) -> None:
+    # The 9x9 to 7 pool exported, then its sum's last Add cut off (the Div reads the sum of all cells but one): no
+    # adaptive pool, E070
+    onnx = _onnx()
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+    model = nn.Sequential(nn.Conv2d(3, 4, 1), nn.AdaptiveAvgPool2d(7)).eval()
+    _exported_and_read(model, torch.zeros(1, 3, 9, 9), tmp_path / "m.onnx", True)
+    graph = onnx.load(str(tmp_path / "m.onnx"))
+    div = next(n for n in graph.graph.node if n.op_type == "Div")
+    last = next(n for n in graph.graph.node if n.output[0] == div.input[0])
+    div.input[0] = last.input[0]
+    onnx.save(graph, str(tmp_path / "cut.onnx"))
+    report = analyze(tmp_path / "cut.onnx")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
+    assert "adaptiveavgpool" not in " ".join(r.op for r in report.rows)
 
 
 @pytest.mark.torch

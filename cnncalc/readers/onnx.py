@@ -68,10 +68,12 @@ def listing(data: bytes, name: str) -> str:
         raise InputError(f"{name} is not a consistent ONNX model ({type(e).__name__}: {str(e)[:80]})") from None
 
 
-def _adaptive_windows(indices: Any) -> list[int] | None:
+def _adaptive_windows(indices: Any) -> tuple[list[int], bool] | None:
     """The input's height and width when `indices` (out_h, k_h, out_w, k_w, 2) are the (row, column) of every cell of
     adaptive pooling's windows, as PyTorch's newer exporter gathers them (GatherND) when the sizes do not divide:
-    window i starts at floor(i·N/out) and ends at ceil((i + 1)·N/out), all of k cells. None otherwise."""
+    window i starts at floor(i·N/out) and ends at ceil((i + 1)·N/out), of k cells, or of fewer padded to k by the
+    cells after them (the last row or column again at the map's edge), which it masks; and whether any is so
+    padded. None otherwise."""
     import numpy as np
     if indices.ndim != 5 or indices.shape[4] != 2 or 0 in indices.shape:
         return None
@@ -79,15 +81,17 @@ def _adaptive_windows(indices: Any) -> list[int] | None:
     if not (np.array_equal(indices[..., 0], np.broadcast_to(rows[:, :, None, None], indices.shape[:4])) and
             np.array_equal(indices[..., 1], np.broadcast_to(cols[None, None], indices.shape[:4]))):
         return None
-    sizes = []
+    sizes, padded = [], False
     for starts in (rows, cols):
         out, k = starts.shape
         n = int(starts[-1, -1]) + 1
-        expected = [[i * n // out + a for a in range(k)] for i in range(out)]
-        if starts.tolist() != expected or any(-(-(i + 1) * n // out) - i * n // out != k for i in range(out)):
+        expected = [[min(i * n // out + a, n - 1) for a in range(k)] for i in range(out)]
+        cells = [-(-(i + 1) * n // out) - i * n // out for i in range(out)]
+        if starts.tolist() != expected or max(cells) != k:
             return None
         sizes.append(n)
-    return sizes
+        padded = padded or min(cells) != k
+    return sizes, padded
 
 
 def _layer_text(node: Node) -> str:
@@ -165,7 +169,7 @@ def _listed(model: Any, name: str, onnx: Any, numpy_helper: Any) -> str:
         if array is not None and init.data_type in (6, 7):  # (a few cells gathered too: a 3x1 map pooled to 2x2)
             covered = _adaptive_windows(array.reshape(list(init.dims)))
             if covered is not None:
-                entry["windows"] = covered
+                entry["windows"], entry["padded"] = covered
         if "values" not in entry and len(readers.get(init.name, ())) > 1:
             # read by several nodes: one module's weights applied twice, or equal values an exporter merged into one
             # (the newer one merges a fresh model's batch norms: ones and zeros), which only values that differ
@@ -318,6 +322,8 @@ class _Reader:
         self.channel_sizes: dict[str, tuple[str, int, int, int]] = {}
         self.nodes: list[tuple[dict[str, Any], Span]] = []
         self.producer: dict[str, dict[str, Any]] = {}  # each tensor's producing node
+        # a gathered adaptive pool's output (`decomposed_adaptive_pools`) -> whether it reads a channels-last view
+        self.pool_layouts: dict[str, bool] = {}
         # the last Reshape of a max unpooling written out (`decomposed_unpoolings`) -> (the values, the max pool's
         # indices, the output's shape)
         self.unpooled: dict[str, tuple[str, str, list[Any] | None]] = {}
@@ -410,9 +416,15 @@ class _Reader:
                 continue
             if outputs and outputs[0] in lrn and lrn[outputs[0]][0] in tensors:
                 source, text = lrn[outputs[0]]
+                layout = self.pool_layouts.get(outputs[0])
+                if layout is not None and layout != (source in self.channels_last):
+                    unsupported.setdefault(f"Transpose (a gathered adaptive pool transposing a map as if "
+                                           f"{'channels-last' if layout else 'channels-first'})", span)
+                    poisoned.update(outputs)
+                    continue
                 tensors[outputs[0]] = graph.layer(name, spec_layer(text, span), tensors[source], span)
-                if source in self.channels_last:  # (an activation written out, ConvNeXt's GELU between its MatMuls)
-                    self.channels_last.add(outputs[0])
+                if source in self.channels_last and layout is None:  # (an activation written out, ConvNeXt's GELU
+                    self.channels_last.add(outputs[0])  # between its MatMuls: a view as its input)
                 continue
             if outputs and outputs[0] in self.unpooled:
                 try:
@@ -1079,10 +1091,13 @@ class _Reader:
 
     def decomposed_adaptive_pools(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
                                   ) -> tuple[dict[str, tuple[str, str]], set[int]]:
-        """An adaptive average pool whose sizes do not divide, its windows all of one size (8 to 7, 6 to 5), as
-        PyTorch's newer exporter writes it: Transpose to (H, W, N, C), GatherND of every window's cells (indices listed
-        with the input size they cover, `windows`), Transpose to (N, C, out_h, k_h, out_w, k_w), ReduceMean over the
-        window's axes. Each mean's output -> (x, `adaptiveavgpool HxW`), and the steps (read as no layer)."""
+        """An adaptive average pool whose sizes do not divide, as PyTorch's newer exporter writes it: Transpose to (H,
+        W, N, C) (from a channels-last view, (1, 2, 0, 3)), GatherND of every window's cells (indices listed with the
+        input size they cover, `windows`), Transpose to (N, C, out_h, k_h, out_w, k_w); its windows all of one size
+        (8 to 7, 6 to 5), ReduceMean over the window's axes; of unequal sizes (9 to 7), padded to the largest, a Where
+        that zeroes the padding for each axis so padded, a sum of every cell (Gather, Gather, Add) and a Div by the
+        cells each window has. Each mean's or Div's output -> (x, `adaptiveavgpool HxW`), and the steps (read as no
+        layer); `pool_layouts` says which read a channels-last view."""
 
         def made(name: str, op: str) -> dict[str, Any] | None:
             node = producer.get(name)
@@ -1091,23 +1106,86 @@ class _Reader:
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
         for node, _ in self.nodes:
-            if node["op"] != "ReduceMean" or node["attrs"].get("keepdims", 1) != 0 or \
-                    [a % 6 for a in self.axes(node) or []] != [3, 5]:
+            if node["op"] == "ReduceMean" and node["attrs"].get("keepdims", 1) == 0 and \
+                    [a % 6 for a in self.axes(node) or []] == [3, 5]:
+                cells, summed = node["inputs"][0], None
+                steps: list[dict[str, Any]] = []
+            elif node["op"] == "Div" and len(node["inputs"]) == 2 and node["inputs"][1] in self.initializers and \
+                    (summed := self.summed_cells(node["inputs"][0], producer, made)) is not None:
+                cells, steps, _ = summed
+                readers = sum(1 for n in steps if n["inputs"][0] == cells)  # (the rows of the cells taken)
+                while (where := producer.get(cells)) is not None and where["op"] == "Where" and \
+                        uses.get(cells) == readers and where["inputs"][0] in self.initializers and \
+                        self.scalar(producer, where["inputs"][1]) == 0.0:
+                    steps.append(where)  # (the padded cells zeroed: one Where for each axis whose windows differ)
+                    cells, readers = where["inputs"][2], 1
+            else:
                 continue
-            back = made(node["inputs"][0], "Transpose")
+            back = made(cells, "Transpose")
             gather = made(back["inputs"][0], "GatherND") if back is not None else None
             there = made(gather["inputs"][0], "Transpose") if gather is not None and len(gather["inputs"]) == 2 \
                 else None
             if back is None or gather is None or there is None or back["attrs"].get("perm") != [4, 5, 0, 1, 2, 3] \
-                    or there["attrs"].get("perm") != [2, 3, 0, 1] or gather["attrs"].get("batch_dims", 0) != 0:
+                    or there["attrs"].get("perm") not in ([2, 3, 0, 1], [1, 2, 0, 3]) or \
+                    gather["attrs"].get("batch_dims", 0) != 0:
                 continue
             indices = self.initializers.get(gather["inputs"][1])
-            if indices is None or "windows" not in indices:
+            if indices is None or "windows" not in indices or bool(indices.get("padded")) != (summed is not None):
                 continue
-            out_h, _, out_w = indices["shape"][:3]
+            out_h, k_h, out_w, k_w = indices["shape"][:4]
+            if summed is not None and (summed[2] != {(i, j) for i in range(k_h) for j in range(k_w)} or
+                                       not self.window_counts(node["inputs"][1], out_h, out_w)):
+                continue
             found[node["outputs"][0]] = (there["inputs"][0], f"adaptiveavgpool {out_h}x{out_w}")
-            absorbed.update(id(n) for n in (back, gather, there))
+            self.pool_layouts[node["outputs"][0]] = there["attrs"]["perm"] == [1, 2, 0, 3]
+            absorbed.update(id(n) for n in (back, gather, there, *steps))
         return found, absorbed
+
+    def summed_cells(self, top: str, producer: dict[str, dict[str, Any]],
+                     made: Callable[[str, str], dict[str, Any] | None]
+                     ) -> tuple[str, list[dict[str, Any]], set[tuple[int, int]]] | None:
+        """`top` as a sum (Adds, each read once) of cells of one tensor (N, C, out_h, k_h, out_w, k_w), each taken by a
+        Gather of axis 3 then one of axis 4 at constant positions: (that tensor, the steps, the (row, column) of the
+        cells), or None. No cell twice."""
+        pending, steps, leaves = [top], [], []
+        while pending:
+            name = pending.pop()
+            add = made(name, "Add")
+            if add is not None and len(add["inputs"]) == 2:
+                steps.append(add)
+                pending.extend(add["inputs"])
+            else:
+                leaves.append(name)
+        source, cells = None, set()
+        rows: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+        for leaf in leaves:
+            outer = made(leaf, "Gather")
+            inner = producer.get(outer["inputs"][0]) if outer is not None and len(outer["inputs"]) == 2 else None
+            if outer is None or inner is None or inner["op"] != "Gather" or len(inner["inputs"]) != 2 or \
+                    outer["attrs"].get("axis", 0) % 5 != 4 or inner["attrs"].get("axis", 0) % 6 != 3:
+                return None
+            row, column = self.values(inner["inputs"][1]), self.values(outer["inputs"][1])
+            source = source or inner["inputs"][0]
+            if inner["inputs"][0] != source or not isinstance(row, list) or not isinstance(column, list) or \
+                    len(row) != 1 or len(column) != 1 or (row[0], column[0]) in cells:
+                return None
+            cells.add((row[0], column[0]))
+            steps.append(outer)
+            rows.setdefault(id(inner), (inner, []))[1].append(outer)
+        for inner, outers in rows.values():  # each row taken for these cells alone
+            if sum(1 for n, _ in self.nodes if inner["outputs"][0] in n["inputs"]) != len(outers):
+                return None
+            steps.append(inner)
+        return (source, steps, cells) if source is not None else None
+
+    def window_counts(self, name: str, out_h: int, out_w: int) -> bool:
+        """Whether the divisor `name` of a sum of windows' cells has a shape that broadcasts to (out_h, out_w) along
+        the output's last two axes (its values, where listed, are not checked: they are the windows' sizes only in
+        what a pool computes, not in its shape or cost)."""
+        shape = self.initializers[name]["shape"]
+        padded = [1] * (2 - len(shape)) + list(shape[-2:])
+        return len(shape) <= 4 and all(d == 1 for d in shape[:-2]) and padded[0] in (1, out_h) and \
+            padded[1] in (1, out_w)
 
     def decomposed_unpoolings(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
                               ) -> tuple[dict[str, tuple[str, str, list[Any] | None]], set[int]]:
