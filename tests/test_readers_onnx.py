@@ -2407,3 +2407,37 @@ def test_a_scatter_that_is_not_an_unpooling_is_not_read_as_one(change: str, tmp_
     else:
         assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E070"]
         assert "maxunpool" not in [r.keyword for r in report.rows]
+
+
+@pytest.mark.torch
+def test_an_unpooling_before_a_channel_shuffle_as_the_newer_exporter_joins_their_reshapes(tmp_path: Path) -> None:
+    # A channel shuffle (view to (N, 2, C/2, H, W), transpose, reshape) right after an unpooling: the exporter's one
+    # Reshape of the scattered values goes straight to the 5-D view, (1, 2, 2, 6, 6), which was E070. Read as the
+    # `maxunpool` to 6x6x4, then `shuffle 2`. Parameters (3 + 1)·4 = 16 and (4·3·3 + 1)·2 = 74: 90, PyTorch's count;
+    # the output PyTorch's, 6x6x2.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Shuffled(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.enc, self.pool = nn.Conv2d(3, 4, 1), nn.MaxPool2d(2, 2, return_indices=True)
+            self.unpool, self.out = nn.MaxUnpool2d(2, 2), nn.Conv2d(4, 2, 3, padding=1)
+
+        def forward(self, x: Any) -> Any:
+            x = self.enc(x)
+            y, where = self.pool(x)
+            x = self.unpool(y, where, output_size=x.size())
+            n, c, h, w = x.size()
+            x = x.view(n, 2, c // 2, h, w).transpose(1, 2).reshape(n, c, h, w)
+            return self.out(x)
+
+    model = Shuffled().eval()
+    x = torch.zeros(1, 3, 6, 6)
+    report = _exported_and_read(model, x, tmp_path / "s.onnx", True, 18)
+    ops = [r.op for r in report.rows]
+    assert "maxunpool 2x2 stride 2 of 2" in ops and "shuffle 2" in ops, ops
+    assert report.ok and report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + 74
+    out = model(x).shape
+    assert report.output is not None and report.output.dims == (out[2], out[3], out[1]) == (6, 6, 2)

@@ -427,8 +427,17 @@ class _Reader:
                     self.channels_last.add(outputs[0])  # between its MatMuls: a view as its input)
                 continue
             if outputs and outputs[0] in self.unpooled:
+                values, indices, shape = self.unpooled[outputs[0]]
+                # (N, groups, C/groups, H, W): the exporter's one Reshape to the unpooled map and on to a channel
+                # shuffle's start, which only its transpose may read
+                groups = shape[1] if shape is not None and len(shape) == 5 and \
+                    all(isinstance(d, int) and d > 0 for d in shape) else None
+                if shape is not None and groups is not None:
+                    shape = [shape[0], groups * shape[2], *shape[3:]]
                 try:
-                    tensors[outputs[0]] = self.unpooling(graph, name, span, tensors, *self.unpooled[outputs[0]])
+                    tensors[outputs[0]] = self.unpooling(graph, name, span, tensors, values, indices, shape)
+                    if groups is not None:
+                        self.views[outputs[0]] = (tensors[outputs[0]], groups, False)
                 except _Unsupported as e:
                     unsupported.setdefault(f"a max unpooling ({e.message})", span)
                     poisoned.update(outputs)
