@@ -2372,18 +2372,22 @@ def test_a_max_unpool_that_is_not_its_pools_is_not_read(unpool: dict[str, Any], 
     assert [d.code for d in errors] == ["E070"] and said in errors[0].message and "MaxUnpool" in errors[0].message
 
 
-@pytest.mark.parametrize("change", ["none", "corner pool 2x2", "corner of another map", "scatter adds", "no offsets"])
+@pytest.mark.parametrize("change", ["none", "corner pool 2x2", "corner of another map", "scatter adds", "no offsets",
+                                    "after an unread operator"])
 def test_a_scatter_that_is_not_an_unpooling_is_not_read_as_one(change: str, tmp_path: Path) -> None:
     # The newer exporter's unpooling written by hand (x 1x2x8x8 pooled 2x2 stride 2 to 4x4, unpooled to 8x8): a
     # `maxunpool`; with a step that is not the exporter's (the corner taken from a 2x2 pool's indices or another
-    # map's 1x1 pool, a ScatterND that adds, the channel offsets a computed tensor), no unpooling: E070.
+    # map's 1x1 pool, a ScatterND that adds, the channel offsets a computed tensor), no unpooling: E070. After an
+    # operator not read (an Erf alone), the unpooling is unknown with it, not named in the E070.
     _onnx()
     import numpy as np
     from onnx import helper, numpy_helper
     corner_pool = {"kernel_shape": [2, 2] if change == "corner pool 2x2" else [1, 1], "strides": [1, 1]}
-    nodes = [helper.make_node("MaxPool", ["x"], ["p", "i"], kernel_shape=[2, 2], strides=[2, 2]),
+    pooled = "e" if change == "after an unread operator" else "x"
+    nodes = [helper.make_node("Erf", ["x"], ["e"]),
+             helper.make_node("MaxPool", [pooled], ["p", "i"], kernel_shape=[2, 2], strides=[2, 2]),
              helper.make_node("Relu", ["x"], ["other"]),
-             helper.make_node("MaxPool", ["other" if change == "corner of another map" else "x"], ["q", "qi"],
+             helper.make_node("MaxPool", ["other" if change == "corner of another map" else pooled], ["q", "qi"],
                               **corner_pool),
              helper.make_node("Slice", ["qi", "zero2", "one2", "axes"], ["corner"]),
              helper.make_node("Sub", ["i", "corner"], ["relative"]),
@@ -2399,8 +2403,12 @@ def test_a_scatter_that_is_not_an_unpooling_is_not_read_as_one(change: str, tmp_
     inits = [_ints("zero2", [0, 0]), _ints("one2", [1, 1]), _ints("axes", [2, 3]), _ints("flat", [-1]),
              _ints("shape", [1, 2, 8, 8]), numpy_helper.from_array(np.array([0, 64], np.int64).reshape(1, 2, 1, 1),
                                                                    "offsets")]
-    report = _helper_model(tmp_path, nodes, inits, [1, 2, 8, 8], opset=18)
-    if change == "none":
+    report = _helper_model(tmp_path, nodes if change == "after an unread operator" else nodes[1:], inits, [1, 2, 8, 8],
+                           opset=18)
+    if change == "after an unread operator":
+        errors = [d for d in report.diagnostics if d.severity == "error"]
+        assert [d.code for d in errors] == ["E070"] and errors[0].message.startswith("not supported: Erf (1 operator)")
+    elif change == "none":
         assert report.ok and [r.op for r in report.rows if r.op.startswith("maxunpool ")] == [
             "maxunpool 2x2 stride 2 of 2"], report.messages()
         assert report.output is not None and report.output.dims == (8, 8, 2)

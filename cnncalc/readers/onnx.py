@@ -428,6 +428,9 @@ class _Reader:
                 continue
             if outputs and outputs[0] in self.unpooled:
                 values, indices, shape = self.unpooled[outputs[0]]
+                if values in poisoned or indices in poisoned:  # (after an operator not read: unknown, not listed)
+                    poisoned.update(outputs)
+                    continue
                 # (N, groups, C/groups, H, W): the exporter's one Reshape to the unpooled map and on to a channel
                 # shuffle's start, which only its transpose may read
                 groups = shape[1] if shape is not None and len(shape) == 5 and \
