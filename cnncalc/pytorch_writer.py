@@ -298,6 +298,8 @@ SPELLINGS: dict[str, Spell] = {
     "replicatepad": lambda layer, x, y, ceil: [Step("", f"nn.ReplicationPad2d({_sides(*layer.pad[:4])})")],
     "crop": lambda layer, x, y, ceil: _crop(layer.crop.top, layer.crop.left, x, y),
     "centercrop": lambda layer, x, y, ceil: _center_crop(layer, x, y),
+    "region": lambda layer, x, y, ceil: [Step(None, f"{{x}}[:, :, {layer.at[0]}:{layer.at[0] + layer.size[0]}, "
+                                                    f"{layer.at[1]}:{layer.at[1] + layer.size[1]}]")],
 }
 
 JOINS = {"concat": "torch.cat([{}], 1)", "split": "torch.cat([{}], 1)", "add": " + ", "sub": " - ",

@@ -1301,13 +1301,18 @@ def test_a_slice_of_height_and_width_from_their_edges_is_a_crop(tmp_path: Path) 
     assert report.ok, report.messages()
     assert [r.op for r in report.rows][1:] == ["crop 3,2,2,0", "crop 0,0,0,5"]
     assert report.output is not None and report.output.dims == (22, 18, 4)
-    # an end counted from the start (what a fixed-size export of `y[:, :, 3:3 + x.size(2)]` writes) needs the map's
-    # size: E070, saying so
+    # both ends counted from the start (what a fixed-size export of `y[:, :, 3:3 + x.size(2), 2:2 + x.size(3)]`
+    # writes): rows 3 to 11 and columns 2 to 8 of the 27x25, a 9x7 `region` at 3x2; one end counted from the start
+    # and the other from the edge needs the map's size: E070, saying so
     fixed = [conv, helper.make_node("Slice", ["c", "s", "far2", "a"], ["y"])]
     report = _helper_model(tmp_path, fixed, [*inits, _ints("far2", [12, 9])], [1, 3, 9, 7])
+    assert report.ok and [r.op for r in report.rows][1:] == ["region 9x7 at 3x2"], report.messages()
+    assert report.output is not None and report.output.dims == (9, 7, 4)
+    mixed = [conv, helper.make_node("Slice", ["c", "s", "far2", "a"], ["y"])]
+    report = _helper_model(tmp_path, mixed, [*inits, _ints("far2", [12, -1])], [1, 3, 9, 7])
     [e] = [d for d in report.diagnostics if d.severity == "error"]
-    assert e.code == "E070" and "a Slice of the height from 3 to 12" in e.message
-    assert "needs the map's size" in e.message
+    assert e.code == "E070" and "from its edges and of the other to a row or column counted from the start" in \
+        e.message
 
 
 @pytest.mark.torch
@@ -2449,3 +2454,44 @@ def test_an_unpooling_before_a_channel_shuffle_as_the_newer_exporter_joins_their
     assert report.ok and report.totals.params == sum(p.numel() for p in model.parameters()) == 16 + 74
     out = model(x).shape
     assert report.output is not None and report.output.dims == (out[2], out[3], out[1]) == (6, 6, 2)
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("dynamo", [False, True])
+def test_an_fcn_crop_of_numbers_exported_is_a_region(dynamo: bool, tmp_path: Path) -> None:
+    # FCN's crop of its upsampled scores, `y[:, :, 19:19 + x.size(2), 19:19 + x.size(3)]`: the newer exporter writes
+    # the ends as numbers (19 + 40 = 59), one Slice per axis, the first read by the second alone (it was E070, "a Slice
+    # of the height from 19 to 59"): a `region 40x40 at 19x19`; so does the older one for an input of fixed size (of
+    # open sizes it keeps x's, a `fit at 19`: test_a_crop_to_another_maps_size_exported_with_dynamic_sizes). A 3x3
+    # conv padded by 1 keeps 40x40, 2x2 stride 2 pools to 20x20, a 4x4 stride 4 deconv grows to (20 - 1)·4 + 4 = 80
+    # by 80, cropped to 40x40 from row and column 19; parameters (3·9 + 1)·4 = 112 and 4·2·16 = 128, PyTorch's count.
+    # Rows alone sliced so, by numbers, needs the map's width: E070.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Cropped(nn.Module):
+        def __init__(self, rows_alone: bool = False) -> None:
+            super().__init__()
+            self.conv, self.pool = nn.Conv2d(3, 4, 3, padding=1), nn.MaxPool2d(2)
+            self.up = nn.ConvTranspose2d(4, 2, 4, stride=4, bias=False)
+            self.rows_alone = rows_alone
+
+        def forward(self, x: Any) -> Any:
+            y = self.up(self.pool(self.conv(x)))
+            if self.rows_alone:
+                return y[:, :, 19:19 + x.size(2)]
+            return y[:, :, 19:19 + x.size(2), 19:19 + x.size(3)]
+
+    model = Cropped().eval()
+    x = torch.zeros(1, 3, 40, 40)
+    report = _exported_and_read(model, x, tmp_path / "f.onnx", dynamo, 18 if dynamo else 17)
+    ops = [r.op for r in report.rows]
+    assert "region 40 at 19" in ops, ops
+    assert report.ok and report.totals.params == sum(p.numel() for p in model.parameters()) == 112 + 128
+    out = model(x).shape
+    assert report.output is not None and report.output.dims == (out[2], out[3], out[1]) == (40, 40, 2)
+    if dynamo:
+        rows = _exported(Cropped(True).eval(), x, tmp_path / "r.onnx", True, 18)
+        [e] = [d for d in rows.diagnostics if d.severity == "error"]
+        assert e.code == "E070" and "which needs the map's other size" in e.message

@@ -250,6 +250,20 @@ def test_spatial_slices_cut_from_the_edges_are_crops() -> None:
     assert "input's size" in e.message
 
 
+@pytest.mark.parametrize("index, region, dims", [("x[:, :, 2:10, 3:9]", "region 8x6 at 2x3", (10 - 2, 9 - 3, 3)),
+                                                 ("x[:, :, :4, :5]", "region 4x5", (4, 5, 3)),
+                                                 ("x[:, :, 1:3, 1:3]", "region 2 at 1", (2, 2, 3))])
+def test_spatial_slices_of_numbers_are_regions(index: str, region: str, dims: tuple[int, ...]) -> None:
+    # Both ends counted from the start, as numbers (it was E070): rows 2 to 9 and columns 3 to 8 of 12x10 (8x6), as
+    # Python slices; a region past the map's edge, where PyTorch's slice would stop at the edge, is E036
+    forward = "import torch\nfrom torch import nn\nclass N(nn.Module):\n    def forward(self, x):\n        return {}\n"
+    report = read_py(forward.format(index), input="12x10x3")
+    assert report.ok and [r.op for r in report.rows] == [region], report.messages()
+    assert report.output is not None and report.output.dims == dims
+    past = read_py(forward.format("x[:, :, 8:14, 0:4]"), input="12x10x3")
+    assert [d.code for d in past.diagnostics if d.severity == "error"] == ["E036"]
+
+
 def test_loops_with_break_and_continue_and_a_while() -> None:
     text = "\n".join([
         "from torch import nn", "layers = []", "c = 3", "while c < 64:",

@@ -39,6 +39,9 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     ("9x9x3", "conv 4 3x3 pad 1 ; globalavgpool ; linear 3"),
     # Keras' centre, (N - n)//2: 3//2 = 1 and 5//2 = 2 (torchvision's round(1.5) = 2), then 3//2 = 1 and 1//2 = 0
     ("11x10x3", "centercrop 8x5 floor ; conv 2 3x3 ; centercrop 3x2 floor"),
+    # a fixed region from an offset (FCN's crop as the newer ONNX exporter writes it): rows 2-7, columns 1-4; then
+    # the whole map from the start
+    ("10x9x3", "region 6x4 at 2x1 ; conv 2 3x3 ; region 4x2"),
     # Keras' resize of a smaller input: 7x5 to 9x12 (a window of int(5·9/12) = 3 rows by int(7·12/9) = 9 > 5 columns,
     # so 5), the conv's 7x10 cropped to 5x5 as it is, then 5x5 to 8x3 (int(5·8/3) = 13 > 5 rows by int(5·3/8) = 1)
     ("7x5x3", "centercrop 9x12 floor resize ; conv 2 3x3 ; centercrop 5x5 floor resize ; centercrop 8x3 floor resize"),

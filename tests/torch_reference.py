@@ -258,6 +258,8 @@ TORCH_OPS: dict[str, Op] = {
     "replicatepad": lambda layer, x, w, c: F.pad(x, _sides(layer.pad), mode="replicate"),
     "crop": lambda layer, x, w, c: F.pad(x, tuple(-p for p in _sides(layer.crop))),  # negative padding crops
     "centercrop": lambda layer, x, w, c: _center(x, *layer.size, floor=layer.floor, resize=layer.resize),
+    "region": lambda layer, x, w, c: x[:, :, layer.at[0]:layer.at[0] + layer.size[0],
+                                       layer.at[1]:layer.at[1] + layer.size[1]],
 }
 
 JOINS: dict[str, Callable[[list[torch.Tensor], Any], torch.Tensor]] = {

@@ -52,6 +52,7 @@ from cnncalc.layers.resize import (
     PixelShuffle,
     PixelUnshuffle,
     ReflectPad,
+    Region,
     ReplicatePad,
     Resize,
     Shuffle,
@@ -69,7 +70,7 @@ LAYER_CLASSES: tuple[type[Layer], ...] = (
     LayerNorm, GroupNorm, InstanceNorm, Dropout,
     Identity, Slice, Part, Shuffle, PixelShuffle, PixelUnshuffle, Upsample, Resize, ZeroPad, ReflectPad, ReplicatePad,
     CircularPad,
-    PadChannels, Crop, CenterCrop,
+    PadChannels, Crop, CenterCrop, Region,
 )
 
 REGISTRY: dict[str, type[Layer]] = {

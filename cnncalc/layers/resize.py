@@ -1,6 +1,6 @@
 """Layers that pick, move or resample values without learnt weights: channel slices and shuffles,
 upsampling and resizing (nearest or bilinear), adaptive pools, padding (zeros, reflected, replicated or
-wrapped edges; zero channels) and crops. No
+wrapped edges; zero channels), crops and regions. No
 parameters, no MACs (element-wise and copying work is not a multiply-accumulate of the convention)."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from cnncalc.layers.arguments import (
     CHANNELS,
     CROPPING,
     NO_PAD,
+    OFFSET,
     SCALE,
     SIZE,
     ChannelRange,
@@ -653,6 +654,47 @@ class CenterCrop(Layer):
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         resized = self.window(x[1], x[2])[2:] != self.size  # (then resampled: rows, then columns, as `resize`)
         return (3 if resized else 1) * x[0] * self.size[0] * self.size[1] * x[-1] * itemsize
+
+
+class Region(Layer):
+    """The HxW region from row T and column L, counted from 0 (`x[:, :, T:T + H, L:L + W]` with numbers, as
+    PyTorch's newer ONNX exporter writes every crop: FCN's, U-Net's): `region 500x500 at 19x19`. A region past
+    the map's edge is E036 (Python's slice would stop at the edge: a size the crop did not mean)."""
+
+    keyword = "region"
+    example = "region 56x56 at 4x4"
+    size: Pair = positional(SIZE)
+    at: Pair = option(OFFSET, default=(0, 0), doc="its first row and column (TxL; T alone for both), counted from 0")
+
+    def kept(self, x: Shape, y: Shape) -> Kept:
+        return A_VIEW  # a window of the input's storage
+
+    def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
+        (height, width), (top, left) = self.size, self.at
+        if top + height > x.dims[0] or left + width > x.dims[1]:
+            ctx.report(codes.E036, f"a {height}x{width} region at {top}x{left} (rows {top} to {top + height - 1}, "
+                                   f"columns {left} to {left + width - 1}) does not fit in {x}", arg="size",
+                       hint=f"the region must end by row {x.dims[0] - 1} and column {x.dims[1] - 1}")
+            return None
+        return Shape.volume(height, width, x.channels)
+
+    def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
+        (height, width), (top, left) = self.size, self.at
+        return Working(f"rows {top} to {top + height - 1}, columns {left} to {left + width - 1}")
+
+    def axis_rules(self) -> tuple[AxisRule, AxisRule]:
+        (height, width), (top, left) = self.size, self.at
+        return axis.Fixed(height, top + height), axis.Fixed(width, left + width)
+
+    def steps(self, x: Shape) -> tuple[Step, Step]:
+        return (0, 1, -self.at[0]), (0, 1, -self.at[1])
+
+    def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
+        (height, width), (top, left) = self.size, self.at
+        return x[:, top:top + height, left:left + width].copy(), 0
+
+    def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
+        return x[0] * self.size[0] * self.size[1] * x[-1] * itemsize
 
 
 def _size(shape: tuple[int, ...]) -> int:

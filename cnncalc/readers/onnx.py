@@ -317,6 +317,9 @@ class _Reader:
         # alone (PyTorch exports `x[:, :, t:t + ref.size(2), l:l + ref.size(3)]` as two): its output ->
         # (the sliced tensor, (ref, axis, offset))
         self.half_crops: dict[str, tuple[str, tuple[str, int, int]]] = {}
+        # a Slice of one spatial axis to a row or column counted from the start, waiting likewise: its output -> (the
+        # sliced tensor, {axis: (start, end)})
+        self.half_regions: dict[str, tuple[str, dict[int, tuple[int, int]]]] = {}
         # A size computed from a tensor's channels C, as an exporter writes x.chunk(n, 1)'s bounds:
         # (tensor, a, d, m) for ((C + a) // d) · m.
         self.channel_sizes: dict[str, tuple[str, int, int, int]] = {}
@@ -623,6 +626,32 @@ class _Reader:
             raise _Unsupported("a crop of the height alone, or the width alone, to another map's size")
         self.half_crops[out] = (inputs[0], (ref, axis, plus))
         return tensors[inputs[0]], None  # read by the other axis's Slice alone, which makes the crop
+
+    def region(self, graph: Graph, name: str, node: dict[str, Any], span: Span, tensors: dict[str, int],
+               consumers: dict[str, list[str]], counted: dict[int, tuple[int, int]], sliced: int
+               ) -> tuple[int, int | None]:
+        """`x[:, :, t:b, l:r]` of numbers, as the newer exporter writes every crop (FCN's `x[:, :, 19:19 + H]` with
+        H a number): a Slice of both axes with ends counted from the start, or one of the height and one of the
+        width, the first read by the second alone: `region (b - t)x(r - l) at txl`."""
+        inputs, out = node["inputs"], node["outputs"][0]
+        if len(counted) != sliced:
+            raise _Unsupported("a Slice of one axis from its edges and of the other to a row or column counted from "
+                               "the start (cnncalc reads the two alike: cuts from the edges, or a region of numbers)")
+        source = inputs[0]
+        if source in self.half_regions:
+            source, first = self.half_regions[source]
+            if set(first) & set(counted):
+                raise _Unsupported("a Slice of one axis twice")
+            counted = {**first, **counted}
+        if len(counted) == 1:
+            if consumers.get(out) != ["Slice"] or source not in tensors:
+                raise _Unsupported("a Slice of the height alone, or the width alone, to a row or column counted from "
+                                   "the start, which needs the map's other size")
+            self.half_regions[out] = (source, counted)
+            return tensors[source], None  # read by the other axis's Slice alone, which makes the region
+        (top, bottom), (left, right) = counted[2], counted[3]
+        return graph.layer(name, spec_layer(f"region {bottom - top}x{right - left} at {top}x{left}", span),
+                           tensors[source], span), None
 
     def applied_again(self, node: dict[str, Any], first: dict[str, Any], weights: str) -> bool:
         """Whether a layer node reading an initializer that an earlier node read is the same module applied again
@@ -2050,7 +2079,14 @@ class _Reader:
             if axes is not None and starts is not None and ends is not None and len(axes) == len(starts) == \
                     len(ends) and axes and all(isinstance(v, int) for v in axes) and {v % 4 for v in axes} <= {2, 3} \
                     and (steps == [1] * len(axes) or steps == [1]):
+                counted = {axis % 4: (start, end) for axis, start, end in zip(axes, starts, ends)
+                           if type(start) is int and type(end) is int and 0 <= start < end <= limits.MAX_SIZE}
+                if counted or inputs[0] in self.half_regions:
+                    return self.region(graph, name, node, span, tensors, consumers, counted, len(axes))
                 return layer(_edge_crop(axes, starts, ends))
+            if inputs[0] in self.half_regions:
+                raise _Unsupported("a Slice of the height alone, or the width alone, to a row or column counted from "
+                                   "the start, then a Slice other than of the other axis")
             if axes and starts and ends and steps and len(axes) == len(starts) == len(ends) == len(steps) and \
                     all(isinstance(v, int) for v in axes + starts + ends + steps) and {v % 4 for v in axes} <= {2, 3} \
                     and all(e >= 2 ** 31 - 1 for e in ends) and all(0 <= v <= limits.MAX_EXTENT for v in starts) and \

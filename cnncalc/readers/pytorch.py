@@ -2345,7 +2345,8 @@ class _Reader:
 
     def tensor_slice(self, base: Tensor, node: ast.Subscript, env: dict[str, Any]) -> Tensor:
         """`x[:, a:b]`: channels a to b (a spec `slice`); `x[:, :, t:-b, l:-r]`: rows and columns cut from
-        each edge (a spec `crop`, which needs no input size); anything else is not followed."""
+        each edge (a spec `crop`, which needs no input size); `x[:, :, t:b, l:r]` of numbers, a `region`; anything
+        else is not followed."""
         parts = _spelt_out(node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice])
         whole = [isinstance(p, ast.Slice) and p.lower is None and p.upper is None and p.step is None for p in parts]
         bounds: list[tuple[Any, Any]] = [
@@ -2372,6 +2373,13 @@ class _Reader:
                 (top, bottom), (left, right) = cuts
                 cropped = self.add_layer(f"crop {top},{bottom},{left},{right}", node, base, "crop")
                 return cropped._replace(strided=any((top, bottom, left, right)))
+            starts = [0 if low is None else low for low, _ in bounds[2:]]
+            if all(type(a) is int and type(high) is int and 0 <= a < high <= limits.MAX_SIZE
+                   for a, (_, high) in zip(starts, bounds[2:])):
+                # `x[:, :, 2:10, 3:9]`, both ends counted from the start: that region (E036 past the map's edge)
+                (top, bottom), (left, right) = zip(starts, (high for _, high in bounds[2:]))
+                region = self.add_layer(f"region {bottom - top}x{right - left} at {top}x{left}", node, base, "region")
+                return region._replace(strided=True)
         if _gains_two_axes(parts, whole):  # `y[:, :, None, None]`: as `y.unsqueeze(-1).unsqueeze(-1)`
             return self.squeezed_map(base, "unsqueeze", [-1], node)
         if len(parts) == 4 and whole[0] and whole[1] and all(
@@ -2386,8 +2394,8 @@ class _Reader:
         raise _Unsupported(f"the tensor index `{ast.unparse(node)[:60]}` (cnncalc follows channel slices "
                            f"`x[:, a:b]`, cuts from the edges `x[:, :, t:-b, l:-r]`, every S-th row and column "
                            f"`x[:, :, ::S, ::S]` and crops to another map's "
-                           f"size `x[:, :, t:t + ref.size(2), l:l + ref.size(3)]`; another end counted from the "
-                           f"start needs the input's size)", node)
+                           f"size `x[:, :, t:t + ref.size(2), l:l + ref.size(3)]` or to a region of numbers "
+                           f"`x[:, :, t:b, l:r]`; another end counted from the start needs the input's size)", node)
 
     def subsampled(self, x: Tensor, cuts: list[ast.Slice], node: ast.Subscript, env: dict[str, Any]) -> Tensor:
         """`x[:, :, ::2, ::2]`: every other row and column (the ResNet paper's option A shortcut), a 1x1 max pool at
