@@ -663,6 +663,7 @@ class Region(Layer):
 
     keyword = "region"
     example = "region 56x56 at 4x4"
+    spatial_input = True
     size: Pair = positional(SIZE)
     at: Pair = option(OFFSET, default=(0, 0), doc="its first row and column (TxL; T alone for both), counted from 0")
 
