@@ -2423,6 +2423,37 @@ def test_a_scatter_that_is_not_an_unpooling_is_not_read_as_one(change: str, tmp_
 
 
 @pytest.mark.torch
+def test_two_unpoolings_to_one_size_share_the_newer_exporters_zeros(tmp_path: Path) -> None:
+    # Pooled and unpooled twice to the same 8x8x4: the exporter writes the zeros the values are scattered into
+    # once, read by both ScatterNDs (the second was E070, "Slice"). Two `maxunpool 2x2 stride 2`; parameters
+    # (3 + 1)·4 = 16, PyTorch's count; the output PyTorch's.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Twice(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv, self.pool, self.unpool = nn.Conv2d(3, 4, 1), nn.MaxPool2d(2, return_indices=True), \
+                nn.MaxUnpool2d(2)
+
+        def forward(self, x: Any) -> Any:
+            x = self.conv(x)
+            for _ in range(2):
+                y, where = self.pool(x)
+                x = self.unpool(y, where, output_size=x.size())
+            return x
+
+    model = Twice().eval()
+    x = torch.zeros(1, 3, 8, 8)
+    report = _exported_and_read(model, x, tmp_path / "t.onnx", True, 18)
+    assert [r.op for r in report.rows if r.op.startswith("maxunpool ")] == ["maxunpool 2x2 stride 2 of 2"] * 2
+    assert report.ok and report.totals.params == sum(p.numel() for p in model.parameters()) == 16
+    out = model(x).shape
+    assert report.output is not None and report.output.dims == (out[2], out[3], out[1]) == (8, 8, 4)
+
+
+@pytest.mark.torch
 def test_an_unpooling_before_a_channel_shuffle_as_the_newer_exporter_joins_their_reshapes(tmp_path: Path) -> None:
     # A channel shuffle (view to (N, 2, C/2, H, W), transpose, reshape) right after an unpooling: the exporter's one
     # Reshape of the scattered values goes straight to the 5-D view, (1, 2, 2, 6, 6), which was E070. Read as the

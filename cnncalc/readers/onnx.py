@@ -1243,14 +1243,22 @@ class _Reader:
 
         found: dict[str, tuple[str, str, list[Any] | None]] = {}
         absorbed: set[int] = set()
+        readers: dict[str, list[dict[str, Any]]] = {}
+        for node, _ in self.nodes:
+            for name in node["inputs"]:
+                readers.setdefault(name, []).append(node)
         for node, _ in self.nodes:
             if node["op"] != "Reshape" or len(node["inputs"]) != 2:
                 continue
             scatter = made(node["inputs"][0], "ScatterND")
             if scatter is None or len(scatter["inputs"]) != 3 or scatter["attrs"].get("reduction", "none") != "none":
                 continue
-            blank = made(scatter["inputs"][0], "Reshape")
-            zeros = producer.get(blank["inputs"][0]) if blank is not None else None
+            blank = producer.get(scatter["inputs"][0])  # (zeros: one Reshape of them may serve two unpoolings)
+            if blank is None or blank["op"] != "Reshape" or \
+                    any(n["op"] != "ScatterND" or n["inputs"][0] != scatter["inputs"][0]
+                        for n in readers.get(scatter["inputs"][0], [])):
+                continue
+            zeros = producer.get(blank["inputs"][0])
             spread = made(scatter["inputs"][1], "Unsqueeze")
             flat = made(spread["inputs"][0], "Reshape") if spread is not None else None
             placed = made(flat["inputs"][0], "Add") if flat is not None else None
