@@ -244,15 +244,17 @@ class WordKind(Kind):
 class Argument:
     """One argument of a layer: its name, kind, role and default (a field of the layer class)."""
 
-    __slots__ = ("name", "kind", "role", "default", "names", "doc")
+    __slots__ = ("name", "kind", "role", "default", "names", "doc", "called")
 
-    def __init__(self, kind: Kind, role: str, default: Any, names: tuple[str, ...], doc: str) -> None:
+    def __init__(self, kind: Kind, role: str, default: Any, names: tuple[str, ...], doc: str,
+                 called: str = "") -> None:
         self.name = ""  # set from the attribute name when the layer class is built
         self.kind = kind
         self.role = role  # positional | option | flag
         self.default = default
         self.names = names  # extra option words (`padding` for `pad`)
         self.doc = doc
+        self.called = called  # what messages call it, where its word is no noun (`at`: the offset)
 
     @property
     def required(self) -> bool:
@@ -260,7 +262,7 @@ class Argument:
 
     @property
     def label(self) -> str:
-        return self.name.replace("_", " ")
+        return self.called or self.name.replace("_", " ")
 
 
 def positional(kind: Kind, *, default: Any = _MISSING, doc: str = "") -> Any:
@@ -268,9 +270,10 @@ def positional(kind: Kind, *, default: Any = _MISSING, doc: str = "") -> Any:
     return Argument(kind, "positional", default, (), doc)
 
 
-def option(kind: Kind, default: Any, *, names: tuple[str, ...] = (), doc: str = "") -> Any:
-    """An argument written as its name and a value (`stride 4`); `names` adds aliases (`padding`)."""
-    return Argument(kind, "option", default, names, doc)
+def option(kind: Kind, default: Any, *, names: tuple[str, ...] = (), doc: str = "", called: str = "") -> Any:
+    """An argument written as its name and a value (`stride 4`); `names` adds aliases (`padding`); `called`, what
+    messages call it where its word is no noun (`at 2x3`: the offset)."""
+    return Argument(kind, "option", default, names, doc, called)
 
 
 def flag(words: dict[str, Any], default: Any, *, doc: str = "") -> Any:

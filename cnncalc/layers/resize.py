@@ -665,7 +665,8 @@ class Region(Layer):
     example = "region 56x56 at 4x4"
     spatial_input = True
     size: Pair = positional(SIZE)
-    at: Pair = option(OFFSET, default=(0, 0), doc="its first row and column (TxL; T alone for both), counted from 0")
+    at: Pair = option(OFFSET, default=(0, 0), called="offset",
+                      doc="its first row and column (TxL; T alone for both), counted from 0")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage
