@@ -6,7 +6,7 @@ import pytest
 from cnncalc.codes import CODES
 from cnncalc.limits import MAX_REPEAT
 from cnncalc.render.diagnostics import render_diagnostic
-from tests.conftest import codes, run, where
+from tests.conftest import codes, errors, run, where
 
 
 def test_a_ceil_that_drops_its_extra_window_says_so_rather_than_rounded_up_to_less() -> None:
@@ -551,3 +551,17 @@ def test_answers_after_a_second_arrow_are_still_judged() -> None:
     r = run("input 8x8x1\nconv 1 3x3 -> 6x6x1 -> params 11\n")
     assert where(r) == [("E002", 2, 21), ("E041", 2, 31)]  # at the count, as after one arrow
     assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "wrong")]
+
+
+@pytest.mark.parametrize("line, code, said", [
+    ("region 0x5", "E013", "region: the size: the height must be at least 1, got 0"),
+    ("region 5 at -1", "E013", "region: the offset: it must be at least 0, got -1"),
+    ("region", "E014", "`region` needs the size"),
+    ("region 3 at 2 at 1", "E012", "`at` is given twice"),
+    ("region 8x6 at 3x5", "E036", "a 8x6 region at 3x5 (rows 3 to 10, columns 5 to 10) does not fit in 10x10x3"),
+])
+def test_a_region_written_wrong_says_what_and_where(line: str, code: str, said: str) -> None:
+    # 3 + 8 = 11 rows asked of a map of 10 (rows 0 to 9); 5 + 6 = 11 columns likewise
+    report = run(f"input 10x10x3\n{line}\n")
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert error.code == code and errors(report)[0][1] == 2 and said in error.message, error.message
