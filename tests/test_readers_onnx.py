@@ -2526,3 +2526,37 @@ def test_an_fcn_crop_of_numbers_exported_is_a_region(dynamo: bool, tmp_path: Pat
         rows = _exported(Cropped(True).eval(), x, tmp_path / "r.onnx", True, 18)
         [e] = [d for d in rows.diagnostics if d.severity == "error"]
         assert e.code == "E070" and "which needs the map's other size" in e.message
+
+
+@pytest.mark.torch
+def test_a_pyramid_of_gathered_pools_of_one_map_shares_its_transpose(tmp_path: Path) -> None:
+    # PSPNet's pyramid pooling: one map pooled to 1, 2, 3 and 6 and each resized back (25x25: 3 and 6 do not divide
+    # it, windows of 9 and of 5; 2 neither, 13 and 13 cells overlapping by one). The newer exporter transposes the
+    # map once for all the pools it gathers (the second was E070). Parameters (27 + 1)·16 = 448, 4 · 16·4 = 256
+    # (the batch norms folded away by the exporter, their zero biases dropped), (32 + 1)·5 = 165: 869.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn, F = torch.nn, torch.nn.functional
+
+    class Pyramid(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.body = nn.Conv2d(3, 16, 3, stride=2, padding=1)
+            self.stages = nn.ModuleList([nn.Sequential(nn.AdaptiveAvgPool2d(s), nn.Conv2d(16, 4, 1, bias=False),
+                                                       nn.BatchNorm2d(4)) for s in (1, 2, 3, 6)])
+            self.out = nn.Conv2d(32, 5, 1)
+
+        def forward(self, x: Any) -> Any:
+            x = self.body(x)
+            h, w = x.shape[2:]
+            return self.out(torch.cat([x, *(F.interpolate(s(x), size=(h, w), mode="bilinear", align_corners=False)
+                                            for s in self.stages)], 1))
+
+    model = Pyramid().eval()
+    x = torch.zeros(1, 3, 50, 50)
+    report = _exported_and_read(model, x, tmp_path / "p.onnx", True, 18)
+    pools = sorted(r.op for r in report.rows if "pool" in r.op)
+    assert pools == ["adaptiveavgpool 2", "adaptiveavgpool 3", "adaptiveavgpool 6", "globalavgpool"], pools
+    assert report.ok and report.totals.params == 448 + 256 + 165
+    out = model(x).shape
+    assert report.output is not None and report.output.dims == (out[2], out[3], out[1]) == (25, 25, 5)

@@ -1146,6 +1146,10 @@ class _Reader:
 
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
+        readers: dict[str, list[dict[str, Any]]] = {}
+        for node, _ in self.nodes:
+            for name in node["inputs"]:
+                readers.setdefault(name, []).append(node)
         for node, _ in self.nodes:
             if node["op"] == "ReduceMean" and node["attrs"].get("keepdims", 1) == 0 and \
                     [a % 6 for a in self.axes(node) or []] == [3, 5]:
@@ -1154,18 +1158,20 @@ class _Reader:
             elif node["op"] == "Div" and len(node["inputs"]) == 2 and node["inputs"][1] in self.initializers and \
                     (summed := self.summed_cells(node["inputs"][0], producer, made)) is not None:
                 cells, steps, _ = summed
-                readers = sum(1 for n in steps if n["inputs"][0] == cells)  # (the rows of the cells taken)
+                rows = sum(1 for n in steps if n["inputs"][0] == cells)  # (the Gathers of the cells' rows)
                 while (where := producer.get(cells)) is not None and where["op"] == "Where" and \
-                        uses.get(cells) == readers and where["inputs"][0] in self.initializers and \
+                        uses.get(cells) == rows and where["inputs"][0] in self.initializers and \
                         self.scalar(producer, where["inputs"][1]) == 0.0:
                     steps.append(where)  # (the padded cells zeroed: one Where for each axis whose windows differ)
-                    cells, readers = where["inputs"][2], 1
+                    cells, rows = where["inputs"][2], 1
             else:
                 continue
             back = made(cells, "Transpose")
             gather = made(back["inputs"][0], "GatherND") if back is not None else None
-            there = made(gather["inputs"][0], "Transpose") if gather is not None and len(gather["inputs"]) == 2 \
-                else None
+            there = producer.get(gather["inputs"][0]) if gather is not None and len(gather["inputs"]) == 2 else None
+            if there is not None and (there["op"] != "Transpose" or  # (one Transpose of a map may serve its pools)
+                                      any(n["op"] != "GatherND" for n in readers.get(there["outputs"][0], []))):
+                there = None
             if back is None or gather is None or there is None or back["attrs"].get("perm") != [4, 5, 0, 1, 2, 3] \
                     or there["attrs"].get("perm") not in ([2, 3, 0, 1], [1, 2, 0, 3]) or \
                     gather["attrs"].get("batch_dims", 0) != 0:
