@@ -325,6 +325,7 @@ class _Reader:
         self.channel_sizes: dict[str, tuple[str, int, int, int]] = {}
         self.nodes: list[tuple[dict[str, Any], Span]] = []
         self.producer: dict[str, dict[str, Any]] = {}  # each tensor's producing node
+        self.readers: dict[str, list[dict[str, Any]]] = {}  # each tensor's reading nodes, once for each input
         # a gathered adaptive pool's output (`decomposed_adaptive_pools`) -> whether it reads a channels-last view
         self.pool_layouts: dict[str, bool] = {}
         # the last Reshape of a max unpooling written out (`decomposed_unpoolings`) -> (the values, the max pool's
@@ -695,13 +696,13 @@ class _Reader:
         return False
 
     def wiring(self) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
-        """Each tensor's producing node, and how many inputs read it: what the decompositions below follow."""
+        """Each tensor's producing node, and how many inputs read it: what the decompositions below follow (the
+        nodes that read each, `readers`, too)."""
         producer = {out: n for n, _ in self.nodes for out in n["outputs"]}
-        uses: dict[str, int] = {}
         for node, _ in self.nodes:
             for name in node["inputs"]:
-                uses[name] = uses.get(name, 0) + 1
-        return producer, uses
+                self.readers.setdefault(name, []).append(node)
+        return producer, {name: len(nodes) for name, nodes in self.readers.items()}
 
     def decomposed_lrns(self, producer: dict[str, dict[str, Any]]) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """PyTorch exports LocalResponseNorm written out: x / (k + alpha·avg(x², over `size` channels))^beta,
@@ -1146,10 +1147,6 @@ class _Reader:
 
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
-        readers: dict[str, list[dict[str, Any]]] = {}
-        for node, _ in self.nodes:
-            for name in node["inputs"]:
-                readers.setdefault(name, []).append(node)
         for node, _ in self.nodes:
             if node["op"] == "ReduceMean" and node["attrs"].get("keepdims", 1) == 0 and \
                     [a % 6 for a in self.axes(node) or []] == [3, 5]:
@@ -1170,7 +1167,7 @@ class _Reader:
             gather = made(back["inputs"][0], "GatherND") if back is not None else None
             there = producer.get(gather["inputs"][0]) if gather is not None and len(gather["inputs"]) == 2 else None
             if there is not None and (there["op"] != "Transpose" or  # (one Transpose of a map may serve its pools)
-                                      any(n["op"] != "GatherND" for n in readers.get(there["outputs"][0], []))):
+                                      any(n["op"] != "GatherND" for n in self.readers.get(there["outputs"][0], []))):
                 there = None
             if back is None or gather is None or there is None or back["attrs"].get("perm") != [4, 5, 0, 1, 2, 3] \
                     or there["attrs"].get("perm") not in ([2, 3, 0, 1], [1, 2, 0, 3]) or \
@@ -1249,10 +1246,6 @@ class _Reader:
 
         found: dict[str, tuple[str, str, list[Any] | None]] = {}
         absorbed: set[int] = set()
-        readers: dict[str, list[dict[str, Any]]] = {}
-        for node, _ in self.nodes:
-            for name in node["inputs"]:
-                readers.setdefault(name, []).append(node)
         for node, _ in self.nodes:
             if node["op"] != "Reshape" or len(node["inputs"]) != 2:
                 continue
@@ -1262,7 +1255,7 @@ class _Reader:
             blank = producer.get(scatter["inputs"][0])  # (zeros: one Reshape of them may serve two unpoolings)
             if blank is None or blank["op"] != "Reshape" or \
                     any(n["op"] != "ScatterND" or n["inputs"][0] != scatter["inputs"][0]
-                        for n in readers.get(scatter["inputs"][0], [])):
+                        for n in self.readers.get(scatter["inputs"][0], [])):
                 continue
             zeros = producer.get(blank["inputs"][0])
             spread = made(scatter["inputs"][1], "Unsqueeze")
