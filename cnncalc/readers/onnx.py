@@ -1191,10 +1191,13 @@ class _Reader:
         """`top` as a sum (Adds, each read once) of cells of one tensor (N, C, out_h, k_h, out_w, k_w), each taken by a
         Gather of axis 3 then one of axis 4 at constant positions: (that tensor, the steps, the (row, column) of the
         cells), or None. No cell twice."""
-        pending, steps, leaves = [top], [], []
+        pending, steps, leaves, seen = [top], [], [], set()
         while pending:
             name = pending.pop()
             add = made(name, "Add")
+            if name in seen:  # (a listing written by hand may loop)
+                return None
+            seen.add(name)
             if add is not None and len(add["inputs"]) == 2:
                 steps.append(add)
                 pending.extend(add["inputs"])
@@ -1217,7 +1220,7 @@ class _Reader:
             steps.append(outer)
             rows.setdefault(id(inner), (inner, []))[1].append(outer)
         for inner, outers in rows.values():  # each row taken for these cells alone
-            if sum(1 for n, _ in self.nodes if inner["outputs"][0] in n["inputs"]) != len(outers):
+            if len(self.readers.get(inner["outputs"][0], [])) != len(outers):
                 return None
             steps.append(inner)
         return (source, steps, cells) if source is not None else None
