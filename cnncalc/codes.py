@@ -172,11 +172,11 @@ E035 = Code("E035", SHAPES, "bad transposed-convolution padding",
             "A transposed convolution's `outpad` must be smaller than its stride or its dilation "
             "(PyTorch's rule), and `pad same` is not defined for it.")
 E036 = Code("E036", SHAPES, "out of the volume",
-            "A `slice`, `crop` or `centercrop` asks for channels, rows or columns the volume does not have, a "
-            "`fit at TxL` crops from an offset beyond which the map is shorter than the reference (Caffe's Crop "
-            "refuses it), or a `reflectpad` mirrors more rows or columns than the map has beside its edge (PyTorch "
-            "requires each side's padding to be smaller than the map), or a `circularpad` wraps more than the map "
-            "has (PyTorch wraps once).",
+            "A `slice`, `crop`, `centercrop` or `region` asks for channels, rows or columns the volume does not "
+            "have, a `fit at TxL` crops from an offset beyond which the map is shorter than the reference (Caffe's "
+            "Crop refuses it), or a `reflectpad` mirrors more rows or columns than the map has beside its edge "
+            "(PyTorch requires each side's padding to be smaller than the map), or a `circularpad` wraps more than "
+            "the map has (PyTorch wraps once).",
             size_dependent=True)
 E040 = Code("E040", ANSWERS, "output shape differs from the answer",
             "The `-> HxWxC` written after a line does not match the computed output volume. The working is shown, "
