@@ -553,15 +553,16 @@ def test_answers_after_a_second_arrow_are_still_judged() -> None:
     assert [(a.quantity, a.verdict) for a in r.answers] == [("output", "right"), ("params", "wrong")]
 
 
-@pytest.mark.parametrize("line, code, said", [
-    ("region 0x5", "E013", "region: the size: the height must be at least 1, got 0"),
-    ("region 5 at -1", "E013", "region: the offset: it must be at least 0, got -1"),
-    ("region", "E014", "`region` needs the size"),
-    ("region 3 at 2 at 1", "E012", "`at` is given twice"),
-    ("region 8x6 at 3x5", "E036", "a 8x6 region at 3x5 (rows 3 to 10, columns 5 to 10) does not fit in 10x10x3"),
+@pytest.mark.parametrize("line, code, at, said", [
+    ("region 0x5", "E013", "0x5", "region: the size: the height must be at least 1, got 0"),
+    ("region 5 at -1", "E013", "-1", "region: the offset: it must be at least 0, got -1"),
+    ("region", "E014", "region", "`region` needs the size"),
+    ("region 3 at 2 at 1", "E012", "at 1", "`at` is given twice"),
+    ("region 8x6 at 3x5", "E036", "8x6", "a 8x6 region at 3x5 (rows 3 to 10, columns 5 to 10) does not fit in 10x10x3"),
 ])
-def test_a_region_written_wrong_says_what_and_where(line: str, code: str, said: str) -> None:
-    # 3 + 8 = 11 rows asked of a map of 10 (rows 0 to 9); 5 + 6 = 11 columns likewise
+def test_a_region_written_wrong_says_what_and_where(line: str, code: str, at: str, said: str) -> None:
+    # 3 + 8 = 11 rows asked of a map of 10 (rows 0 to 9); 5 + 6 = 11 columns likewise. The caret at the value (the
+    # second `at` for the one given twice, the keyword for the size missing)
     report = run(f"input 10x10x3\n{line}\n")
     [error] = [d for d in report.diagnostics if d.severity == "error"]
-    assert error.code == code and errors(report)[0][1] == 2 and said in error.message, error.message
+    assert errors(report) == [(code, 2, line.rindex(at) + 1)] and said in error.message, error.message

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from cnncalc import analyze
 from cnncalc.cli import cli
+from tests.conftest import where
 
 pytestmark = pytest.mark.onnx
 ROOT = Path(__file__).resolve().parent.parent
@@ -620,6 +621,7 @@ def test_steps_like_a_tanh_gelu_that_are_not_are_not_read_as_one(change: str, tm
     else:
         errors = [d for d in report.diagnostics if d.severity == "error"]
         assert [d.code for d in errors] == ["E070"] and "Pow" in errors[0].message
+        assert where(report) == [("E070", _listed_line(report, '"op": "Pow"'), 1)]  # (the first operator not read)
         assert "gelu tanh" not in [r.op for r in report.rows]
 
 
@@ -1313,6 +1315,7 @@ def test_a_slice_of_height_and_width_from_their_edges_is_a_crop(tmp_path: Path) 
     [e] = [d for d in report.diagnostics if d.severity == "error"]
     assert e.code == "E070" and "from its edges and of the other to a row or column counted from the start" in \
         e.message
+    assert where(report) == [("E070", _listed_line(report, '"op": "Slice"'), 1)]
 
 
 @pytest.mark.torch
@@ -2370,11 +2373,40 @@ def test_onnxs_max_unpool_of_a_max_pools_indices_is_maxunpool(tmp_path: Path) ->
 ])
 def test_a_max_unpool_that_is_not_its_pools_is_not_read(unpool: dict[str, Any], indices: str, said: str,
                                                          tmp_path: Path) -> None:
-    # Another window than the pool's (PyTorch checks the size against it), or indices that are no pool's: E070, said
+    # Another window than the pool's (PyTorch checks the size against it), or indices that are no pool's: E070, said,
+    # at the MaxUnpool's line of the listing, column 1
     _onnx()
     report = _unpooling_model(tmp_path, 8, unpool, [1, 2, 8, 8], indices)
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert [d.code for d in errors] == ["E070"] and said in errors[0].message and "MaxUnpool" in errors[0].message
+    assert where(report) == [("E070", _listed_line(report, '"op": "MaxUnpool"'), 1)]
+
+
+def _listed_line(report: Any, written: str) -> int:
+    """The line of the listing (counted from 1) where `written` first appears."""
+    text = report.source.text
+    return text[:text.index(written)].count("\n") + 1
+
+
+@pytest.mark.parametrize("attributes", [{"ceil_mode": 1, "pads": [2, 2, 2, 2]}, {"dilations": [2, 2]}])
+def test_a_max_unpool_without_output_shape_after_a_ceil_or_dilated_pool_is_not_read(
+        attributes: dict[str, Any], tmp_path: Path) -> None:
+    # Without output_shape the unpooling's size is its window's own, (h - 1)·S - 2P + K, which a pool rounding up or
+    # dilating its window does not give back (PyTorch's reader asks for output_size there too): E070, said, at the
+    # MaxUnpool's line. A ceil-mode pool padded past half its window (`widepad`) was once read wrong here: its words
+    # were looked for in the spec text rather than the attributes.
+    _onnx()
+    from onnx import helper
+    kernel = 3 if "pads" in attributes else 2
+    reach = (kernel - 1) * attributes.get("dilations", [1])[0] + 1
+    pool = helper.make_node("MaxPool", ["x"], ["p", "i"], kernel_shape=[kernel, kernel], strides=[2, 2], **attributes)
+    unpool = helper.make_node("MaxUnpool", ["p", "i"], ["y"], kernel_shape=[reach, reach], strides=[2, 2],
+                              pads=attributes.get("pads", [0, 0, 0, 0]))
+    report = _helper_model(tmp_path, [pool, unpool], [], [1, 2, 9, 9], opset=11)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == ["E070"]
+    assert "without output_shape after a max pool with dilations or ceil_mode" in errors[0].message
+    assert where(report)[-1] == ("E070", _listed_line(report, '"op": "MaxUnpool"'), 1)
 
 
 @pytest.mark.parametrize("change", ["none", "corner pool 2x2", "corner of another map", "scatter adds", "no offsets",
