@@ -146,8 +146,9 @@ E032 = Code("E032", SHAPES, "pooling padding too large",
             "window (`P >= K`), so a window could see padding alone.")
 E033 = Code("E033", SHAPES, "groups do not divide channels",
             "A grouped convolution needs its input and output channel counts divisible by `groups`; a group "
-            "norm, a channel shuffle and a split need the channels divisible by their count. PyTorch refuses "
-            "such a layer: answers about its parameters and MACs are not checked.")
+            "norm, a channel shuffle and a split need the channels divisible by their count; a split into parts "
+            "of a size unpacked into N names (`part 1 of N size S`) needs channels that make N parts. PyTorch "
+            "refuses such a layer: answers about its parameters and MACs are not checked.")
 E038 = Code("E038", SHAPES, "size does not divide by the factor",
             "A space-to-depth (`pixelunshuffle R`, PyTorch's PixelUnshuffle) moves each RxR block of the map into "
             "channels: the height and the width must divide by R. PyTorch refuses any other size; MATLAB's "

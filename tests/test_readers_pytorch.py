@@ -353,11 +353,26 @@ def test_a_split_into_parts_of_a_given_size_is_read_part_by_part() -> None:
     report = read_py(RES2NET_SPLIT, input="6x6x3")
     assert report.ok, report.messages()
     assert report.totals.params == 48 + 296
-    assert [r.op for r in report.rows if r.keyword == "slice"] == ["slice 0:4", "slice 4:8", "slice 8:12"]
+    assert [r.op for r in report.rows if r.keyword == "part"] == ["part 1 size 4", "part 2 size 4", "part 3 size 4"]
     assert report.output is not None and report.output.dims == (6, 6, 12)
     if importlib.util.find_spec("torch") is not None:
         assert parameters_in_pytorch(RES2NET_SPLIT) == report.totals.params
         assert tuple(built_by_pytorch(RES2NET_SPLIT)(__import__("torch").zeros(1, 3, 6, 6)).shape) == (1, 12, 6, 6)
+    # on 10 channels the last part is what is left, 8-9: the output 4 + 4 + 2 = 10 channels, as PyTorch's (it was
+    # E036: a part of 8-11 past the last channel); on 8 there is no third part (E036, as PyTorch's IndexError)
+    uneven = RES2NET_SPLIT.replace("nn.Conv2d(3, 12, 1)", "nn.Conv2d(3, 10, 1)")
+    report = read_py(uneven, input="6x6x3")
+    assert report.ok, report.messages()
+    assert report.output is not None and report.output.dims == (6, 6, 4 + 4 + 2)
+    assert report.totals.params == (3 + 1) * 10 + 296
+    short = RES2NET_SPLIT.replace("nn.Conv2d(3, 12, 1)", "nn.Conv2d(3, 8, 1)")
+    report = read_py(short, input="6x6x3")
+    assert errors(report) == [("E036", *place_of(short, "torch.split"))]
+    assert "starts at channel 8, but the input 6x6x8 has channels 0 to 7" in report.diagnostics[0].message
+    if importlib.util.find_spec("torch") is not None:
+        assert tuple(built_by_pytorch(uneven)(__import__("torch").zeros(1, 3, 6, 6)).shape) == (1, 10, 6, 6)
+        with pytest.raises(IndexError):
+            built_by_pytorch(short)(__import__("torch").zeros(1, 3, 6, 6))
     # the method form reads the same; a part past the channels is E036 at the split (PyTorch has no such part)
     method = RES2NET_SPLIT.replace("torch.split(out, 4, 1)", "out.split(4, dim=1)")
     assert read_py(method, input="6x6x3").totals.params == 48 + 296
@@ -518,28 +533,43 @@ def test_super_forward_runs_the_base_s_forward() -> None:
 
 
 def test_a_split_unpacked_into_names_and_listed_sizes_hold_only_on_their_channels() -> None:
-    # `a, b, c = torch.split(out, 4, 1)`: as many parts of 4 as names, so 3·4 = 12 channels, which conv1 gives: parts
-    # 0-3, 4-7, 8-11; the sum of the three 4 + 4 + 4 (`add`) is 6x6x4. On 16 channels PyTorch makes four parts, which
-    # three names refuse ("too many values to unpack"); on 10, a last part of 2, which the add refuses: E017 at the
-    # split for both (the first part's `inputs 12`), not a count on a network PyTorch cannot run
+    # `a, b, c = torch.split(out, 4, 1)`: as many parts of 4 as names, the last what is left: conv1's 12 channels
+    # give parts 0-3, 4-7, 8-11; the sum of the three 4 + 4 + 4 (`add`) is 6x6x4. On 16 channels PyTorch makes four
+    # parts, which three names refuse ("too many values to unpack"): E033 at the split (the first part's `of 3`), not
+    # a count on a network PyTorch cannot run; on 10, parts of 4, 4 and 2, which the add refuses (E051 at the sum)
     init = "self.conv1 = nn.Conv2d(3, 12, 1)\nself.conv2 = nn.Conv2d(4, 4, 3, padding=1)"
     text = module_file(init, "out = self.conv1(x)\na, b, c = torch.split(out, 4, 1)\nreturn self.conv2(a + b + c)")
     report = read_py(text, input="6x6x3")
     assert report.ok, report.messages()
-    assert [r.op for r in report.rows if r.keyword == "slice"] == ["slice 0:4 inputs 12", "slice 4:8", "slice 8:12"]
+    assert [r.op for r in report.rows if r.keyword == "part"] == ["part 1 of 3 size 4", "part 2 size 4",
+                                                                   "part 3 size 4"]
     assert report.totals.params == (3 + 1) * 12 + (4 * 9 + 1) * 4
     assert report.output is not None and report.output.dims == (6, 6, 4)
     torch_present = importlib.util.find_spec("torch") is not None
     if torch_present:
         assert parameters_in_pytorch(text) == report.totals.params
-    for channels, also in ((16, []), (10, ["E036"])):  # (on 10, the third part's channels 8-11 are past the last too)
+    for channels, code, place, words in (
+            (16, "E033", "torch.split", "16 channels in parts of 4 make 4 parts (16/4 = 4, rounded up), not 3"),
+            (10, "E051", "a + b + c", "branch 1 gives 6x6x4 but branch 2 gives 6x6x2")):
         other = text.replace("nn.Conv2d(3, 12, 1)", f"nn.Conv2d(3, {channels}, 1)")
         report = read_py(other, input="6x6x3")
-        assert errors(report) == [(code, *place_of(other, "torch.split")) for code in ["E017", *also]], channels
-        assert f"written for 12 input channels but receives {channels}" in report.diagnostics[0].message
+        assert errors(report) == [(code, *place_of(other, place))], channels
+        assert words in report.diagnostics[0].message
         if torch_present:
             with pytest.raises((ValueError, RuntimeError)):
                 built_by_pytorch(other)(__import__("torch").zeros(1, 3, 6, 6))
+    # a smaller last part: `a, b = torch.split(out, 8, 1)` of 12 channels is 8 and 12 - 8 = 4 (it was E017, read as
+    # `inputs 16`); conv 8 -> 4 3x3: (8·9 + 1)·4 = 292; out 4 + 4 = 8 channels
+    uneven = module_file(init.replace("nn.Conv2d(4, 4, 3, padding=1)", "nn.Conv2d(8, 4, 3, padding=1)"),
+                         "out = self.conv1(x)\na, b = torch.split(out, 8, 1)\nreturn torch.cat((self.conv2(a), b), 1)")
+    report = read_py(uneven, input="6x6x3")
+    assert report.ok, report.messages()
+    assert [r.op for r in report.rows if r.keyword == "part"] == ["part 1 of 2 size 8", "part 2 size 8"]
+    assert report.totals.params == (3 + 1) * 12 + (8 * 9 + 1) * 4
+    assert report.output is not None and report.output.dims == (6, 6, 4 + 4)
+    if torch_present:
+        assert parameters_in_pytorch(uneven) == report.totals.params
+        assert tuple(built_by_pytorch(uneven)(__import__("torch").zeros(1, 3, 6, 6)).shape) == (1, 8, 6, 6)
     # listed sizes: PyTorch refuses sizes that do not add up to the channels (4 + 4 of 12), which was read as two
     # slices of the first 8 channels
     listed = module_file(init, "out = self.conv1(x)\na, b = torch.split(out, [4, 4], 1)\nreturn self.conv2(a + b)")

@@ -274,6 +274,12 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
         ("part 1", ("E014", 2, 6), "needs the number of parts"),
         ("part 5 of 4", ("E036", 2, 6), "asks for a part past the last"),
         ("part 1 of 5", ("E033", 2, 8), "12 channels do not form 5 equal parts (12/5 = 2.4)"),
+        # torch.split(x, 5, 1) of 12 channels: parts 0-4, 5-9, 10-11, ⌈12/5⌉ = 3 of them: a 4th is past the last, and
+        # unpacked into 2 names they are one too many
+        ("part 4 size 5", ("E036", 2, 6), "`part 4 size 5` starts at channel 15, but the input 8x8x12 has channels 0 "
+                                          "to 11: 12 channels make 3 parts"),
+        ("part 1 of 2 size 5", ("E033", 2, 8),
+         "12 channels in parts of 5 make 3 parts (12/5 = 2.4, rounded up), not 2"),
         ("pixelshuffle 3", ("E033", 2, 14), "12 channels do not divide by 3² = 9"),
         ("pixelunshuffle 3", ("E038", 2, 16), "the height 8 and the width 8 do not divide by 3"),
         ("squeeze", ("E037", 2, 1), "squeeze takes a 1x1 map or a vector but gets 8x8x12"),
@@ -287,6 +293,11 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
     for line, place, words in cases:
         r = run(f"input 8x8x12\n{line}\n")
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
+    # the parts that are there: 12 - 2·5 = 2 channels left for the third, 5 for the others, unpacked into 3 or not
+    for line, channels in (("part 3 of 3 size 5", 2), ("part 2 size 5", 5), ("part 3 size 5", 2),
+                           ("part 1 size 20", 12)):
+        r = run(f"input 8x8x12\n{line}\n")
+        assert r.ok and r.output is not None and r.output.dims == (8, 8, channels), (line, r.messages())
     r = run("input 12\nbn map\n")
     assert where(r) == [("E034", 2, 4)] and "gets the vector 12" in r.diagnostics[0].message
 

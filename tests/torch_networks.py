@@ -67,6 +67,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
               "max { conv 4 1x1 | identity } ; min { identity | conv 4 1x1 ; tanh | relu }"),
     ("7x7x8", "split 2 { identity | conv 4 1x1 nobias ; bn ; relu ; dwconv 3x3 pad 1 } ; shuffle 2"),
     ("6x6x8", "concat { part 1 of 2 | part 2 of 2 ; conv 4 1x1 } ; concat { part 2 of 4 | part 4 of 4 }"),
+    # torch.split(x, 4, 1) of 10 channels: 0-3, 4-7 and the last two, 8-9; unpacked into three names; then parts of
+    # 3 of the 4 + 2 + 2 = 8 channels read by index: 3-5 and 6-7
+    ("6x6x10", "concat { part 1 of 3 size 4 | part 3 of 3 size 4 ; conv 2 1x1 | part 3 size 4 } ; "
+               "concat { part 2 size 3 | part 3 size 3 }"),
     ("5x4x3", "conv 12 3x3 pad 1 ; pixelshuffle 2 ; conv 18 1x1 ; pixelshuffle 3"),
     ("12x6x2", "pixelunshuffle 2 ; conv 6 3x3 pad 1 ; pixelunshuffle 3 ; relu ; pixelshuffle 3"),
     ("12x6x2", "pixelunshuffle 2 dcr ; conv 6 3x3 pad 1 ; pixelunshuffle 3 dcr ; relu ; pixelshuffle 3 dcr ; "

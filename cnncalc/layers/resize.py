@@ -86,48 +86,86 @@ class Slice(Layer):
 
 
 class Part(Layer):
-    """Part I of N equal parts of the channels, in order (PyTorch's `x.chunk(N, dim=1)[I - 1]`):
-    `part 2 of 2` is the second half. The channels must divide into N parts (E033)."""
+    """Part I of the channels, in order. `part I of N`: of N equal parts (PyTorch's `x.chunk(N, dim=1)[I - 1]`;
+    `part 2 of 2` is the second half), the channels divisible by N (E033). `part I size S`: of parts of S channels,
+    the last what is left (`torch.split(x, S, 1)[I - 1]`: channels (I-1)·S to min(I·S, C) - 1, E036 where none is
+    left); with `of N` too, the split unpacked into N names, which PyTorch refuses unless the channels make N parts
+    (E033 where they make another number)."""
 
     keyword = "part"
     example = "part 1 of 2"
     index: int = positional(CHANNELS, doc="which part, counted from 1")
-    of: int | None = option(CHANNELS, default=None, doc="the number of equal parts N (always written)")
+    of: int | None = option(CHANNELS, default=None, doc="the number of parts N (written unless `size` is)")
+    size: int | None = option(CHANNELS, default=None, doc="the channels of each part but the last (torch.split's "
+                                                          "split_size)")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage
 
+    def bounds(self, channels: int) -> Pair:
+        """The channels kept, [start, stop), of an input of `channels` (its parts' count checked by `out_shape`)."""
+        if self.size is None:
+            per = channels // self.parts
+            return (self.index - 1) * per, self.index * per
+        return (self.index - 1) * self.size, min(self.index * self.size, channels)
+
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        if self.of is None:
-            ctx.report(codes.E014, f"`part {self.index}` needs the number of parts: `part {self.index} of N`",
+        if self.of is None and self.size is None:
+            ctx.report(codes.E014, f"`part {self.index}` needs the number of parts or their size: "
+                                   f"`part {self.index} of N` or `part {self.index} size S`",
                        arg="index", hint="write `part 1 of 2` for the first half")
             return None
-        if self.index > self.of:
+        if self.of is not None and self.index > self.of:
             ctx.report(codes.E036, f"`part {self.index} of {self.of}` asks for a part past the last",
                        arg="index", hint=f"parts are counted from 1 to {self.of}")
             return None
-        if x.channels % self.of:
-            ctx.report(codes.E033, f"{x.channels} channels do not form {self.of} equal parts "
-                                   f"({x.channels}/{self.of} = {x.channels / self.of:g})", arg="of",
-                       hint="cut a channel count divisible by the number of parts")
+        if self.size is None:
+            assert self.of is not None
+            if x.channels % self.of:
+                ctx.report(codes.E033, f"{x.channels} channels do not form {self.of} equal parts "
+                                       f"({x.channels}/{self.of} = {x.channels / self.of:g})", arg="of",
+                           hint="cut a channel count divisible by the number of parts")
+                return None
+            return x.with_channels(x.channels // self.of)
+        made = -(-x.channels // self.size)  # the parts torch.split makes: the last one what is left
+        if self.of is not None and made != self.of:
+            ctx.report(codes.E033, f"{x.channels} channels in parts of {self.size} make {made} "
+                                   f"part{'s' if made != 1 else ''} ({x.channels}/{self.size} = "
+                                   f"{x.channels / self.size:g}, rounded up), not {self.of}", arg="of",
+                       hint=f"{self.of} parts of {self.size} need {(self.of - 1) * self.size + 1} to "
+                            f"{self.of * self.size} channels")
             return None
-        return x.with_channels(x.channels // self.of)
+        if self.index > made:
+            ctx.report(codes.E036, f"`part {self.index} size {self.size}` starts at channel "
+                                   f"{(self.index - 1) * self.size}, but the input {x} has channels 0 to "
+                                   f"{x.channels - 1}: {x.channels} channels make {made} "
+                                   f"part{'s' if made != 1 else ''}",
+                       arg="index", hint=f"parts are counted from 1 to {made}")
+            return None
+        start, stop = self.bounds(x.channels)
+        return x.with_channels(stop - start)
 
     @property
     def parts(self) -> int:
-        """N, once `out_shape` has found it written (what runs after it reads this)."""
+        """N of equal parts, once `out_shape` has found it written (what runs after it reads this)."""
         assert self.of is not None
         return self.of
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        return Working(f"{x.channels}/{self.parts} = {x.channels // self.parts} channels, part {self.index}")
+        if self.size is None:
+            return Working(f"{x.channels}/{self.parts} = {x.channels // self.parts} channels, part {self.index}")
+        start, stop = self.bounds(x.channels)
+        return Working(f"{x.channels} channels in parts of {self.size}: part {self.index} is {start} to {stop - 1}, "
+                       f"{stop - start} channels")
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        per = x.shape[-1] // self.parts
-        return x[..., (self.index - 1) * per:self.index * per].copy(), 0
+        low = (self.index - 1) * (x.shape[-1] // self.parts if self.size is None else self.size)
+        high = low + (x.shape[-1] // self.parts if self.size is None else self.size)
+        return x[..., low:high].copy(), 0  # (a slice past the end stops at it, as PyTorch's split)
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
-        return _size(x[:-1]) * (x[-1] // self.parts) * itemsize
+        start, stop = self.bounds(x[-1])
+        return _size(x[:-1]) * (stop - start) * itemsize
 
 
 class Shuffle(Layer):

@@ -366,9 +366,9 @@ class _Stacked(NamedTuple):
 
 class _Chunks:
     """`torch.split(x, 26, 1)`: x's channels in parts of 26, as many as the channels make, which the reader does
-    not know; each part read by its index (`spx[i]`) is channels 26·i to 26·(i + 1) (`slice`, E036 beyond the
-    channels, where PyTorch would make the last part smaller or have none). Unpacked into names, as many parts as
-    names (`Reader.unpacked`); counted or listed, E070 (`plain`)."""
+    not know; each part read by its index (`spx[i]`) is `part i+1 size 26` (channels 26·i to 26·(i + 1), the last
+    part what is left, E036 where none is). Unpacked into names, as many parts as names (`Reader.unpacked`);
+    counted or listed, E070 (`plain`)."""
 
     def __init__(self, tensor: Tensor, size: int, node: ast.AST) -> None:
         self.tensor, self.size, self.node = tensor, size, node
@@ -3747,24 +3747,22 @@ class _Reader:
                                f"is read by its index from the first (how many there are depends on the channels)",
                                node)
         if index not in chunks.parts:
-            low = index * chunks.size
-            if low + chunks.size > limits.MAX_CHANNELS:
+            if index * chunks.size + 1 > limits.MAX_CHANNELS:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}`: channels past {limits.MAX_CHANNELS:,}", node)
-            chunks.parts[index] = self.add_layer(f"slice {low}:{low + chunks.size}", chunks.node, chunks.tensor,
-                                                 "slice")
+            chunks.parts[index] = self.add_layer(f"part {index + 1} size {chunks.size}", chunks.node, chunks.tensor,
+                                                 "part")
         return chunks.parts[index]
 
     def unpacked(self, chunks: _Chunks, count: int, node: ast.expr) -> list[Tensor]:
-        """`a, b = torch.split(x, 8, 1)`: the parts of a split into parts of a given size, as many as the names;
-        the first `slice … inputs C` for C = names · size, the channels where PyTorch makes that many whole parts
-        (E017 on others: more make more parts than names, which PyTorch refuses; fewer make the last part smaller)."""
+        """`a, b = torch.split(x, 8, 1)`: the parts of a split into parts of a given size, as many as the names,
+        `part I size S`, the last what is left; the first `part 1 of N size S`, E033 where the channels make another
+        number of parts (which PyTorch refuses to unpack)."""
         if any(isinstance(e, ast.Starred) for e in getattr(node, "elts", ())):
             raise _Unsupported("unpacking the parts of a split into parts of a given size with a starred name", node)
-        channels = count * chunks.size
-        if channels > limits.MAX_CHANNELS:
+        if (count - 1) * chunks.size + 1 > limits.MAX_CHANNELS:
             raise _Unsupported(f"channels past {limits.MAX_CHANNELS:,}", node)
-        return [self.add_layer(f"slice {low}:{low + chunks.size}{'' if low else f' inputs {channels}'}", chunks.node,
-                               chunks.tensor, "slice") for low in range(0, channels, chunks.size)]
+        return [self.add_layer(f"part {i}{f' of {count}' if i == 1 else ''} size {chunks.size}", chunks.node,
+                               chunks.tensor, "part") for i in range(1, count + 1)]  # (the count checked once)
 
     def group_view(self, view: _GroupView, attr: str, args: list[Any], node: ast.AST) -> Any:
         """The rest of a channel shuffle: transpose axes 1 and 2, `.contiguous()`, view back to 4 axes."""
