@@ -47,6 +47,10 @@ WINOGRAD_WIDE_PIXELS = 13 * 13
 WINOGRAD_5X5_CHANNELS = 64
 WINOGRAD_BLOCK_BYTES = 2 * 2**20
 WINOGRAD_MIN_TILES = 128
+# Filters drawn with C_out last are transformed down the kernel's rows, then along them (sums of r terms, not r²),
+# where those made down the rows take at most WINOGRAD_ROWS_BYTES (AlexNet's conv2: 3.4 MB, 0.63x the time of one
+# product with G ⊗ G; VGG-16's 512 channels, 12.6 MB, 1.13x: through memory twice)
+WINOGRAD_ROWS_BYTES = 4 * 2**20
 WINOGRAD_POINTS = ((0, 1), (1, 1), (-1, 1), (1, 2), (-2, 1), (2, 1), (-1, 2))  # fractions (numerator, denominator)
 
 
@@ -308,6 +312,12 @@ class _Tiling:
         # faster on those layers; F(3x3, 5x5)'s fractions made AlexNet's conv2 3% slower.
         self.one_by_one = self.block == self.tiles[0] and \
             all(abs(c) == 1 for _, row in _filter_rows(m, r) for _, c in row)
+        # Transforms whose coefficients are ±1 (F(2x2, 3x3)'s Aᵀ and Bᵀ) add and subtract tiles in place; others
+        # (F(3x3, 5x5)'s fractions) are one product per block with the transform's Kronecker square, its tiles
+        # gathered first (`_winograd_input_dense`): AlexNet's conv2's input transform measured 0.69-0.77 ms so
+        # against 1.14 ms by sums, its output transform 0.71-0.78 ms against 0.99 ms.
+        a_t, _, b_t = _winograd_matrices(m, r)
+        self.dense = not all(abs(c) == 1 for row in (*a_t, *b_t) for _, c in row)
 
     def padded(self, x: np.ndarray, win: Windows) -> np.ndarray:
         if self.padded_shape == x.shape:
@@ -316,38 +326,39 @@ class _Tiling:
         return np.pad(x, ((0, 0), (top, bottom + win.extra[0] + self.grow[0]),
                           (left, right + win.extra[1] + self.grow[1]), (0, 0)))
 
-    def scratch(self, cout: int) -> int:
-        """Elements of the scratch array a transform's coefficients other than ±1 need (none for F(2x2, 3x3))."""
-        a_t, _, b_t = _winograd_matrices(self.m, self.r)
+    def buffers(self, cout: int) -> tuple[int, int, int]:
+        """Elements of one block's transformed tiles, of its products (by dense transforms also its gathered
+        tiles, before them) and of the transforms' temporaries: by sums, the input's tile rows transformed down
+        their columns or the products along one axis; dense, the products' outputs."""
         n, cin = self.padded_shape[0], self.padded_shape[3]
-        whole = all(abs(c) == 1 for row in (*a_t, *b_t) for _, c in row)
-        # the largest part weighed: n tiles' worth of the input's or of the products' (one row of them)
-        return 0 if whole else self.n * n * self.block * max(self.padded_shape[2] * cin, self.tiles[1] * cout)
+        block_tiles = n * self.block * self.tiles[1]
+        if self.dense:
+            return (self.n ** 2 * block_tiles * cin, self.n ** 2 * block_tiles * max(cin, cout),
+                    self.m ** 2 * block_tiles * cout)
+        return (self.n ** 2 * block_tiles * cin, self.n ** 2 * block_tiles * cout,
+                max(self.n * n * self.block * self.padded_shape[2] * cin, self.m * self.n * block_tiles * cout))
 
 
 def _winograd_plan(x_shape: tuple[int, ...], cout: int, win: Windows, itemsize: int, m: int, r: int) -> int:
-    """The padded input, the output, the transformed filters (made one by one, r + 1 filters' worth: less; the plan
-    precedes the weights, whose layout decides), one block's transformed tiles and products, the larger of the two
-    transforms' temporaries (the input's tile rows transformed down their columns; the products transformed along
-    one axis) and the scratch for coefficients other than ±1."""
+    """The padded input, the output, the transformed filters and those transformed down the kernel's rows on the way
+    (made one by one, r + 1 filters' worth: less; the plan precedes the weights, whose layout decides), one block's
+    buffers (`_Tiling.buffers`) and the dense transforms' Kronecker squares."""
     n, cin = x_shape[0], x_shape[3]
     t = _Tiling(x_shape, cout, win, itemsize, m, r)
     padded = _size(t.padded_shape) if t.padded_shape != x_shape else 0
-    block_tiles = n * t.block * t.tiles[1]
-    temporaries = max(t.n * n * t.block * t.padded_shape[2] * cin, m * t.n * block_tiles * cout)
+    squares = t.n ** 4 + m ** 2 * t.n ** 2 if t.dense else 0
     return itemsize * (padded + n * t.out[0] * t.out[1] * cout + t.n ** 2 * cin * cout
-                       + t.n ** 2 * block_tiles * (cin + cout) + temporaries + t.scratch(cout))
+                       + _by_rows(t.n, r, cin, cout, itemsize) + sum(t.buffers(cout)) + squares)
 
 
-def _combine(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out: np.ndarray,
-             scratch: np.ndarray) -> None:
-    """out = Σ coefficient·parts[k] over a transform row's terms: ±1 as additions in place, others through
-    `scratch` (at least a part's size), so that nothing is allocated."""
+def _combine(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out: np.ndarray) -> None:
+    """out = Σ ±parts[k] over a transform row's terms (coefficients ±1: `_Tiling.dense` sends others to products),
+    as additions in place, so that nothing is allocated."""
     (k, first), rest = terms[0], terms[1:]
-    if rest and first == 1 and abs(rest[0][1]) == 1:
+    if rest and first == 1:
         (np.add if rest[0][1] == 1 else np.subtract)(parts[k], parts[rest[0][0]], out=out)
         rest = rest[1:]
-    elif rest and first == -1 and rest[0][1] == 1:
+    elif rest and rest[0][1] == 1:
         np.subtract(parts[rest[0][0]], parts[k], out=out)
         rest = rest[1:]
     else:
@@ -355,20 +366,15 @@ def _combine(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out:
     for k, c in rest:
         if c == 1:
             out += parts[k]
-        elif c == -1:
-            out -= parts[k]
         else:
-            scaled = scratch[:parts[k].size].reshape(parts[k].shape)
-            np.multiply(parts[k], c, out=scaled)
-            out += scaled
+            out -= parts[k]
 
 
-def _combined(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out: np.ndarray,
-              scratch: np.ndarray) -> np.ndarray:
+def _combined(terms: tuple[tuple[int, float], ...], parts: list[np.ndarray], out: np.ndarray) -> np.ndarray:
     """A transform row's sum (`_combine`) in `out`, or the part itself where the row only picks it."""
     if len(terms) == 1 and terms[0][1] == 1:
         return parts[terms[0][0]]
-    _combine(terms, parts, out, scratch)
+    _combine(terms, parts, out)
     return out
 
 
@@ -386,7 +392,7 @@ def _filter_rows(m: int, r: int) -> tuple[tuple[float, tuple[tuple[int, float], 
 
 
 def _products_one_by_one(v: np.ndarray, w: np.ndarray, m: int, out: np.ndarray, rows_done: np.ndarray,
-                         made: np.ndarray, scratch: np.ndarray) -> None:
+                         made: np.ndarray) -> None:
     """The n² products of one block's transformed tiles `v` (n², tiles, C_in) with the transformed filters G·g·Gᵀ
     into `out` (n², tiles, C_out), each filter made just before its product: G's row i down the kernel's rows into
     `rows_done` (r, C_in, C_out), then G's row j along them into `made` (C_in, C_out). The filters are stored with
@@ -396,10 +402,10 @@ def _products_one_by_one(v: np.ndarray, w: np.ndarray, m: int, out: np.ndarray, 
     rows = _filter_rows(m, r)
     n = len(rows)
     for i, (row_scale, row_terms) in enumerate(rows):
-        down = [_combined(row_terms, [taps[a, b] for a in range(r)], rows_done[b], scratch) for b in range(r)]
+        down = [_combined(row_terms, [taps[a, b] for a in range(r)], rows_done[b]) for b in range(r)]
         for j, (column_scale, column_terms) in enumerate(rows):
             product = out[i * n + j]
-            np.matmul(v[i * n + j], _combined(column_terms, down, made, scratch), out=product)
+            np.matmul(v[i * n + j], _combined(column_terms, down, made), out=product)
             if row_scale * column_scale != 1:
                 product *= row_scale * column_scale
 
@@ -411,8 +417,7 @@ def _outputs_inner(w: np.ndarray) -> bool:
     return abs(w.strides[0]) < abs(w.strides[3])
 
 
-def _winograd_input(xp: np.ndarray, t: _Tiling, row: int, rows: int, half: np.ndarray, out: np.ndarray,
-                    scratch: np.ndarray) -> None:
+def _winograd_input(xp: np.ndarray, t: _Tiling, row: int, rows: int, half: np.ndarray, out: np.ndarray) -> None:
     """Bᵀ·d·B for `rows` tile rows from tile row `row`: each input tile d (overlapping by r - 1) into
     out[i, j] (n, n, N, rows, tiles_w, C); `half` (n, N, rows, W, C) holds the tiles transformed down their
     columns."""
@@ -420,38 +425,82 @@ def _winograd_input(xp: np.ndarray, t: _Tiling, row: int, rows: int, half: np.nd
     m, n, tiles_w = t.m, t.n, t.tiles[1]
     d = [xp[:, m * row + k:m * row + k + m * rows:m] for k in range(n)]
     for i in range(n):
-        _combine(b_t[i], d, half[i], scratch)
+        _combine(b_t[i], d, half[i])
     e = [half[:, :, :, k:k + m * tiles_w:m] for k in range(n)]  # every row of the transform at once
     for j in range(n):
-        _combine(b_t[j], e, out[:, j], scratch)
+        _combine(b_t[j], e, out[:, j])
 
 
-def _winograd_output(products: np.ndarray, t: _Tiling, y: np.ndarray, row: int, half: np.ndarray,
-                     scratch: np.ndarray) -> None:
+def _kronecker_square(terms: _Terms, columns: int, dtype: np.dtype[Any]) -> np.ndarray:
+    """T ⊗ T of a transform T given by its rows' terms: (T·d·Tᵀ) flattened is (T ⊗ T)·(d flattened)."""
+    matrix = np.zeros((len(terms), columns))
+    for i, row in enumerate(terms):
+        for k, c in row:
+            matrix[i, k] = c
+    return np.kron(matrix, matrix).astype(dtype)
+
+
+def _winograd_input_dense(xp: np.ndarray, t: _Tiling, row: int, rows: int, gathered: np.ndarray,
+                          out: np.ndarray, square: np.ndarray) -> None:
+    """Bᵀ·d·B for `rows` tile rows from tile row `row` as one product: the tiles d gathered into `gathered`
+    (n, n, N, rows, tiles_w, C), then (Bᵀ ⊗ Bᵀ) times them into `out` (n², N·rows·tiles_w·C)."""
+    m, n, tiles_w = t.m, t.n, t.tiles[1]
+    windows = sliding_window_view(xp[:, m * row:m * (row + rows) + n - m], (n, n), axis=(1, 2))
+    np.copyto(gathered, windows[:, ::m, :m * tiles_w:m].transpose(4, 5, 0, 1, 2, 3))  # (N, rows, tiles_w, C, n, n)
+    np.matmul(square, gathered.reshape(n * n, -1), out=out)
+
+
+def _winograd_output(products: np.ndarray, t: _Tiling, y: np.ndarray, row: int, half: np.ndarray) -> None:
     """Aᵀ·M·A for each tile's products M (n, n, N, rows, tiles_w, C_out) into its m x m outputs from output
     row m·row, through `half` (m, n, N, rows, tiles_w, C_out); a last tile past the output keeps what is inside."""
     a_t, _, _ = _winograd_matrices(t.m, t.r)
     m, rows = t.m, products.shape[3]
     for i in range(m):
-        _combine(a_t[i], list(products), half[i], scratch)
+        _combine(a_t[i], list(products), half[i])
         band = y[:, m * row + i:m * (row + rows):m]
         inside = band.shape[1]
         for j in range(m):
             target = band[:, :, j::m]
-            _combine(a_t[j], [p[:, :inside, :target.shape[2]] for p in half[i]], target, scratch)
+            _combine(a_t[j], [p[:, :inside, :target.shape[2]] for p in half[i]], target)
+
+
+def _winograd_output_dense(products: np.ndarray, t: _Tiling, y: np.ndarray, row: int, outputs: np.ndarray,
+                           square: np.ndarray) -> None:
+    """Aᵀ·M·A for each tile's products M (n², N·rows·tiles_w·C_out) as one product with Aᵀ ⊗ Aᵀ into `outputs`
+    (m, m, N, rows, tiles_w, C_out), then each of the m x m places of the tiles into y from output row m·row; a
+    last tile past the output keeps what is inside."""
+    m = t.m
+    np.matmul(square, products, out=outputs.reshape(m * m, -1))
+    rows = outputs.shape[3]
+    for i in range(m):
+        band = y[:, m * row + i:m * (row + rows):m]
+        for j in range(m):
+            target = band[:, :, j::m]
+            np.copyto(target, outputs[i, j, :, :target.shape[1], :target.shape[2]])
 
 
 def _transformed_filters(w: np.ndarray, m: int, dtype: np.dtype[Any]) -> np.ndarray:
     """Every filter transformed, G·g·Gᵀ: (n², C_in, C_out)."""
     cout, r, _, cin = w.shape
     _, g, _ = _winograd_matrices(m, r)
-    transform = np.kron(g, g).astype(dtype)  # (n², r²)
     if w.flags.c_contiguous:  # stored (C_out, r, r, C_in), as a weights file gives it: C_out products of (n², r²)
         # @ (r², C_in) -> (C_out, n², C_in); each of the n² then read as a transposed (C_in, C_out), no copy
-        filters: np.ndarray = np.matmul(transform, w.reshape(cout, r * r, cin)).transpose(1, 2, 0)
+        filters: np.ndarray = np.matmul(np.kron(g, g).astype(dtype), w.reshape(cout, r * r, cin)).transpose(1, 2, 0)
         return filters
-    # drawn with C_out last in memory (Layer.read_transposed): one product with (r², C_in·C_out) in place
-    return (transform @ np.moveaxis(w, 0, -1).reshape(r * r, cin * cout)).reshape(-1, cin, cout)
+    # drawn with C_out last in memory (Layer.read_transposed): G down the kernel's rows, then along them, each one
+    # product over every filter at once (`_by_rows`); else one product with (r², C_in·C_out) in place
+    taps = np.moveaxis(w, 0, -1).reshape(r, r * cin * cout)
+    if not _by_rows(len(g), r, cin, cout, dtype.itemsize):
+        return (np.kron(g, g).astype(dtype) @ taps.reshape(r * r, cin * cout)).reshape(-1, cin, cout)
+    down = (g.astype(dtype) @ taps).reshape(len(g), r, cin * cout)
+    return np.matmul(g.astype(dtype), down).reshape(-1, cin, cout)
+
+
+def _by_rows(n: int, r: int, cin: int, cout: int, itemsize: int) -> int:
+    """The elements of the filters transformed down the kernel's rows where `_transformed_filters` makes them on
+    the way (WINOGRAD_ROWS_BYTES), else 0."""
+    elements = n * r * cin * cout
+    return elements if elements * itemsize <= WINOGRAD_ROWS_BYTES else 0
 
 
 def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows, m: int) -> np.ndarray:
@@ -468,23 +517,32 @@ def _conv2d_winograd(x: np.ndarray, w: np.ndarray, win: Windows, m: int) -> np.n
     else:
         filters = _transformed_filters(w, m, dtype)
     y = np.empty((n, *t.out, cout), dtype=dtype)
-    tiles_w, block_tiles = t.tiles[1], n * t.block * t.tiles[1]
-    tiles = np.empty(t.n ** 2 * block_tiles * cin, dtype=dtype)
-    products = np.empty(t.n ** 2 * block_tiles * cout, dtype=dtype)
-    half = np.empty(max(t.n * n * t.block * t.padded_shape[2] * cin, m * t.n * block_tiles * cout), dtype=dtype)
-    scratch = np.empty(t.scratch(cout), dtype=dtype)
+    tiles_w = t.tiles[1]
+    tiles, products, half = (np.empty(size, dtype=dtype) for size in t.buffers(cout))
+    if t.dense:
+        a_t, _, b_t = _winograd_matrices(m, r)
+        input_square, output_square = _kronecker_square(b_t, t.n, dtype), _kronecker_square(a_t, t.n, dtype)
     for row in range(0, t.tiles[0], t.block):
         rows = min(t.block, t.tiles[0] - row)
         v = tiles[:t.n ** 2 * n * rows * tiles_w * cin].reshape(t.n, t.n, n, rows, tiles_w, cin)
-        _winograd_input(xp, t, row, rows, half[:t.n * n * rows * t.padded_shape[2] * cin].reshape(
-            t.n, n, rows, t.padded_shape[2], cin), v, scratch)
+        if t.dense:  # the gathered tiles in the products' buffer, which they precede
+            _winograd_input_dense(xp, t, row, rows, products[:v.size].reshape(v.shape), v.reshape(t.n ** 2, -1),
+                                  input_square)
+        else:
+            _winograd_input(xp, t, row, rows, half[:t.n * n * rows * t.padded_shape[2] * cin].reshape(
+                t.n, n, rows, t.padded_shape[2], cin), v)
         out = products[:t.n ** 2 * n * rows * tiles_w * cout].reshape(t.n ** 2, n * rows * tiles_w, cout)
         if filters is None:
-            _products_one_by_one(v.reshape(t.n ** 2, -1, cin), w, m, out, rows_done, made, scratch)
+            _products_one_by_one(v.reshape(t.n ** 2, -1, cin), w, m, out, rows_done, made)
         else:
             np.matmul(v.reshape(t.n ** 2, -1, cin), filters, out=out)
-        _winograd_output(out.reshape(t.n, t.n, n, rows, tiles_w, cout), t, y, row,
-                         half[:m * t.n * n * rows * tiles_w * cout].reshape(m, t.n, n, rows, tiles_w, cout), scratch)
+        if t.dense:
+            _winograd_output_dense(out.reshape(t.n ** 2, -1), t, y, row,
+                                   half[:m * m * n * rows * tiles_w * cout].reshape(m, m, n, rows, tiles_w, cout),
+                                   output_square)
+        else:
+            _winograd_output(out.reshape(t.n, t.n, n, rows, tiles_w, cout), t, y, row,
+                             half[:m * t.n * n * rows * tiles_w * cout].reshape(m, t.n, n, rows, tiles_w, cout))
     return y
 
 
