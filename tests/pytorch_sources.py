@@ -103,7 +103,8 @@ class _Module:
 
     def split(self) -> None:
         """Channel splits: halves (chunk, listed sizes, slices, a size unpacked), listed sizes of unequal parts,
-        thirds unpacked; now and then sizes PyTorch refuses (listed ones that do not add up to the channels, a size
+        thirds unpacked, a size whose last part is smaller (unpacked or read by index); now and then sizes PyTorch
+        refuses (listed ones that do not add up to the channels, a size
         that makes more parts than names)."""
         rng, c = self.rng, self.c
         if c < 2:
@@ -119,6 +120,11 @@ class _Module:
                 "a, b = x.split({q}, dim=1)\nx = torch.cat([{conv}(a), b], 1)")]
         if c % 3 == 0:
             forms.append(("a, b, d = torch.split(x, {q}, dim=1)\nx = torch.cat([a, {conv}(b), d], 1)", c // 3, c // 3))
+        if c >= 3 and c % 2:  # parts of q, the last what is left, c - q (two parts: c/2 < q < c)
+            q = rng.randint(c // 2 + 1, c - 1)
+            forms += [(form, q, c - q) for form in (
+                "a, b = torch.split(x, {q}, 1)\nx = torch.cat([a, {conv}(b)], 1)",
+                "p = x.split({q}, dim=1)\nx = torch.cat([{conv}(p[1]), p[0]], 1)")]
         if rng.random() < 0.05:  # refused by PyTorch: cnncalc must say an error
             forms = [("a, b = torch.split(x, [{q}, {q}], dim=1)\nx = torch.cat((a, {conv}(b)), dim=1)", first, first)]
             if c >= 5:  # three parts or more, two names: "too many values to unpack"
