@@ -2592,3 +2592,77 @@ def test_a_pyramid_of_gathered_pools_of_one_map_shares_its_transpose(tmp_path: P
     assert report.ok and report.totals.params == 448 + 256 + 165
     out = model(x).shape
     assert report.output is not None and report.output.dims == (out[2], out[3], out[1]) == (25, 25, 5)
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("opset", [11, 13, 17])
+def test_layer_norms_and_a_channel_softmax_as_the_older_exporter_writes_them_before_opset_17(opset: int,
+                                                                                              tmp_path: Path) -> None:
+    # Before opset 17 (ONNX's LayerNormalization) PyTorch's older exporter writes nn.LayerNorm out: ReduceMean over
+    # its axes, Sub, Pow 2, ReduceMean, Add eps, Sqrt, Div, then Mul by its weight and Add its bias where it has
+    # them; and before opset 13 a softmax over the channels between two Transposes by [0, 3, 2, 1]. Each was E070
+    # (ReduceMean, Transpose). On a channels-last view (ConvNeXt's) over the last axis: `layernorm inputs 8`, 2·8 = 16;
+    # without bias 8; without affine 0; over C, H and W (nn.LayerNorm([8, 6, 6])): 2·8·6·6 = 576. Convolutions
+    # (3·3·3 + 1)·8 = 224 and (8 + 1)·4 = 36. 224 + 16 + 8 + 576 + 36 = 860, PyTorch's own count.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class ChannelsLast(nn.Module):
+        def __init__(self, norm: Any) -> None:
+            super().__init__()
+            self.norm = norm
+
+        def forward(self, x: Any) -> Any:
+            return self.norm(x.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
+
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), ChannelsLast(nn.LayerNorm(8, eps=1e-6)),
+                          ChannelsLast(nn.LayerNorm(8, bias=False)),
+                          ChannelsLast(nn.LayerNorm(8, elementwise_affine=False)),
+                          nn.LayerNorm([8, 6, 6]), nn.Softmax(dim=1), nn.Conv2d(8, 4, 1), nn.LogSoftmax(dim=1)).eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 8, 8), tmp_path / "n.onnx", False, opset)
+    assert [r.op for r in report.rows if r.keyword != "conv"] == [
+        "layernorm eps 1e-06 inputs 8", "layernorm noshift inputs 8", "layernorm noaffine",
+        "layernorm inputs 8 volume size 6x6", "softmax", "logsoftmax"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224 + 16 + 8 + 576 + 36
+    assert report.output is not None and report.output.dims == (6, 6, 4)
+
+
+@pytest.mark.parametrize("change", ["none", "cube", "axes", "shapes", "kept", "softmax"])
+def test_steps_like_a_layer_norm_or_a_transposed_softmax_that_are_not_are_not_read_as_one(change: str,
+                                                                                          tmp_path: Path) -> None:
+    # A layer norm over a channels-last view's last axis written out (opset 13): `layernorm inputs 4`, 2·4 = 8. With
+    # d³ for d², the variance over another axis than the mean's, a bias of another size than the weight, the mean
+    # not kept as an axis of 1, or a softmax swapped back by another Transpose: no layer norm (no softmax); their
+    # ReduceMean (Transpose) is E070.
+    _onnx()
+    from onnx import TensorProto, helper
+
+    def scalar(name: str, value: float) -> Any:
+        return helper.make_node("Constant", [], [name], value=helper.make_tensor(name, TensorProto.FLOAT, [], [value]))
+
+    second_axes = [2] if change == "axes" else [-1]
+    nodes = [helper.make_node("Transpose", ["x"], ["v"], perm=[0, 2, 3, 1]),
+             helper.make_node("ReduceMean", ["v"], ["u"], axes=[-1], keepdims=0 if change == "kept" else 1),
+             helper.make_node("Sub", ["v", "u"], ["d"]), scalar("two", 3.0 if change == "cube" else 2.0),
+             helper.make_node("Pow", ["d", "two"], ["q"]),
+             helper.make_node("ReduceMean", ["q"], ["s"], axes=second_axes),
+             scalar("eps", 1e-5), helper.make_node("Add", ["s", "eps"], ["e"]), helper.make_node("Sqrt", ["e"], ["r"]),
+             helper.make_node("Div", ["d", "r"], ["n"]), helper.make_node("Mul", ["n", "gamma"], ["g"]),
+             helper.make_node("Add", ["g", "beta"], ["b"]),
+             helper.make_node("Transpose", ["b"], ["t"], perm=[0, 3, 2, 1]),
+             helper.make_node("Softmax", ["t"], ["m"], axis=3),
+             helper.make_node("Transpose", ["m"], ["y"], perm=[0, 3, 1, 2] if change == "softmax" else [0, 3, 2, 1])]
+    report = _helper_model(tmp_path, nodes, [_floats("gamma", 4), _floats("beta", 3 if change == "shapes" else 4)],
+                           [1, 4, 5, 5], opset=11)
+    ops = [r.op for r in report.rows]
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    if change == "none":
+        assert report.ok and ops == ["layernorm inputs 4", "softmax"], report.messages()
+        assert report.totals.params == 2 * 4
+    elif change == "softmax":
+        assert "softmax" not in ops
+        assert [d.code for d in errors] == ["E070"] and "Transpose" in errors[0].message
+    else:
+        assert not any(op.startswith("layernorm") for op in ops) and "softmax" not in ops
+        assert [d.code for d in errors] == ["E070"] and "ReduceMean" in errors[0].message, report.messages()

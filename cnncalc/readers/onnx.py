@@ -307,6 +307,7 @@ class _Reader:
         # Transpose makes of it: `pixelunshuffle` or `pixelshuffle`, "" before it)
         self.blocks: dict[str, tuple[int, list[int], str]] = {}
         self.channels_last: set[str] = set()  # tensors transposed to N, H, W, C (a view of a node's output)
+        self.norms_channels_last: dict[str, str] = {}  # a layer norm written out -> its text on a channels-last view
         self.channels_dropped: dict[str, Span] = {}  # a channel pool's N, H, W (keepdims=0): Unsqueeze(1) reads it
         self.shape_of: dict[str, str] = {}  # a Shape's output -> the tensor whose sizes it holds
         # a 1-D shape tensor's entries, as far as known: (tensor, axis) for a size of a 4-D map, a number for a constant
@@ -399,7 +400,7 @@ class _Reader:
         made_by: dict[int, int] = {}  # a layer node (by id) -> the graph node it made
         lrn, absorbed = self.decomposed_lrns(producer)
         for decomposed in (self.decomposed_mish, self.decomposed_group_norms, self.decomposed_layer_norms,
-                           self.decomposed_activations,
+                           self.decomposed_activations, self.transposed_softmaxes,
                            self.decomposed_adaptive_pools, self.decomposed_wraps):
             try:
                 found, steps = decomposed(producer, uses)
@@ -426,6 +427,8 @@ class _Reader:
                                            f"{'channels-last' if layout else 'channels-first'})", span)
                     poisoned.update(outputs)
                     continue
+                if source in self.channels_last:  # (a layer norm written out over a channels-last view's last axis)
+                    text = self.norms_channels_last.get(outputs[0], text)
                 tensors[outputs[0]] = graph.layer(name, spec_layer(text, span), tensors[source], span)
                 if source in self.channels_last and layout is None:  # (an activation written out, ConvNeXt's GELU
                     self.channels_last.add(outputs[0])  # between its MatMuls: a view as its input)
@@ -1367,51 +1370,99 @@ class _Reader:
 
     def decomposed_layer_norms(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
                                ) -> tuple[dict[str, tuple[str, str]], set[int]]:
-        """A layer norm over a map's channels written out, as the official ConvNeXt's `channels_first` LayerNorm is
-        exported: u = ReduceMean(x) over axis 1 (keepdims), d = x - u, ReduceMean(d²) over axis 1, plus eps, Sqrt,
-        d / that, times gamma and plus beta (C x 1 x 1 each, stored). Each such Add's output -> (x, `layernorm inputs
-        C`), and the steps (read as no layer), as the PyTorch reader reads the same code."""
+        """A layer norm written out, as the official ConvNeXt's `channels_first` LayerNorm is exported and as PyTorch's
+        older exporter writes nn.LayerNorm before opset 17: u = ReduceMean(x) (keepdims), d = x - u, ReduceMean(d²)
+        over the same axes, plus eps, Sqrt, d / that; then times gamma and plus beta where stored (elementwise_affine
+        =False has neither, bias=False no beta). Over axis 1 of a map (gamma C x 1 x 1): `layernorm inputs C`; over
+        the last axis (gamma C): on a channels-last view its channels, `layernorm inputs C`, else a vector's values or
+        a map's width, `layernorm lastaxis`; over the last three (gamma C x H x W, PyTorch's nn.LayerNorm([C, H,
+        W])): `layernorm inputs C volume size HxW`, as the LayerNormalization operator reads (`layer_norm`). Each
+        last step's output -> (x, the text), its text where x is a channels-last view in `norms_channels_last`, and
+        the steps (read as no layer)."""
 
         def made(name: str, op: str, used: int = 1) -> dict[str, Any] | None:
             node = producer.get(name)
             return node if node is not None and node["op"] == op and uses.get(name) == used else None
 
-        def over_channels(node: dict[str, Any] | None) -> bool:
-            return node is not None and self.axes(node) in ([1], [-3]) and node["attrs"].get("keepdims", 1) == 1
+        def then(node: dict[str, Any], op: str) -> tuple[dict[str, Any], str] | None:
+            """The one node reading `node`'s output, if it is an `op` of it and a stored tensor, and that tensor."""
+            out = node["outputs"][0]
+            readers = self.readers.get(out, [])
+            if len(readers) != 1 or readers[0]["op"] != op or len(readers[0]["inputs"]) != 2:
+                return None
+            other = self.stored(producer, next((str(i) for i in readers[0]["inputs"] if i != out), ""))
+            return (readers[0], other) if other in self.initializers else None
 
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
-        for node, _ in self.nodes:
-            if node["op"] != "Add" or len(node["inputs"]) != 2:
+        for div, _ in self.nodes:
+            if div["op"] != "Div" or len(div["inputs"]) != 2:
                 continue
-            for product, beta in (node["inputs"], node["inputs"][::-1]):
-                mul = made(product, "Mul")
-                if mul is None or len(mul["inputs"]) != 2:
-                    continue
-                for normalised, gamma in (mul["inputs"], mul["inputs"][::-1]):
-                    div = made(normalised, "Div")
-                    centred = made(div["inputs"][0], "Sub", 2) if div is not None and len(div["inputs"]) == 2 else None
-                    root = made(div["inputs"][1], "Sqrt") if centred is not None and div is not None else None
-                    shifted = made(root["inputs"][0], "Add") if root is not None else None
-                    if centred is None or shifted is None or div is None or len(shifted["inputs"]) != 2:
-                        continue
-                    x, mean = centred["inputs"]
-                    variance, eps = next(((v, e) for v, e in (shifted["inputs"], shifted["inputs"][::-1])
-                                          if producer.get(v, {}).get("op") == "ReduceMean"), (None, None))
-                    reduced = made(mean, "ReduceMean")
-                    spread = made(variance, "ReduceMean") if variance is not None else None
-                    square = made(spread["inputs"][0], "Pow") if spread is not None else None
-                    scale, shift = self.per_channel(producer, gamma), self.per_channel(producer, beta)
-                    if reduced is None or reduced["inputs"][0] != x or not over_channels(reduced) or \
-                            not over_channels(spread) or square is None or spread is None or \
-                            square["inputs"][0] != centred["outputs"][0] or \
-                            self.scalar(producer, square["inputs"][1]) != 2 or eps is None or \
-                            (epsilon := self.scalar(producer, eps)) is None or scale is None or shift is None or \
-                            not scale[1] or scale != shift:
-                        continue
-                    found[node["outputs"][0]] = (x, f"layernorm inputs {scale[0]}"
-                                                    f"{_epsilon_said({'epsilon': epsilon})}")
-                    absorbed.update(id(n) for n in (reduced, centred, square, spread, shifted, root, div, mul))
+            centred, root = made(div["inputs"][0], "Sub", 2), made(div["inputs"][1], "Sqrt")
+            shifted = made(root["inputs"][0], "Add") if root is not None else None
+            if centred is None or shifted is None or len(shifted["inputs"]) != 2 or len(centred["inputs"]) != 2:
+                continue
+            x, mean = centred["inputs"]
+            variance, eps = next(((v, e) for v, e in (shifted["inputs"], shifted["inputs"][::-1])
+                                  if producer.get(v, {}).get("op") == "ReduceMean"), (None, None))
+            reduced = made(mean, "ReduceMean")
+            spread = made(variance, "ReduceMean") if variance is not None else None
+            square = made(spread["inputs"][0], "Pow") if spread is not None else None
+            if reduced is None or spread is None or square is None or reduced["inputs"][0] != x or \
+                    square["inputs"][0] != centred["outputs"][0] or self.scalar(producer, square["inputs"][1]) != 2 \
+                    or eps is None or (epsilon := self.scalar(producer, eps)) is None or \
+                    self.axes(reduced) != self.axes(spread) or \
+                    not (reduced["attrs"].get("keepdims", 1) and spread["attrs"].get("keepdims", 1)):
+                continue
+            axes = self.axes(reduced)
+            over = "channels" if axes in ([1], [-3]) else "last" if axes == [-1] else \
+                "volume" if axes in ([-3, -2, -1], [1, 2, 3]) else None
+            scaled = then(div, "Mul")
+            shifted_by = then(scaled[0], "Add") if scaled is not None else None
+            shapes = [self.initializers[step[1]].get("shape") for step in (scaled, shifted_by) if step is not None]
+            shape = shapes[0] if shapes and all(s == shapes[0] for s in shapes) else None
+            rank = {"channels": 3, "last": 1, "volume": 3}.get(over or "")
+            if over is None or (scaled is not None and (not isinstance(shape, list) or len(shape) != rank or
+                                                        (over == "channels" and shape[1:] != [1, 1]))):
+                continue
+            last = shifted_by[0] if shifted_by is not None else scaled[0] if scaled is not None else div
+            text = "layernorm" + _epsilon_said({"epsilon": epsilon}) + \
+                (" noaffine" if scaled is None else "" if shifted_by is not None else " noshift")
+            if over == "channels":
+                found[last["outputs"][0]] = (x, text if shape is None else f"{text} inputs {shape[0]}")
+            elif over == "last":
+                found[last["outputs"][0]] = (x, f"{text} lastaxis")
+                self.norms_channels_last[last["outputs"][0]] = text if shape is None else f"{text} inputs {shape[0]}"
+            else:
+                found[last["outputs"][0]] = (x, f"{text} volume" if shape is None else
+                                             f"{text} inputs {shape[0]} volume size {shape[1]}x{shape[2]}")
+                self.norms_channels_last[last["outputs"][0]] = f"{text} volume" if shape is None else \
+                    f"{text} inputs {shape[2]} volume size {shape[0]}x{shape[1]}"
+            absorbed.update(id(n) for n in (reduced, centred, square, spread, shifted, root, div,
+                                            *(step[0] for step in (scaled, shifted_by) if step is not None))
+                            if n is not last)
+        return found, absorbed
+
+    def transposed_softmaxes(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
+                             ) -> tuple[dict[str, tuple[str, str]], set[int]]:
+        """A softmax over a map's channels before opset 13, whose Softmax spans every axis from its own: PyTorch's
+        exporter swaps the channels with the last axis (a Transpose by [0, 3, 2, 1]), takes the Softmax (or
+        LogSoftmax) over that last axis and swaps back. Each such second Transpose's output -> (x, `softmax`), and
+        the steps (read as no layer)."""
+        found: dict[str, tuple[str, str]] = {}
+        absorbed: set[int] = set()
+        for back, _ in self.nodes:
+            if back["op"] != "Transpose" or back["attrs"].get("perm") != [0, 3, 2, 1]:
+                continue
+            soft = producer.get(back["inputs"][0])
+            swap = producer.get(soft["inputs"][0]) if soft is not None else None
+            if soft is None or swap is None or soft["op"] not in ("Softmax", "LogSoftmax") or \
+                    soft["attrs"].get("axis") not in (3, -1) or swap["op"] != "Transpose" or \
+                    swap["attrs"].get("perm") != [0, 3, 2, 1] or \
+                    uses.get(soft["outputs"][0]) != 1 or uses.get(swap["outputs"][0]) != 1:
+                continue
+            found[back["outputs"][0]] = (swap["inputs"][0], soft["op"].lower())
+            absorbed.update((id(swap), id(soft)))
         return found, absorbed
 
     def follow_shape(self, op: str, node: dict[str, Any]) -> None:
