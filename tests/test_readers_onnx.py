@@ -2666,3 +2666,36 @@ def test_steps_like_a_layer_norm_or_a_transposed_softmax_that_are_not_are_not_re
     else:
         assert not any(op.startswith("layernorm") for op in ops) and "softmax" not in ops
         assert [d.code for d in errors] == ["E070"] and "ReduceMean" in errors[0].message, report.messages()
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("opset", [9, 10, 11])
+def test_before_opset_11_slices_local_response_norms_and_resizes_to_a_size_read_as_later(opset: int,
+                                                                                         tmp_path: Path) -> None:
+    # Opset 9's Slice takes its starts, ends and axes as attributes (later ones as inputs): a crop `x[:, :, 1:5, 2:6]`
+    # was E070 ("list index out of range"). Its LocalResponseNorm has two Pads (was E070, the Reshape to 5-D). A
+    # pooled map resized to the crop's size (DeepLab's image pooling) has, before opset 11, scales computed from the
+    # sizes, the crop's 4 over the pooled map's own 1: was E070 (Upsample, Resize). conv 3 -> 8 3x3: (27 + 1)·8 = 224
+    # on 8x8 -> 6x6; region rows 1-4, columns 2-5: 4x4; pooled to 1x1; conv 8 -> 2 1x1: (8 + 1)·2 = 18; resized to
+    # 4x4. PyTorch's own count and shape.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class Net(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv, self.lrn, self.head = nn.Conv2d(3, 8, 3), nn.LocalResponseNorm(3), nn.Conv2d(8, 2, 1)
+
+        def forward(self, x: Any) -> Any:
+            y = self.lrn(self.conv(x))[:, :, 1:5, 2:6]
+            pooled = self.head(nn.functional.adaptive_avg_pool2d(y, 1))
+            return nn.functional.interpolate(pooled, size=y.shape[-2:], mode="bilinear", align_corners=False)
+
+    model = Net().eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 8, 8), tmp_path / "o.onnx", False, opset)
+    assert [r.op for r in report.rows if r.keyword not in ("conv", "globalavgpool")] == [
+        "lrn size 3 k 1", "region 4 at 1x2", "resize 4 bilinear"], report.messages()
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224 + 18
+    assert report.output is not None and report.output.dims == (4, 4, 2) and \
+        tuple(model(torch.zeros(1, 3, 8, 8)).shape) == (1, 2, 4, 4)

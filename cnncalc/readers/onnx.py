@@ -367,6 +367,13 @@ class _Reader:
                 self.opset = entry.get("opset", 13) or 13
         if len(self.nodes) > limits.MAX_NODES:
             raise _Unsupported("more nodes than cnncalc reads")
+        for index, (node, _) in enumerate(self.nodes):  # opset 9's Slice: its starts, ends and axes as attributes,
+            attrs = node["attrs"]  # which opset 10 made inputs: given as constant inputs, read as later opsets' are
+            if node["op"] == "Slice" and len(node["inputs"]) == 1 and isinstance(attrs.get("starts"), list):
+                given = [attrs["starts"], attrs.get("ends"), attrs.get("axes", list(range(len(attrs["starts"]))))]
+                names = [f"\0slice {index} {part}" for part in ("starts", "ends", "axes")]
+                self.constants.update((name, value) for name, value in zip(names, given) if isinstance(value, list))
+                node["inputs"] = [*node["inputs"], *names]
         return self.network()
 
     def network(self) -> ir.Network:
@@ -491,8 +498,8 @@ class _Reader:
                     self.constants[outputs[0]] = value.reshape(-1).tolist()
                     shape_only.add(outputs[0])
                     continue
-            if op == "Shape" or (op in SHAPE_OPS and not data and
-                                 all(not i or i in shape_only or i in self.initializers for i in inputs)):
+            if op == "Shape" or (op in SHAPE_OPS and not data and all(
+                    not i or i in shape_only or i in self.initializers or i in self.constants for i in inputs)):
                 shape_only.update(outputs)  # the arithmetic of a Reshape's target shape, not a layer
                 self.follow_shape(op, node)
                 continue
@@ -709,8 +716,8 @@ class _Reader:
 
     def decomposed_lrns(self, producer: dict[str, dict[str, Any]]) -> tuple[dict[str, tuple[str, str]], set[int]]:
         """PyTorch exports LocalResponseNorm written out: x / (k + alpha·avg(x², over `size` channels))^beta,
-        as Mul(x, x), Reshape to 5-D, Pad, AveragePool (size, 1, 1), back to 4-D (Squeeze, or Reshape of an
-        If), Mul alpha, Add k, Pow beta, Div. Each such Div's output -> (x, the `lrn` spec), and the nodes
+        as Mul(x, x), Reshape to 5-D, Pad (two before opset 11), AveragePool (size, 1, 1), back to 4-D (Squeeze, or
+        Reshape of an If), Mul alpha, Add k, Pow beta, Div. Each such Div's output -> (x, the `lrn` spec), and the nodes
         of the steps (read as no layer)."""
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
@@ -746,14 +753,16 @@ class _Reader:
             kernel = pool["attrs"].get("kernel_shape") if pool is not None and pool["op"] == "AveragePool" else None
             if pool is None or not isinstance(kernel, list) or len(kernel) != 3 or kernel[1:] != [1, 1]:
                 continue
-            pad = producer.get(pool["inputs"][0])
-            view = producer.get(pad["inputs"][0]) if pad is not None and pad["op"] == "Pad" else None
-            square = producer.get(view["inputs"][0]) if view is not None and view["op"] == "Reshape" else None
+            pads, view = [], producer.get(pool["inputs"][0])
+            while view is not None and view["op"] == "Pad":  # (opset 9: a second Pad, of nothing)
+                pads.append(view)
+                view = producer.get(view["inputs"][0])
+            square = producer.get(view["inputs"][0]) if view is not None and view["op"] == "Reshape" and pads else None
             if square is None or square["op"] != "Mul" or square["inputs"] != [x, x]:
                 continue
             beta, k, alpha = constants
             found[node["outputs"][0]] = (x, f"lrn size {kernel[0]} alpha {alpha!r} beta {beta!r} k {k!r}")
-            absorbed.update(id(n) for n in [*chain[1:], pool, pad, view, square])
+            absorbed.update(id(n) for n in [*chain[1:], pool, *pads, view, square])
         return found, absorbed
 
     def decomposed_mish(self, producer: dict[str, dict[str, Any]], uses: dict[str, int]
@@ -2123,6 +2132,10 @@ class _Reader:
                 raise _Unsupported("sizes computed from a map's other than its height and width")
             if sizes and len(sizes) == 4:
                 return layer(f"resize {int(sizes[2])}x{int(sizes[3])}{how}")
+            resized_to = self.sizes_over_own(inputs[2] if op == "Resize" and self.opset > 10 else inputs[1],
+                                             inputs[0]) if scales is None and len(inputs) > 1 else None
+            if resized_to is not None:
+                return layer(f"resize {resized_to[0]}x{resized_to[1]}{how}")
             if scales and len(scales) == 4 and all(float(s).is_integer() for s in scales[2:]):
                 return layer(f"upsample {_size(int(scales[2]), int(scales[3]))}{how}")
             factor = scale_text(scales[2]) if scales and len(scales) == 4 and scales[2] == scales[3] else None
@@ -2261,6 +2274,22 @@ class _Reader:
             answer = ir.ShapeAnswer((h, w, c), f"{h}x{w}x{c}", span)
             graph.expectations[graph.nodes[node_id].name] = ir.Expectation(answer, None, None, span)
         return node_id
+
+    def sizes_over_own(self, scales: str, data: str) -> tuple[int, int] | None:
+        """Scales computed for a resize to fixed sizes, as PyTorch exports `F.interpolate(x, size=(65, 65))` before
+        opset 11 (Upsample's and opset 10's Resize's scales, no sizes): Concat(1, 1 and Div(the sizes, x's own height
+        and width, Cast to floats)): the sizes, whole numbers."""
+        concat = self.producer.get(scales)
+        divided = self.producer.get(concat["inputs"][1]) if concat is not None and concat["op"] == "Concat" and \
+            len(concat["inputs"]) == 2 else None
+        if concat is None or divided is None or divided["op"] != "Div" or self.values(concat["inputs"][0]) != [1, 1]:
+            return None
+        sizes, own = self.values(divided["inputs"][0]), self.dims_of(divided["inputs"][1])
+        if own != [(data, 2), (data, 3)] or not isinstance(sizes, list) or len(sizes) != 2 or \
+                not all(isinstance(v, (int, float)) and float(v).is_integer() and 1 <= v <= limits.MAX_SIZE
+                        for v in sizes):
+            return None
+        return int(sizes[0]), int(sizes[1])
 
     def pads(self, a: dict[str, Any], transposed: tuple[int, int] | None = None) -> str:
         """A node's padding as the spec writes it; `transposed`, a ConvTranspose's kernel, whose SAME pads are worked
