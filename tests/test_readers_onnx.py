@@ -2699,3 +2699,19 @@ def test_before_opset_11_slices_local_response_norms_and_resizes_to_a_size_read_
     assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224 + 18
     assert report.output is not None and report.output.dims == (4, 4, 2) and \
         tuple(model(torch.zeros(1, 3, 8, 8)).shape) == (1, 2, 4, 4)
+
+
+@pytest.mark.parametrize("op, inputs, opset", [("Resize", ["x", "roi"], 13), ("Upsample", ["x"], 9),
+                                               ("Resize", ["x", "scales"], 10)])
+def test_a_resize_without_the_scales_it_needs_is_said_so(op: str, inputs: list[str], opset: int,
+                                                         tmp_path: Path) -> None:
+    # a Resize of opset 13 given no scales or sizes (its third input), an Upsample without scales, an opset 10
+    # Resize whose scales are computed from a map's other than the sizes over its own: E070 saying which, not a
+    # Python error's words ("list index out of range" before the computed scales were looked for with a length check)
+    _onnx()
+    from onnx import helper
+    nodes = [helper.make_node("Shape", ["x"], ["s"]), helper.make_node("Cast", ["s"], ["f"], to=1),
+             helper.make_node("Div", ["f", "f"], ["scales"]), helper.make_node(op, inputs, ["y"], mode="nearest")]
+    report = _helper_model(tmp_path, nodes, [_floats("roi", 0)], [1, 3, 4, 4], opset=opset)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [d.code for d in errors] == ["E070"] and f"{op} (scales or sizes cnncalc cannot read)" in errors[0].message

@@ -2132,8 +2132,9 @@ class _Reader:
                 raise _Unsupported("sizes computed from a map's other than its height and width")
             if sizes and len(sizes) == 4:
                 return layer(f"resize {int(sizes[2])}x{int(sizes[3])}{how}")
-            resized_to = self.sizes_over_own(inputs[2] if op == "Resize" and self.opset > 10 else inputs[1],
-                                             inputs[0]) if scales is None and len(inputs) > 1 else None
+            computed = inputs[2] if op == "Resize" and self.opset > 10 and len(inputs) > 2 else \
+                inputs[1] if (op == "Upsample" or self.opset == 10) and len(inputs) > 1 else ""
+            resized_to = self.sizes_over_own(computed, inputs[0]) if scales is None and computed else None
             if resized_to is not None:
                 return layer(f"resize {resized_to[0]}x{resized_to[1]}{how}")
             if scales and len(scales) == 4 and all(float(s).is_integer() for s in scales[2:]):
