@@ -2715,3 +2715,31 @@ def test_a_resize_without_the_scales_it_needs_is_said_so(op: str, inputs: list[s
     report = _helper_model(tmp_path, nodes, [_floats("roi", 0)], [1, 3, 4, 4], opset=opset)
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert [d.code for d in errors] == ["E070"] and f"{op} (scales or sizes cnncalc cannot read)" in errors[0].message
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("folding", [True, False])
+def test_convnexts_channels_first_layer_norm_exported_folded_or_not(folding: bool, tmp_path: Path) -> None:
+    # The official ConvNeXt's LayerNorm(data_format="channels_first"): u = x.mean(1, keepdim=True), s = (x -
+    # u).pow(2).mean(1, keepdim=True), (x - u) / sqrt(s + eps), then weight[:, None, None]·x + bias[:, None, None].
+    # Exported without constant folding its weight and bias reach their C x 1 x 1 by two Unsqueezes: it was E070
+    # (Pow). `layernorm eps 1e-06 inputs 8`, 2·8 = 16; conv (3·3·3 + 1)·8 = 224: 240, PyTorch's own count.
+    from tests.test_pytorch_export import _torch
+    torch = _torch()
+    nn = torch.nn
+
+    class ChannelsFirst(nn.Module):
+        def __init__(self, c: int) -> None:
+            super().__init__()
+            self.weight, self.bias = nn.Parameter(torch.ones(c)), nn.Parameter(torch.zeros(c))
+
+        def forward(self, x: Any) -> Any:
+            u = x.mean(1, keepdim=True)
+            s = (x - u).pow(2).mean(1, keepdim=True)
+            x = (x - u) / torch.sqrt(s + 1e-6)
+            return self.weight[:, None, None] * x + self.bias[:, None, None]
+
+    model = nn.Sequential(nn.Conv2d(3, 8, 3), ChannelsFirst(8)).eval()
+    report = _exported_and_read(model, torch.zeros(1, 3, 8, 8), tmp_path / "c.onnx", False, 17, folding)
+    assert [r.op for r in report.rows if r.keyword != "conv"] == ["layernorm eps 1e-06 inputs 8"]
+    assert report.totals.params == sum(p.numel() for p in model.parameters()) == 224 + 16

@@ -1350,21 +1350,28 @@ class _Reader:
         return name
 
     def per_channel(self, producer: dict[str, dict[str, Any]], name: str) -> tuple[int, bool] | None:
-        """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer (given its axes of 1 by an Unsqueeze in
-        an export not folded), or a Constant's (1 x 1 x 1 as the older exporter writes a fixed 1 and 0; C values given
-        their axes of 1 by an Unsqueeze in an export not folded)."""
+        """(C, whether stored) of a tensor of C x 1 x 1 values: an initializer (given its axes of 1 by Unsqueezes in
+        an export not folded, one or two), or a Constant's (1 x 1 x 1 as the older exporter writes a fixed 1 and 0;
+        C values given their axes of 1 by an Unsqueeze in an export not folded)."""
         name = self.stored(producer, name)
         alias = producer.get(name)
         shape: Any = None
         kept = name in self.initializers
+        unsqueezes: list[dict[str, Any]] = []  # (C values given their axes one at a time: `w[:, None, None]`)
+        walked = alias
+        while walked is not None and walked["op"] == "Unsqueeze" and len(unsqueezes) < 3:
+            unsqueezes.append(walked)
+            walked = producer.get(self.stored(producer, walked["inputs"][0]))
+        source = self.stored(producer, unsqueezes[-1]["inputs"][0]) if unsqueezes else ""
         if kept:
             shape = self.initializers[name].get("shape")
-        elif alias is not None and alias["op"] == "Unsqueeze" and \
-                self.stored(producer, alias["inputs"][0]) in self.initializers:
-            axes = producer.get(alias["inputs"][1]) if len(alias["inputs"]) > 1 else None  # (a Constant not read yet)
-            given = axes["attrs"].get("value") if axes is not None and axes["op"] == "Constant" else None
-            shape = _unsqueezed(self.initializers[self.stored(producer, alias["inputs"][0])]["shape"],
-                                given if isinstance(given, list) else alias["attrs"].get("axes"))
+        elif source in self.initializers:
+            shape = self.initializers[source]["shape"]
+            for unsqueeze in reversed(unsqueezes):
+                axes = producer.get(unsqueeze["inputs"][1]) if len(unsqueeze["inputs"]) > 1 else None  # (a Constant
+                given = axes["attrs"].get("value") if axes is not None and axes["op"] == "Constant" else None  # unread)
+                shape = _unsqueezed(shape, given if isinstance(given, list) else unsqueeze["attrs"].get("axes")) \
+                    if shape is not None else None
             kept = True
         elif alias is not None and alias["op"] == "Unsqueeze" and producer.get(alias["inputs"][0], {}).get("op") == \
                 "Constant":  # a fixed 1 and 0 per channel, given its axes of 1 (an export not folded: `affine=False`)
@@ -1393,14 +1400,18 @@ class _Reader:
             node = producer.get(name)
             return node if node is not None and node["op"] == op and uses.get(name) == used else None
 
-        def then(node: dict[str, Any], op: str) -> tuple[dict[str, Any], str] | None:
-            """The one node reading `node`'s output, if it is an `op` of it and a stored tensor, and that tensor."""
+        def then(node: dict[str, Any], op: str) -> tuple[dict[str, Any], Any] | None:
+            """The one node reading `node`'s output, if it is an `op` of it and a stored tensor, and that tensor's
+            shape (C x 1 x 1 where an export not folded gives C values their axes by an Unsqueeze)."""
             out = node["outputs"][0]
             readers = self.readers.get(out, [])
             if len(readers) != 1 or readers[0]["op"] != op or len(readers[0]["inputs"]) != 2:
                 return None
             other = self.stored(producer, next((str(i) for i in readers[0]["inputs"] if i != out), ""))
-            return (readers[0], other) if other in self.initializers else None
+            if other in self.initializers:
+                return readers[0], self.initializers[other].get("shape")
+            per_channel = self.per_channel(producer, other)
+            return (readers[0], [per_channel[0], 1, 1]) if per_channel is not None and per_channel[1] else None
 
         found: dict[str, tuple[str, str]] = {}
         absorbed: set[int] = set()
@@ -1428,7 +1439,7 @@ class _Reader:
                 "volume" if axes in ([-3, -2, -1], [1, 2, 3]) else None
             scaled = then(div, "Mul")
             shifted_by = then(scaled[0], "Add") if scaled is not None else None
-            shapes = [self.initializers[step[1]].get("shape") for step in (scaled, shifted_by) if step is not None]
+            shapes = [step[1] for step in (scaled, shifted_by) if step is not None]
             shape = shapes[0] if shapes and all(s == shapes[0] for s in shapes) else None
             rank = {"channels": 3, "last": 1, "volume": 3}.get(over or "")
             if over is None or (scaled is not None and (not isinstance(shape, list) or len(shape) != rank or
