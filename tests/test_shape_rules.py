@@ -293,6 +293,11 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
     for line, place, words in cases:
         r = run(f"input 8x8x12\n{line}\n")
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
+    # a count or size below 1 is refused at its value, in words that name it (`of` was "the of")
+    for line, place, words in (("part 1 of 0 size 3", ("E013", 2, 11), "the number of parts: it must be at least 1"),
+                               ("part 2 size 0", ("E013", 2, 13), "the size: it must be at least 1")):
+        r = run(f"input 8x8x12\n{line}\n")
+        assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.messages())
     # the parts that are there: 12 - 2·5 = 2 channels left for the third, 5 for the others, unpacked into 3 or not
     for line, channels in (("part 3 of 3 size 5", 2), ("part 2 size 5", 5), ("part 3 size 5", 2),
                            ("part 1 size 20", 12)):

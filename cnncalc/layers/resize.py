@@ -95,7 +95,8 @@ class Part(Layer):
     keyword = "part"
     example = "part 1 of 2"
     index: int = positional(CHANNELS, doc="which part, counted from 1")
-    of: int | None = option(CHANNELS, default=None, doc="the number of parts N (written unless `size` is)")
+    of: int | None = option(CHANNELS, default=None, called="number of parts",
+                            doc="the number of parts N (written unless `size` is)")
     size: int | None = option(CHANNELS, default=None, doc="the channels of each part but the last (torch.split's "
                                                           "split_size)")
 
