@@ -2663,9 +2663,12 @@ def test_steps_like_a_layer_norm_or_a_transposed_softmax_that_are_not_are_not_re
     elif change == "softmax":
         assert "softmax" not in ops
         assert [d.code for d in errors] == ["E070"] and "Transpose" in errors[0].message
+        # (at the first Transpose not read: the softmax's own, by [0, 3, 2, 1])
+        assert where(report) == [("E070", _listed_line(report, '"perm": [0, 3, 2, 1]'), 1)]
     else:
         assert not any(op.startswith("layernorm") for op in ops) and "softmax" not in ops
         assert [d.code for d in errors] == ["E070"] and "ReduceMean" in errors[0].message, report.messages()
+        assert where(report) == [("E070", _listed_line(report, '"op": "ReduceMean"'), 1)]
 
 
 @pytest.mark.torch
@@ -2715,6 +2718,7 @@ def test_a_resize_without_the_scales_it_needs_is_said_so(op: str, inputs: list[s
     report = _helper_model(tmp_path, nodes, [_floats("roi", 0)], [1, 3, 4, 4], opset=opset)
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert [d.code for d in errors] == ["E070"] and f"{op} (scales or sizes cnncalc cannot read)" in errors[0].message
+    assert where(report) == [("E070", _listed_line(report, f'"op": "{op}"'), 1)]
 
 
 @pytest.mark.torch
