@@ -77,8 +77,8 @@ E010 = Code("E010", LAYERS, "unknown layer",
 E011 = Code("E011", LAYERS, "unknown option",
             "The layer has no such option or flag. A close match is suggested.")
 E012 = Code("E012", LAYERS, "option given twice",
-            "An option or flag appears twice on one layer (`pad 1 pad 2`, `floor ceil`); cnncalc will not "
-            "guess which one is meant.")
+            "An option or flag appears twice on one layer (`pad 1 pad 2`, `floor ceil`), or two options that "
+            "each set the same thing (`part`'s `size` and `chunks`); cnncalc will not guess which one is meant.")
 E013 = Code("E013", LAYERS, "bad number",
             "A number is missing, malformed, of the wrong kind (a fraction where a whole number is needed, a "
             "pair where one number is needed) or outside its range (a stride of 0, a size above the limits of "
@@ -147,7 +147,8 @@ E032 = Code("E032", SHAPES, "pooling padding too large",
 E033 = Code("E033", SHAPES, "groups do not divide channels",
             "A grouped convolution needs its input and output channel counts divisible by `groups`; a group "
             "norm, a channel shuffle and a split need the channels divisible by their count; a split into parts "
-            "of a size unpacked into N names (`part 1 of N size S`) needs channels that make N parts. PyTorch "
+            "of a size, or PyTorch's chunks, unpacked into N names (`part 1 of N size S`, `part 1 of N chunks M`) "
+            "needs channels that make N parts. PyTorch "
             "refuses such a layer: answers about its parameters and MACs are not checked.")
 E038 = Code("E038", SHAPES, "size does not divide by the factor",
             "A space-to-depth (`pixelunshuffle R`, PyTorch's PixelUnshuffle) moves each RxR block of the map into "

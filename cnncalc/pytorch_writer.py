@@ -284,8 +284,9 @@ SPELLINGS: dict[str, Spell] = {
     "identity": lambda layer, x, y, ceil: [],  # nothing to write: the next statement reads the input
     "slice": lambda layer, x, y, ceil: [Step(None, f"{{x}}[:, {layer.channels[0]}:"
                                                    f"{'' if layer.channels[1] is None else layer.channels[1]}]")],
-    "part": lambda layer, x, y, ceil: [Step(None, f"{{x}}.chunk({layer.of}, 1)[{layer.index - 1}]" if layer.size is None
-                                            else f"torch.split({{x}}, {layer.size}, 1)[{layer.index - 1}]")],
+    "part": lambda layer, x, y, ceil: [Step(None, f"torch.split({{x}}, {layer.size}, 1)[{layer.index - 1}]"
+                                            if layer.size is not None else
+                                            f"{{x}}.chunk({layer.chunks or layer.of}, 1)[{layer.index - 1}]")],
     "shuffle": lambda layer, x, y, ceil: [Step("", f"nn.ChannelShuffle({layer.groups})")],
     "pixelshuffle": lambda layer, x, y, ceil: [
         Step("", f"nn.PixelShuffle({layer.factor})" if layer.order == "crd" else f"DepthToSpace({layer.factor})")],

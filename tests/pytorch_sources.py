@@ -103,7 +103,8 @@ class _Module:
 
     def split(self) -> None:
         """Channel splits: halves (chunk, listed sizes, slices, a size unpacked), listed sizes of unequal parts,
-        thirds unpacked, a size whose last part is smaller (unpacked or read by index); now and then sizes PyTorch
+        thirds unpacked, a size or a chunk whose last part is smaller (unpacked or read by index); now and then sizes
+        PyTorch
         refuses (listed ones that do not add up to the channels, a size
         that makes more parts than names)."""
         rng, c = self.rng, self.c
@@ -120,8 +121,9 @@ class _Module:
                 "a, b = x.split({q}, dim=1)\nx = torch.cat([{conv}(a), b], 1)")]
         if c % 3 == 0:
             forms.append(("a, b, d = torch.split(x, {q}, dim=1)\nx = torch.cat([a, {conv}(b), d], 1)", c // 3, c // 3))
-        if c >= 3 and c % 2:  # parts of q, the last what is left, c - q (two parts: c/2 < q < c)
+        if c >= 3 and c % 2:  # parts of q, the last what is left, c - q (two parts: c/2 < q < c); chunks of ⌈c/2⌉
             q = rng.randint(c // 2 + 1, c - 1)
+            forms.append(("a, b = x.chunk(2, dim=1)\nx = torch.cat([a, {conv}(b)], 1)", (c + 1) // 2, c // 2))
             forms += [(form, q, c - q) for form in (
                 "a, b = torch.split(x, {q}, 1)\nx = torch.cat([a, {conv}(b)], 1)",
                 "p = x.split({q}, dim=1)\nx = torch.cat([{conv}(p[1]), p[0]], 1)")]

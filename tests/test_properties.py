@@ -142,7 +142,7 @@ def random_layer(draw: st.DrawFn) -> str:
             f"region {draw(st.integers(1, 3))}x{draw(st.integers(1, 3))} at {draw(st.integers(0, 2))}",
             f"reflectpad {draw(st.integers(0, 2))}",
             "reflectpad 1,0,0,2", f"replicatepad {draw(st.integers(0, 2))}", "replicatepad 0,1,2,0", "part 1 of 1",
-            f"part 1 size {draw(st.integers(1, 4))}",
+            f"part 1 size {draw(st.integers(1, 4))}", f"part 1 chunks {draw(st.integers(1, 4))}",
             "globalavgpool ; squeeze ; unflatten", "globalavgpool ; squeeze ; softmax lastaxis ; unflatten",
             "globalmaxpool ; flatten ; logsoftmax lastaxis ; unflatten", f"conv {4 * c} 1x1 ; pixelshuffle 2",
             "upsample 2 ; pixelunshuffle 2",

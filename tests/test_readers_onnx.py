@@ -883,6 +883,48 @@ def _floats(name: str, *shape: int) -> Any:
     return numpy_helper.from_array(np.random.default_rng(0).standard_normal(shape).astype(np.float32), name)
 
 
+def test_chunks_of_channels_that_do_not_divide_are_read_as_onnx_and_pytorch_cut_them(tmp_path: Path) -> None:
+    # 7 channels in 2 chunks: ⌈7/2⌉ = 4, then the 3 left (PyTorch's x.chunk(2, 1); ONNX's Split of num_outputs 2,
+    # "the last chunk smaller"), by the older exporter's bounds ((C + 1) / 2 · k) and the newer's Split; was E033.
+    # Joined the other way round: 3 + 4 = 7 channels, the smaller part first. Before opset 18 a Split without sizes
+    # is equal parts: 8 channels in 2 are 4 and 4; 7 are E033.
+    _onnx()
+    import numpy as np
+    from onnx import helper
+    from onnx.reference import ReferenceEvaluator
+    size = [helper.make_node("Shape", ["x"], ["shape"]), helper.make_node("Gather", ["shape", "one"], ["c"], axis=0)]
+    bounds = _helper_model(tmp_path, [
+        *size, helper.make_node("Add", ["c", "one"], ["c1"]), helper.make_node("Div", ["c1", "two"], ["half"]),
+        helper.make_node("Mul", ["half", "one"], ["end1"]), helper.make_node("Mul", ["half", "two"], ["end2"]),
+        helper.make_node("Slice", ["x", "zero", "end1", "one"], ["first"]),
+        helper.make_node("Slice", ["x", "end1", "end2", "one"], ["second"]),
+        helper.make_node("Concat", ["second", "first"], ["y"], axis=1)],
+        [_ints("one", [1]), _ints("two", [2]), _ints("zero", [0])], [1, 7, 6, 6])
+    assert bounds.ok, bounds.messages()
+    assert sorted((r.op, str(r.output)) for r in bounds.rows if r.keyword == "part") == [
+        ("part 1 chunks 2", "6x6x4"), ("part 2 chunks 2", "6x6x3")]
+    split_node = helper.make_node("Split", ["x"], ["a", "b"], axis=1, num_outputs=2)
+    split = _helper_model(tmp_path, [split_node, helper.make_node("Concat", ["b", "a"], ["y"], axis=1)], [],
+                          [1, 7, 6, 6], opset=18)
+    assert split.ok and sorted((r.op, str(r.output)) for r in split.rows if r.keyword == "part") == [
+        ("part 1 chunks 2", "6x6x4"), ("part 2 chunks 2", "6x6x3")]
+    # ONNX's own reference evaluator cuts them so
+    graph = helper.make_graph([split_node], "g", [helper.make_tensor_value_info("x", 1, [1, 7, 6, 6])],
+                              [helper.make_tensor_value_info(o, 1, None) for o in ("a", "b")])
+    a, b = ReferenceEvaluator(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)])).run(
+        None, {"x": np.zeros((1, 7, 6, 6), np.float32)})
+    assert (a.shape[1], b.shape[1]) == (4, 3)
+    for channels in (8, 7):
+        equal = _helper_model(tmp_path, [helper.make_node("Split", ["x"], ["a", "b"], axis=1),
+                                         helper.make_node("Concat", ["b", "a"], ["y"], axis=1)], [],
+                              [1, channels, 6, 6], opset=13)
+        if channels == 8:
+            assert equal.ok and sorted((r.op, str(r.output)) for r in equal.rows if r.keyword == "part") == [
+                ("part 1 of 2", "6x6x4"), ("part 2 of 2", "6x6x4")], equal.messages()
+        else:
+            assert [d.code for d in equal.diagnostics if d.severity == "error"] == ["E033"] * 2, equal.messages()
+
+
 def test_the_exporters_instance_norm_with_running_statistics(tmp_path: Path) -> None:
     # InstanceNorm2d(track_running_stats=True) in eval mode, as PyTorch 2.13's exporter writes it: the images' channels
     # side by side, Reshape to (1, -1, H, W), and a BatchNormalization of their running statistics. Of one image that
@@ -933,7 +975,7 @@ def test_a_chunk_of_the_channels_from_their_count_an_open_slice_and_an_equal_spl
         helper.make_node("Concat", ["first", "conv"], ["y"], axis=1)],
         [_ints("one", [1]), _ints("two", [2]), _ints("zero", [0]), _floats("w", 4, 4, 1, 1)], [1, 8, 6, 6])
     assert chunk.ok, chunk.messages()
-    assert [r.op for r in chunk.rows if r.keyword == "part"] == ["part 1 of 2", "part 2 of 2"]
+    assert [r.op for r in chunk.rows if r.keyword == "part"] == ["part 1 chunks 2", "part 2 chunks 2"]
     assert chunk.output is not None and chunk.output.dims == (6, 6, 8) and chunk.totals.params == 4 * 4
     halved = _helper_model(tmp_path, [
         *size, helper.make_node("Cast", ["c"], ["cf"], to=1), helper.make_node("Mul", ["cf", "half"], ["h"]),
@@ -946,7 +988,7 @@ def test_a_chunk_of_the_channels_from_their_count_an_open_slice_and_an_equal_spl
     assert opened.ok and [r.op for r in opened.rows] == ["slice 4:"] and opened.output.dims == (6, 6, 6)
     split = _helper_model(tmp_path, [helper.make_node("Split", ["x"], ["a", "b"], axis=1, num_outputs=2),
                                      helper.make_node("Add", ["a", "b"], ["y"])], [], [1, 8, 6, 6], opset=18)
-    assert split.ok and [r.op for r in split.rows if r.keyword == "part"] == ["part 1 of 2", "part 2 of 2"]
+    assert split.ok and [r.op for r in split.rows if r.keyword == "part"] == ["part 1 chunks 2", "part 2 chunks 2"]
     assert split.output is not None and split.output.dims == (6, 6, 4)
     # a Split into listed sizes: slices, the first holding the sizes' sum (ONNX's sizes add up to the axis, 3 + 5 = 8):
     # the parts 6x6x3 and 6x6x5 joined back in the other order, 8 channels; on 8 channels sizes 3 + 3 are E017

@@ -532,6 +532,36 @@ def test_super_forward_runs_the_base_s_forward() -> None:
     assert "nn.Module's forward" in report.diagnostics[0].message
 
 
+def test_a_chunk_of_channels_that_do_not_divide_is_cut_as_pytorch_cuts_it() -> None:
+    # x.chunk(2, 1) of 7 channels: ⌈7/2⌉ = 4 and the 3 left (was E033, "7 channels do not form 2 equal parts"); the
+    # conv of the second part has 3 input channels: (3·9 + 1)·3 = 84 parameters, beside conv1's (3 + 1)·7 = 28
+    init = "self.conv1 = nn.Conv2d(3, 7, 1)\nself.conv2 = nn.Conv2d(3, 3, 3, padding=1)"
+    text = module_file(init, "out = self.conv1(x)\na, b = out.chunk(2, dim=1)\nreturn torch.cat([a, self.conv2(b)], 1)")
+    report = read_py(text, input="6x6x3")
+    assert report.ok, report.messages()
+    assert sorted(r.op for r in report.rows if r.keyword == "part") == ["part 1 chunks 2", "part 2 chunks 2"]
+    assert report.totals.params == (3 + 1) * 7 + (3 * 9 + 1) * 3
+    assert report.output is not None and report.output.dims == (6, 6, 4 + 3)
+    torch_present = importlib.util.find_spec("torch") is not None
+    if torch_present:
+        assert parameters_in_pytorch(text) == report.totals.params
+        assert tuple(built_by_pytorch(text)(__import__("torch").zeros(1, 3, 6, 6)).shape) == (1, 7, 6, 6)
+    # x.chunk(3, 1) of 4 channels: parts of ⌈4/3⌉ = 2, only two of them: read by index, the second is channels 2-3;
+    # unpacked into three names PyTorch refuses ("not enough values to unpack"): E036 at the chunk, for the third
+    indexed = module_file("self.conv1 = nn.Conv2d(3, 4, 1)", "return self.conv1(x).chunk(3, 1)[1]")
+    report = read_py(indexed, input="6x6x3")
+    assert report.ok and report.output is not None and report.output.dims == (6, 6, 2), report.messages()
+    unpacked = module_file("self.conv1 = nn.Conv2d(3, 4, 1)",
+                           "a, b, c = self.conv1(x).chunk(3, 1)\nreturn torch.cat([a, b, c], 1)")
+    report = read_py(unpacked, input="6x6x3")
+    assert errors(report) == [("E036", *place_of(unpacked, "self.conv1(x).chunk"))], report.messages()
+    assert "4 channels in 3 chunks of 2 (⌈4/3⌉) make 2 parts" in report.diagnostics[0].message
+    if torch_present:
+        assert tuple(built_by_pytorch(indexed)(__import__("torch").zeros(1, 3, 6, 6)).shape) == (1, 2, 6, 6)
+        with pytest.raises(ValueError):
+            built_by_pytorch(unpacked)(__import__("torch").zeros(1, 3, 6, 6))
+
+
 def test_a_split_unpacked_into_names_and_listed_sizes_hold_only_on_their_channels() -> None:
     # `a, b, c = torch.split(out, 4, 1)`: as many parts of 4 as names, the last what is left: conv1's 12 channels
     # give parts 0-3, 4-7, 8-11; the sum of the three 4 + 4 + 4 (`add`) is 6x6x4. On 16 channels PyTorch makes four
@@ -1394,7 +1424,8 @@ def test_shufflenet_v2_as_torchvision_writes_it() -> None:
     report = analyze(FIXTURES / "shuffle_units.py", input="64x64x3")
     assert not [d for d in report.diagnostics if d.severity == "error"]
     ops = [r.op for r in report.rows if r.kind == "layer"]
-    assert ops.count("shuffle 2") == 2 + 3 + 2 and ops.count("part 1 of 2") == ops.count("part 2 of 2") == 1 + 2 + 1
+    assert ops.count("shuffle 2") == 2 + 3 + 2
+    assert ops.count("part 1 chunks 2") == ops.count("part 2 chunks 2") == 1 + 2 + 1
     # a stride-1 unit of stage 2 (48 channels): the second half, 24, through 1x1 (24·24), BN (2·24),
     # 3x3 depthwise (9·24), BN, 1x1, BN: 576 + 48 + 216 + 48 + 576 + 48
     unit = [r for r in report.rows if r.path.startswith("stage2_1_") and r.depth == 1]

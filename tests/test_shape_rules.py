@@ -277,9 +277,16 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
         # torch.split(x, 5, 1) of 12 channels: parts 0-4, 5-9, 10-11, ⌈12/5⌉ = 3 of them: a 4th is past the last, and
         # unpacked into 2 names they are one too many
         ("part 4 size 5", ("E036", 2, 6), "`part 4 size 5` starts at channel 15, but the input 8x8x12 has channels 0 "
-                                          "to 11: 12 channels make 3 parts"),
+                                          "to 11: 12 channels in parts of 5 make 3 parts"),
         ("part 1 of 2 size 5", ("E033", 2, 8),
          "12 channels in parts of 5 make 3 parts (12/5 = 2.4, rounded up), not 2"),
+        # x.chunk(5, 1) of 12 channels: parts of ⌈12/5⌉ = 3, 12/3 = 4 of them (PyTorch makes fewer than asked): a 5th
+        # is past the last, and 5 names cannot unpack them; `size` and `chunks` each set the parts' size
+        ("part 5 chunks 5", ("E036", 2, 6), "`part 5 chunks 5` starts at channel 12, but the input 8x8x12 has channels "
+                                            "0 to 11: 12 channels in 5 chunks of 3 (⌈12/5⌉) make 4 parts"),
+        ("part 1 of 5 chunks 5", ("E033", 2, 8),
+         "12 channels in 5 chunks of 3 (⌈12/5⌉) make 4 parts (12/3 = 4, rounded up), not 5"),
+        ("part 1 size 3 chunks 4", ("E012", 2, 15), "given both the parts' size (3) and a number of chunks (4)"),
         ("pixelshuffle 3", ("E033", 2, 14), "12 channels do not divide by 3² = 9"),
         ("pixelunshuffle 3", ("E038", 2, 16), "the height 8 and the width 8 do not divide by 3"),
         ("squeeze", ("E037", 2, 1), "squeeze takes a 1x1 map or a vector but gets 8x8x12"),
@@ -299,10 +306,20 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
         r = run(f"input 8x8x12\n{line}\n")
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.messages())
     # the parts that are there: 12 - 2·5 = 2 channels left for the third, 5 for the others, unpacked into 3 or not
+    # x.chunk(5, 1) of 12 channels: 3, 3, 3, 3; x.chunk(7, 1): ⌈12/7⌉ = 2, six parts of 2; x.chunk(5, 1) of 13 and
+    # x.chunk(2, 1) of 11 below: 3, 3, 3, 3, 1 and 6, 5 (the last what is left)
     for line, channels in (("part 3 of 3 size 5", 2), ("part 2 size 5", 5), ("part 3 size 5", 2),
-                           ("part 1 size 20", 12)):
+                           ("part 1 size 20", 12), ("part 4 chunks 5", 3), ("part 6 chunks 7", 2),
+                           ("part 1 of 4 chunks 4", 3), ("part 1 chunks 20", 1)):
         r = run(f"input 8x8x12\n{line}\n")
         assert r.ok and r.output is not None and r.output.dims == (8, 8, channels), (line, r.messages())
+    for size, line, channels in (("8x8x13", "part 5 of 5 chunks 5", 1), ("8x8x11", "part 1 of 2 chunks 2", 6),
+                                 ("8x8x11", "part 2 chunks 2", 5)):
+        r = run(f"input {size}\n{line}\n")
+        assert r.ok and r.output is not None and r.output.dims == (8, 8, channels), (line, r.messages())
+    # the working says the size: ⌈11/2⌉ = 6, the second part channels 6 to 10
+    working = run("input 8x8x11\nhalf: part 2 chunks 2\n", explain=True).rows[0].working
+    assert working is not None and working.out == "11 channels in 2 chunks of 6 (⌈11/2⌉): part 2 is 6 to 10, 5 channels"
     r = run("input 12\nbn map\n")
     assert where(r) == [("E034", 2, 4)] and "gets the vector 12" in r.diagnostics[0].message
 

@@ -71,6 +71,10 @@ NETWORKS = [  # (input, spec lines): together they use every layer keyword and m
     # 3 of the 4 + 2 + 2 = 8 channels read by index: 3-5 and 6-7
     ("6x6x10", "concat { part 1 of 3 size 4 | part 3 of 3 size 4 ; conv 2 1x1 | part 3 size 4 } ; "
                "concat { part 2 size 3 | part 3 size 3 }"),
+    # x.chunk(3, 1) of 7 channels: parts of ⌈7/3⌉ = 3, 3 and 1, unpacked; then x.chunk(4, 1) of the 3 + 2 = 5 by
+    # index: parts of ⌈5/4⌉ = 2, only three of them, the second and the first: 2 + 2 channels
+    ("6x6x7", "concat { part 1 of 3 chunks 3 | part 3 chunks 3 ; conv 2 1x1 } ; "
+              "concat { part 2 chunks 4 | part 1 chunks 4 }"),
     ("5x4x3", "conv 12 3x3 pad 1 ; pixelshuffle 2 ; conv 18 1x1 ; pixelshuffle 3"),
     ("12x6x2", "pixelunshuffle 2 ; conv 6 3x3 pad 1 ; pixelunshuffle 3 ; relu ; pixelshuffle 3"),
     ("12x6x2", "pixelunshuffle 2 dcr ; conv 6 3x3 pad 1 ; pixelunshuffle 3 dcr ; relu ; pixelshuffle 3 dcr ; "

@@ -243,8 +243,8 @@ TORCH_OPS: dict[str, Op] = {
     "reshape": lambda layer, x, w, c: (x.permute(0, 2, 3, 1) if x.ndim == 4 else x).reshape(
         x.shape[0], layer.size[0], layer.size[1], -1).permute(0, 3, 1, 2),
     "slice": lambda layer, x, w, c: x[:, layer.channels[0]:layer.channels[1]],
-    "part": lambda layer, x, w, c: x.chunk(layer.of, 1)[layer.index - 1] if layer.size is None else
-    torch.split(x, layer.size, 1)[layer.index - 1],
+    "part": lambda layer, x, w, c: torch.split(x, layer.size, 1)[layer.index - 1] if layer.size is not None else
+    x.chunk(layer.chunks or layer.of, 1)[layer.index - 1],
     "shuffle": lambda layer, x, w, c: nn.ChannelShuffle(layer.groups)(x),
     "pixelshuffle": lambda layer, x, w, c: F.pixel_shuffle(x, layer.factor) if layer.order == "crd" else
     _depth_to_space(x, layer.factor),

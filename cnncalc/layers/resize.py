@@ -86,61 +86,89 @@ class Slice(Layer):
 
 
 class Part(Layer):
-    """Part I of the channels, in order. `part I of N`: of N equal parts (PyTorch's `x.chunk(N, dim=1)[I - 1]`;
-    `part 2 of 2` is the second half), the channels divisible by N (E033). `part I size S`: of parts of S channels,
-    the last what is left (`torch.split(x, S, 1)[I - 1]`: channels (I-1)·S to min(I·S, C) - 1, E036 where none is
-    left); with `of N` too, the split unpacked into N names, which PyTorch refuses unless the channels make N parts
-    (E033 where they make another number)."""
+    """Part I of the channels, in order. `part I of N`: of N equal parts (Caffe's Slice, NumPy's `split`; `part 2
+    of 2` is the second half), the channels divisible by N (E033). `part I size S`: of parts of S channels, the last
+    what is left (`torch.split(x, S, 1)[I - 1]`: channels (I-1)·S to min(I·S, C) - 1, E036 where none is left).
+    `part I chunks N`: PyTorch's `x.chunk(N, 1)[I - 1]`, parts of ⌈C/N⌉ channels, the last what is left (as many
+    as they make, which may be fewer than N: E036 past the last). With `of N` too, a split into parts of a size
+    unpacked into N names, which PyTorch refuses unless the channels make N parts (E033 where they make another
+    number)."""
 
     keyword = "part"
     example = "part 1 of 2"
     index: int = positional(CHANNELS, doc="which part, counted from 1")
     of: int | None = option(CHANNELS, default=None, called="number of parts",
-                            doc="the number of parts N (written unless `size` is)")
+                            doc="the number of parts N (written unless `size` or `chunks` is)")
     size: int | None = option(CHANNELS, default=None, doc="the channels of each part but the last (torch.split's "
                                                           "split_size)")
+    chunks: int | None = option(CHANNELS, default=None, doc="the chunks asked of torch.chunk: parts of ⌈C/N⌉ "
+                                                            "channels")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage
 
+    def part_size(self, channels: int) -> int | None:
+        """The channels of each part but the last, of an input of `channels`: `size`, or ⌈C/N⌉ for `chunks N`;
+        None for N equal parts."""
+        if self.chunks is not None:
+            return -(-channels // self.chunks)
+        return self.size
+
     def bounds(self, channels: int) -> Pair:
         """The channels kept, [start, stop), of an input of `channels` (its parts' count checked by `out_shape`)."""
-        if self.size is None:
+        each = self.part_size(channels)
+        if each is None:
             per = channels // self.parts
             return (self.index - 1) * per, self.index * per
-        return (self.index - 1) * self.size, min(self.index * self.size, channels)
+        return (self.index - 1) * each, min(self.index * each, channels)
+
+    def _made(self, channels: int, each: int) -> str:
+        """How the parts are cut, for messages: `12 channels in parts of 5`, `5 channels in 2 chunks of 3`."""
+        if self.chunks is None:
+            return f"{channels} channels in parts of {each}"
+        return f"{channels} channels in {self.chunks} chunk{'s' if self.chunks != 1 else ''} of {each} " \
+               f"(⌈{channels}/{self.chunks}⌉)"
 
     def out_shape(self, x: Shape, ctx: ShapeContext) -> Shape | None:
-        if self.of is None and self.size is None:
+        if self.size is not None and self.chunks is not None:
+            ctx.report(codes.E012, f"`part {self.index}` given both the parts' size ({self.size}) and a number of "
+                                   f"chunks ({self.chunks}), which each set it", arg="chunks",
+                       hint="keep `size` for torch.split(x, S, 1), `chunks` for x.chunk(N, 1)")
+            return None
+        if self.of is None and self.size is None and self.chunks is None:
             ctx.report(codes.E014, f"`part {self.index}` needs the number of parts or their size: "
-                                   f"`part {self.index} of N` or `part {self.index} size S`",
+                                   f"`part {self.index} of N`, `part {self.index} size S` or "
+                                   f"`part {self.index} chunks N`",
                        arg="index", hint="write `part 1 of 2` for the first half")
             return None
         if self.of is not None and self.index > self.of:
             ctx.report(codes.E036, f"`part {self.index} of {self.of}` asks for a part past the last",
                        arg="index", hint=f"parts are counted from 1 to {self.of}")
             return None
-        if self.size is None:
+        each = self.part_size(x.channels)
+        if each is None:
             assert self.of is not None
             if x.channels % self.of:
                 ctx.report(codes.E033, f"{x.channels} channels do not form {self.of} equal parts "
                                        f"({x.channels}/{self.of} = {x.channels / self.of:g})", arg="of",
-                           hint="cut a channel count divisible by the number of parts")
+                           hint="cut a channel count divisible by the number of parts, or write `chunks "
+                                f"{self.of}` for PyTorch's x.chunk({self.of}, 1), whose last part is smaller")
                 return None
             return x.with_channels(x.channels // self.of)
-        made = -(-x.channels // self.size)  # the parts torch.split makes: the last one what is left
+        made = -(-x.channels // each)  # the parts torch.split and torch.chunk make: the last one what is left
         if self.of is not None and made != self.of:
-            ctx.report(codes.E033, f"{x.channels} channels in parts of {self.size} make {made} "
-                                   f"part{'s' if made != 1 else ''} ({x.channels}/{self.size} = "
-                                   f"{x.channels / self.size:g}, rounded up), not {self.of}", arg="of",
-                       hint=f"{self.of} parts of {self.size} need {(self.of - 1) * self.size + 1} to "
-                            f"{self.of * self.size} channels")
+            ctx.report(codes.E033, f"{self._made(x.channels, each)} make {made} part{'s' if made != 1 else ''} "
+                                   f"({x.channels}/{each} = {x.channels / each:g}, rounded up), not {self.of}",
+                       arg="of", hint=f"{self.of} parts of {each} need {(self.of - 1) * each + 1} to "
+                                      f"{self.of * each} channels" if self.chunks is None else
+                       f"PyTorch unpacks x.chunk({self.chunks}, 1) into {self.of} names only where it makes "
+                       f"{self.of} parts; read each part by its index, `part I chunks {self.chunks}`")
             return None
         if self.index > made:
-            ctx.report(codes.E036, f"`part {self.index} size {self.size}` starts at channel "
-                                   f"{(self.index - 1) * self.size}, but the input {x} has channels 0 to "
-                                   f"{x.channels - 1}: {x.channels} channels make {made} "
-                                   f"part{'s' if made != 1 else ''}",
+            words = f"chunks {self.chunks}" if self.chunks is not None else f"size {each}"
+            ctx.report(codes.E036, f"`part {self.index} {words}` starts at channel {(self.index - 1) * each}, but "
+                                   f"the input {x} has channels 0 to {x.channels - 1}: {self._made(x.channels, each)} "
+                                   f"make {made} part{'s' if made != 1 else ''}",
                        arg="index", hint=f"parts are counted from 1 to {made}")
             return None
         start, stop = self.bounds(x.channels)
@@ -153,16 +181,21 @@ class Part(Layer):
         return self.of
 
     def working(self, x: Shape, y: Shape, ctx: ShapeContext) -> Working:
-        if self.size is None:
+        each = self.part_size(x.channels)
+        if each is None:
             return Working(f"{x.channels}/{self.parts} = {x.channels // self.parts} channels, part {self.index}")
         start, stop = self.bounds(x.channels)
-        return Working(f"{x.channels} channels in parts of {self.size}: part {self.index} is {start} to {stop - 1}, "
-                       f"{stop - start} channels")
+        return Working(f"{self._made(x.channels, each)}: part {self.index} is {start} to {stop - 1}, "
+                       f"{stop - start} channel{'s' if stop - start != 1 else ''}")
 
     def run(self, x: np.ndarray, w: dict[str, np.ndarray], ceil: bool, naive: bool) -> tuple[np.ndarray, int]:
-        low = (self.index - 1) * (x.shape[-1] // self.parts if self.size is None else self.size)
-        high = low + (x.shape[-1] // self.parts if self.size is None else self.size)
-        return x[..., low:high].copy(), 0  # (a slice past the end stops at it, as PyTorch's split)
+        channels = x.shape[-1]
+        if self.chunks is not None:
+            step = (channels + self.chunks - 1) // self.chunks  # torch.chunk's size, the ceiling of C/N
+        else:
+            step = channels // self.parts if self.size is None else self.size
+        low = (self.index - 1) * step
+        return x[..., low:low + step].copy(), 0  # (a slice past the end stops at it, as PyTorch's split and chunk)
 
     def workspace(self, x: tuple[int, ...], ceil: bool, itemsize: int) -> int:
         start, stop = self.bounds(x[-1])

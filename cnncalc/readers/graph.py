@@ -250,6 +250,9 @@ class Graph:
         self.expectations: dict[str, ir.Expectation] = {}  # by label: what the file itself says (ONNX's weights)
         self.size = 0  # the nodes the expander will count: a layer 1, a merge 2 and one per input
         self._input_label: str | None = None
+        # nodes left out where nothing reads them: the parts of PyTorch's x.chunk(n, 1) the code never reads, which
+        # may be fewer than n (as many as the channels make), so that only a part read must be there
+        self.optional: set[int] = set()
 
     def input_label(self) -> str:
         """The input's label, where a line must name it (`image: identity`): one for every layout tried."""
@@ -280,12 +283,12 @@ class Graph:
     def network(self, title: str | None, given: ir.Input | None, span: Span, main: int | None = None,
                 train: frozenset[int] = frozenset(), rounding: ir.RoundingLine | None = None) -> ir.Network:
         """The network, its output `main` (default: the last node nothing reads), the other unread
-        nodes as side heads (training-only heads when in `train`)."""
+        nodes as side heads (training-only heads when in `train`), those `optional` left out."""
         consumers: list[list[int]] = [[] for _ in self.nodes]
         for i, node in enumerate(self.nodes):
             for source in node.inputs:
                 consumers[source].append(i)
-        ends = [i for i in range(1, len(self.nodes)) if not consumers[i]]
+        ends = [i for i in range(1, len(self.nodes)) if not consumers[i] and (i not in self.optional or i == main)]
         if main is None:
             main = ends[-1] if ends else INPUT
         sides = [e for e in ends if e != main]

@@ -1574,17 +1574,19 @@ class _Reader:
             elif op == "Mul" and value >= 0:
                 sizes[out] = (tensor, a, d, m * value)
 
-    def channel_fraction(self, name: str, data: str) -> Fraction | None:
+    def channel_fraction(self, name: str, data: str) -> tuple[Fraction, bool | None] | None:
         """A Slice bound on the channels as a share of data's channels C: 0, `C` itself or past it (1),
-        or ((C + a) // d) · m with a rounding the division (0 or d - 1): m/d (exact when d divides C,
-        which `part` checks)."""
+        or ((C + a) // d) · m with a rounding the division (0 or d - 1): m/d; and whether its division rounds
+        up (x.chunk(d, 1)'s ⌈C/d⌉, a = d - 1 > 0), down, or is none (None)."""
         if name in self.channel_sizes:
             tensor, a, d, m = self.channel_sizes[name]
-            return Fraction(m, d) if tensor == data and a in (0, d - 1) else None
+            if tensor != data or a not in (0, d - 1):
+                return None
+            return Fraction(m, d), (a > 0) if d > 1 else None
         value = self.values(name)
         if value is None or len(value) != 1 or not isinstance(value[0], int):
             return None
-        return Fraction(0) if value[0] == 0 else Fraction(1) if value[0] >= 2 ** 31 - 1 else None
+        return (Fraction(0), None) if value[0] == 0 else (Fraction(1), None) if value[0] >= 2 ** 31 - 1 else None
 
     def array(self, name: str) -> Any:
         """A constant's value as a numpy array of its shape, or None when it is not a known constant."""
@@ -2188,18 +2190,24 @@ class _Reader:
                     and starts[0] >= 0:
                 # past the last channel (PyTorch writes x[:, 4:] with an end of 2^63 - 1): to the last
                 return layer(f"slice {starts[0]}:{'' if ends[0] >= 2 ** 31 - 1 else ends[0]}")
-            low, high = (self.channel_fraction(i, inputs[0]) for i in inputs[1:3])
-            if low is not None and high is not None and high > low and (1 / (high - low)).denominator == 1 and \
-                    (low / (high - low)).denominator == 1:  # x.chunk(n, 1)[k - 1], its bounds from x's size
-                parts = int(1 / (high - low))
-                return layer(f"part {int(low * parts) + 1} of {parts}")
+            first, last = (self.channel_fraction(i, inputs[0]) for i in inputs[1:3])
+            if first is not None and last is not None:
+                (low, low_up), (high, high_up) = first, last
+                rounding = {low_up, high_up} - {None}
+                if high > low and (1 / (high - low)).denominator == 1 and (low / (high - low)).denominator == 1 and \
+                        len(rounding) < 2:  # x.chunk(n, 1)[k - 1], its bounds from x's size: parts of ⌈C/n⌉
+                    parts = int(1 / (high - low))
+                    return layer(f"part {int(low * parts) + 1} {'chunks' if rounding == {True} else 'of'} {parts}")
             raise _Unsupported("other than a channel slice, or a chunk of the channels")
         if op == "Split":
             sizes = a.get("split") or (self.values(inputs[1]) if len(inputs) > 1 and inputs[1] else None)
-            parts = a.get("num_outputs")  # opset 18: n equal parts (x.chunk(n, 1), as the newer exporter writes it)
-            if a.get("axis", 0) == 1 and not sizes and isinstance(parts, int) and parts == len(node["outputs"]):
+            # opset 18's num_outputs: parts of ⌈C/n⌉, the last smaller (x.chunk(n, 1), as the newer exporter writes
+            # it); before it, with no sizes, as many equal parts as outputs
+            parts = a.get("num_outputs")
+            if a.get("axis", 0) == 1 and not sizes and (parts is None or parts == len(node["outputs"])):
                 for k, out in enumerate(node["outputs"], 1):
-                    tensors[out], _ = layer(f"part {k} of {parts}")
+                    tensors[out], _ = layer(f"part {k} chunks {parts}" if isinstance(parts, int) else
+                                            f"part {k} of {len(node['outputs'])}")
                 return None
             if a.get("axis", 0) != 1 or not sizes:
                 raise _Unsupported("other than into listed channel counts, or equal parts")

@@ -1226,6 +1226,7 @@ class _Reader:
         span = Span(0, len(self.text))
         title = self.built_by or self.zoo_titles.get(id(model)) or (
             model.cls.name if isinstance(model, Instance) else None)
+        self.graph.optional.difference_update(t.node for t in mains)  # (an output, even a part of a chunk)
         return self.graph.network(title, given, span, main=mains[0].node, train=frozenset(self.train_heads),
                                   rounding=ir.RoundingLine("floor", span, by=BY))
 
@@ -3191,6 +3192,7 @@ class _Reader:
                 self.iterate(value, target)
             if len(values) != len(target.elts):
                 raise _Unsupported(f"unpacking {len(values)} values into {len(target.elts)}", target)
+            self.graph.optional.difference_update(v.node for v in values if isinstance(v, Tensor))  # each named
             for t, v in zip(target.elts, values):
                 self.assign(t, v, env)
         elif isinstance(target, ast.Subscript) and (
@@ -3874,12 +3876,17 @@ class _Reader:
         return self.joined(_STACK_REDUCTIONS[how], stack.tensors, node)
 
     def chunk(self, x: Any, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> list[Tensor]:
-        """`x.chunk(2, dim=1)`: N equal parts of the channels (`part I of N`; unequal is E033)."""
+        """`x.chunk(2, dim=1)`: parts of ⌈C/N⌉ channels, the last what is left (`part I chunks N`). The channels
+        may make fewer than N, so a part is there only where it is read (`x.chunk(3, 1)[1]` of 4 channels is
+        channels 2-3) or unpacked into a name (`a, b, c = x.chunk(3, 1)`, which PyTorch refuses there: E036 at
+        the third)."""
         n = args[0] if args else kwargs.get("chunks")
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
         if dim not in (1, -3) or isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= limits.MAX_BRANCHES:
             raise _Unsupported("torch.chunk other than into a number of parts along dim=1", node)
-        return [self.add_layer(f"part {i} of {n}", node, x, "part") for i in range(1, n + 1)]
+        parts = [self.add_layer(f"part {i} chunks {n}", node, x, "part") for i in range(1, n + 1)]
+        self.graph.optional.update(part.node for part in parts)
+        return parts
 
     def tensor_method(self, x: Tensor, attr: str, args: list[Any], kwargs: dict[str, Any], node: ast.AST) -> Any:
         if attr in _IN_PLACE:
