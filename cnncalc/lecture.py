@@ -5746,7 +5746,7 @@ class _LineReader:
     def _count_answers(self, tokens: list[Tok]) -> list[tuple[str, ir.Count]]:
         """The counts a line answers (`_count_answer`), several joined by `,`, `;`, `/` or `and` (`Params: 760, MACs:
         768K`); none for prose. After the first, a part that is no count's answer is E060."""
-        tokens = _per_filter_shared(_separated(tokens))
+        tokens = _per_filter_shared(_separated(_implied(tokens)))
         words = [t.lower for t in tokens]
         cuts, depth, counted = [], 0, False
         for j, t in enumerate(tokens):
@@ -5996,8 +5996,11 @@ class _LineReader:
         """`Each filter has 76 parameters`, `Each filter has 5*5*3 + 1 = 76 params (+1 for bias)`, `Each kernel has
         75 weights`: one filter's count, after the working's last `=`, and after a comma the layer's, said to be the
         whole (`…, so 760 in total`) or worked out to its own word (`…, so 76 × 10 = 760 parameters`); None (prose)
-        unless the filter's ends in its word (`363 weights plus a bias`: the weights, the bias said beside them)."""
-        cut = next((j for j, t in enumerate(said) if t.text in (",", ";")), len(said))
+        unless the filter's ends in its word (`363 weights plus a bias`: the weights, the bias said beside them). The
+        layer's may follow without a comma, after `so` or `=>` (`… = 76 params so 76*10 = 760`: it was prose)."""
+        said = _implied(said)
+        cut = next((j for j, t in enumerate(said) if t.text in (",", ";") or (
+            t.lower in _SO and _after_count_word(said, j))), len(said))
         said, rest = said[:cut], _unled(said[cut + 1:])
         while rest and rest[-1].text in ("!", "."):
             rest = rest[:-1]
@@ -9461,6 +9464,35 @@ def _side(words: list[str], kinds: list[str], tokens: list[Tok], at: int) -> ir.
 def _ungrouped(text: str) -> str:
     """A number's digits without the commas or underscores that group its thousands (`34,944`, `34_944`)."""
     return text.replace(",", "").replace("_", "")
+
+
+def _after_count_word(tokens: list[Tok], at: int, counted: bool = False) -> bool:
+    """Whether tokens[at] follows a count's word, or a parenthesis after one (`76 params (+1 for bias) so …`);
+    `counted`: the word after a number (`76 params`, not the line's head `Params`)."""
+    k = at - 1
+    if k >= 0 and tokens[k].text == ")":
+        depth = 0
+        while k >= 0:
+            depth += (tokens[k].text == ")") - (tokens[k].text == "(")
+            if depth == 0:
+                break
+            k -= 1
+        k -= 1
+    return k >= 0 and tokens[k].lower in ir.ANSWER_WORDS and (not counted or (k > 0 and tokens[k - 1].kind == "NUM"))
+
+
+def _implied(tokens: list[Tok]) -> list[Tok]:
+    """`76 params => 76*10 = 760`: `=>` (written `=` and `>`) after a count and its word (and an aside, `(+1 for
+    bias)`) leads on to the next step of the working, as `so` does (`⇒` and `->` did; it was read as the word's
+    `=`, a second answer: E060, the count given twice, on a right working)."""
+    out: list[Tok] = []
+    for j, t in enumerate(tokens):
+        if t.text == ">" and j >= 3 and tokens[j - 1].text == "=" and tokens[j - 1].end == t.start and \
+                _after_count_word(tokens, j - 1, counted=True):
+            out[-1] = Tok("WORD", "so", tokens[j - 1].start, t.end)
+            continue
+        out.append(t)
+    return out
 
 
 def _separated(tokens: list[Tok]) -> list[Tok]:

@@ -1424,6 +1424,14 @@ def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order(
     ("Number of parameters in this layer: each filter has 5*5*3 + 1 = 76 params (+1 for bias) so 76*10 = 760\n",
      [("params", "right")], []),
     ("Number of parameters: 76 per filter x 10 filters = 760\n", [("params", "right")], []),
+    # `=>` after a filter's count leads on as `so` does ((5·5·3 + 1)·10 = 760; it was read as `params =`, a second
+    # answer: E060 on a right working); a slip after it is judged
+    ("Number of parameters in this layer? each filter has 5*5*3 + 1 = 76 params => 76*10 = 760\n",
+     [("params", "right")], []),
+    ("Number of parameters: each filter has 5*5*3 + 1 = 76 params => 76*10 = 761\n", [("params", "wrong")],
+     ["E041"]),
+    ("Number of parameters: each filter has 5*5*3 + 1 = 77 params => 77*10 = 770\n", [("params", "wrong")],
+     ["E046", "E041"]),
     ("MACs per filter: 76800\n", [], ["E060"]),
     # said as a sentence (was prose): the count after the working's last `=`, before its word
     ("Each filter has 5*5*3 + 1 = 76 params (+1 for bias)\nEvery kernel has 75 weights.\n",
@@ -1431,6 +1439,13 @@ def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order(
     ("Each filter has 75 parameters\n", [("params per filter", "wrong")], ["E041"]),  # the bias left out
     ("Each filter has 5*5*3 + 1 = 76 params, so 750 params in total.\n",  # (5·5·3 + 1)·10 = 760
      [("params", "wrong"), ("params per filter", "right")], ["E041"]),
+    # the layer's count after `so` or `=>` without a comma (was prose: a wrong 770 passed unjudged); (5·5·3 + 1)·10
+    ("each filter has 5*5*3 + 1 = 76 params so 76*10 = 760\n", [("params", "right"), ("params per filter", "right")],
+     []),
+    ("Each filter has 76 params (+1 for bias) => 76*10 = 770\n", [("params", "wrong"),
+                                                                   ("params per filter", "right")], ["E041"]),
+    ("Each filter has 75 weights thus 760 weights in all\n", [("weights", "wrong"), ("weights per filter", "right")],
+     ["E041"]),
     ("Each filter has 76 parameters, like the lecture's\n", [], []),  # prose
     ("Each filter has 3 channels\nEach filter has a bias\n", [], []),  # prose
     # the lecture's `Output size: (N-F) / stride + 1` is a side: (32 + 2·2 - 5)/1 + 1 = 32 (was marked wrong)
