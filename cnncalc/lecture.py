@@ -4272,7 +4272,7 @@ class _LineReader:
         """The count after the marker (`_marker`), an `A:` before it and a trailing quantity word or `!`
         allowed (`= 760 params`, `0!`, `? A: 760`; with `values`, a count of values: `Memory: 10,240 values`);
         E060 when it is not one."""
-        if words[marker] in ("≈", "=") and marker >= 2 and tokens[marker - 1].kind == "NUM" and \
+        if words[marker] in ("≈", "~", "=") and marker >= 2 and tokens[marker - 1].kind == "NUM" and \
                 words[marker - 2] in (":", "=", "≈"):
             try:  # `Params: 457 ≈ 0.5K`, `… = 457 = 0.5K`: the exact count, then itself rounded (the rounded one alone
                 # passed 457)
@@ -11201,9 +11201,10 @@ def _marker(words: list[str], tokens: list[Tok], at: int) -> int | None:
 
 
 def _tilde_said(words: list[str], tokens: list[Tok], j: int) -> bool:
-    """Whether the `~` at `j` stands for `≈` between a count's word and its number (`MACs ~ 118K`, spaced), not
-    before a number as its sign of rounding (`Params: ~35K`)."""
-    return words[j] == "~" and 0 < j < len(words) - 1 and tokens[j - 1].kind == "WORD" and \
+    """Whether the `~` at `j` stands for `≈` between a count's word and its number (`MACs ~ 118K`, spaced) or
+    between a count and itself rounded (`= 34,944 ~ 35K`, as `34,944 ≈ 35K`: it was E060), not before a number as
+    its sign of rounding (`Params: ~35K`)."""
+    return words[j] == "~" and 0 < j < len(words) - 1 and tokens[j - 1].kind in ("WORD", "NUM") and \
         tokens[j + 1].kind == "NUM" and tokens[j].start > tokens[j - 1].end
 
 
@@ -14009,10 +14010,16 @@ def _activation_size(tokens: list[Tok]) -> list[Tok]:
 
 def _reason_dropped(tokens: list[Tok]) -> list[Tok]:
     """`POOL1: 0 params since pooling has no weights`, `Output: 16x16x16 because the pool halves it`, `Params: 0,
-    because …`: an answer's tokens without the reason given after it (the answer was E060, its layer's name said
-    again E015). Other tokens as they are."""
+    because …`, `Params: 0 — pooling has none`: an answer's tokens without the reason given after it (the answer
+    was E060, its layer's name said again E015). Other tokens as they are."""
     words = [t.lower for t in tokens]
     at = next((j for j, w in enumerate(words) if w in ("because", "since")), None)
+    if at is None:  # `Parameters: 0 — pooling has none`: a remark after a dash, words alone
+        at = next((j for j, t in enumerate(tokens) if t.text in ("—", "–", "-") and j and t.start > tokens[j - 1].end
+                   and any(u.kind == "WORD" for u in tokens[j + 1:])
+                   and all(u.kind not in ("NUM", "DIMS") for u in tokens[j + 1:])), None)
+        if at is not None:
+            at += 1  # (the dash ends the answer as a comma before `because` does)
     if at is None or at < 3 or not {":", "=", "->"} & set(words[:at]):
         return tokens
     end = at - (words[at - 1] in (",", ";", "-", "—", "–"))

@@ -2989,6 +2989,20 @@ def test_markdown_marks_around_an_answer_are_not_part_of_it() -> None:
         ("output", "right"), ("params", "wrong"), ("macs", "right")]  # 32·32·10·5·5·3 = 768,000
 
 
+def test_a_count_then_itself_rounded_after_a_tilde_is_one_answer() -> None:
+    # 96·(11·11·3 + 1) = 34,944 ~ 35K: the count, then itself rounded, as `≈` says it (was E060, "does not understand
+    # `~ 35K`", on a right answer); a rounded one that disagrees is E060, a wrong exact one is judged
+    head = "Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\n"
+    for line, verdicts, codes in (
+            ("Total params = 96 x (11 x 11 x 3 + 1) = 34,944 ~ 35K\n", [("total params", "right")], []),
+            ("Params: 34,944 ~ 35K\n", [("params", "right")], []),
+            ("Total params = 96 x (11 x 11 x 3 + 1) = 34,945 ~ 35K\n", [("total params", "wrong")], ["E043"]),
+            ("Params: 34,944 ~ 36K\n", [], ["E060"])):
+        report = cnncalc.analyze_text(head + line, "hw.txt", lang="lecture")
+        assert [(a.quantity, a.verdict) for a in report.answers] == verdicts, line
+        assert [d.code for d in report.diagnostics if d.severity == "error"] == codes, line
+
+
 def test_an_answer_on_the_line_under_its_question_is_judged() -> None:
     # (32 - 5 + 2·2)/1 + 1 = 32 and (5·5·3 + 1)·10 = 760: these answers, each alone under its question,
     # were prose, and the wrong ones passed.
@@ -12368,6 +12382,11 @@ def test_a_working_step_counted_by_its_word_is_no_answer_of_its_own() -> None:
     ("Params: 0 since pooling has no weights", ["right"], []),
     ("POOL1: 1 params, because pooling has no weights", ["wrong"], ["E041"]),
     ("Output: 16x16x17 because the pool halves it", ["wrong"], ["E040"]),
+    # a remark after a dash, words alone (was E060 on a right answer); a number after it is no remark
+    ("Params: 0 — pooling has none", ["right"], []),
+    ("Params: 1 – pooling has one", ["wrong"], ["E041"]),
+    ("Output: 16x16x16 - the pool keeps the depth", ["right"], []),
+    ("Params: 0 - 5", [], ["E060"]),
     ("Activation size: 4,097", ["wrong"], ["E040"]),
     ("POOL1 activation size: 4,096", ["right"], []),
     ("Activation size: 16x16x16", ["right"], []),
