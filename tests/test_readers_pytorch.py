@@ -532,6 +532,120 @@ def test_super_forward_runs_the_base_s_forward() -> None:
     assert "nn.Module's forward" in report.diagnostics[0].message
 
 
+TIMM_SAME = """import math
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def get_same_padding(x: int, kernel_size: int, stride: int, dilation: int):
+    return max((math.ceil(x / stride) - 1) * stride + (kernel_size - 1) * dilation + 1 - x, 0)
+
+
+def pad_same(x, kernel_size, stride, dilation=(1, 1), value: float = 0):
+    ih, iw = x.size()[-2:]
+    pad_h = get_same_padding(ih, kernel_size[0], stride[0], dilation[0])
+    pad_w = get_same_padding(iw, kernel_size[1], stride[1], dilation[1])
+    x = F.pad(x, (pad_w // 2, pad_w - pad_w // 2, pad_h // 2, pad_h - pad_h // 2), value=value)
+    return x
+
+
+def conv2d_same(x, weight, bias=None, stride=(1, 1), padding=(0, 0), dilation=(1, 1), groups=1):
+    x = pad_same(x, weight.shape[-2:], stride, dilation)
+    return F.conv2d(x, weight, bias, stride, (0, 0), dilation, groups)
+
+
+class Conv2dSame(nn.Conv2d):
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True):
+        super().__init__(in_channels, out_channels, kernel_size, stride, 0, dilation, groups, bias)
+
+    def forward(self, x):
+        return conv2d_same(x, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
+class MaxPool2dSame(nn.MaxPool2d):
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+        super().__init__(kernel_size, stride, (0, 0), dilation, ceil_mode)
+
+    def forward(self, x):
+        x = pad_same(x, (self.kernel_size,) * 2, (self.stride,) * 2, value=-float('inf'))
+        return F.max_pool2d(x, self.kernel_size, self.stride, (0, 0), self.dilation, self.ceil_mode)
+
+
+class Conv2dDynamicSamePadding(nn.Conv2d):  # EfficientNet-PyTorch's
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, dilation=1, groups=1, bias=True):
+        super().__init__(in_channels, out_channels, kernel_size, stride, 0, dilation, groups, bias)
+        self.stride = self.stride if len(self.stride) == 2 else [self.stride[0]] * 2
+
+    def forward(self, x):
+        ih, iw = x.size()[-2:]
+        kh, kw = self.weight.size()[-2:]
+        sh, sw = self.stride
+        oh, ow = math.ceil(ih / sh), math.ceil(iw / sw)
+        pad_h = max((oh - 1) * self.stride[0] + (kh - 1) * self.dilation[0] + 1 - ih, 0)
+        pad_w = max((ow - 1) * self.stride[1] + (kw - 1) * self.dilation[1] + 1 - iw, 0)
+        if pad_h > 0 or pad_w > 0:
+            x = F.pad(x, [pad_w // 2, pad_w - pad_w // 2, pad_h // 2, pad_h - pad_h // 2])
+        return F.conv2d(x, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = Conv2dSame(3, 16, 3, stride=2, bias=False)
+        self.pool = MaxPool2dSame(3, 2)
+        self.dw = Conv2dDynamicSamePadding(16, 16, 5, stride=2, groups=16)
+        self.dil = Conv2dSame(16, 8, 3, stride=1, dilation=2)
+        self.even = Conv2dDynamicSamePadding(8, 8, 4, stride=3)
+
+    def forward(self, x):
+        return self.even(self.dil(self.dw(self.pool(self.stem(x)))))
+
+
+model = Net()
+"""
+
+
+def test_tensorflows_same_padding_written_out_is_pad_same() -> None:
+    # timm's Conv2dSame and MaxPool2dSame and EfficientNet-PyTorch's Conv2dDynamicSamePadding pad by
+    # max((⌈N/S⌉ - 1)·S + K_eff - N, 0), the odd pixel at the bottom and right, then convolve or pool without padding
+    # (was E070, `math.ceil(...)` of a size). On 225: ⌈225/2⌉ = 113, ⌈113/2⌉ = 57, ⌈57/2⌉ = 29, 29 at stride 1
+    # (dilation 2), ⌈29/3⌉ = 10; parameters 3·3·3·16 + (5·5 + 1)·16 + (3·3·16 + 1)·8 + (4·4·8 + 1)·8 = 3,040.
+    report = read_py(TIMM_SAME, input="225x225x3")
+    assert report.ok, report.messages()
+    assert [r.op.split(" inputs")[0] for r in report.rows if r.keyword in ("conv", "maxpool")] == [
+        "conv 16 3x3 stride 2 pad same nobias", "maxpool 3x3 stride 2 pad same",
+        "conv 16 5x5 stride 2 pad same groups 16", "conv 8 3x3 pad same dilation 2", "conv 8 4x4 stride 3 pad same"]
+    assert [str(r.output) for r in report.rows if r.keyword in ("conv", "maxpool")] == [
+        "113x113x16", "57x57x16", "29x29x16", "29x29x8", "10x10x8"]
+    assert report.totals.params == 3 * 3 * 3 * 16 + (5 * 5 + 1) * 16 + (3 * 3 * 16 + 1) * 8 + (4 * 4 * 8 + 1) * 8
+    # a padding for another window, a max pool after zeros (values of their own), another reader of the padded map:
+    # not followed
+    for old, new in (("x = pad_same(x, weight.shape[-2:], stride, dilation)",
+                      "x = pad_same(x, (1, 1), stride, dilation)"),
+                     ("value=-float('inf')", "value=0"),
+                     ("return F.max_pool2d(x, self.kernel_size, self.stride, (0, 0), self.dilation, self.ceil_mode)",
+                      "return F.relu(x)"),
+                     ("(pad_w // 2, pad_w - pad_w // 2, pad_h // 2, pad_h - pad_h // 2)",
+                      "(pad_h // 2, pad_h - pad_h // 2, pad_w // 2, pad_w - pad_w // 2)")):
+        other = TIMM_SAME.replace(old, new)
+        assert other != TIMM_SAME
+        assert codes_of(read_py(other, input="64x64x3")) == ["E070"], new
+    if importlib.util.find_spec("torch") is None:
+        return
+    from torch.utils.flop_counter import FlopCounterMode
+    torch = __import__("torch")
+    model = built_by_pytorch(TIMM_SAME)
+    for size in (225, 224, 97, 33, 8):
+        report = read_py(TIMM_SAME, input=f"{size}x{size}x3")
+        with torch.no_grad(), FlopCounterMode(display=False) as counter:
+            y = model(torch.zeros(1, 3, size, size))
+        assert report.output is not None
+        h, w, c = report.output.dims
+        assert ((c, h, w), report.totals.params, report.totals.macs) == (
+            tuple(y.shape[1:]), sum(p.numel() for p in model.parameters()), counter.get_total_flops() // 2), size
+
+
 def test_a_chunk_of_channels_that_do_not_divide_is_cut_as_pytorch_cuts_it() -> None:
     # x.chunk(2, 1) of 7 channels: ⌈7/2⌉ = 4 and the 3 left (was E033, "7 channels do not form 2 equal parts"); the
     # conv of the second part has 3 input channels: (3·9 + 1)·3 = 84 parameters, beside conv1's (3 + 1)·7 = 28

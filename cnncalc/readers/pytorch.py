@@ -788,6 +788,33 @@ def channels_last_text(layer: Layer) -> str:
     raise _Unsupported(f"nn.{kind} on a channels-last view (`x.permute(0, 2, 3, 1)`)", node)
 
 
+def same_padded_text(layer: Layer, padded: _SamePadded) -> str:
+    """A convolution or max pool of a map F.pad padded by TensorFlow's SAME padding for the layer's own window and
+    stride, without padding of its own: `pad same` (timm's Conv2dSame with zeros, MaxPool2dSame with -inf, which no
+    window's maximum takes; F.pad's zeros before a max pool would be values of their own)."""
+    a, node, kind = layer.args, layer.node, layer.kind
+    if kind not in ("Conv2d", "MaxPool2d"):
+        raise _Unsupported(f"nn.{kind} of a map padded by TensorFlow's SAME padding (cnncalc follows a convolution or "
+                           f"max pool of it)", node)
+    kh, kw = _pair(a["kernel_size"], "kernel_size", node)
+    dh, dw = _pair(a["dilation"], "dilation", node)
+    stride = a["stride"] if a["stride"] is not None and a["stride"] != [] else a["kernel_size"]
+    sh, sw = _pair(stride, "stride", node)
+    window = (dh * (kh - 1) + 1, dw * (kw - 1) + 1)
+    padding = a["padding"]
+    pads = (0, 0) if padding == "valid" else padding if padding == "same" else _pair(padding, "padding", node)
+    value = padded.value
+    if window != padded.window or (sh, sw) != padded.stride or pads != (0, 0) or a.get("ceil_mode") or \
+            a.get("padding_mode", "zeros") != "zeros" or \
+            (value != 0 if kind == "Conv2d" else not (math.isinf(value) and value < 0)):
+        raise _Unsupported(f"nn.{kind} with a window of {_size(*window)} at stride {_size(sh, sw)} and padding "
+                           f"{_shown(padding)} of a map padded with {_shown(value)} by TensorFlow's SAME padding for "
+                           f"{_size(*padded.window)} at stride {_size(*padded.stride)} (cnncalc follows the layer's "
+                           f"own window and stride, no padding of its own, zeros before a convolution, -inf before "
+                           f"a max pool)", node)
+    return spec_text(layer, same=True)
+
+
 def channels_along_text(layer: Layer) -> str:
     """A layer applied to a map's pooled channels viewed as a sequence (`_ChannelsAlong`): `nn.Conv1d(1, 1, K)` a
     convolution across them, an activation the same on each value."""
@@ -817,8 +844,9 @@ _PADDING_MODULES = {"ZeroPad2d": "zeropad", "ConstantPad2d": "zeropad", "Reflect
 _PADDED_BY = {"reflectpad": "reflection", "replicatepad": "replication", "circularpad": "wrapping around"}
 
 
-def spec_text(layer: Layer) -> str:
-    """The layer in the spec language, every number as PyTorch reads it."""
+def spec_text(layer: Layer, same: bool = False) -> str:
+    """The layer in the spec language, every number as PyTorch reads it; `same`: padded as TensorFlow's SAME pads (a
+    convolution or pool without padding of its own, after F.pad by it: `same_padded_text`)."""
     a, node, kind = layer.args, layer.node, layer.kind
     if kind in SIMPLE:
         return SIMPLE[kind]
@@ -839,7 +867,9 @@ def spec_text(layer: Layer) -> str:
         padding = a["padding"]
         if padding == "valid":
             padding = 0
-        if padding == "same":
+        if same:
+            out.append("pad same")
+        elif padding == "same":
             if (sh, sw) != (1, 1):
                 raise _Unsupported("padding='same' with a stride (PyTorch refuses it)", node)
             th, tw = dh * (kh - 1), dw * (kw - 1)  # PyTorch: the odd pixel at the bottom and right
@@ -872,7 +902,9 @@ def spec_text(layer: Layer) -> str:
         sh, sw = _pair(stride, "stride", node)
         ph, pw = _pair(a["padding"], "padding", node)
         out = [f"{'maxpool' if kind == 'MaxPool2d' else 'avgpool'} {kh}x{kw} stride {_size(sh, sw)}"]
-        if (ph, pw) != (0, 0):
+        if same:
+            out.append("pad same")
+        elif (ph, pw) != (0, 0):
             out.append(f"pad {_size(ph, pw)}")
         if kind == "MaxPool2d":
             dh, dw = _pair(a["dilation"], "dilation", node)
@@ -2122,7 +2154,14 @@ class _Reader:
             return self.constant_arithmetic(node, left, right)
         if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, (ast.FloorDiv, ast.Div)) and \
                 isinstance(right, int) and not isinstance(right, bool) and right > 0:
-            return _SizeOf(left.dim, right)  # `num_channels // groups`, `int(C / g)`
+            divided = _SizeOf(left.dim, right)  # `num_channels // groups`, `int(C / g)`
+            owner = self.size_owner(left)
+            if owner is not None and isinstance(node.op, ast.Div):  # `ih / s`, for `math.ceil(ih / s)`
+                self.map_sizes[id(divided)] = (divided, owner)
+            return divided
+        same = self.same_arithmetic(node, left, right)
+        if same is not None:
+            return same
         if isinstance(left, _SizeOf) and left.per == 1 and isinstance(node.op, ast.Mult) and \
                 isinstance(right, float) and 0 < right < 1 and (1 / right).is_integer():
             return _SizeOf(left.dim, int(1 / right))  # `int(x.size(1) * 0.5)`: half the channels
@@ -2172,6 +2211,11 @@ class _Reader:
         left = self.operand(node.left, env)
         for op, right_node in zip(node.ops, node.comparators):
             right = self.operand(right_node, env)
+            if isinstance(left, _SamePad) and isinstance(op, (ast.Gt, ast.NotEq)) and right == 0 and \
+                    type(right) is int:
+                # `if pad_h > 0 or pad_w > 0:` before F.pad: taken; a padding of 0 pads nothing, as `pad same` does
+                left = right
+                continue
             if not isinstance(op, (ast.Is, ast.IsNot)) and any(isinstance(v, _RUN_TIME) for v in (left, right)):
                 # `x.size(1) == 3`, `x.shape[2:] != skip.shape[2:]`: the reader's records would compare as tuples
                 raise _Unsupported(f"the comparison `{ast.unparse(node)[:60]}` (a size or tensor known only when "
@@ -2722,11 +2766,17 @@ class _Reader:
             self.steps += cost
             self.tick(node)
             return parts
+        if full == "math.ceil" and len(args) == 1 and isinstance(args[0], _SizeOf) and args[0].dim % 4 in (2, 3):
+            owner = self.size_owner(args[0])  # `math.ceil(ih / s)`: ⌈N/S⌉, on the way to a SAME padding
+            if owner is not None:
+                return _SameSize(self.size_of(owner, args[0].dim), args[0].per, 1, 0, 0)
         if full.startswith("math.") and full[5:] in MATH:
             try:
                 return MATH[full[5:]](*[self.plain(a, f"`{full}(...)` of", node) for a in args])
             except (TypeError, ValueError, OverflowError) as e:
                 raise _Unsupported(f"`{ast.unparse(node)[:60]}` ({why(e)})", node) from None
+        if name == "max" and len(args) == 2 and not kwargs and any(isinstance(a, _SameSize) for a in args):
+            return self.same_pad(args, node)
         if name == "int" and len(args) == 1 and isinstance(args[0], _SizeOf):
             return args[0]  # `int(C / g)` of a size that divides (else PyTorch's view fails, and cnncalc's E033)
         if name == "len" and len(args) == 1 and isinstance(args[0], Tensor) and not kwargs:
@@ -3554,7 +3604,10 @@ class _Reader:
             first = self.first_applied.get(id(module))  # applied again: the same weights (`shares`)
             if _has_state(module):
                 self.applied[id(module)] = module
-            if isinstance(x, _ChannelsLast):
+            if isinstance(x, _SamePadded):  # timm's Conv2dSame: `F.conv2d(pad_same(x, …), self.weight, …)`
+                y = self.add_layer(self.frozen_text(module, same_padded_text(module, x)), module.node, x.tensor,
+                                   name or module.kind.lower(), shares=first)
+            elif isinstance(x, _ChannelsLast):
                 y = self.add_layer(self.frozen_text(module, channels_last_text(module)), module.node, x.tensor,
                                    name or module.kind.lower(), shares=first)
             elif isinstance(x, _ChannelsAlong):
@@ -3623,11 +3676,15 @@ class _Reader:
             bound.pop("training")
         if kind == "F.pad":
             pads = bound["pad"]
+            if _listed(pads) and any(isinstance(p, (_SamePad, _SamePart)) for p in pads):
+                return self.same_padded(x, pads, bound, node)
             if _listed(pads) and any(isinstance(p, (_SizeGap, _GapPart)) for p in pads):
                 if bound["mode"] != "constant" or bound.get("value") not in (None, 0, 0.0):
                     raise _Unsupported("a pad by the difference of two maps' sizes other than with zeros", node)
                 return self.fitted(x, pads, node)
             bound = {"pad": bound["pad"], "mode": bound["mode"]}
+        if isinstance(x, _SamePadded):  # `F.max_pool2d(pad_same(x, …), …)`, timm's MaxPool2dSame
+            return self.add_layer(same_padded_text(Layer(kind, bound, node), x), node, x.tensor, function)
         if isinstance(x, _ChannelsLast):  # `F.gelu(y)` on a channels-last view: the same on the map
             return _ChannelsLast(self.add_layer(channels_last_text(Layer(kind, bound, node)), node, x.tensor, function))
         if isinstance(x, _ChannelsAlong):  # `torch.sigmoid(y)` on pooled channels as a sequence: the same on each
@@ -4110,7 +4167,7 @@ class _Reader:
         x = args[0] if args else kwargs.pop("input", None)
         bound = self.bind(_CONV2D, list(args[1:]), kwargs, "F.conv2d", node)
         layer = _weight_of(bound["weight"])
-        if layer is None or not isinstance(x, Tensor):
+        if layer is None or not isinstance(x, (Tensor, _SamePadded)):
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.conv2d of {'a map with ' if layer is None else ''}"
                                f"{'another convolution' if layer is None else 'something other than a map'} "
                                f"(cnncalc follows F.conv2d of a map with a convolution's own weight)", node)
@@ -4259,6 +4316,67 @@ class _Reader:
             raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a tensor's size, known only when the "
                                f"network runs (cnncalc follows the difference of two maps' heights or widths)", node)
         return _SizeGap(ref, of, left.dim % 4)
+
+    def same_arithmetic(self, node: ast.BinOp, left: Any, right: Any) -> _SameSize | _SamePart | None:
+        """Arithmetic on the way to TensorFlow's SAME padding (`_SameSize`): a whole number added, taken or
+        multiplied, the map's own height or width added or taken (`… + 1 - ih`); a SAME padding halved and the rest
+        (`pad // 2`, `pad - pad // 2`: F.pad's sides); None for other operands."""
+        op = node.op
+        if isinstance(left, _SamePad) and isinstance(op, ast.FloorDiv) and right == 2 and type(right) is int:
+            return _SamePart(left, True)
+        if isinstance(left, _SamePad) and isinstance(op, ast.Sub) and right == _SamePart(left, True):
+            return _SamePart(left, False)
+        if not (isinstance(left, _SameSize) or isinstance(right, _SameSize)):
+            return None
+        on_left = isinstance(left, _SameSize)
+        same: _SameSize = left if on_left else right
+        other = right if on_left else left
+        sign = -1 if isinstance(op, ast.Sub) else 1
+        if type(other) is int and isinstance(op, (ast.Add, ast.Sub)):
+            if on_left or sign == 1:
+                return same._replace(c=same.c + sign * other)
+            return _SameSize(same.size, same.stride, -same.a, -same.b, other - same.c)  # `k - s`
+        if type(other) is int and isinstance(op, ast.Mult):
+            return _SameSize(same.size, same.stride, same.a * other, same.b * other, same.c * other)
+        if isinstance(other, _SizeOf) and other.per == 1 and on_left and isinstance(op, (ast.Add, ast.Sub)) and \
+                other.dim % 4 == same.size.dim % 4 and self.size_owner(other) == self.size_owner(same.size):
+            return same._replace(b=same.b + sign)  # `… + 1 - ih`: N itself
+        if isinstance(other, _SameSize) and isinstance(op, (ast.Add, ast.Sub)) and other.stride == same.stride and \
+                other.size.dim % 4 == same.size.dim % 4 and self.size_owner(other.size) == self.size_owner(same.size):
+            first, second = (same, other) if on_left else (other, same)
+            assert isinstance(first, _SameSize) and isinstance(second, _SameSize)
+            return first._replace(a=first.a + sign * second.a, b=first.b + sign * second.b,
+                                  c=first.c + sign * second.c)
+        raise _Unsupported(f"`{ast.unparse(node)[:60]}`: arithmetic on a map's size, known only when the network "
+                           f"runs (cnncalc follows the padding TensorFlow's SAME needs, "
+                           f"`max((math.ceil(ih / s) - 1) * s + (k - 1) * d + 1 - ih, 0)`)", node)
+
+    def same_pad(self, args: list[Any], node: ast.AST) -> _SamePad:
+        """`max((⌈N/S⌉ - 1)·S + K_eff - N, 0)`: TensorFlow's SAME padding of a window of K_eff at stride S."""
+        same, zero = (args[0], args[1]) if isinstance(args[0], _SameSize) else (args[1], args[0])
+        window = same.c + same.stride
+        if not (isinstance(same, _SameSize) and zero == 0 and type(zero) is int and same.a == same.stride and
+                same.b == -1 and window >= 1):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: the largest of a map's size and another value (cnncalc "
+                               f"follows the padding TensorFlow's SAME needs, "
+                               f"`max((math.ceil(ih / s) - 1) * s + (k - 1) * d + 1 - ih, 0)`)", node)
+        return _SamePad(same.size, window, same.stride)
+
+    def same_padded(self, x: Any, pads: Any, bound: dict[str, Any], node: ast.AST) -> _SamePadded:
+        """`F.pad(x, [pad_w // 2, pad_w - pad_w // 2, pad_h // 2, pad_h - pad_h // 2])` with x's own SAME paddings
+        of its width and height (the odd pixel at the right and bottom, as TensorFlow puts it)."""
+        parts = list(pads)
+        value = bound.get("value")
+        value = 0.0 if value is None else value
+        if not (isinstance(x, Tensor) and len(parts) == 4 and all(isinstance(p, _SamePart) for p in parts) and
+                [p.low for p in parts] == [True, False, True, False] and parts[0].pad == parts[1].pad and
+                parts[2].pad == parts[3].pad and parts[0].pad.size.dim % 4 == 3 and parts[2].pad.size.dim % 4 == 2 and
+                all(self.size_owner(p.pad.size) == x for p in parts) and bound["mode"] == "constant" and
+                isinstance(value, (int, float)) and not isinstance(value, bool)):
+            raise _Unsupported(f"`{ast.unparse(node)[:60]}`: F.pad by TensorFlow's SAME padding other than of the "
+                               f"padded map's own width and height, halves first, with zeros or -inf", node)
+        height, width = parts[2].pad, parts[0].pad
+        return _SamePadded(x, (height.window, width.window), (height.stride, width.stride), float(value))
 
     def size_source(self, size: Any) -> Tensor | None:
         """The tensor whose height and width a size is, known when the network runs: `ref.shape[-2:]`,
@@ -4437,6 +4555,44 @@ class _GapPart(NamedTuple):
     low: bool
 
 
+class _SameSize(NamedTuple):
+    """a·⌈N/S⌉ + b·N + c of a map's height or width N (`math.ceil(ih / s)` and the arithmetic on it): on the way to
+    the padding TensorFlow's SAME needs, `(math.ceil(ih / s) - 1) * s + (k - 1) * d + 1 - ih`."""
+
+    size: _SizeOf  # N, its tensor in `Reader.map_sizes`
+    stride: int  # S
+    a: int
+    b: int
+    c: int
+
+
+class _SamePad(NamedTuple):
+    """`max((⌈N/S⌉ - 1)·S + K_eff - N, 0)`: the padding TensorFlow's SAME adds along a map's height or width N for a
+    window of K_eff (its dilation counted) at stride S (timm's `get_same_padding`, EfficientNet ports')."""
+
+    size: _SizeOf
+    window: int  # K_eff
+    stride: int
+
+
+class _SamePart(NamedTuple):
+    """`pad // 2` (low: the top or left) or `pad - pad // 2` (the bottom or right) of a SAME padding: F.pad's sides."""
+
+    pad: _SamePad
+    low: bool
+
+
+class _SamePadded(NamedTuple):
+    """A map F.pad padded by TensorFlow's SAME padding for a window and stride (each (height, width)) with `value`:
+    only a convolution or max pool of that window and stride without padding of its own may read it, which is then
+    `pad same` (timm's Conv2dSame and MaxPool2dSame, EfficientNet ports' Conv2dDynamicSamePadding)."""
+
+    tensor: Tensor
+    window: tuple[int, int]
+    stride: tuple[int, int]
+    value: float
+
+
 class _ZeroChannels(NamedTuple):
     """`torch.zeros(n, c, h, w)` in a forward, of the batch and a map's height and width (ENet's and PyramidNet's
     shortcut): `channels` zero channels, or, a gap (`ch_ext - ch_main`), those one map has more than another. Joined
@@ -4458,7 +4614,8 @@ _LIBRARIES = ("torch", "typing", "collections", "functools", "math", "dataclasse
 _SILENT = {"print", "torch._assert", "torch._C._log_api_usage_once", "_log_api_usage_once",
            "utils._log_api_usage_once", "torchvision.utils._log_api_usage_once"}
 # values that exist only when the network runs
-_RUN_TIME = (Tensor, _SizeOf, _SizePlus, _ShapeOf, _SizeGap, _GapPart, _ZeroChannels)
+_RUN_TIME = (Tensor, _SizeOf, _SizePlus, _ShapeOf, _SizeGap, _GapPart, _ZeroChannels, _SameSize, _SamePad, _SamePart,
+             _SamePadded)
 # what a layer holds besides its arguments: assigning one of these (or an argument) changes the layer
 _LAYER_STATE = frozenset({"weight", "bias", "running_mean", "running_var", "num_batches_tracked", "training",
                           "forward", "in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation",
