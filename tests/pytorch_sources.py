@@ -1,8 +1,9 @@
 """PyTorch modules written at random, as source a person writes: convolutions of every option (groups, dilation,
 tuples, `padding='same'`, padding modes, positional or keyword arguments), transposed convolutions, pools, norms,
 activations as modules and as functions, residual and concatenated branches, squeeze-and-excitation gates, channel
-splits, shuffles, ModuleList loops and heads that flatten, in several styles. Each seed gives one file and its
-input (C, H, W); PyTorch builds and runs it, cnncalc reads it (tests/test_readers_pytorch.py compares them).
+splits, shuffles, ModuleList loops, TensorFlow's SAME padding written out and heads that flatten, in several styles.
+Each seed gives one file and its input (C, H, W); PyTorch builds and runs it, cnncalc reads it
+(tests/test_readers_pytorch.py compares them).
 Plain `random.Random`: any case is reproduced from its seed, `module_source(seed)`."""
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ OPS = ["conv"] * 3 + ["deconv", "maxpool", "avgpool", "fpool", "bn", "act", "fac
                       "module_list", "separable", "skip", "spatial_gate", "norm", "channels_last", "pool_call",
                       "activation", "containers", "layer_scale", "functional_conv", "tensor_ops", "unpool", "resize",
                       "pads", "more_activations", "branches", "arithmetic", "more_norms", "linear_gate", "unflatten",
-                      "atrous", "more_deconv"]
+                      "atrous", "more_deconv", "same_pad"]
 ACTIVATIONS = ["nn.ReLU()", "nn.ReLU(inplace=True)", "nn.GELU()", "nn.SiLU()", "nn.Hardswish()", "nn.LeakyReLU(0.1)",
                "nn.Sigmoid()", "nn.Tanh()", "nn.ReLU6()", "nn.ELU()", "nn.GELU(approximate='tanh')"]
 FUNCTIONS = ["x = F.relu(x)", "x = torch.relu(x)", "x = x.relu()", "x = torch.sigmoid(x)", "x = F.gelu(x)",
@@ -426,6 +427,28 @@ class _Module:
                    f"groups={groups}, dilation={rng.choice([1, 2])}, bias={rng.choice([True, False])})")
         self.c = cout
 
+    def same_pad(self) -> None:
+        """TensorFlow's SAME padding written out, as timm's Conv2dSame and MaxPool2dSame and EfficientNet ports write
+        it: F.pad by max((⌈N/S⌉ - 1)·S + K_eff - N, 0), its halves first (the `if` around it or not), then a
+        convolution or a max pool (after -inf) of that window and stride without padding of its own."""
+        rng, c = self.rng, self.c
+        (kh, kw), (sh, sw), (dh, dw) = (rng.choice([(3, 3), (5, 5), (1, 3), (2, 2), (4, 3)]),
+                                        rng.choice([(1, 1), (2, 2), (2, 1), (3, 3)]), rng.choice([(1, 1), (2, 1)]))
+        pool = rng.random() < 0.3
+        pad = f"x = F.pad(x, [pad_w // 2, pad_w - pad_w // 2, pad_h // 2, pad_h - pad_h // 2]" \
+              f"{', value=-float(' + repr('inf') + ')' if pool else ''})"
+        self.forward.append(f"ih, iw = x.size()[-2:]\n"
+                            f"pad_h = max((math.ceil(ih / {sh}) - 1) * {sh} + ({kh} - 1) * {dh} + 1 - ih, 0)\n"
+                            f"pad_w = max(0, {sw} * (math.ceil(iw / {sw}) - 1) + {(kw - 1) * dw + 1} - iw)\n"
+                            + (f"if pad_h > 0 or pad_w > 0:\n    {pad}" if rng.random() < 0.5 else pad))
+        if pool:
+            self.apply(f"nn.MaxPool2d(({kh}, {kw}), stride=({sh}, {sw}), dilation=({dh}, {dw}))")
+            return
+        cout = rng.randint(1, 8)
+        self.apply(f"nn.Conv2d({c}, {cout}, ({kh}, {kw}), stride=({sh}, {sw}), dilation=({dh}, {dw}), "
+                   f"bias={rng.choice([True, False])})")
+        self.c = cout
+
     def step(self, op: str) -> None:
         rng, c = self.rng, self.c
         if op in ("maxpool", "avgpool"):
@@ -486,7 +509,7 @@ class _Module:
     def text(self) -> str:
         init = "".join(f"        {line}\n" for line in self.init) or "        pass\n"
         forward = "".join(f"        {line}\n" for statement in self.forward for line in statement.split("\n"))
-        return ("from collections import OrderedDict\n\nimport torch\nimport torch.nn as nn\n"
+        return ("import math\nfrom collections import OrderedDict\n\nimport torch\nimport torch.nn as nn\n"
                 "import torch.nn.functional as F\n\n\n"
                 "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n" + init +
                 "\n    def forward(self, x):\n" + forward + "        return x\n")
