@@ -172,11 +172,13 @@ def test_a_model_used_as_a_layer_has_its_layers_read_in_its_place() -> None:
 def keras3(*layers: tuple[str, str, dict[str, Any], list[str], list[Any] | None], shape: list[Any],
            output: str) -> str:
     """A Keras 3 Functional model: (class, name, config, inbound layer names, input shape or None),
-    each layer with the `build_config` Keras 3 writes when the input shape is given."""
+    each layer with the `build_config` Keras 3 writes when the input shape is given; `name#k` reads output k of a
+    layer that gives several (`ops.split`'s parts)."""
     entries: list[dict[str, Any]] = [{"class_name": "InputLayer", "name": "in", "inbound_nodes": [],
                                       "config": {"batch_shape": shape, "name": "in"}}]
     for kind, name, config, sources, built in layers:
-        tensors = [{"class_name": "__keras_tensor__", "config": {"keras_history": [s, 0, 0]}} for s in sources]
+        tensors = [{"class_name": "__keras_tensor__", "config": {"keras_history": [
+            s.partition("#")[0], 0, int(s.partition("#")[2] or 0)]}} for s in sources]
         entry = {"class_name": kind, "name": name, "config": {"name": name, **config},
                  "inbound_nodes": [{"args": tensors if len(tensors) > 1 else tensors[:1], "kwargs": {}}]}
         if built is not None:
@@ -221,6 +223,46 @@ def test_keras3_convnext_block_layer_norms_dense_on_maps_and_layer_scale() -> No
     # pw2 2·2·64·16 = 4,096; the head 16·10 = 160
     assert report.totals.macs == 3072 + 3136 + 4096 + 4096 + 160
     assert report.output is not None and report.output.dims == (10,)
+
+
+def test_keras_ops_split_gives_each_part_to_what_reads_it() -> None:
+    # `a, b = keras.ops.split(x, 2, axis=-1)` saves a Split operation whose parts are its outputs 0 and 1 (it was
+    # E070): 8 channels in 2 equal parts of 4; the first through a 3x3 conv of 4 filters, (3·3·4 + 1)·4 = 148, joined
+    # back to 4 + 4 = 8 channels. At the indices [3, 7] of 10 channels: 0-2, 3-6, 7-9. Keras refuses equal parts
+    # that do not divide (NumPy's split): 8 channels in 3 are E033.
+    def model(channels: int, sections: Any, reads: tuple[str, str]) -> str:
+        return keras3(
+            ("Split", "split", {"indices_or_sections": sections, "axis": -1}, ["in"], None),
+            ("Conv2D", "conv", {"filters": 4, "kernel_size": [3, 3], "padding": "same"}, [reads[0]], None),
+            ("Concatenate", "cat", {"axis": -1}, ["conv", reads[1]], None),
+            shape=[None, 16, 16, channels], output="cat")
+    report = analyze_text(model(8, 2, ("split", "split#1")), "m.json")
+    assert report.ok, report.messages()
+    assert sorted(r.op for r in report.rows if r.name.startswith("split")) == ["part 1 of 2", "part 2 of 2"]
+    assert report.totals.params == (3 * 3 * 4 + 1) * 4
+    assert report.output is not None and report.output.dims == (16, 16, 4 + 4)
+    report = analyze_text(model(10, [3, 7], ("split#1", "split#2")), "m.json")
+    assert report.ok, report.messages()
+    assert sorted(r.op for r in report.rows if r.name.startswith("split")) == ["slice 0:3", "slice 3:7", "slice 7:"]
+    assert report.output is not None and report.output.dims == (16, 16, 4 + 3)  # (3·3·4 + 1)·4 on channels 3-6
+    assert "E033" in [d.code for d in analyze_text(model(8, 3, ("split", "split#2")), "m.json").diagnostics]
+    # a part past the split's last, or a split along another axis: said, not read
+    assert [d.code for d in analyze_text(model(8, 2, ("split", "split#2")), "m.json").diagnostics] == ["E071"]
+    other_axis = json.loads(model(8, 2, ("split", "split#1")))
+    other_axis["config"]["layers"][1]["config"]["axis"] = 1
+    assert "E070" in [d.code for d in analyze_text(json.dumps(other_axis), "m.json").diagnostics]
+    if importlib.util.find_spec("keras") is None or importlib.util.find_spec("torch") is None:
+        return
+    import os
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    keras = __import__("keras")
+    inputs = keras.Input((16, 16, 10))
+    a, b, c = keras.ops.split(inputs, [3, 7], axis=-1)
+    built = keras.Model(inputs, keras.layers.Concatenate()([keras.layers.Conv2D(4, 3, padding="same")(b), c, a]))
+    report = analyze_text(built.to_json(), "m.json")
+    assert report.ok, report.messages()
+    assert report.totals.params == built.count_params()
+    assert report.output is not None and report.output.dims == tuple(built.output_shape[1:])
 
 
 def test_keras_batch_norm_with_only_its_shift_or_only_its_scale() -> None:

@@ -1191,3 +1191,25 @@ model.build((None, 8, 8, 3))
         assert one.ok, one.messages()
         assert [r.op for r in one.rows if r.keyword == "scale"] == ["scale nobias one", "scale nobias inputs 4 frozen"]
         assert one.totals.params == 112 + 1 + 4 + 514
+
+
+def test_keras_ops_split_in_a_script_gives_its_parts_to_the_names() -> None:
+    # `a, b, c = keras.ops.split(x, [3, 7], axis=-1)` of 10 channels: 0-2, 3-6, 7-9 (was E070, "cnncalc does not
+    # know what it computes"); the middle part through a 3x3 conv of 4, (3·3·4 + 1)·4 = 148, then the parts joined
+    # as 4 + 3 + 3 = 10; `y = ops.split(x, 2, axis=-1)` read by index, y[1] the second half of 10, 5 channels
+    text = ("from keras import ops\n"
+            "inputs = keras.Input((16, 16, 10))\n"
+            "a, b, c = ops.split(inputs, [3, 7], axis=-1)\n"
+            "b = layers.Conv2D(4, 3, padding='same')(b)\n"
+            "x = layers.Concatenate()([b, c, a])\n"
+            "y = keras.ops.split(x, 2, axis=-1)\n"
+            "model = keras.Model(inputs, layers.Conv2D(2, 1)(y[1]))\n")
+    report = script(text)
+    assert report.ok, report.messages()
+    assert sorted(r.op for r in report.rows if r.name.startswith("split")) == [
+        "part 1 of 2", "part 2 of 2", "slice 0:3", "slice 3:7", "slice 7:"]
+    assert report.totals.params == (3 * 3 * 4 + 1) * 4 + (5 + 1) * 2
+    assert report.output is not None and report.output.dims == (16, 16, 2)
+    # along the batch (ops.split's own default axis 0): not read
+    refused = script(text.replace("ops.split(x, 2, axis=-1)", "ops.split(x, 2)"))
+    assert "E070" in [d.code for d in refused.diagnostics]

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from cnncalc import ir, limits
@@ -145,6 +146,9 @@ def _is_constant(value: Any) -> bool:
 # (the Reshape operation shares the layer's name: known by its module alone)
 _OPERATIONS = {*_ARITHMETIC, *_OP_ACTIVATIONS, *_REDUCTIONS, "Elu", "LeakyRelu", "TFOpLambda", "Resize", "Clip", "Pad",
                "MaxPool", "AveragePool"}
+
+
+_Read = tuple[str, int, int]  # a tensor a layer reads: (layer, its application, which of its outputs)
 
 
 def _is_operation(layer: dict[str, Any]) -> bool:
@@ -677,7 +681,8 @@ class _Layers:
         data_format = "channels_first" if self.channels_first else "channels_last"
         sequential = model.get("class_name") == "Sequential"
         inputs = _input_names(config)
-        ids: dict[tuple[str, int], int] = {}  # (a layer, its application: Keras' node index) -> the graph's node
+        # (a layer, its application: Keras' node index, which of its outputs) -> the graph's node
+        ids: dict[_Read, int] = {}
         weighted: dict[str, list[int]] = {}  # a layer with weights -> the graph nodes of its first application's
         previous = entries[0]
         for layer, application, reads in self.applications(layers, sequential, span):
@@ -695,11 +700,15 @@ class _Layers:
                     position = inputs.index(name) if name in inputs else sum(1 for v in ids.values() if v in entries)
                     if position >= len(entries):
                         raise Unsupported(f"a model with more inputs than it is given ({name})", where)
-                    ids[name, 0] = previous = entries[position]
+                    ids[name, 0, 0] = previous = entries[position]
                     continue
                 if cfg.get("data_format", data_format) != data_format:
                     raise Unsupported("layers with different data formats", where)
                 sources = [previous] if sequential else _sources(reads, ids, where)
+                if kind == "Split":  # `ops.split(x, 2, axis=-1)`: its parts, each an output of its own
+                    for k, part in enumerate(self.split(name, cfg, sources, where)):
+                        ids[name, application, k] = previous = part
+                    continue
                 fixed = frozen or cfg.get("trainable") is False  # its weights are not trained
                 if kind in MODELS and application:
                     raise Unsupported(f"the model `{name}` applied more than once (shared weights)", where)
@@ -719,7 +728,7 @@ class _Layers:
                     after = _rank_after(kind, cfg, rank)
                     if after is not None:
                         self.rank_of[node] = after
-                ids[name, application] = previous = node
+                ids[name, application, 0] = previous = node
             except (TypeError, AttributeError, ValueError, KeyError, IndexError) as e:
                 raise Malformed(f"{name}: {why(e)}", where) from None
         if sequential:
@@ -729,12 +738,34 @@ class _Layers:
             first_output = outputs[0] if isinstance(outputs[0], list) else outputs
             if first_output and isinstance(first_output[0], str):
                 index = first_output[1] if len(first_output) > 1 and type(first_output[1]) is int else 0
-                if (first_output[0], index) in ids:
-                    return ids[first_output[0], index]
+                output = first_output[2] if len(first_output) > 2 and type(first_output[2]) is int else 0
+                if (first_output[0], index, output) in ids:
+                    return ids[first_output[0], index, output]
         return previous
 
+    def split(self, name: str, cfg: dict[str, Any], sources: list[int], span: Span) -> list[int]:
+        """`keras.ops.split(x, n, axis=-1)`: n equal parts of the channels (`part k of n`: NumPy's split, which
+        Keras follows, refuses channels n does not divide: E033); at listed indices, the parts between them
+        (`slice a:b`, the last open: `slice c:`)."""
+        assert self.channels_first is not None
+        sections, axis = cfg.get("indices_or_sections"), cfg.get("axis", 0)
+        if axis not in ((1, -3) if self.channels_first else (-1, 3)) or len(sources) != 1:
+            raise Unsupported(f"ops.split along axis {_shown(axis)} (cnncalc splits the channels)", span)
+        if type(sections) is int and 1 <= sections <= limits.MAX_BRANCHES:
+            texts = [f"part {k} of {sections}" for k in range(1, sections + 1)]
+        elif isinstance(sections, list) and 0 < len(sections) < limits.MAX_BRANCHES and \
+                all(type(i) is int and 0 < i <= limits.MAX_CHANNELS for i in sections) and \
+                all(a < b for a, b in pairwise(sections)):
+            bounds = [0, *sections]
+            texts = [f"slice {a}:{b}" for a, b in pairwise(bounds)] + [f"slice {bounds[-1]}:"]
+        else:
+            raise Unsupported(f"ops.split into {_shown(sections)} (cnncalc follows a number of equal parts or rising "
+                              f"channel indices)", span)
+        return [self.graph.layer(f"{name}_{k}", spec_layer(text, span), sources[0], span)
+                for k, text in enumerate(texts, 1)]
+
     def applications(self, layers: list[Any], sequential: bool, span: Span) -> list[tuple[dict[str, Any], int,
-                                                                                        list[tuple[str, int]]]]:
+                                                                                        list[_Read]]]:
         """Each application of each layer (a Functional layer applied twice has two inbound nodes: CBAM's shared
         Dense layers) with what it reads, as (layer, node index) pairs, in an order where each comes after what it
         reads; a Sequential's layers in order."""
@@ -743,7 +774,7 @@ class _Layers:
                 raise Malformed("a layer must be {\"class_name\": ..., \"config\": {...}}", span)
         if sequential:
             return [(layer, 0, []) for layer in layers]
-        found: dict[tuple[str, int], tuple[dict[str, Any], list[tuple[str, int]]]] = {}
+        found: dict[tuple[str, int], tuple[dict[str, Any], list[_Read]]] = {}
         for layer in layers:
             name = str(layer["config"].get("name", layer.get("name", str(layer.get("class_name")).lower())))
             nodes = layer.get("inbound_nodes") or []
@@ -758,9 +789,9 @@ class _Layers:
         for key, (layer, reads) in found.items():
             # Keras 2 may give a nested model's application by its index among all its nodes (`["base", 1, 0]`, the
             # first being the one it was built with, not listed): a layer applied once here is that application
-            found[key] = (layer, [(name, 0) if (name, index) not in found and applied[name] == 1 else (name, index)
-                                  for name, index in reads])
-        ordered: list[tuple[dict[str, Any], int, list[tuple[str, int]]]] = []
+            found[key] = (layer, [(name, 0, output) if (name, index) not in found and applied[name] == 1
+                                  else (name, index, output) for name, index, output in reads])
+        ordered: list[tuple[dict[str, Any], int, list[_Read]]] = []
         done: set[tuple[str, int]] = set()
         entered: set[tuple[str, int]] = set()  # on the path being followed, or done
         for key in found:  # depth first from each, in the file's order (what a layer reads first)
@@ -779,7 +810,8 @@ class _Layers:
                                     self.where.span_of(at[0]))
                 entered.add(at)
                 stack.append((at, True))
-                stack += [(read, False) for read in reversed(reads) if read in found and read not in done]
+                stack += [((read[0], read[1]), False) for read in reversed(reads)
+                          if (read[0], read[1]) in found and (read[0], read[1]) not in done]
         return ordered
 
     def layer(self, kind: str, name: str, cfg: dict[str, Any], sources: list[int], span: Span,
@@ -885,22 +917,23 @@ def _input(shape: Any, channels_first: bool, span: Span) -> ir.Input | None:
     return ir.Input(tuple(dims), 1, span)
 
 
-def _reads(node: Any) -> list[tuple[str, int]]:
-    """What one application of a Functional layer reads, from its inbound node (Keras 2 or 3): (layer, node index)
-    pairs, the node index saying which application of that layer gave the tensor."""
-    reads: list[tuple[str, int]] = []
+def _reads(node: Any) -> list[_Read]:
+    """What one application of a Functional layer reads, from its inbound node (Keras 2 or 3): (layer, node index,
+    tensor index) triples, the node index saying which application of that layer gave the tensor, the tensor index
+    which of its outputs (`ops.split`'s parts)."""
+    reads: list[_Read] = []
 
-    def index(entry: list[Any]) -> int:
-        return entry[1] if len(entry) > 1 and type(entry[1]) is int and 0 <= entry[1] <= limits.MAX_NODES else 0
+    def index(entry: list[Any], at: int = 1) -> int:
+        return entry[at] if len(entry) > at and type(entry[at]) is int and 0 <= entry[at] <= limits.MAX_NODES else 0
 
     if isinstance(node, list) and node and isinstance(node[0], str):
         # Keras 2's TFOpLambda: its first tensor [name, node_index, tensor_index, kwargs], a second as `y` in kwargs
         operand = node[3].get("y") if len(node) > 3 and isinstance(node[3], dict) else None
-        reads = [(node[0], index(node))] + \
-            ([(operand[0], index(operand))] if isinstance(operand, list) and operand and isinstance(operand[0], str)
-             else [])
+        reads = [(node[0], index(node), index(node, 2))] + \
+            ([(operand[0], index(operand), index(operand, 2))]
+             if isinstance(operand, list) and operand and isinstance(operand[0], str) else [])
     elif isinstance(node, list):  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
-        reads = [(str(entry[0]), index(entry)) for entry in node if isinstance(entry, list) and entry]
+        reads = [(str(entry[0]), index(entry), index(entry, 2)) for entry in node if isinstance(entry, list) and entry]
     elif isinstance(node, dict):  # Keras 3: {"args": [tensor or [tensors]], "kwargs": {}}
         def history(value: Any) -> None:
             if isinstance(value, dict) and value.get("class_name") == "__keras_tensor__":
@@ -908,7 +941,7 @@ def _reads(node: Any) -> list[tuple[str, int]]:
                 source = config.get("keras_history") if isinstance(config, dict) else None
                 if not isinstance(source, list) or not source:
                     raise Malformed("a tensor in inbound_nodes without its `keras_history`", Span(0, 1))
-                reads.append((str(source[0]), index(source)))
+                reads.append((str(source[0]), index(source), index(source, 2)))
             elif isinstance(value, list):
                 for v in value:
                     history(v)
@@ -918,12 +951,14 @@ def _reads(node: Any) -> list[tuple[str, int]]:
     return reads
 
 
-def _sources(reads: list[tuple[str, int]], ids: dict[tuple[str, int], int], span: Span) -> list[int]:
+def _sources(reads: list[_Read], ids: dict[_Read, int], span: Span) -> list[int]:
     """The graph's nodes an application of a Functional layer reads (the input, when it reads nothing said)."""
     if not reads:
         return [INPUT]
-    for name, index in reads:
-        if (name, index) not in ids:
+    for name, index, output in reads:
+        if (name, index, output) not in ids:
             which = f" (its application {index})" if index else ""
+            if (name, index, 0) in ids:
+                raise Malformed(f"an input from output {output} of `{name}`{which}, which has fewer outputs", span)
             raise Malformed(f"an input from `{name}`{which}, which is not an earlier layer", span)
     return [ids[read] for read in reads]

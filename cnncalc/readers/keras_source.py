@@ -171,9 +171,10 @@ class _Layer:
 class _Tensor:
     """What a layer applied to tensors gives (the functional API), or a model's input (`Input(shape=...)`)."""
 
-    def __init__(self, layer: str, index: int = 0) -> None:
+    def __init__(self, layer: str, index: int = 0, output: int = 0) -> None:
         self.layer = layer  # the name of the layer that gives it
         self.index = index  # which application of that layer (Keras' node index: a layer applied twice has two)
+        self.output = output  # which of its outputs (Keras' tensor index: `ops.split` gives several)
 
 
 class _Shape:
@@ -884,6 +885,8 @@ class _Script:
         if name in _OP_CALLS and values and isinstance(values[0], _Tensor) and \
                 "ops" in self.dotted(func).split(".")[:-1]:
             return self.operation(name, values, node, env)
+        if name == "split" and values and isinstance(values[0], _Tensor) and "ops" in self.dotted(func).split(".")[:-1]:
+            return self.split(values, node, env)
         if any(isinstance(v, _Tensor) or (isinstance(v, (list, tuple)) and any(isinstance(t, _Tensor) for t in v))
                for v in values):
             raise Unsupported(f"`{self.dotted(func) or name}` applied to a tensor of the model: cnncalc does not know "
@@ -920,6 +923,26 @@ class _Script:
         tensor = self.attached(self.new_layer(kind, config, node), [values[0]], node)
         self.nodes[tensor.layer]["module"] = f"keras.src.ops.{module}"  # (an operation, as Keras saves it)
         return tensor
+
+    def split(self, values: list[Any], node: ast.Call, env: MutableMapping[str, Any]) -> list[_Tensor]:
+        """`keras.ops.split(x, 2, axis=-1)`: Keras 3's Split operation (its axis 0 unless given, as Keras'), and its
+        parts, as many as it makes: n, or one more than the indices listed; each an output of its own."""
+        names = ["indices_or_sections", "axis"]
+        if len(values) > 3 or any(k.arg not in names for k in node.keywords):
+            raise Unsupported(f"`{self.dotted(node.func)}` with other arguments than the tensor, indices_or_sections "
+                              f"and axis", self.span(node))
+        config: dict[str, Any] = {"indices_or_sections": None, "axis": 0}
+        config.update({key: _json_like(v, node.args[i + 1], key, self.span(node.args[i + 1]))
+                       for i, (key, v) in enumerate(zip(names, values[1:]))})
+        config.update({k.arg: self.value(k.value, env, k.arg) for k in node.keywords if k.arg is not None})
+        sections = config["indices_or_sections"]
+        count = sections if type(sections) is int else len(sections) + 1 if isinstance(sections, list) else 0
+        if not 1 <= count <= limits.MAX_BRANCHES:
+            raise Unsupported(f"`{ast.unparse(node)[:60]}`: cnncalc follows a split into a number of parts or at a "
+                              f"list of indices", self.span(node))
+        tensor = self.attached(self.new_layer("Split", config, node), [values[0]], node)
+        self.nodes[tensor.layer]["module"] = "keras.src.ops.numpy"  # (an operation, as Keras saves it)
+        return [_Tensor(tensor.layer, tensor.index, k) for k in range(count)]
 
     def tensor_function(self, kind: str, tensor: _Tensor, node: ast.Call, env: MutableMapping[str, Any]) -> _Tensor:
         """An activation, or a mean or max (`axis`, `keepdims`), of one tensor as Keras 3's operation of that name."""
@@ -1244,7 +1267,7 @@ class _Script:
         self.use(layer, where, applied=True)
         name = layer.config["name"] if isinstance(layer, _Layer) else layer.name
         assert name is not None
-        inbound = [[t.layer, t.index, 0, {}] for t in tensors]
+        inbound = [[t.layer, t.index, t.output, {}] for t in tensors]
         if name in self.nodes and self.made.get(name) is layer:  # applied again: the same weights, another node
             self.nodes[name]["inbound_nodes"].append(inbound)
             application = len(self.nodes[name]["inbound_nodes"]) - 1
