@@ -958,7 +958,8 @@ def _sources(reads: list[_Read], ids: dict[_Read, int], span: Span) -> list[int]
     for name, index, output in reads:
         if (name, index, output) not in ids:
             which = f" (its application {index})" if index else ""
-            if (name, index, 0) in ids:
-                raise Malformed(f"an input from output {output} of `{name}`{which}, which has fewer outputs", span)
+            if (name, index, 0) in ids:  # (a nested model's second output, say: its first alone is followed)
+                raise Unsupported(f"an input from output {output} of `{name}`{which} (cnncalc follows the first output "
+                                  f"of a layer or model, and each part of an ops.split)", span)
             raise Malformed(f"an input from `{name}`{which}, which is not an earlier layer", span)
     return [ids[read] for read in reads]
