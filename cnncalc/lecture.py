@@ -1055,7 +1055,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 current.changed = None  # (`(c) Parameters: …`: another part of the problem, about the layer as written)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
-            tokens = _bracketed_output(tokens, current.labels())
+            tokens = _setting_dashed(_bracketed_output(tokens, current.labels()))
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             tokens = _fed_dropped(_convolution_said(_dense_said(_same_input(tokens, current.input))), current.lines)
             asked_parts = _parts_asked(tokens)
@@ -13667,6 +13667,31 @@ def _kind_colon(tokens: list[Tok]) -> list[Tok]:
     return [*tokens[:2], dash, *tokens[3:colon], Tok("P", ",", said.start, said.end), *tokens[colon + 1:]]
 
 
+# a layer's settings a dash may lead on its line, as a comma does (`… pad 2 - no bias`)
+_DASHED_SETTINGS = (("no", "bias"), ("no", "biases"), ("without", "bias"), ("without", "biases"), ("nobias",),
+                    ("no", "padding"), ("without", "padding"), ("same", "padding"), ("valid", "padding"),
+                    ("zero", "padding"))
+
+
+def _setting_dashed(tokens: list[Tok]) -> list[Tok]:
+    """`CONV2: 256 5x5 filters, stride 1, pad 2 - no bias` as `…, pad 2, no bias`: on a named layer's line, a spaced
+    dash (`-`, `--`, `–`, `—`) before one of its settings (biases, padding) is the comma before it (`- no bias` was an
+    answer, biases 0, which a layer stated without biases marked wrong; `- same padding` E060). Other tokens as they
+    are."""
+    words = [t.lower for t in tokens]
+    start = words.index("]") + 1 if words[:1] == ["["] and "]" in words[:4] else 0  # (`[55x55x96] CONV1: …`)
+    colon = next((j for j in range(start + 1, min(len(words), start + 4)) if words[j] == ":"), None)
+    if colon is None or (_label(tokens[start:colon]) is None and _layer_kind(" ".join(words[start:colon])) is None):
+        return tokens
+    for j in range(colon + 2, len(tokens) - 1):
+        if tokens[j].text not in ("-", "–", "—") or tokens[j].start == tokens[j - 1].end:
+            continue
+        after = j + 1 + (tokens[j].text == "-" and words[j + 1] == "-")  # (`--`)
+        if any(tuple(words[after:after + len(setting)]) == setting for setting in _DASHED_SETTINGS):
+            return [*tokens[:j], Tok("P", ",", tokens[j].start, tokens[after - 1].end), *tokens[after:]]
+    return tokens
+
+
 def _dashed(tokens: list[Tok]) -> list[Tok]:
     """`CONV1 — 96 11x11 filters, stride 4, pad 0 — 55x55x96` (em or en dashes) as `CONV1: 96 11x11 filters, stride 4,
     pad 0 -> 55x55x96`: a dash after a layer's name is its colon, a later one before a volume, a count or an answer's
@@ -14008,13 +14033,18 @@ def _activation_size(tokens: list[Tok]) -> list[Tok]:
     return [*tokens[:at], word, *tokens[at + named:]]
 
 
+_DASHED_ANSWERS = ("output", "total", "number", "activations")  # answers' heads a remark after a dash may follow
+
+
 def _reason_dropped(tokens: list[Tok]) -> list[Tok]:
     """`POOL1: 0 params since pooling has no weights`, `Output: 16x16x16 because the pool halves it`, `Params: 0,
     because …`, `Params: 0 — pooling has none`: an answer's tokens without the reason given after it (the answer
     was E060, its layer's name said again E015). Other tokens as they are."""
     words = [t.lower for t in tokens]
     at = next((j for j, w in enumerate(words) if w in ("because", "since")), None)
-    if at is None:  # `Parameters: 0 — pooling has none`: a remark after a dash, words alone
+    if at is None and tokens and (tokens[0].lower in ir.ANSWER_WORDS or tokens[0].lower in _DASHED_ANSWERS):
+        # `Parameters: 0 — pooling has none`: after an answer's dash, a remark of words alone (not on a layer's
+        # line, where `- same padding` or `- no bias` may say what the layer is)
         at = next((j for j, t in enumerate(tokens) if t.text in ("—", "–", "-") and j and t.start > tokens[j - 1].end
                    and any(u.kind == "WORD" for u in tokens[j + 1:])
                    and all(u.kind not in ("NUM", "DIMS") for u in tokens[j + 1:])), None)

@@ -3003,6 +3003,26 @@ def test_a_count_then_itself_rounded_after_a_tilde_is_one_answer() -> None:
         assert [d.code for d in report.diagnostics if d.severity == "error"] == codes, line
 
 
+def test_a_setting_after_a_dash_on_a_layers_line_is_the_layers() -> None:
+    # `CONV2: 256 5x5 filters, stride 1, pad 2 - no bias` says the layer has no biases, as `, no bias` does: 5·5·96·256
+    # = 614,400 parameters (it was read as an answer, biases 0, judged against a layer with biases: the right 614,400
+    # marked wrong twice); a count with the biases, (5·5·96 + 1)·256 = 614,656, is wrong there. A dash on an answer's
+    # line before words alone is a remark (`Params: 0 — pooling has none`), judged as the answer before it.
+    for layer in ("CONV2: 256 5x5 filters, stride 1, pad 2{} no bias",
+                  "[27x27x256] CONV2: 256 5x5 filters at stride 1, pad 2{} no bias"):
+        for dash in (" -", " –", " --", ","):
+            for count, verdict in (("614,400", "right"), ("614,656", "wrong")):
+                text = "[27x27x96] INPUT\n" + layer.format(dash) + f"\nParams: {count}\n"
+                report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
+                params = [(a.quantity, a.verdict) for a in report.answers if a.quantity == "params"]
+                assert (report.rows[0].op, params) == ("conv 256 5x5 pad 2 nobias", [("params", verdict)]), \
+                    (text, report.messages())
+    # (a setting a dash leads that the line already says otherwise is E060, as a comma's would be)
+    report = cnncalc.analyze_text("Input: 27x27x96\nCONV2: 256 5x5 filters, pad 2 - same padding\n", "hw.txt",
+                                  lang="lecture")
+    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+
+
 def test_an_answer_on_the_line_under_its_question_is_judged() -> None:
     # (32 - 5 + 2·2)/1 + 1 = 32 and (5·5·3 + 1)·10 = 760: these answers, each alone under its question,
     # were prose, and the wrong ones passed.
