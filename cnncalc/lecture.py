@@ -6839,10 +6839,13 @@ class _LineReader:
         return int(digits), tok.span
 
     def no_bias(self) -> Span | None:
-        """`no bias`, `without biases`, `bias=False` (PyTorch's keyword), read: the span; None otherwise."""
-        words = [t.lower for t in self.tokens[self.i:self.i + 3]]
+        """`no bias`, `without biases`, `w/o bias`, `bias=False` (PyTorch's keyword), read: the span; None
+        otherwise."""
+        words = [t.lower for t in self.tokens[self.i:self.i + 4]]
         if words[:1] in (["no"], ["without"]) and words[1:2] in (["bias"], ["biases"]):
             width = 2
+        elif words[:3] == ["w", "/", "o"] and words[3:4] in (["bias"], ["biases"]):
+            width = 4
         elif words[:1] in (["bias"], ["use_bias"]) and words[1:2] in (["="], [":"]) and words[2:3] == ["false"]:
             width = 3
         else:
@@ -6902,7 +6905,7 @@ class _LineReader:
                 self.i += 3
                 skipped_from = None
                 continue
-            unbiased = self.no_bias() if tok.lower in ("no", "without", "bias", "use_bias") and "bias" in allowed \
+            unbiased = self.no_bias() if tok.lower in ("no", "without", "w", "bias", "use_bias") and "bias" in allowed \
                 else None
             if unbiased is not None:  # `no bias`, `without biases`, `bias=False`: the layer has none (`nobias`)
                 if "bias" in seen:
@@ -13669,8 +13672,8 @@ def _kind_colon(tokens: list[Tok]) -> list[Tok]:
 
 # a layer's settings a dash may lead on its line, as a comma does (`… pad 2 - no bias`)
 _DASHED_SETTINGS = (("no", "bias"), ("no", "biases"), ("without", "bias"), ("without", "biases"), ("nobias",),
-                    ("no", "padding"), ("without", "padding"), ("same", "padding"), ("valid", "padding"),
-                    ("zero", "padding"))
+                    ("w", "/", "o", "bias"), ("w", "/", "o", "biases"), ("no", "padding"), ("without", "padding"),
+                    ("same", "padding"), ("valid", "padding"), ("zero", "padding"))
 
 
 def _setting_dashed(tokens: list[Tok]) -> list[Tok]:

@@ -3010,13 +3010,17 @@ def test_a_setting_after_a_dash_on_a_layers_line_is_the_layers() -> None:
     # line before words alone is a remark (`Params: 0 — pooling has none`), judged as the answer before it.
     for layer in ("CONV2: 256 5x5 filters, stride 1, pad 2{} no bias",
                   "[27x27x256] CONV2: 256 5x5 filters at stride 1, pad 2{} no bias"):
-        for dash in (" -", " –", " --", ","):
+        for dash in (" -", " –", " --", ","):  # (and `w/o bias`, below)
             for count, verdict in (("614,400", "right"), ("614,656", "wrong")):
                 text = "[27x27x96] INPUT\n" + layer.format(dash) + f"\nParams: {count}\n"
                 report = cnncalc.analyze_text(text, "hw.txt", lang="lecture")
                 params = [(a.quantity, a.verdict) for a in report.answers if a.quantity == "params"]
                 assert (report.rows[0].op, params) == ("conv 256 5x5 pad 2 nobias", [("params", verdict)]), \
                     (text, report.messages())
+    for written, verdict in (("750", "right"), ("760", "wrong")):  # `w/o bias`: (5·5·3)·10 = 750
+        report = cnncalc.analyze_text(f"Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2 - w/o bias\n"
+                                      f"Params: {written}\n", "hw.txt", lang="lecture")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("params", verdict)], report.messages()
     # (a setting a dash leads that the line already says otherwise is E060, as a comma's would be)
     report = cnncalc.analyze_text("Input: 27x27x96\nCONV2: 256 5x5 filters, pad 2 - same padding\n", "hw.txt",
                                   lang="lecture")
