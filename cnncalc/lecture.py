@@ -5481,10 +5481,11 @@ class _LineReader:
                     # `(2, 32, 32, 10)`, `55 55 96`, `55 - 55 - 96`, `55/55/96`: no volume cnncalc reads
                     self.not_a_volume(_shown(vector), Span(vector[0].start, vector[-1].end))
                     return None
-                elif said is None and len(vector) == 1 and vector[0].kind == "NUM" and \
+                elif said is None and len(numbers) == 1 and numbers[0].kind == "NUM" and \
                         words[at] not in ("activation", "activations") and words[at + 1:at + 2] != ["neurons"]:
                     # `Activations: 290,400`, `Output neurons: 290,400` count values
-                    volumes = vector  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose)
+                    volumes = numbers  # `Output volume: 4096`, an FC layer's vector (`4096 neurons` is prose); in
+                    # brackets as the lecture lists it, `[4096]` (it was prose: a wrong one passed)
                 elif said is not None:
                     return said
             if order != ir.CHW:

@@ -1500,6 +1500,10 @@ def test_worked_example_answers_as_students_write_them(lines: str, verdicts: lis
     # a vector as Python and Keras print one (it was E060)
     ("Output: (10,)\n", [("output", "right")], []),
     ("Output shape: (None, 9)\n", [("output", "wrong")], ["E040"]),
+    # in brackets, as the lecture lists an FC layer's output (`[4096] FC6`): it was prose, and `[9]` passed
+    ("Output: [10]\n", [("output", "right")], []),
+    ("Output: [9]\n", [("output", "wrong")], ["E040"]),
+    ("Output volume: (9)\n", [("output", "wrong")], ["E040"]),
 ])
 def test_a_fully_connected_layers_answers_in_neurons(lines: str, verdicts: list[tuple[str, str]],
                                                     errors: list[str]) -> None:
