@@ -1055,7 +1055,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 current.changed = None  # (`(c) Parameters: …`: another part of the problem, about the layer as written)
             if lead and tokens[lead:lead + 1] and tokens[lead].text == "[":  # `- [55x55x96] CONV1: …`, `1. [55x…`
                 tokens, first = tokens[lead:], tokens[lead].start
-            tokens = _setting_dashed(_bracketed_output(tokens, current.labels()))
+            tokens = _convolutions_counted(_setting_dashed(_bracketed_output(tokens, current.labels())))
             tokens, times = _said_repeated(tokens, lead, current, first, line_start + len(raw.rstrip()), figures)
             tokens = _fed_dropped(_convolution_said(_dense_said(_same_input(tokens, current.input))), current.lines)
             asked_parts = _parts_asked(tokens)
@@ -13677,17 +13677,44 @@ _DASHED_SETTINGS = (("no", "bias"), ("no", "biases"), ("without", "bias"), ("wit
                     ("same", "padding"), ("valid", "padding"), ("zero", "padding"))
 
 
+def _layer_head(tokens: list[Tok]) -> int | None:
+    """Where the description starts on a named layer's line (after `CONV2:` or `[27x27x256] CONV2:`), else None."""
+    words = [t.lower for t in tokens]
+    start = words.index("]") + 1 if words[:1] == ["["] and "]" in words[:4] else 0  # (`[55x55x96] CONV1: …`)
+    colon = next((j for j in range(start + 1, min(len(words), start + 4)) if words[j] == ":"), None)
+    if colon is None or (_label(tokens[start:colon]) is None and _layer_kind(" ".join(words[start:colon])) is None):
+        return None
+    return colon + 1
+
+
+_CONV_NOUNS = ("conv", "convs", "convolution", "convolutions")
+
+
+def _convolutions_counted(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1: 10 5x5 convolutions, stride 1, pad 2` (`10 5x5 conv`) as `10 5x5 filters`: a count, a size, then the
+    convolutions' noun, on a named layer's line (it was E060); `2 3x3 conv layers` (layers) as they are."""
+    head = _layer_head(tokens)
+    if head is None:
+        return tokens
+    words = [t.lower for t in tokens]
+    for j in range(head, len(tokens) - 2):
+        if tokens[j].kind == "NUM" and tokens[j + 1].kind == "DIMS" and words[j + 2] in _CONV_NOUNS and \
+                words[j + 3:j + 4] not in (["layer"], ["layers"], ["block"], ["blocks"]):
+            noun = tokens[j + 2]
+            return [*tokens[:j + 2], Tok("WORD", "filters", noun.start, noun.end), *tokens[j + 3:]]
+    return tokens
+
+
 def _setting_dashed(tokens: list[Tok]) -> list[Tok]:
     """`CONV2: 256 5x5 filters, stride 1, pad 2 - no bias` as `…, pad 2, no bias`: on a named layer's line, a spaced
     dash (`-`, `--`, `–`, `—`) before one of its settings (biases, padding) is the comma before it (`- no bias` was an
     answer, biases 0, which a layer stated without biases marked wrong; `- same padding` E060). Other tokens as they
     are."""
-    words = [t.lower for t in tokens]
-    start = words.index("]") + 1 if words[:1] == ["["] and "]" in words[:4] else 0  # (`[55x55x96] CONV1: …`)
-    colon = next((j for j in range(start + 1, min(len(words), start + 4)) if words[j] == ":"), None)
-    if colon is None or (_label(tokens[start:colon]) is None and _layer_kind(" ".join(words[start:colon])) is None):
+    head = _layer_head(tokens)
+    if head is None:
         return tokens
-    for j in range(colon + 2, len(tokens) - 1):
+    words = [t.lower for t in tokens]
+    for j in range(head + 1, len(tokens) - 1):
         if tokens[j].text not in ("-", "–", "—") or tokens[j].start == tokens[j - 1].end:
             continue
         after = j + 1 + (tokens[j].text == "-" and words[j + 1] == "-")  # (`--`)

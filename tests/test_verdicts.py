@@ -3007,6 +3007,19 @@ def test_a_count_then_itself_rounded_after_a_tilde_is_one_answer() -> None:
         assert [d.code for d in report.diagnostics if d.severity == "error"] == codes, line
 
 
+def test_a_layers_filters_counted_as_convolutions() -> None:
+    # `CONV1: 10 5x5 convolutions` (`conv`, `convs`) is 10 filters of 5x5 (it was E060, the answers unjudged):
+    # (32 - 5 + 2·2)/1 + 1 = 32, so 32x32x10; `2 3x3 conv layers` is two layers, which cnncalc does not read here
+    for noun in ("convolutions", "conv", "convs"):
+        for output, verdict in (("32x32x10", "right"), ("32x32x12", "wrong")):
+            report = cnncalc.analyze_text(f"Input: 32x32x3\nCONV1: 10 5x5 {noun}, stride 1, pad 2\nOutput: {output}\n",
+                                          "hw.txt", lang="lecture")
+            assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+    report = cnncalc.analyze_text("Input: 32x32x3\nCONV1: 2 5x5 conv layers, stride 1, pad 2\nOutput: 32x32x10\n",
+                                  "hw.txt", lang="lecture")
+    assert "E060" in [d.code for d in report.diagnostics] and not [a for a in report.answers if a.verdict == "right"]
+
+
 def test_a_setting_after_a_dash_on_a_layers_line_is_the_layers() -> None:
     # `CONV2: 256 5x5 filters, stride 1, pad 2 - no bias` says the layer has no biases, as `, no bias` does: 5·5·96·256
     # = 614,400 parameters (it was read as an answer, biases 0, judged against a layer with biases: the right 614,400
