@@ -1213,3 +1213,17 @@ def test_keras_ops_split_in_a_script_gives_its_parts_to_the_names() -> None:
     # along the batch (ops.split's own default axis 0): not read
     refused = script(text.replace("ops.split(x, 2, axis=-1)", "ops.split(x, 2)"))
     assert "E070" in [d.code for d in refused.diagnostics]
+
+
+def test_a_split_part_is_the_output_and_its_shape_is_its_own() -> None:
+    # `b.shape[-1]` of the second part of 10 channels split at [3, 7] is 7 - 3 = 4 (read from the split's first part,
+    # 3, it made a conv of 6 filters), so the conv on the third part, 3 channels, has (3 + 1)·8 = 32 parameters; the
+    # model's first output is that part itself, 16x16x4, not the split's first
+    report = script("from keras import ops\n"
+                    "inputs = keras.Input((16, 16, 10))\n"
+                    "a, b, c = ops.split(inputs, [3, 7], axis=-1)\n"
+                    "d = layers.Conv2D(b.shape[-1] * 2, 1)(c)\n"
+                    "model = keras.Model(inputs, [b, d])\n")
+    assert report.ok, report.messages()
+    assert report.totals.params == (3 + 1) * 8
+    assert report.output is not None and report.output.dims == (16, 16, 4)

@@ -1613,7 +1613,7 @@ class _Script:
         return {"class_name": "Functional", "config": {
             "name": model.name or "model", "layers": layers,
             "input_layers": [[given, 0, 0] for given in inputs],
-            "output_layers": [[t.layer, renumbered.get((t.layer, t.index), 0), 0] for t in model.outputs]}}
+            "output_layers": [[t.layer, renumbered.get((t.layer, t.index), 0), t.output] for t in model.outputs]}}
 
 
 def model_config(text: str) -> tuple[dict[str, Any], dict[str | tuple[str, int], Span]]:
