@@ -1178,6 +1178,9 @@ class _Reader:
         self.first_applied: dict[int, int] = {}  # a module with weights -> the graph node of its first application
         # a height or width read from a tensor (`x2.size()[2]`): id -> (the size, kept alive, and the tensor)
         self.map_sizes: dict[int, tuple[_SizeOf, Tensor]] = {}
+        # a height or width divided by a stride (`ih / s`), for `math.ceil` alone: its tensor (kept apart from
+        # `map_sizes`, whose readers take the whole size)
+        self.divided_sizes: dict[int, tuple[_SizeOf, Tensor]] = {}
         self.defined_in: dict[int, ast.ClassDef] = {}  # a method (by id) -> the class whose body defines it
         self.running: list[ast.FunctionDef] = []  # the methods and functions being run, innermost last
         self.owners: list[Instance] = []  # the instances whose methods are running, innermost last
@@ -2156,8 +2159,8 @@ class _Reader:
                 isinstance(right, int) and not isinstance(right, bool) and right > 0:
             divided = _SizeOf(left.dim, right)  # `num_channels // groups`, `int(C / g)`
             owner = self.size_owner(left)
-            if owner is not None and isinstance(node.op, ast.Div):  # `ih / s`, for `math.ceil(ih / s)`
-                self.map_sizes[id(divided)] = (divided, owner)
+            if owner is not None and isinstance(node.op, ast.Div):  # `ih / s`, for `math.ceil(ih / s)` alone
+                self.divided_sizes[id(divided)] = (divided, owner)
             return divided
         same = self.same_arithmetic(node, left, right)
         if same is not None:
@@ -2767,7 +2770,8 @@ class _Reader:
             self.tick(node)
             return parts
         if full == "math.ceil" and len(args) == 1 and isinstance(args[0], _SizeOf) and args[0].dim % 4 in (2, 3):
-            owner = self.size_owner(args[0])  # `math.ceil(ih / s)`: ⌈N/S⌉, on the way to a SAME padding
+            divided = self.divided_sizes.get(id(args[0]))  # `math.ceil(ih / s)`: ⌈N/S⌉, on the way to a SAME padding
+            owner = divided[1] if divided is not None else self.size_owner(args[0]) if args[0].per == 1 else None
             if owner is not None:
                 return _SameSize(self.size_of(owner, args[0].dim), args[0].per, 1, 0, 0)
         if full.startswith("math.") and full[5:] in MATH:
