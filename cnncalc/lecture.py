@@ -2039,6 +2039,9 @@ class _Table:
         if volume is not None and len(volume.dims) == 1 and self.sized:  # `| Output size |` … `| 55 |`: 55x55
             volume = volume._replace(square=True)
         unit = {role: unit for role, unit in zip(self.roles, self.units) if role is not None}
+        weighed = _unbiased_cell(by_role.get("params", [])) if "weights" not in by_role else None
+        if weighed is not None:  # `| 51,200 (no bias) |` under Params: the weights, as `Params: 51,200 (no bias)` is
+            by_role = {**{role: cell for role, cell in by_role.items() if role != "params"}, "weights": weighed}
         counts = {q: count for q in _ANSWER_COLUMNS
                   if (count := reader.count_cell(by_role.get(q, []), q, unit.get(q, ""))) is not None}
         sides = tuple(side for axis, name in enumerate(ir.SIDES)
@@ -11959,6 +11962,14 @@ def _biased_answered(result: object) -> bool:
     call = line.items[0] if line is not None and line.items else None
     return isinstance(call, ir.LayerCall) and call.keyword in ("conv", "dwconv", "deconv", "fc") and \
         not any(arg.name == "bias" for arg in call.args)
+
+
+def _unbiased_cell(tokens: list[Tok]) -> list[Tok] | None:
+    """A count cell whose parentheses say it leaves the biases out (`51,200 (no bias)`, `(without biases)`,
+    `(weights only)`): the count without them, a count of weights; None for another cell."""
+    count, aside = _aside(tokens)
+    words = tuple(t.lower for t in aside)
+    return count if count and words and any(words == phrase for phrase in _UNBIASED) else None
 
 
 def _unbiased(tokens: list[Tok]) -> list[Tok]:

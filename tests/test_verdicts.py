@@ -1975,6 +1975,19 @@ def test_problems_on_the_same_input_and_one_line_networks_after_a_number() -> No
     assert sorted((a.quantity, a.verdict) for a in report.answers) == [("output", "right"), ("params", "right")]
 
 
+@pytest.mark.parametrize("cell, answer", [
+    ("34,848 (no bias)", ("weights", "right")), ("34,848 (without biases)", ("weights", "right")),
+    ("34,944 (weights only)", ("weights", "wrong")), ("34,944", ("params", "right")),
+    ("34,848", ("params", "wrong"))])
+def test_a_table_count_said_to_leave_the_biases_out_is_the_weights(cell: str, answer: tuple[str, str]) -> None:
+    # 11·11·3·96 = 34,848 weights, (11·11·3 + 1)·96 = 34,944 parameters: `| 34,848 (no bias) |` under Params is the
+    # weights, as `Params: 34,848 (no bias)` on a line is (it was judged as the parameters: a right answer wrong)
+    text = (f"Input: 227x227x3\n\n| Layer | Description | Output size | # Params |\n|---|---|---|---|\n"
+            f"| Conv1 | 96 11x11 filters, stride 4 | 55 x 55 x 96 | {cell} |\n")
+    report = cnncalc.analyze_text(text, "hw.md")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), answer], report.messages()
+
+
 def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     # (227 - 11)/4 + 1 = 55, (55 - 3)/2 + 1 = 27, `same` keeps 27, (27 - 3)/2 + 1 = 13; params (11·11·3 + 1)·96 =
     # 34,944, (5·5·96 + 1)·256 = 614,656, (13·13·256 + 1)·4096 = 177,213,440, (4096 + 1)·4096 = 16,781,312.
