@@ -1894,6 +1894,10 @@ class _Table:
     or say the layer as the notes' breakdown does (`CONV3-64`, `POOL2`, `FC`)."""
 
     def __init__(self, roles: list[str | None], remarks: list[str], sized: bool = False) -> None:
+        # `Params (no bias)`, `Parameters (without biases)`: a column of weights (its counts were judged as the
+        # parameters, every right one wrong)
+        roles = ["weights" if role == "params" and tuple(re.findall(r"[a-z]+|/", remark.lower())) in _UNBIASED
+                 else role for role, remark in zip(roles, remarks)]
         self.roles = roles
         self.sized = sized  # the output column is `Output size` or `Size`: one number in it is a square output's side
         self.units = [_COLUMN_UNITS.get(r, "") if role in _ANSWER_COLUMNS else "" for role, r in zip(roles, remarks)]

@@ -1988,6 +1988,16 @@ def test_a_table_count_said_to_leave_the_biases_out_is_the_weights(cell: str, an
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), answer], report.messages()
 
 
+@pytest.mark.parametrize("header", ["Params (no bias)", "Parameters (without biases)", "Params (w/o bias)"])
+def test_a_tables_params_column_said_to_leave_the_biases_out_holds_weights(header: str) -> None:
+    # (5·5·3)·10 = 750 weights under `Params (no bias)` (judged as the parameters, 760, it was marked wrong)
+    for cell, verdict in (("750", "right"), ("760", "wrong")):
+        text = (f"Input: 32x32x3\n\n| Layer | Description | Output | {header} |\n|---|---|---|---|\n"
+                f"| CONV1 | 10 5x5 filters, stride 1, pad 2 | 32x32x10 | {cell} |\n")
+        report = cnncalc.analyze_text(text, "hw.md")
+        assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("weights", verdict)]
+
+
 def test_a_table_of_hyperparameters_describes_its_layers() -> None:
     # (227 - 11)/4 + 1 = 55, (55 - 3)/2 + 1 = 27, `same` keeps 27, (27 - 3)/2 + 1 = 13; params (11·11·3 + 1)·96 =
     # 34,944, (5·5·96 + 1)·256 = 614,656, (13·13·256 + 1)·4096 = 177,213,440, (4096 + 1)·4096 = 16,781,312.
