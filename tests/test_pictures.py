@@ -69,3 +69,15 @@ def test_the_html_page_in_a_browser(tmp_path: Path) -> None:
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={shot}",
                     "--window-size=1200,900", page.as_uri()], capture_output=True, timeout=120)
     assert shot.stat().st_size > 20_000  # a picture, not a blank page
+
+
+def test_the_frames_of_repeats_count_toward_the_boxes_drawn() -> None:
+    # 3,000 iterations whose body could not be read draw a frame each unless the repeat is one box: with a merge
+    # nested three deep beside them the picture went down to that depth and drew all 3,000 (a `repeat 65536` of
+    # them was 80 MB of SVG); counted, the repeat stays one box, and the drawing stays small
+    text = ("block b0(c) {\n  x3: repeat 3000 { @missing }\n}\ninput 8x8x3\nb0(5)\nconv 4 3x3\n"
+            "add { add { add { relu | identity } | identity } | identity }\n")
+    report = run(text)
+    assert sum(r.kind == "iteration" for r in report.rows) == 3000
+    drawing = svg(report, None)
+    assert drawing.count("<rect") < 100, drawing.count("<rect")
