@@ -15,6 +15,7 @@ from cnncalc.report import Report, Row
 from cnncalc.shape import Shape
 
 MAX_BOXES = 90  # boxes drawn before deeper containers are drawn as one box each
+MAX_FRAMES = 4 * MAX_BOXES  # and frames around them (a block's, a repeat's, each iteration's)
 MERGES = (*MERGE_KINDS, "residual")  # the container rows whose branches are drawn side by side
 GROUPS = ("block", "repeat", "iteration")
 COLOURS = {"conv": "#6b9bd1", "dwconv": "#7fb2e5", "deconv": "#9ec5ea", "maxpool": "#f2a65a", "avgpool": "#f5be87",
@@ -114,16 +115,16 @@ def _parse(rows: list[Row], i: int, level: int, depth: int) -> tuple[list[Unit],
 
 
 def drawing_depth(report: Report, depth: int | None) -> int:
-    """`depth` if given, else the deepest level at which at most MAX_BOXES boxes are drawn, the frames of the blocks,
-    repeats and iterations above it counted with them (a `repeat 65536` of nothing drew 65,536 frames: 80 MB of
-    SVG)."""
+    """`depth` if given, else the deepest level at which at most MAX_BOXES boxes are drawn, and at most MAX_FRAMES
+    frames of the blocks, repeats and iterations around them (a `repeat 65536` of nothing drew 65,536 frames: 80 MB
+    of SVG)."""
     if depth is not None:
         return depth
     deepest = max((r.depth for r in report.rows), default=1)
     for d in range(deepest, 0, -1):
-        boxes = sum(1 for r in report.rows if r.depth <= d and (r.kind in ("layer", "join") or r.depth == d or
-                                                                 r.kind in GROUPS))
-        if boxes <= MAX_BOXES:
+        boxes = sum(1 for r in report.rows if r.depth <= d and (r.kind in ("layer", "join") or r.depth == d))
+        frames = sum(1 for r in report.rows if r.depth < d and r.kind in GROUPS)
+        if boxes <= MAX_BOXES and frames <= MAX_FRAMES:
             return d
     return 1
 
