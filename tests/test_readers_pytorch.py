@@ -619,18 +619,24 @@ def test_tensorflows_same_padding_written_out_is_pad_same() -> None:
     assert [str(r.output) for r in report.rows if r.keyword in ("conv", "maxpool")] == [
         "113x113x16", "57x57x16", "29x29x16", "29x29x8", "10x10x8"]
     assert report.totals.params == 3 * 3 * 3 * 16 + (5 * 5 + 1) * 16 + (3 * 3 * 16 + 1) * 8 + (4 * 4 * 8 + 1) * 8
-    # a padding for another window, a max pool after zeros (values of their own), another reader of the padded map:
-    # not followed
-    for old, new in (("x = pad_same(x, weight.shape[-2:], stride, dilation)",
-                      "x = pad_same(x, (1, 1), stride, dilation)"),
-                     ("value=-float('inf')", "value=0"),
-                     ("return F.max_pool2d(x, self.kernel_size, self.stride, (0, 0), self.dilation, self.ceil_mode)",
-                      "return F.relu(x)"),
-                     ("(pad_w // 2, pad_w - pad_w // 2, pad_h // 2, pad_h - pad_h // 2)",
-                      "(pad_h // 2, pad_h - pad_h // 2, pad_w // 2, pad_w - pad_w // 2)")):
+    # a padding for another window (at the F.conv2d that reads it), a max pool after zeros (values of their own),
+    # another reader of the padded map, the pads in another order: not followed, each at its place, said
+    for old, new, place, words in (
+            ("x = pad_same(x, weight.shape[-2:], stride, dilation)", "x = pad_same(x, (1, 1), stride, dilation)",
+             "F.conv2d(x, weight", "nn.Conv2d with a window of 3 at stride 2 and padding 0 of a map padded with 0.0 "
+                                   "by TensorFlow's SAME padding for 1 at stride 2"),
+            ("value=-float('inf')", "value=0", "F.max_pool2d(",
+             "nn.MaxPool2d with a window of 3 at stride 2 and padding (0, 0) of a map padded with 0.0"),
+            ("return F.max_pool2d(x, self.kernel_size, self.stride, (0, 0), self.dilation, self.ceil_mode)",
+             "return F.relu(x)", "F.relu(x)", "nn.ReLU of a map padded by TensorFlow's SAME padding"),
+            ("(pad_w // 2, pad_w - pad_w // 2, pad_h // 2, pad_h - pad_h // 2)",
+             "(pad_h // 2, pad_h - pad_h // 2, pad_w // 2, pad_w - pad_w // 2)", "F.pad(x, (pad_h",
+             "F.pad by TensorFlow's SAME padding other than of the padded map's own width and height")):
         other = TIMM_SAME.replace(old, new)
         assert other != TIMM_SAME
-        assert codes_of(read_py(other, input="64x64x3")) == ["E070"], new
+        report = read_py(other, input="64x64x3")
+        assert errors(report) == [("E070", *place_of(other, place))], (new, report.messages())
+        assert words in report.diagnostics[0].message, report.diagnostics[0].message
     if importlib.util.find_spec("torch") is None:
         return
     from torch.utils.flop_counter import FlopCounterMode

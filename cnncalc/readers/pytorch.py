@@ -788,11 +788,12 @@ def channels_last_text(layer: Layer) -> str:
     raise _Unsupported(f"nn.{kind} on a channels-last view (`x.permute(0, 2, 3, 1)`)", node)
 
 
-def same_padded_text(layer: Layer, padded: _SamePadded) -> str:
+def same_padded_text(layer: Layer, padded: _SamePadded, node: ast.AST) -> str:
     """A convolution or max pool of a map F.pad padded by TensorFlow's SAME padding for the layer's own window and
     stride, without padding of its own: `pad same` (timm's Conv2dSame with zeros, MaxPool2dSame with -inf, which no
-    window's maximum takes; F.pad's zeros before a max pool would be values of their own)."""
-    a, node, kind = layer.args, layer.node, layer.kind
+    window's maximum takes; F.pad's zeros before a max pool would be values of their own); refused at `node`, where
+    it is applied."""
+    a, kind = layer.args, layer.kind
     if kind not in ("Conv2d", "MaxPool2d"):
         raise _Unsupported(f"nn.{kind} of a map padded by TensorFlow's SAME padding (cnncalc follows a convolution or "
                            f"max pool of it)", node)
@@ -3609,7 +3610,7 @@ class _Reader:
             if _has_state(module):
                 self.applied[id(module)] = module
             if isinstance(x, _SamePadded):  # timm's Conv2dSame: `F.conv2d(pad_same(x, …), self.weight, …)`
-                y = self.add_layer(self.frozen_text(module, same_padded_text(module, x)), module.node, x.tensor,
+                y = self.add_layer(self.frozen_text(module, same_padded_text(module, x, node)), module.node, x.tensor,
                                    name or module.kind.lower(), shares=first)
             elif isinstance(x, _ChannelsLast):
                 y = self.add_layer(self.frozen_text(module, channels_last_text(module)), module.node, x.tensor,
@@ -3688,7 +3689,7 @@ class _Reader:
                 return self.fitted(x, pads, node)
             bound = {"pad": bound["pad"], "mode": bound["mode"]}
         if isinstance(x, _SamePadded):  # `F.max_pool2d(pad_same(x, …), …)`, timm's MaxPool2dSame
-            return self.add_layer(same_padded_text(Layer(kind, bound, node), x), node, x.tensor, function)
+            return self.add_layer(same_padded_text(Layer(kind, bound, node), x, node), node, x.tensor, function)
         if isinstance(x, _ChannelsLast):  # `F.gelu(y)` on a channels-last view: the same on the map
             return _ChannelsLast(self.add_layer(channels_last_text(Layer(kind, bound, node)), node, x.tensor, function))
         if isinstance(x, _ChannelsAlong):  # `torch.sigmoid(y)` on pooled channels as a sequence: the same on each
