@@ -302,7 +302,10 @@ def test_the_session_layers_report_what_they_cannot_take() -> None:
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.diagnostics[0].message)
     # a count or size below 1 is refused at its value, in words that name it (`of` was "the of")
     for line, place, words in (("part 1 of 0 size 3", ("E013", 2, 11), "the number of parts: it must be at least 1"),
-                               ("part 2 size 0", ("E013", 2, 13), "the size: it must be at least 1")):
+                               ("part 2 size 0", ("E013", 2, 13), "the size: it must be at least 1"),
+                               ("part 2 chunks 0", ("E013", 2, 15), "the number of chunks: it must be at least 1"),
+                               ("part 1 chunks 99999999", ("E013", 2, 15),
+                                "the number of chunks: it must be at most 16,777,216")):
         r = run(f"input 8x8x12\n{line}\n")
         assert where(r) == [place] and words in r.diagnostics[0].message, (line, where(r), r.messages())
     # the parts that are there: 12 - 2·5 = 2 channels left for the third, 5 for the others, unpacked into 3 or not

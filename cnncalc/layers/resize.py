@@ -101,8 +101,8 @@ class Part(Layer):
                             doc="the number of parts N (written unless `size` or `chunks` is)")
     size: int | None = option(CHANNELS, default=None, doc="the channels of each part but the last (torch.split's "
                                                           "split_size)")
-    chunks: int | None = option(CHANNELS, default=None, doc="the chunks asked of torch.chunk: parts of ⌈C/N⌉ "
-                                                            "channels")
+    chunks: int | None = option(CHANNELS, default=None, called="number of chunks",
+                                doc="the chunks asked of torch.chunk: parts of ⌈C/N⌉ channels")
 
     def kept(self, x: Shape, y: Shape) -> Kept:
         return A_VIEW  # a window of the input's storage
