@@ -245,12 +245,21 @@ def test_keras_ops_split_gives_each_part_to_what_reads_it() -> None:
     assert report.ok, report.messages()
     assert sorted(r.op for r in report.rows if r.name.startswith("split")) == ["slice 0:3", "slice 3:7", "slice 7:"]
     assert report.output is not None and report.output.dims == (16, 16, 4 + 3)  # (3·3·4 + 1)·4 on channels 3-6
-    assert "E033" in [d.code for d in analyze_text(model(8, 3, ("split", "split#2")), "m.json").diagnostics]
-    # a part past the split's last, or a split along another axis: said, not read
-    assert [d.code for d in analyze_text(model(8, 2, ("split", "split#2")), "m.json").diagnostics] == ["E070"]
+    def said(text: str) -> list[tuple[str, int, str]]:  # each diagnostic's code, offset and words
+        return [(d.code, d.span.start, d.message) for d in analyze_text(text, "m.json").diagnostics]
+
+    thirds = model(8, 3, ("split", "split#2"))
+    assert {(code, at) for code, at, _ in said(thirds)} == {("E033", thirds.index('"name": "split"'))}
+    assert all("8 channels do not form 3 equal parts (8/3 = 2.66667)" in words for _, _, words in said(thirds))
+    # a part past the split's last (at the layer that reads it), or a split along another axis: said, not read
+    past = model(8, 2, ("split", "split#2"))
+    assert said(past) == [("E070", past.index('"name": "cat"'), "an input from output 2 of `split` "
+                           "(cnncalc follows the first output of a layer or model, and each part of an ops.split)")]
     other_axis = json.loads(model(8, 2, ("split", "split#1")))
     other_axis["config"]["layers"][1]["config"]["axis"] = 1
-    assert "E070" in [d.code for d in analyze_text(json.dumps(other_axis), "m.json").diagnostics]
+    sideways = json.dumps(other_axis)
+    assert said(sideways)[0][:2] == ("E070", sideways.index('"name": "split"'))
+    assert "ops.split along axis 1 (cnncalc splits the channels)" in said(sideways)[0][2]
     if importlib.util.find_spec("keras") is None or importlib.util.find_spec("torch") is None:
         return
     import os

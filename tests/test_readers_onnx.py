@@ -923,6 +923,9 @@ def test_chunks_of_channels_that_do_not_divide_are_read_as_onnx_and_pytorch_cut_
                 ("part 1 of 2", "6x6x4"), ("part 2 of 2", "6x6x4")], equal.messages()
         else:
             assert [d.code for d in equal.diagnostics if d.severity == "error"] == ["E033"] * 2, equal.messages()
+            lines = {d.line for d in equal.diagnostics}  # (each part, at the Split's line of the listing)
+            assert len(lines) == 1 and all("7 channels do not form 2 equal parts (7/2 = 3.5)" in d.message
+                                           for d in equal.diagnostics)
 
 
 def test_the_exporters_instance_norm_with_running_statistics(tmp_path: Path) -> None:

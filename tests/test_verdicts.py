@@ -3064,7 +3064,8 @@ def test_a_setting_after_a_dash_on_a_layers_line_is_the_layers() -> None:
     # (a setting a dash leads that the line already says otherwise is E060, as a comma's would be)
     report = cnncalc.analyze_text("Input: 27x27x96\nCONV2: 256 5x5 filters, pad 2 - same padding\n", "hw.txt",
                                   lang="lecture")
-    assert [d.code for d in report.diagnostics if d.severity == "error"] == ["E060"]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 33, "the padding is given twice")]  # (at `same`)
 
 
 def test_an_answer_on_the_line_under_its_question_is_judged() -> None:
