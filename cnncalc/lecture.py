@@ -948,10 +948,11 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
-            weighed = _unbiased(counted)
+            weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(weighed))))))))))
-            instructed = _instruction_asked(tokens)
+            instructed = _instruction_asked(tokens) or _heading_asked(
+                tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step else None)
             if instructed is not None:
                 tokens, asks = instructed, True
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
@@ -5172,8 +5173,8 @@ class _LineReader:
         said = _no_fit(rest)
         if said is not None:
             return said
-        marks = [j for j, t in enumerate(rest) if t.text in ("=", "?")]
-        rest = rest[marks[-1] + 1:] if marks else rest
+        marks = [j for j, t in enumerate(rest[:_no_fit_remark(rest)]) if t.text in ("=", "?")]
+        rest = rest[marks[-1] + 1:] if marks else rest  # (not `N=7`'s in `2.33 :-( … not proper for N=7 and F=3`)
         while rest and rest[-1].text in ("!", "."):
             rest = rest[:-1]
         divided = _division(rest)
@@ -7754,16 +7755,23 @@ _DESCRIBED = {  # the words a description of a layer without numbers may hold (`
     "globalavgpool": {"global", "average", "avg", "mean", "pool", "pooling", "layer", "gap", "-", *_GLUED_GAP},
     "globalmaxpool": {"global", "max", "pool", "pooling", "layer", "gmp", "-", *_GLUED_GMP}}
 
-_NO_FIT_SAID = (r"(?:(?:(?:so )?it )?(?:doesnt|does not|dont|do not|wont|will not) fit"
-                r"|(?:it is |its )?(?:invalid|not valid|not possible|impossible|not an integer)"
+# what does not fit, said before it: `it`, `stride 3`, `the stride`, `a stride of 3`, `this filter`
+_NO_FIT_SUBJECT = r"(?:(?:so )?(?:it|(?:the |this |a )?(?:stride|filter|layer|output)(?: of)?(?: [0-9]+)?) )?"
+_NO_FIT_SAID = (rf"(?:{_NO_FIT_SUBJECT}(?:doesnt|does not|dont|do not|wont|will not|cannot|cant) (?:fit|work)"
+                rf"|{_NO_FIT_SUBJECT}(?:is |its )?(?:invalid|not valid|not possible|impossible|not an integer"
+                r"|not a whole number|not proper|not allowed)(?: for n ?= ?[0-9]+ and f ?= ?[0-9]+)?"
                 r"|(?:cannot|cant|can not) (?:be )?(?:apply|applied)(?: it)?)")
-# said once, or twice (`not an integer, so it doesn't fit`)
-_NO_FIT = re.compile(rf"{_NO_FIT_SAID}(?:,? (?:so |hence |thus |and )?{_NO_FIT_SAID})?")
+# said once, or twice (`not an integer, so it doesn't fit`, `not an integer => invalid`), the lecture's `:-(` before
+# (`2.33 :-( stride 3 is not proper for N=7 and F=3`)
+_NO_FIT = re.compile(rf"(?::-\( )?{_NO_FIT_SAID}(?:,? (?:so |hence |thus |and |=> |-> )?{_NO_FIT_SAID})?")
 
 
 def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
     """`doesn't fit!`, `it does not fit`, `invalid`, `not possible`, `cannot apply`: the answer that the
     division is not exact (the lecture's stride 3 on a 7x7 input); None for any other words."""
+    if len(tokens) > 3 and tokens[-3].text == "(" and tokens[-2].kind == "NUM" and "." in tokens[-2].text and \
+            tokens[-1].text == ")":
+        tokens = tokens[:-3]  # `not possible (2.33)`: the division's value beside it
     if not tokens:
         return None
     text = ""
@@ -7887,11 +7895,31 @@ _TUPLE_TOKENS = 10  # the longest shape printed as a tuple, with its brackets: `
 def _after_working(tokens: list[Tok]) -> list[Tok]:
     """What follows the last `=` outside parentheses (the working's result), else the tokens."""
     depth, last = 0, None
-    for j, t in enumerate(tokens):
+    for j, t in enumerate(tokens[:_no_fit_remark(tokens)]):
         depth += (t.text == "(") - (t.text == ")")
-        if depth == 0 and t.text == "=":
+        if depth == 0 and t.text == "=" and not _arrow_pair(tokens, j):
             last = j
     return tokens if last is None else tokens[last + 1:]
+
+
+_NO_FIT_REMARK_TOKENS = 24  # the longest "doesn't fit" remark: `so stride 3 is not proper for N = 7 and F = 3`
+
+
+def _no_fit_remark(tokens: list[Tok]) -> int:
+    """Where a "doesn't fit" remark closing the tokens starts (`… = 2.33, so stride 3 is not proper for N=7 and
+    F=3`: its `=` signs are no working's), else their length."""
+    for j in range(max(1, len(tokens) - _NO_FIT_REMARK_TOKENS), len(tokens)):
+        before = tokens[j - 1]  # (after a value, a comma or an arrow: `2.33, so …`, `2.33 => …`)
+        if (before.text in (",", ";", ">") or before.kind in ("NUM", "ARROW")) and _no_fit(tokens[j:]) is not None:
+            return j
+    return len(tokens)
+
+
+def _arrow_pair(tokens: list[Tok], j: int) -> bool:
+    """Whether `tokens[j]` is the `=` of an `=>` (written `=` and `>`, together): an arrow, no working's `=`
+    (`2.33 => invalid` was read as the working `2.33 =` then `> invalid`: prose, and a right answer lost)."""
+    return tokens[j].text == "=" and j + 1 < len(tokens) and tokens[j + 1].text == ">" and \
+        tokens[j].end == tokens[j + 1].start
 
 
 def _division(tokens: list[Tok]) -> ir.ShapeAnswer | None:
@@ -7901,7 +7929,8 @@ def _division(tokens: list[Tok]) -> ir.ShapeAnswer | None:
         return None
     answer = ir.division_answer(tokens[0].text, tokens[0].span)
     said = tokens[1:]
-    while said and (said[0].text in ("(", ",", "-", ";", ":", "->", "=>", "→", "⇒") or said[0].kind == "ARROW"):
+    while said and (said[0].text in ("(", ",", "-", ";", ":", "->", "→", "⇒", ">") or said[0].kind == "ARROW" or
+                    _arrow_pair(said, 0)):
         said = said[1:]
     if said and said[-1].text == ")":
         said = said[:-1]
@@ -8415,7 +8444,8 @@ def _bare_answer(tokens: list[Tok]) -> int | None:
     start = _lead(tokens)
     start += _answer_label([t.lower for t in tokens[start:start + 3]], [t.kind for t in tokens[start:start + 3]])
     rest = tokens[start:]
-    worked = [j for j, t in enumerate(rest) if t.text == "=" or t.lower in ("so", "thus", "hence")]
+    worked = [j for j, t in enumerate(rest[:_no_fit_remark(rest)])
+              if (t.text == "=" and not _arrow_pair(rest, j)) or t.lower in ("so", "thus", "hence")]
     if worked and any(t.kind == "NUM" for t in rest[:worked[-1]]):
         rest = rest[worked[-1] + 1:]  # the value after the working
     said = rest
@@ -8423,7 +8453,7 @@ def _bare_answer(tokens: list[Tok]) -> int | None:
     if rest and rest[0].lower in _NONE_WORDS and (len(rest) == 1 or rest[1].text in _NONE_REMARKED):
         return start  # `A4. None: pooling has no parameters.`, `Zero.`: a count of 0 (`_none_answered`)
     if (len(rest) == 1 and rest[0].kind in ("DIMS", "NUM")) or (bool(rest) and _spelled(rest) is not None) or \
-            _no_fit(rest) is not None:
+            _no_fit(rest) is not None or _division(rest) is not None:
         return start
     if len(said) > 2 and said[0].kind == "DIMS" and said[1].text in (",", ";") and \
             any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in said[2:]):
@@ -9140,6 +9170,34 @@ _FILTERS_LEAD = {"we", "apply", "applying", "use", "using", "conv", "convolution
                  "conv2d", "layer", ":", "hyperparameters", "filter", "filters", "kernel", "kernels", "size",
                  "a", "with", "there", "are", "then", "and", "next", ",", "finally", "another", "add", "now", "the",
                  *_ORDINALS, "followed", "by"}  # `Next, a conv layer with 50 5x5 filters`, `First conv layer: …`
+
+
+def _single_filter(tokens: list[Tok]) -> list[Tok]:
+    """A line that states one filter without a count, as the lecture's exercises do on a line of their own (`a 3x3
+    filter with stride 2`, `one 3x3 filter, stride 2`, `filter 3x3, stride 2`, `filter of size 3x3, stride 2`), as
+    `1 3x3 filter …` (it was prose, and the answers under it E060). Other tokens as they are: a count said (`10
+    filters`), or a label's colon (`Filter size: 11x11` describes the layer named above)."""
+    at = _lead(tokens)
+    words = [t.lower for t in tokens]
+    if ":" in words or any(t.kind == "NUM" and words[j + 1:j + 2] in (["filters"], ["kernels"])
+                           for j, t in enumerate(tokens)):
+        return tokens
+    article = 2 if words[at:at + 2] == ["a", "single"] else 1 if words[at:at + 1] in (["a"], ["one"], ["single"]) \
+        else 0
+    size = at + article
+    if article and tokens[size:size + 1] and tokens[size].kind == "DIMS" and \
+            words[size + 1:size + 2] in (["filter"], ["kernel"]):
+        said, end = tokens[size], size + 2  # `a 3x3 filter`
+    elif not article and words[at:at + 1] in (["filter"], ["kernel"]):
+        size = _skip(words, at + 1, ("of", "size"))
+        if not tokens[size:size + 1] or tokens[size].kind != "DIMS":
+            return tokens
+        said, end = tokens[size], size + 1  # `filter 3x3`, `filter of size 3x3`
+    else:
+        return tokens
+    first = tokens[at]
+    return [*tokens[:at], Tok("NUM", "1", first.start, first.start), said,
+            Tok("WORD", "filter", said.end, tokens[end - 1].end), *tokens[end:]]
 
 
 def _filters_brought(tokens: list[Tok]) -> list[Tok]:
@@ -11156,6 +11214,26 @@ def _instruction_asked(tokens: list[Tok]) -> list[Tok] | None:
             last = tokens[end - 1]
             return [*tokens[:end], Tok("P", "?", last.end, last.end), *tokens[end + 1:]]
     return None
+
+
+def _heading_asked(tokens: list[Tok], below: str | None) -> list[Tok] | None:
+    """An answer's heading alone, its answer alone on the line below (`Number of parameters:`, then `760`; `Output
+    size:`, then `(7 - 3)/2 + 1 = 3`), as the question it asks, its colon a `?`. Read apart, the heading was E060
+    (no count after its colon) or prose, and the answer below prose: a wrong one passed unjudged. None for any other
+    line, or an answer below that is not alone (a list's numbered lines, a labelled line, read as they are)."""
+    if below is None or len(tokens) < 2 or tokens[-1].text != ":":
+        return None
+    head = tokens[_lead(tokens):-1]
+    words = [t.lower for t in head]
+    if not head or any(t.kind in ("DIMS", "ARROW") or t.text in (":", "=", "?", ",", ";") for t in head) or \
+            not (_count_said_words(words) or _ASKED_QUANTITIES.intersection(words)):
+        return None
+    answer = _tokens(below, 0)  # (a number, a volume or a working first: not `Layer 1: … = 1216`, its layer's)
+    labelled = any(t.text == ":" and answer[j + 1:j + 2] and answer[j + 1].text != "-" for j, t in enumerate(answer))
+    if not answer or _lead(answer) or labelled or _bare_answer(answer) != 0 or \
+            not (answer[0].kind in ("NUM", "DIMS") or answer[0].text in ("(", "[") or _no_fit(answer)):
+        return None
+    return [*tokens[:-1], Tok("P", "?", tokens[-1].start, tokens[-1].end)]
 
 
 def _count_said_words(words: list[str]) -> bool:

@@ -53,7 +53,13 @@ def convolution(rng: random.Random) -> Scenario:
                        f"Input: {n}x{n}x{c}\nLayer 1: CONV with {k} filters {f}x{f}, stride {s}, pad {p}\n",
                        f"Input: {n}x{n}x{c}\nConv layer: {f}x{f}, {k} output channels, stride {s}, pad {p}\n",
                        f"Input: {n}x{n}x{c}\nA {f}x{f} convolution with {k} output channels, stride {s} and padding "
-                       f"{p}.\n"])
+                       f"{p}.\n",
+                       # one filter, its count unsaid, as the lecture's exercises state it
+                       *([f"Input: {n}x{n}x{c}\na {f}x{f} filter with stride {s}, pad {p}\n",
+                          f"Input: {n}x{n}x{c}\nfilter {f}x{f}, stride {s}, pad {p}\n",
+                          f"Input volume: {n}x{n}x{c}\none {f}x{f} filter, stride {s}, pad {p}\n",
+                          f"Input: {n}x{n}x{c}\nfilter of size {f}x{f} with stride {s} and pad {p}\n"]
+                         if k == 1 else [])])
     return base, [
         f"Output volume: {o}x{o}x{k}", f"Output volume size: ({n} - {f} + 2*{p})/{s} + 1 = {o}, so {o}x{o}x{k}",
         f"The output is {o} by {o} by {k}", f"Output: [{o}, {o}, {k}]", f"Output size: {o}",
@@ -93,7 +99,10 @@ def convolution(rng: random.Random) -> Scenario:
         # two answers on a line, a count said first or an output in a sentence (each a part of its own)
         f"{params} parameters; we get {o}x{o}x{k}", f"It has {params} parameters / output: {o}x{o}x{k}",
         f"We get {o}x{o}x{k}, and {params} learnable parameters", f"It outputs {o}x{o}x{k} and it has {params} params",
-        f"Output size {o}x{o}x{k}, {params} parameters"]
+        f"Output size {o}x{o}x{k}, {params} parameters",
+        # the answer alone on the line under its heading
+        f"Number of parameters:\n{params}", f"Parameters:\n({f}*{f}*{c} + 1)*{k} = {params}",
+        f"Output size:\n({n} - {f} + 2*{p})/{s} + 1 = {o}", f"Output volume size:\n{o}x{o}x{k}", f"Output size:\n{o}"]
 
 
 def pool(rng: random.Random) -> Scenario:
@@ -381,11 +390,15 @@ def _no_fit_sheet(rng: random.Random, exact: bool) -> str:
                        f"P = {p} => ", f"Input {n}x{n}, F={f}, S={s}, P={p} -> ",
                        f"Input volume: {n}x{n}x1\n{k} {f}x{f} filters with stride {s}, pad {p}\nOutput: ",
                        f"Input: {n}x{n}x3\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p}\nOutput volume size: ",
-                       f"Input: {n}x{n}x3\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p} -> "])
+                       f"Input: {n}x{n}x3\nCONV1: {k} {f}x{f} filters at stride {s}, pad {p} -> ",
+                       f"Input: {n}x{n}x1\na {f}x{f} filter with stride {s}, pad {p}\nOutput size:\n"])
     answer = rng.choice(["doesn't fit", "doesn't fit!", "does not fit", "invalid", "not valid",
                          "not an integer, so it doesn't fit", f"({n} - {f} + 2*{p})/{s} + 1 = {value}, doesn't fit",
-                         value, f"{value} (doesn't fit)"] if not exact else
-                        ["doesn't fit", "invalid", "not an integer, so it doesn't fit"])
+                         value, f"{value} (doesn't fit)", f"{value} => invalid", f"{value}, stride {s} won't work",
+                         f"({n} - {f} + 2*{p})/{s} + 1 = {value} -> stride {s} does not fit", f"not possible ({value})",
+                         f"{value} :-( stride {s} is not proper for N={n} and F={f}"] if not exact else
+                        ["doesn't fit", "invalid", "not an integer, so it doesn't fit", "not an integer => invalid",
+                         f"stride {s} does not work"])
     return base + answer + "\n"
 
 

@@ -16110,3 +16110,27 @@ def test_channels_after_an_answers_label_are_not_taken_for_the_outputs_depth(que
     report = homework("Q: A convolutional layer with 16 5x5 filters, stride 1, pad 2, is applied to a 32x32x3 "
                       f"input. {question}\nA: 3 channels\n")
     assert report.answers == () and not [d for d in report.diagnostics if d.severity == "error"]
+
+
+# the lecture's 2-D exercise on its own lines: a 3x3 filter at stride 2 on 7x7x1 gives (7 - 3)/2 + 1 = 3, 3·3·1 + 1 =
+# 10 parameters; at stride 3, (7 - 3)/3 + 1 = 2.33: it does not fit (a wrong answer there is neither 2 nor 3, which
+# the division rounded down or up would give: those are not judged)
+@pytest.mark.parametrize("sheet, right, wrong", [
+    # the answer alone under its heading was prose (a wrong one passed with exit 0) or the heading E060
+    ("Input: 7x7x1\n1 3x3 filter, stride 2\nOutput size:\n{}\n", "(7 - 3)/2 + 1 = 3", "(7 - 3)/2 + 1 = 4"),
+    ("Input: 7x7x1\n1 3x3 filter, stride 2\nOutput size:\n{}\n", "3", "4"),
+    ("Input: 7x7x1\n1 3x3 filter, stride 2\nNumber of parameters:\n{}\n", "3*3*1 + 1 = 10", "3*3*1 = 9"),
+    # one filter stated without its count was prose, its answers E060
+    ("Input: 7x7x1\na 3x3 filter with stride 2\nOutput: {}\n", "3x3x1", "4x4x1"),
+    ("Input: 7x7x1\nfilter 3x3, stride 2\nOutput: {}\n", "3x3x1", "2x2x1"),
+    ("Input: 7x7x1\none 3x3 filter, stride 2\nParams: {}\n", "10", "9"),
+    # "doesn't fit" said so: a right one was E030 and unread (exit 1), the line prose
+    ("Input: 7x7x1\n1 3x3 filter, stride 3\nOutput: {}\n", "2.33 => invalid", "5x5x1"),
+    ("Input: 7x7x1\n1 3x3 filter, stride 3\nOutput: {}\n", "(7 - 3)/3 + 1 = 2.33 -> stride 3 does not fit",
+     "(7 - 3)/3 + 1 = 5"),
+    ("Input: 7x7x1\n1 3x3 filter, stride 3\nOutput: {}\n", "2.33, so stride 3 is not proper for N=7 and F=3", "5"),
+    ("Input: 7x7x1\n1 3x3 filter, stride 3\nOutput: {}\n", "not possible (2.33)", "5x5x1"),
+    ("Input: 7x7x1\n1 3x3 filter, stride 3\nOutput size:\n{}\n", "2.33, does not fit", "5"),
+])
+def test_the_lectures_exercise_on_lines_of_its_own(sheet: str, right: str, wrong: str) -> None:
+    right_then_wrong(sheet, right, wrong)
