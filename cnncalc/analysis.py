@@ -167,6 +167,8 @@ def _run(text: str, name: str, settings: Settings, bad_byte: tuple[int, int] | N
     rounding = settings.rounding
     for prose in file.prose:
         sink.add(codes.N060, f"skipped as prose: {prose.text[:60]}", prose.span)
+    if settings.lang == "lecture" and file.prose:
+        _workings(text).check_prose([prose.span for prose in file.prose], sink)
     blocks = expand_blocks(file, sink)
     starts = [net.span.start for net in file.networks]
     file_diagnostics = sink.items

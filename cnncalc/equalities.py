@@ -134,6 +134,31 @@ class Workings:
                          hint="correct the step; the answer judged is the number after the last `=`")
 
 
+    def check_prose(self, prose: Sequence[Span], sink: DiagnosticSink) -> None:
+        """E046 for each false step on a line skipped as prose (a working alone under a layer, `(7 - 3)/2 + 1 = 4`:
+        no answer cnncalc reads, but a slip all the same, which passed with exit 0)."""
+        starts = sorted({self.line(offset)[0] for span in prose
+                         for offset in _line_starts(self.text, span.start, span.end)})
+        for start in starts:
+            _, line, found = self.line(start)
+            for step in found:
+                if not step.holds:
+                    worked = line[step.worked[0]:step.worked[1]]
+                    sink.add(codes.E046, f"the working's `{line[step.start:step.end]}` does not hold: {worked} is "
+                                         f"{step.shown}", Span(start + step.start, start + step.end),
+                             hint="correct the step (the line is read as arithmetic only: no answer on it is judged)")
+
+
+def _line_starts(text: str, start: int, end: int) -> list[int]:
+    """The offset of each line that `text[start:end]` touches."""
+    offsets = [start]
+    newline = text.find("\n", start, end)
+    while newline >= 0:
+        offsets.append(newline + 1)
+        newline = text.find("\n", newline + 1, end)
+    return offsets
+
+
 def steps(text: str, start: int, end: int) -> list[Step]:
     """The steps of the workings in `text[start:end]` (one line) that can be judged, up to its
     `MAX_WORKING_SIGNS`th `=`."""

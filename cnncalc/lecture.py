@@ -4312,13 +4312,15 @@ class _LineReader:
             after = after[1:]
         whole = _untrailed(after)
         after, aside = _aside(after)
+        if values and aside and len(after) > 1 and after[-1].lower in _VALUE_WORDS:
+            after = after[:-1]  # `Memory: 290,400 values (1.16 MB)`
         after, approximate = _approximate(after)
         after = _untrailed(after)
         try:
             for written, beside in ((whole, []), (after, aside)):  # `96·(11·11·3 + 1)`; `11*11*3*96 + 96 (with biases)`
                 value = _arithmetic_count(written) if not approximate else None
                 if value is not None:  # `Params: (11*11*3 + 1)*96`: the count is its value
-                    return self._with_aside(value, beside)
+                    return self._with_aside(value, beside, memory=values)
             if len(after) > 1 and after[0].kind == "NUM":  # `It has 34,945 parameters, which is a lot.`
                 unread = [t for t in _unended(tokens[marker + 1:]) if t.start >= after[1].start]  # (its last word)
                 raise _Unreadable(f"cnncalc does not understand `{_shown(unread)}` after the {noun} count, so it "
@@ -4329,19 +4331,20 @@ class _LineReader:
                                   Span(after[0].start, after[-1].end) if after else tokens[marker].span)
             count = self._count_token(after[0])
             return self._with_aside(count.approximate() if approximate or words[marker] in ("≈", "~") else count,
-                                    aside)
+                                    aside, memory=values)
         except _Unreadable as e:
             self.sink.add(codes.E060, e.message, e.span, hint="write the count as `34944`, `34,944` or `35K`")
             return None
 
-    def _with_aside(self, count: ir.Count, aside: list[Tok]) -> ir.Count:
+    def _with_aside(self, count: ir.Count, aside: list[Tok], *, memory: bool = False) -> ir.Count:
         """A count and what its parentheses say: its working (`760 (750 weights + 10 biases)`, `34,944 (=
-        (11*11*3+1)*96)`), not judged; or the same count again, rounded or exact (`35K (34,944)`): the finer
-        is judged, and two that disagree are E060 (`_Unreadable`)."""
+        (11*11*3+1)*96)`), not judged; or the same count again, rounded or exact (`35K (34,944)`; a `memory`
+        count in the other unit, `290,400 values (1.16 MB)`): the finer is judged, and two that disagree are E060
+        (`_Unreadable`)."""
         again = _untrailed(_unmarked(aside))
         if _says_approximate(again):
             return count.approximate()  # `35,000 (approx.)`: rounded, as `~35,000` is (it was judged exact)
-        restated = self.count_again(count, aside)
+        restated = (self._in_other_unit(count, again) if memory else None) or self.count_again(count, aside)
         if restated is not None:
             return restated
         if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \
@@ -4350,6 +4353,25 @@ class _LineReader:
             raise _Unreadable(f"cnncalc does not understand `({_shown(aside)})` after `{count.text}`",
                               Span(aside[0].start, aside[-1].end))
         return count
+
+    def _in_other_unit(self, count: ir.Count, again: list[Tok]) -> ir.Count | None:
+        """A memory count said again in the other unit, values and bytes (float32: 4 bytes a value), `290,400 values
+        (1.16 MB)`, `1.16 MB (290,400 values)`: the finer of the two, to be judged (the values, when exact); two that
+        disagree are E060 (`_Unreadable`). The one in parentheses was passed over: a wrong one passed. None: not
+        such a count."""
+        if len(again) > 1 and again[-1].lower in _VALUE_WORDS:
+            again = again[:-1]
+        if len(again) != 1 or again[0].kind != "NUM":
+            return None
+        other = self._count_token(again[0])
+        if other.in_bytes == count.in_bytes:
+            return None
+        values, in_bytes = (count, other) if other.in_bytes else (other, count)
+        if not (in_bytes.accepts_either(values.amount * BYTES_PER_VALUE) or
+                values.accepts(in_bytes.amount // BYTES_PER_VALUE)):
+            raise _Unreadable(f"`{values.text}` values and `{in_bytes.text}` are two different memory counts (a value "
+                              f"is {BYTES_PER_VALUE} bytes)", count.span.to(other.span))
+        return values if values.exact or not in_bytes.exact else in_bytes
 
     def count_again(self, count: ir.Count, again: list[Tok]) -> ir.Count | None:
         """The count said again after it, rounded or exact (`35K (34,944)`, `456 (~0.5K)`, `456, ~0.5K`): the

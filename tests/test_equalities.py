@@ -270,3 +270,25 @@ def test_a_lines_steps_are_judged_up_to_its_limit_and_a_side_within_its_own() ->
     ones = (MAX_WORKING_SIDE + 1) // 2  # `1 + 1 + … + 1`: 2·ones - 1 tokens
     assert steps(f"so {' + '.join(['1'] * ones)} = {ones + 1}") == [f"{' + '.join(['1'] * ones)} = {ones + 1}"]
     assert steps(f"so {' + '.join(['1'] * (ones + 1))} = {ones + 3}") == []
+
+
+@pytest.mark.parametrize("line, message", [
+    # a working alone under the layer, read as no answer (prose): a false one passed with exit 0
+    ("(7 - 3)/2 + 1 = 4", "the working's `(7 - 3)/2 + 1 = 4` does not hold: (7 - 3)/2 + 1 is 3"),
+    ("(N - F)/stride + 1 = (7 - 3)/2 + 1 = 4", "the working's `(7 - 3)/2 + 1 = 4` does not hold: (7 - 3)/2 + 1 is 3"),
+    ("Each output pixel sums 3*3 = 8 products.", "the working's `3*3 = 8` does not hold: 3*3 is 9"),
+])
+def test_a_false_working_on_a_line_skipped_as_prose_is_an_error(line: str, message: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 7x7x1\n1 3x3 filter, stride 2\n{line}\n", "hw.txt", lang="lecture")
+    assert [(code, row, text) for code, row, _, text in errors(report)] == [("E046", 3, message)]
+    e046 = next(d for d in report.diagnostics if d.code == "E046")
+    assert e046.hint == "correct the step (the line is read as arithmetic only: no answer on it is judged)"
+
+
+@pytest.mark.parametrize("line", [
+    "(7 - 3)/2 + 1 = 3", "(N - F)/stride + 1 = (7 - 3)/2 + 1 = 3", "(7 - 3)/3 + 1 = 2.33 :-(",
+    "(8 - 3)/2 + 1 = 3.5 -> 3", "7x7 = 49 pixels, 49*4 = 196 bytes", "224/2 = 112 and 112/2 = 56",
+])
+def test_a_true_working_on_a_line_skipped_as_prose_is_no_error(line: str) -> None:
+    report = cnncalc.analyze_text(f"Input: 7x7x1\n1 3x3 filter, stride 2\n{line}\n", "hw.txt", lang="lecture")
+    assert errors(report) == [], line

@@ -16134,3 +16134,21 @@ def test_channels_after_an_answers_label_are_not_taken_for_the_outputs_depth(que
 ])
 def test_the_lectures_exercise_on_lines_of_its_own(sheet: str, right: str, wrong: str) -> None:
     right_then_wrong(sheet, right, wrong)
+
+
+# AlexNet's CONV1 gives 55x55x96 = 290,400 values, 4 bytes each in float32: 1,161,600 bytes (1.16 MB, 1.11 MiB)
+@pytest.mark.parametrize("right, wrong", [
+    # the values, then the bytes beside them: was E060 on a right answer ("does not understand `values (1.16 MB)`")
+    ("290,400 values (1.16 MB)", "290,000 values (1.16 MB)"), ("290,400 values (1.11 MiB)", "290,401 values (1.11 MiB)"),
+    # the bytes, then the values beside them: the values were passed over, a wrong count passed
+    ("1.16 MB (290,400 values)", "1.16 MB (290,000 values)"),
+])
+def test_a_memory_count_said_again_in_the_other_unit_is_judged(right: str, wrong: str) -> None:
+    right_then_wrong("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nMemory: {}\n", right, wrong)
+
+
+def test_a_memory_count_and_its_other_unit_that_disagree_are_an_error() -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nMemory: 290,400 values (2.16 MB)\n")
+    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", "`290,400` values and `2.16MB` are two different memory counts (a value is 4 bytes)")]
+    assert report.answers == ()
