@@ -3276,15 +3276,15 @@ class _LineReader:
             if label is not None and (_layer_kind(" ".join(words[:k])) is not None or
                                       (above and _named_line(lines, label) is not None)):  # `L1 params: …` under `L1`
                 index = _named_line(lines, label) if above else None
-            elif k == 1 and (family := _family(words[0])) is not None and (
+            elif k == 1 and (family := _family(words[0]) or _unnumbered(words[0], ahead, lines)) is not None and (
                     ahead[0] not in (":", "=") or ahead[1:2] in (["output"], ["out"]) or
                     _count_head(ahead, 1) is not None or (rest[1:2] and rest[1].kind == "NUM" and _labelled(rest[1:]))):
                 # `FC params: …`, `FC: output 10`, `FC: 25,610 params` answer; `FC: [1x1x4096] …` and `FC: 10`
-                # state another FC layer (the notes' VGGNet)
+                # state another FC layer (the notes' VGGNet); `RELU output: …` answers the ReLU stated above
                 kind = _layer_kind(words[0])  # a global pool answers a global pool, not the window's above it (`GAP
                 global_pool = kind in ("globalavgpool", "globalmaxpool")  # -> 1x1x64` under a max pool was E060)
                 same = [i for i, line in enumerate(lines) if line.items and isinstance(line.items[0], ir.LayerCall)
-                        and _family(line.items[0].keyword) == family and
+                        and (_family(line.items[0].keyword) or line.items[0].keyword) == family and
                         (not global_pool or line.items[0].keyword == kind)]
                 last = lines[-1].items[0] if lines and lines[-1].items else None
                 if len(same) > 1 and same[-1] == len(lines) - 1 and isinstance(last, ir.LayerCall) and \
@@ -3595,7 +3595,7 @@ class _LineReader:
                 self.said_again = True
                 return None  # nothing new: a restatement
             shape, new = None, [("", fresh[0])]  # the first answer stands; the span starts at the new count
-        if shared is not None and index in shared:
+        if shared is not None and index in shared and not self.layer_named:  # (`RELU params: 0` names whose they are)
             self.unattributed(counts, lines[index - 1], last)
         sides = before.sides if before else ()
         new_sides = 0  # the line's sides not answered before (or answered with less)
@@ -7751,6 +7751,21 @@ def _layer_kind(name: str) -> str | None:
     if activation is not None:  # `Sigmoid`, `TANH1`, `GELU`
         return _ACTIVATIONS[activation.group(1)]
     return next((kind for kind in ("relu", "softmax", "dropout", "flatten") if kind in name), None)
+
+
+def _unnumbered(word: str, ahead: list[str], lines: list[ir.Line]) -> str | None:
+    """The kind of a layer stated without numbers (`RELU`, `BN`, `Softmax`: `_DESCRIBED`) when one is stated in
+    `lines` and the words after it ask about its output or a count (`RELU output: …`, `ReLU: output …`, `RELU
+    params: 0`): the answer is about that layer, not another stated with its answer (`RELU output: 32x32x10` under
+    a pool after the ReLU was read as a second ReLU, judged on the pool's output: a right answer marked wrong).
+    None for another word, none stated above, or for `RELU: 32x32x10` (a ReLU stated with its output, as a
+    listing's lines are)."""
+    kind = _layer_kind(word)
+    if kind not in _DESCRIBED or not any(line.items and isinstance(line.items[0], ir.LayerCall) and
+                                         line.items[0].keyword == kind for line in lines):
+        return None
+    asked = ahead[1:] if ahead[:1] in ([":"], ["="]) else ahead
+    return kind if asked[:1] in (["output"], ["out"]) or _count_head(asked, 0) is not None else None
 
 
 def _family(word: str) -> str | None:

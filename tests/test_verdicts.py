@@ -16139,7 +16139,8 @@ def test_the_lectures_exercise_on_lines_of_its_own(sheet: str, right: str, wrong
 # AlexNet's CONV1 gives 55x55x96 = 290,400 values, 4 bytes each in float32: 1,161,600 bytes (1.16 MB, 1.11 MiB)
 @pytest.mark.parametrize("right, wrong", [
     # the values, then the bytes beside them: was E060 on a right answer ("does not understand `values (1.16 MB)`")
-    ("290,400 values (1.16 MB)", "290,000 values (1.16 MB)"), ("290,400 values (1.11 MiB)", "290,401 values (1.11 MiB)"),
+    ("290,400 values (1.16 MB)", "290,000 values (1.16 MB)"),
+    ("290,400 values (1.11 MiB)", "290,401 values (1.11 MiB)"),
     # the bytes, then the values beside them: the values were passed over, a wrong count passed
     ("1.16 MB (290,400 values)", "1.16 MB (290,000 values)"),
 ])
@@ -16148,7 +16149,32 @@ def test_a_memory_count_said_again_in_the_other_unit_is_judged(right: str, wrong
 
 
 def test_a_memory_count_and_its_other_unit_that_disagree_are_an_error() -> None:
-    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nMemory: 290,400 values (2.16 MB)\n")
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
+                      "Memory: 290,400 values (2.16 MB)\n")
     assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", "`290,400` values and `2.16MB` are two different memory counts (a value is 4 bytes)")]
     assert report.answers == ()
+
+
+# on 32x32x3, 10 5x5 filters with pad 2 keep 32x32 (32x32x10), the ReLU keeps it, the 2x2 pool at stride 2 halves it
+# (16x16x10); a ReLU has no parameters
+@pytest.mark.parametrize("answer, right, wrong", [
+    # an answer named by the kind of a layer stated without numbers, under the layers: that layer's (it was read as a
+    # second ReLU after the pool, judged on the pool's output: the right 32x32x10 marked wrong, 16x16x10 passed)
+    ("RELU output: {}", "32x32x10", "16x16x10"), ("ReLU: output {}", "32x32x10", "16x16x10"),
+    # its count, named so, is its own (not E060, "the ReLU's alone or CONV's with its ReLU")
+    ("RELU params: {}", "0", "10"),
+])
+def test_an_answer_named_by_an_unnumbered_layers_kind_is_about_that_layer(answer: str, right: str, wrong: str) -> None:
+    sheet = "Input: 32x32x3\nCONV: 10 5x5 filters, stride 1, pad 2\nRELU\nPOOL: 2x2, stride 2\n" + answer + "\n"
+    right_then_wrong(sheet, right, wrong)
+    assert [r.keyword for r in homework(sheet.format(right)).rows] == ["conv", "relu", "maxpool"]
+
+
+def test_a_kind_with_its_output_after_a_colon_still_states_a_layer() -> None:
+    # `RELU: 16x16x10` after the pool states a second ReLU with its output, as a listing's lines do (the pool's
+    # 16x16x10 kept)
+    report = homework("Input: 32x32x3\nCONV: 10 5x5 filters, stride 1, pad 2\nRELU\nPOOL: 2x2, stride 2\n"
+                      "RELU: 16x16x10\n")
+    assert [r.keyword for r in report.rows] == ["conv", "relu", "maxpool", "relu"]
+    assert [a.verdict for a in report.answers] == ["right"]
