@@ -222,8 +222,9 @@ E046 = Code("E046", ANSWERS, "working does not hold",
             "A step of the working written with an answer is false arithmetic (`each filter has 5*5*3 + 1 = 75 "
             "params, so 75*10 = 760`: 5*5*3 + 1 is 76), though the answer after the last `=` may be right. Steps "
             "of plain arithmetic are checked (numbers, `+ - * / x`, parentheses), and a working in parentheses "
-            "beside an answer's value (`Params: 760 (751 + 10)`); a value may be rounded or truncated as written "
-            "(`35K`, `2.33`), or an inexact division rounded down or up.")
+            "beside an answer's value (`Params: 760 (751 + 10)`), and a working on a line read as no answer "
+            "(skipped as prose, `(7 - 3)/2 + 1 = 4` alone under a layer); a value may be rounded or truncated as "
+            "written (`35K`, `2.33`), or an inexact division rounded down or up.")
 N047 = Code("N047", ANSWERS, "invalid stride, as answered",
             "An inexact division (what E030 reports) on a line whose answer says so: `-> invalid`, the "
             "lecture's \"doesn't fit\", or the value the division gives (`-> 2.33`). The answer is right, and "
