@@ -132,6 +132,43 @@ class Row:
         row.shares = self.shares
         return row
 
+    @staticmethod
+    def of_layer(path: str, name: str, keyword: str, op: str, depth: int, written: Span, shift: int, input: Shape,
+                 source: str, output: Shape | None, counts: tuple[int, int, int], macs: int, train: bool,
+                 activations: int, layer: Layer, working: Working | None, field: Field | None) -> Row:
+        """A layer's row computed before on the same input (the walker's cache: most rows of a deep network),
+        every slot set once, without `__init__`'s defaults (a 100,000-layer chain builds a row a layer)."""
+        row: Row = object.__new__(Row)
+        row.path = path
+        row.name = name
+        row.kind = "layer"
+        row.keyword = keyword
+        row.op = op
+        row.depth = depth
+        row.written = written
+        row.shift = shift
+        row.input = input
+        row.output = output
+        row.weights, row.biases, row.non_trainable = counts
+        row.macs = 0 if train else macs
+        row.train_macs = macs if train else 0
+        row.activations = activations
+        row.rounded = False
+        row.inputs = (source,)
+        row.branches = ()
+        row.working = working
+        row.doubt = None
+        row.train = train
+        row.known = True
+        row.ref = None
+        row.field = field
+        row.layer = layer
+        row.merge = None
+        row.divided = None
+        row.empty = False
+        row.shares = None
+        return row
+
     @property
     def is_container(self) -> bool:
         return self.kind not in ("layer", "join")

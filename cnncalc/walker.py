@@ -269,24 +269,14 @@ class Walker:
             if hit is not None and (hit[3] is not None or not wanted):
                 # computed before on the same input, without doubt (most layers of a deep network): the row from
                 # the cache, in one pass (here, not in a method of its own: a call a layer costs 2% of a chain)
-                y, (weights, biases, non_trainable), macs, working, activations, steps, op, _ = hit
-                call = node.call
-                row = Row(node.path, node.name, "layer", call.keyword, op, node.depth, call.span, x, (flow.source,),
-                          node.shift)
-                row.output = y
-                row.weights, row.biases, row.non_trainable = weights, biases, non_trainable
-                row.activations, row.layer = activations, layer
-                if wanted:
-                    row.working = working
-                if self.train:
-                    row.train = True
-                    row.train_macs = macs
-                else:
-                    row.macs = macs
+                y, counts, macs, working, activations, steps, op, _ = hit
                 field = flow.field
                 if field is not None and steps is not fields.SAME_STEPS:
                     field = None if steps is None else fields.compose(field, steps)
-                row.field = field
+                call = node.call
+                row = Row.of_layer(node.path, node.name, call.keyword, op, node.depth, call.span, node.shift, x,
+                                   flow.source, y, counts, macs, self.train, activations, layer,
+                                   working if wanted else None, field)
                 flow.shape = y  # (a statement each: four targets at once would build and unpack a tuple)
                 flow.source = node.path
                 flow.field = field
