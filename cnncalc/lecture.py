@@ -5310,6 +5310,9 @@ class _LineReader:
                     return None  # (reported)
             said = f"layer {(label or '').upper()}"
             missing = f"no {said} above to give this {noun} to"
+            # (an output said for a layer not stated, `After CONV1: 55x55x96` under the input alone: the answers after
+            # it rest on that layer, not judged without it; they were judged on the input, a right one marked wrong)
+            self.kind_unseen = index is None and not received
         shape = _shape(rest[0])
         named = Span(name_tokens[0].start, name_tokens[-1].end)
         # what a layer receives, answered before its line: the next layer line may state it (the next of its kind)

@@ -16178,3 +16178,13 @@ def test_a_kind_with_its_output_after_a_colon_still_states_a_layer() -> None:
                       "RELU: 16x16x10\n")
     assert [r.keyword for r in report.rows] == ["conv", "relu", "maxpool", "relu"]
     assert [a.verdict for a in report.answers] == ["right"]
+
+
+def test_an_output_said_for_a_layer_not_stated_leaves_the_answers_after_it_unjudged() -> None:
+    # the lecture's second example alone: `After CONV1: 55x55x96` with no CONV1 stated is E060, and POOL1 was judged on
+    # the 227x227x3 input, (227 - 3)/2 + 1 = 113: the right 27x27x96 marked wrong. Its answers rest on CONV1: unjudged
+    report = homework("Input: 227x227x3 images\nAfter CONV1: 55x55x96\nSecond layer (POOL1): 3x3 filters applied at "
+                      "stride 2\nOutput volume = [27x27x96]\n")
+    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, "no layer CONV1 above to give this output to")]
+    assert [a.verdict for a in report.answers] == ["unchecked"]
