@@ -3528,7 +3528,8 @@ class _LineReader:
                                       f"parameters or MACs", shape.span,
                           hint="say what it counts: `Params: 34,944`, `MACs: 105M`, `Output: 55x55x96`")
             return None
-        counted = self._count_answers(self.tokens[lead:])  # `Params: 760`, `Params: 760, MACs: …`
+        counted = self._count_answers(self.tokens[lead:]) if not _weight_shape_said(words[lead:]) else {}
+        # (`Params: 760`, `Params: 760, MACs: …`; not `Weights dimensions: 10x3x5x5`, a shape: it was E060 as a count)
         if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
             values = self._values_answer(words[lead:], self.tokens[lead:], above)
             if self.maybe_layer:  # a layer or an answer, not said: what follows rests on an unknown
@@ -5685,9 +5686,8 @@ class _LineReader:
         height and width). Anything but one size after it makes the line prose; a size of more than three numbers
         (the whole layer's weights, `96x3x11x11`) is E060. (`Filter size:` and `Kernel size:` state a layer's
         kernel in a listing, `- Kernel size: 3`, and are not read here.)"""
-        at = 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0
-        at = _skip(words, at, ("the",))
-        whole = words[at:at + 2] in _WEIGHT_SHAPE_HEADS  # (a layer's weights may be 4 numbers: `96x3x11x11`)
+        at = _skip(words, 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0, ("the",))
+        whole = _weight_shape_said(words)  # (a layer's weights may be 4 numbers: `96x3x11x11`)
         if words[at:at + 2] in _FILTER_SHAPE_HEADS or whole:
             marker = at + 2 if words[at + 2:at + 3] in ([":"], ["="], ["?"], ["is"]) else None
         elif words[at:at + 2] in (["shape", "of"], ["size", "of"], ["dimensions", "of"]) and \
@@ -10578,7 +10578,17 @@ _FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter",
 # `Filter shape: 11x11x3`: one filter's shape; these heads, also the whole layer's weights (`Weight shape: 96x3x11x11`,
 # PyTorch's order, or Keras' `11x11x3x96`; Keras' `kernel` is the layer's)
 _WEIGHT_SHAPE_HEADS = (["kernel", "shape"], ["weight", "shape"], ["weights", "shape"], ["weight", "dimensions"],
-                       ["weights", "dimensions"])
+                       ["weights", "dimensions"], ["weight", "dims"], ["weights", "dims"], ["weight", "tensor"],
+                       ["weights", "tensor"])  # (`Weight tensor: 10x3x5x5` was prose: a wrong one passed)
+
+
+def _weight_shape_said(words: list[str]) -> bool:
+    """Whether a line asks or answers a layer's weight shape (`Weight shape: …`, `Weights dimensions: …`, `What is the
+    weight tensor? …`: `_WEIGHT_SHAPE_HEADS`)."""
+    at = _skip(words, 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0, ("the",))
+    return words[at:at + 2] in _WEIGHT_SHAPE_HEADS
+
+
 _MAC_PHRASES = tuple(p for p, q in _COUNT_WORDS.items() if q == "macs" and p != ("macs",))  # `multiply-adds`, …
 
 

@@ -16188,3 +16188,16 @@ def test_an_output_said_for_a_layer_not_stated_leaves_the_answers_after_it_unjud
     assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 2, "no layer CONV1 above to give this output to")]
     assert [a.verdict for a in report.answers] == ["unchecked"]
+
+
+# 10 5x5 filters on 32x32x3: the weights are 10x3x5x5 as PyTorch stores them (5x5x3x10 as Keras does)
+@pytest.mark.parametrize("answer, right, wrong", [
+    ("Weight tensor: {}", "10x3x5x5", "10x3x5x6"),  # was prose: a wrong shape passed with exit 0
+    ("Weights tensor: {}", "(10, 3, 5, 5)", "(10, 3, 5, 6)"),
+    ("Weights dimensions: {}", "5x5x3x10", "5x5x10x3"),  # was E060 too ("expected the weight count"), right or not
+    ("Weight dims: {}", "10x3x5x5", "3x10x5x5"),
+])
+def test_a_layers_weight_shape_by_other_names(answer: str, right: str, wrong: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1\n" + answer + "\n"
+    right_then_wrong(sheet, right, wrong)
+    assert homework(sheet.format(right)).ok
