@@ -2111,6 +2111,10 @@ class _Table:
                 all(_blank_cell(by_role.get(role, [])) for role in _HYPERPARAMETER_COLUMNS)):
             # (an FC layer with its cells blank, LeNet's `| F6 | - | 84 |` and `| Output | - | 10 |`, is as wide as
             # its output: below)
+            counted = _filters_in_name(name_tokens) if _blank_cell(maps) else None
+            if counted is not None:  # `| Conv, 32 filters | 5x5 | 2 |`: the count in the layer's cell (it was E060)
+                name_tokens, by_role = counted[0], {**by_role, "filters": counted[1]}
+                words = [t.lower for t in name_tokens]
             if _family(" ".join(words)) == "pool" and not _blank_cell(maps):  # LeNet's `| S2 | 6 | 14x14 | 2x2 | 2 |`
                 sides = (*sides, *filter(None, [reader.side_cell(maps, 2)]))  # a pool's maps: its output's depth
                 by_role = {role: cell for role, cell in by_role.items() if role != "filters"}
@@ -2200,6 +2204,20 @@ def _kind_cell(cell: list[Tok]) -> str | None:
     if not cell or any(t.kind != "WORD" for t in cell):
         return None
     return _layer_kind(" ".join(t.lower for t in cell))
+
+
+def _filters_in_name(cell: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+    """A table's layer cell that says the kind of layer and its count of filters (`Conv, 32 filters`, `Conv (32
+    filters)`, `conv 6 maps`), its size and options in their columns: the kind's tokens and the count's; None for
+    another cell."""
+    for j, t in enumerate(cell):
+        if t.kind == "NUM" and j and [u.lower for u in cell[j + 1:j + 2]] in (["filters"], ["kernels"], ["maps"]) and \
+                all(u.text == ")" for u in cell[j + 2:]):
+            kind = cell[:j]
+            while kind and kind[-1].text in (",", "(", ":", "-", "with"):
+                kind = kind[:-1]
+            return (kind, [t]) if kind and _family(" ".join(u.lower for u in kind)) == "conv" else None
+    return None
 
 
 def _described_from(cell: list[Tok]) -> int | None:

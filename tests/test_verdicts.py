@@ -16201,3 +16201,15 @@ def test_a_layers_weight_shape_by_other_names(answer: str, right: str, wrong: st
     sheet = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1\n" + answer + "\n"
     right_then_wrong(sheet, right, wrong)
     assert homework(sheet.format(right)).ok
+
+
+@pytest.mark.parametrize("cell", ["Conv, 32 filters", "Conv (32 filters)", "conv 32 maps"])
+def test_a_tables_layer_cell_may_give_the_filters_count_beside_its_kernel_and_stride_columns(cell: str) -> None:
+    # 32 5x5 filters at stride 2 on 65x65x3: (65 - 5)/2 + 1 = 31, (5·5·3 + 1)·32 = 2,432 (it was E060, "expected the
+    # number of filters", the answers unchecked)
+    table = ("| Layer | Kernel | Stride | Output | Params |\n|---|---|---|---|---|\n| Input | | | 65x65x3 | |\n"
+             f"| {cell} | 5x5 | 2 | {{}} |\n")
+    for answers, verdicts in (("31x31x32 | 2432", ["right", "right"]), ("31x31x30 | 2433", ["wrong", "wrong"])):
+        report = cnncalc.analyze_text(table.format(answers), "hw.md", lang="lecture")
+        assert [a.verdict for a in report.answers] == verdicts, report.messages()
+        assert [r.op for r in report.rows] == ["conv 32 5x5 stride 2"]
