@@ -577,3 +577,22 @@ def test_space_to_depth_and_depth_to_space_layers() -> None:
     wrong = read_m(text.replace('Mode="crd"', 'Mode="rcd"'))
     assert errors(wrong) == [("E071", 7, 5)]
     assert "Mode must be \"dcr\" or \"crd\" (MATLAB refuses 'rcd')" in wrong.diagnostics[0].message
+
+
+def test_adaptive_average_pooling_layer() -> None:
+    # adaptiveAveragePooling2dLayer (R2024a) pools to its OutputSize, a number or [h w], whatever the input: a 3x3
+    # convolution with 'same' padding keeps 224x224 with 16 maps ((9·3 + 1)·16 = 448 parameters), pooled to 7x5x16,
+    # then to 1x1x16; the FC layer (16 + 1)·10 = 170
+    text = ("layers = [\n    imageInputLayer([224 224 3])\n    convolution2dLayer(3, 16, 'Padding', 'same')\n"
+            "    adaptiveAveragePooling2dLayer([7 5])\n    adaptiveAveragePooling2dLayer(1, Name=\"adap\")\n"
+            "    fullyConnectedLayer(10)\n];\n")
+    report = read_m(text)
+    assert report.ok, report.messages()
+    assert [(r.name, str(r.output)) for r in report.rows if "adaptive" in r.op] == [
+        ("adaptiveavgpool_1", "7x5x16"), ("adap", "1x1x16")]
+    assert report.totals.params == 448 + 170
+    # without its output size (MATLAB documents the call, not its default): E070, said
+    for call in ("adaptiveAveragePooling2dLayer()", "adaptiveAveragePooling2dLayer(Name=\"a\")"):
+        missing = read_m(text.replace("adaptiveAveragePooling2dLayer([7 5])", call))
+        assert errors(missing) == [("E070", 4, 5)], call
+        assert "adaptiveAveragePooling2dLayer without its output size" in missing.diagnostics[0].message

@@ -385,7 +385,7 @@ _OPTION_NAMES: dict[str, tuple[str, ...]] = {
     "convolution2dLayer": _CONVOLUTION, "groupedConvolution2dLayer": _CONVOLUTION,
     "transposedConv2dLayer": ("Stride", "Cropping", "NumChannels", *_LEARNT),
     "maxPooling2dLayer": ("Stride", "Padding", "HasUnpoolingOutputs"), "maxUnpooling2dLayer": (),
-    "averagePooling2dLayer": ("Stride", "Padding", "PaddingValue"),
+    "averagePooling2dLayer": ("Stride", "Padding", "PaddingValue"), "adaptiveAveragePooling2dLayer": (),
     "fullyConnectedLayer": ("InputSize", "OperationDimension", *_LEARNT),
     "batchNormalizationLayer": ("MeanDecay", "VarianceDecay", "TrainedMean", "TrainedVariance", *_NORMALISED),
     "layerNormalizationLayer": ("OperationDimension", *_NORMALISED),
@@ -483,7 +483,7 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
               "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize", "crop2dLayer": "crop",
               "maxUnpooling2dLayer": "maxunpool", "depthToSpace2dLayer": "depthToSpace",
-              "spaceToDepthLayer": "spaceToDepth"}
+              "spaceToDepthLayer": "spaceToDepth", "adaptiveAveragePooling2dLayer": "adaptiveavgpool"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
 INPUT_LAYERS = ("imageInputLayer", "featureInputLayer")
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
@@ -601,6 +601,13 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
             raise Malformed(f"depthToSpace2dLayer: Mode must be \"dcr\" or \"crd\" (MATLAB refuses "
                             f"{_shown(mode)})", call.span)
         return f"pixelshuffle {h}{' dcr' if order == 'dcr' else ''}", None, 1, options
+    if name == "adaptiveAveragePooling2dLayer":  # (R2024a) to its OutputSize, a number or [h w], the channels kept
+        if not args or isinstance(args[0], Str):
+            raise Unsupported("adaptiveAveragePooling2dLayer without its output size (MATLAB's default is not "
+                              "documented: give it, as in `adaptiveAveragePooling2dLayer(1)`)", call.span)
+        (size,), options = _options(args, 1, call)
+        h, w = _pair(size, "outputSize", call)
+        return f"adaptiveavgpool {_size(h, w)}", None, 1, options
     if name == "maxUnpooling2dLayer":  # its inputs `in`, and a max pool's `indices` and `size` (`_network`)
         _, options = _options(args, 0, call)
         return None, "maxunpool", 3, options
