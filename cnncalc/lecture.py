@@ -802,6 +802,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
     listed: tuple[str, ...] | None = None  # under `Output size after each layer:`, the answer its numbered lines give
     listed_next = 0  # under it, the line of the layer its next line by kind answers (`CONV: 64 x 64 x 8`)
+    listed_in_order: list[Tok] = []  # under it, the names of the layers its lines alone answer in turn
     unsaid_list = False  # under `Answers:` over several layers: numbered answers that say neither layer nor question
     read_lines = 0  # lines that are not blank, read so far
     input_read = False  # the last line that is not blank gave the input or answered for it
@@ -964,6 +965,18 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                     tokens, listed_next = by_kind
                 elif by_name is not None:  # `- CONV1: 64x64x16` under it: CONV1's output
                     tokens = by_name
+                elif numbered_answer is None and listed and listed_in_order and _bare_answer(tokens) == 0:
+                    # `64x64x32` alone under `Output size after each layer:`, a line for each named layer: the next's
+                    name = listed_in_order.pop(0)
+                    tokens = _named_listed([Tok("WORD", name.text, name.start, name.start),
+                                            Tok("P", ":", name.start, name.start), *tokens], listed) or tokens
+                elif numbered_answer is None and listed and len(current.lines) > 1 and _bare_answer(tokens) == 0:
+                    # `64x64x32` alone under `Output size after each layer:`: which layer's is not said (it was judged
+                    # as the last layer's, CONV1's right output marked wrong as the pool's)
+                    unread_line("this answer under a heading for each layer does not say which layer it is about, so "
+                                "it is not judged", "name the layer on its line, as in `CONV1: 64x64x32`",
+                                Span(first, first + len(stripped)), line_start + len(raw))
+                    continue
                 else:
                     listed, tokens = (listed, numbered_answer) if numbered_answer is not None else (None, tokens)
                 if numbered_answer is not None and not _numbered_lines(current.lines, numbered_answer[1].text):
@@ -994,6 +1007,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 pieces[index + 1][1] if index + 1 < len(pieces) else "") is not None) if current.lines else None
             if each is not None:  # the heading of a list of answers, one a layer: prose, then the list
                 listed, listed_next = each, 0
+                listed_in_order = _layers_in_turn(current.lines, pieces[index + 1:])
                 run.append((first, first + len(stripped), number))
                 current.end = line_start + len(raw)
                 continue
@@ -10225,6 +10239,23 @@ def _numbered_in_order(text: str, lines: list[ir.Line]) -> bool:
     return True
 
 
+def _layers_in_turn(lines: list[ir.Line], below: list[tuple[int, str, int, bool]]) -> list[Tok]:
+    """Under a heading for each layer (`Output size after each layer:`), the names of the layers its lines below
+    answer in turn, when each line is an answer alone (`64x64x32`) and there is one for each layer stated, each with
+    its name (`CONV1: …`); else none (such a line is then E060: which layer it answers is not said)."""
+    names = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
+    if len(names) != len(lines) or any(call.label is None for call in names):
+        return []
+    answers = 0
+    for _, raw, _, step in below:
+        tokens = _tokens(raw, 0)
+        if step or not tokens or _bare_answer(tokens) != 0 or _listed_answer(tokens, ()) is not None:
+            break
+        answers += 1
+    return [Tok("WORD", call.label, call.span.start, call.span.start) for call in names if call.label is not None] \
+        if answers == len(names) else []
+
+
 def _listed_answer(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
     """`1) 64x64x32` under a heading asking each layer's output (`_each_layers`) as `Layer 1 output: 64x64x32` (under
     `Answers:` over layers numbered so, `head` empty: `2. 14x14x6, 0 params` as `Layer 2: 14x14x6, 0 params`); None
@@ -11289,8 +11320,8 @@ def _heading_asked(tokens: list[Tok], below: str | None) -> list[Tok] | None:
     size:`, then `(7 - 3)/2 + 1 = 3`), as the question it asks, its colon a `?`. Read apart, the heading was E060
     (no count after its colon) or prose, and the answer below prose: a wrong one passed unjudged. None for any other
     line, or an answer below that is not alone (a list's numbered lines, a labelled line, read as they are)."""
-    if below is None or len(tokens) < 2 or tokens[-1].text != ":":
-        return None
+    if below is None or len(tokens) < 2 or tokens[-1].text != ":" or _each_layers(tokens, False) is not None:
+        return None  # (`Output size after each layer:`, `Output sizes:` head a list, one answer a layer)
     head = tokens[_lead(tokens):-1]
     words = [t.lower for t in head]
     if not head or any(t.kind in ("DIMS", "ARROW") or t.text in (":", "=", "?", ",", ";") for t in head) or \

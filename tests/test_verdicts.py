@@ -16213,3 +16213,22 @@ def test_a_tables_layer_cell_may_give_the_filters_count_beside_its_kernel_and_st
         report = cnncalc.analyze_text(table.format(answers), "hw.md", lang="lecture")
         assert [a.verdict for a in report.answers] == verdicts, report.messages()
         assert [r.op for r in report.rows] == ["conv 32 5x5 stride 2"]
+
+
+# on 64x64x3, 32 3x3 filters with pad 1 keep 64x64 (64x64x32); the 2x2 pool at stride 2 halves it, (64 - 2)/2 + 1 = 32
+_EACH = "Input: 64x64x3\nCONV1: 32 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n{}:\n{}\n"
+
+
+@pytest.mark.parametrize("heading", ["Output size after each layer", "Output sizes"])
+def test_answers_alone_under_a_heading_for_each_layer_answer_the_named_layers_in_turn(heading: str) -> None:
+    # a line for each layer: CONV1's, then POOL1's (the first was judged as the pool's: CONV1's right 64x64x32 marked
+    # wrong, the second E060 as said again)
+    report = homework(_EACH.format(heading, "64x64x32\n32x32x32"))
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "right")], report.messages()
+    report = homework(_EACH.format(heading, "64x64x32\n31x31x32"))
+    assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "wrong")]
+    # fewer lines than layers: which layer each answers is not said, E060 (not judged as the last layer's)
+    report = homework(_EACH.format(heading, "32x32x32"))
+    assert report.answers == () and [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5)]
+    assert "does not say which layer it is about" in next(d.message for d in report.diagnostics if d.code == "E060")
