@@ -802,7 +802,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     assumed_rounding: tuple[str, Span] | None = None  # `Round down when the division is not exact.`
     listed: tuple[str, ...] | None = None  # under `Output size after each layer:`, the answer its numbered lines give
     listed_next = 0  # under it, the line of the layer its next line by kind answers (`CONV: 64 x 64 x 8`)
-    listed_in_order: list[Tok] = []  # under it, the names of the layers its lines alone answer in turn
+    listed_in_order: list[str] = []  # under it, the names of the layers its lines alone answer in turn
     unsaid_list = False  # under `Answers:` over several layers: numbered answers that say neither layer nor question
     read_lines = 0  # lines that are not blank, read so far
     input_read = False  # the last line that is not blank gave the input or answered for it
@@ -952,8 +952,9 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(weighed))))))))))
-            instructed = _instruction_asked(tokens) or _heading_asked(
-                tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step else None)
+            instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
+                tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
+                pieces[index + 1][0] != number else None)
             if instructed is not None:
                 tokens, asks = instructed, True
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
@@ -967,9 +968,9 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                     tokens = by_name
                 elif numbered_answer is None and listed and listed_in_order and _bare_answer(tokens) == 0:
                     # `64x64x32` alone under `Output size after each layer:`, a line for each named layer: the next's
-                    name = listed_in_order.pop(0)
-                    tokens = _named_listed([Tok("WORD", name.text, name.start, name.start),
-                                            Tok("P", ":", name.start, name.start), *tokens], listed) or tokens
+                    name, at = listed_in_order.pop(0), tokens[0].start  # (read as `CONV1: 64x64x32` written there)
+                    named = _named_listed([Tok("WORD", name, at, at), Tok("P", ":", at, at), *tokens], listed)
+                    tokens = named or tokens
                 elif numbered_answer is None and listed and len(current.lines) > 1 and _bare_answer(tokens) == 0:
                     # `64x64x32` alone under `Output size after each layer:`: which layer's is not said (it was judged
                     # as the last layer's, CONV1's right output marked wrong as the pool's)
@@ -10239,7 +10240,7 @@ def _numbered_in_order(text: str, lines: list[ir.Line]) -> bool:
     return True
 
 
-def _layers_in_turn(lines: list[ir.Line], below: list[tuple[int, str, int, bool]]) -> list[Tok]:
+def _layers_in_turn(lines: list[ir.Line], below: list[tuple[int, str, int, bool]]) -> list[str]:
     """Under a heading for each layer (`Output size after each layer:`), the names of the layers its lines below
     answer in turn, when each line is an answer alone (`64x64x32`) and there is one for each layer stated, each with
     its name (`CONV1: …`); else none (such a line is then E060: which layer it answers is not said)."""
@@ -10252,8 +10253,7 @@ def _layers_in_turn(lines: list[ir.Line], below: list[tuple[int, str, int, bool]
         if step or not tokens or _bare_answer(tokens) != 0 or _listed_answer(tokens, ()) is not None:
             break
         answers += 1
-    return [Tok("WORD", call.label, call.span.start, call.span.start) for call in names if call.label is not None] \
-        if answers == len(names) else []
+    return [call.label for call in names if call.label is not None] if answers == len(names) else []
 
 
 def _listed_answer(tokens: list[Tok], head: tuple[str, ...]) -> list[Tok] | None:
