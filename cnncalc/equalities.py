@@ -123,30 +123,26 @@ class Workings:
         there, `76*10 = 750`, or another error at it) is left to that."""
         said = [a.span for a in answers if a.verdict == "wrong"] + [d.span for d in reported if d.severity == "error"]
         for start in sorted({self.line(a.span.start)[0] for a in answers}):
-            _, line, found = self.line(start)
-            for step in found:
-                if step.holds or any(s.start < start + step.written[1] and start + step.written[0] < s.end
-                                     for s in said):
-                    continue
-                worked = line[step.worked[0]:step.worked[1]]  # (as written: `5 \times 5`, not its plain reading)
-                sink.add(codes.E046, f"the working's `{line[step.start:step.end]}` does not hold: {worked} is "
-                                     f"{step.shown}", Span(start + step.start, start + step.end),
-                         hint="correct the step; the answer judged is the number after the last `=`")
-
+            self._false_steps(start, sink, "correct the step; the answer judged is the number after the last `=`",
+                              said)
 
     def check_prose(self, prose: Sequence[Span], sink: DiagnosticSink) -> None:
         """E046 for each false step on a line skipped as prose (a working alone under a layer, `(7 - 3)/2 + 1 = 4`:
         no answer cnncalc reads, but a slip all the same, which passed with exit 0)."""
-        starts = sorted({self.line(offset)[0] for span in prose
-                         for offset in _line_starts(self.text, span.start, span.end)})
-        for start in starts:
-            _, line, found = self.line(start)
-            for step in found:
-                if not step.holds:
-                    worked = line[step.worked[0]:step.worked[1]]
-                    sink.add(codes.E046, f"the working's `{line[step.start:step.end]}` does not hold: {worked} is "
-                                         f"{step.shown}", Span(start + step.start, start + step.end),
-                             hint="correct the step (the line is read as arithmetic only: no answer on it is judged)")
+        for start in sorted({self.line(offset)[0] for span in prose
+                             for offset in _line_starts(self.text, span.start, span.end)}):
+            self._false_steps(start, sink, "correct the step (the line is read as arithmetic only: no answer on it "
+                                           "is judged)", [])
+
+    def _false_steps(self, start: int, sink: DiagnosticSink, hint: str, said: Sequence[Span]) -> None:
+        """E046 at each step of the line at `start` that does not hold, but those whose value `said` covers."""
+        _, line, found = self.line(start)
+        for step in found:
+            if step.holds or any(s.start < start + step.written[1] and start + step.written[0] < s.end for s in said):
+                continue
+            worked = line[step.worked[0]:step.worked[1]]  # (as written: `5 \times 5`, not its plain reading)
+            sink.add(codes.E046, f"the working's `{line[step.start:step.end]}` does not hold: {worked} is "
+                                 f"{step.shown}", Span(start + step.start, start + step.end), hint=hint)
 
 
 def _line_starts(text: str, start: int, end: int) -> list[int]:
