@@ -16151,8 +16151,8 @@ def test_a_memory_count_said_again_in_the_other_unit_is_judged(right: str, wrong
 def test_a_memory_count_and_its_other_unit_that_disagree_are_an_error() -> None:
     report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n"
                       "Memory: 290,400 values (2.16 MB)\n")
-    assert [(d.code, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", "`290,400` values and `2.16MB` are two different memory counts (a value is 4 bytes)")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, 9, "`290,400` values and `2.16MB` are two different memory counts (a value is 4 bytes)")]
     assert report.answers == ()
 
 
@@ -16185,8 +16185,8 @@ def test_an_output_said_for_a_layer_not_stated_leaves_the_answers_after_it_unjud
     # the 227x227x3 input, (227 - 3)/2 + 1 = 113: the right 27x27x96 marked wrong. Its answers rest on CONV1: unjudged
     report = homework("Input: 227x227x3 images\nAfter CONV1: 55x55x96\nSecond layer (POOL1): 3x3 filters applied at "
                       "stride 2\nOutput volume = [27x27x96]\n")
-    assert [(d.code, d.line, d.message) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", 2, "no layer CONV1 above to give this output to")]
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 2, 7, "no layer CONV1 above to give this output to")]
     assert [a.verdict for a in report.answers] == ["unchecked"]
 
 
@@ -16229,6 +16229,6 @@ def test_answers_alone_under_a_heading_for_each_layer_answer_the_named_layers_in
     assert [(a.path, a.verdict) for a in report.answers] == [("conv1", "right"), ("pool1", "wrong")]
     # fewer lines than layers: which layer each answers is not said, E060 (not judged as the last layer's)
     report = homework(_EACH.format(heading, "32x32x32"))
-    assert report.answers == () and [(d.code, d.line) for d in report.diagnostics if d.severity == "error"] == [
-        ("E060", 5)]
+    assert report.answers == () and [(d.code, d.line, d.column) for d in report.diagnostics
+                                     if d.severity == "error"] == [("E060", 5, 1)]
     assert "does not say which layer it is about" in next(d.message for d in report.diagnostics if d.code == "E060")
