@@ -117,7 +117,11 @@ class Checker:
             self.shape(exp.shape, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040,
                        window=_window_row(rows), sizing=_window_row(rows, (axis.Window, axis.Transposed)))
         for side in exp.sides:
-            self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"), _window_row(rows))
+            if side.axis is None:  # a square output's side, answered beside a volume that says another
+                self.shape(side, label, last.path, last.output, last.doubt, _working(rows, "out"), codes.E040,
+                           window=_window_row(rows), sizing=_window_row(rows, (axis.Window, axis.Transposed)))
+            else:
+                self.side(side, label, last.path, last.output, last.doubt, _working(rows, "out"), _window_row(rows))
         for quantity in ("params", "weights", "biases", "macs"):
             count = getattr(exp, quantity)
             if count is not None:

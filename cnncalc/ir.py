@@ -357,7 +357,9 @@ class Expectation(NamedTuple):
     span: Span
     weights: Count | None = None  # parameters without biases (the CS231n notes' "weights")
     memory: Count | None = None  # the values of the line's output (the CS231n notes' per-layer "memory")
-    sides: tuple[ShapeAnswer, ...] = ()  # one side of the output each, by `axis` (`-> depth 96`, `D2 = 96`)
+    # one side of the output each, by `axis` (`-> depth 96`, `D2 = 96`); or, with no axis, a square output's side
+    # answered above a volume that says another (`Output = 55 = (227-11)/4+1`, then `[54x54x96]`): both judged
+    sides: tuple[ShapeAnswer, ...] = ()
     biases: Count | None = None  # the biases alone (`params` less `weights`)
     field: ShapeAnswer | None = None  # the receptive field of the line's output, `7` or `7x7` (`-> rf 7x7`)
     filter_params: Count | None = None  # one filter's parameters (`filter params 76`; a neuron's, for `fc`)

@@ -45,7 +45,7 @@ network on one line between arrows (`INPUT(32x32x3) -> CONV(…) -> FC(10)`, one
 `_pieces`); answers below a listing after the name of their layer (`CONV1: 32x32x10, 760 params`,
 `FC1 has 25,610 parameters`, `Layer 2 output: 16x16x10`, `CONV output: …` for the one CONV) are
 that layer's (`named_answer`). Every
-other line is prose (a heading, `Output = 55 = (227-11)/4+1`), skipped with a note. The scanner is
+other line is prose (a heading, `Output volume size:`), skipped with a note. The scanner is
 linear in the line's length: no backtracking pattern.
 """
 from __future__ import annotations
@@ -948,6 +948,15 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 _, going_on, going_on_start, _ = pieces[index + 1]
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
+            elif following is not None and not step:
+                exercise_lines = _exercise_below(written, pieces, index)
+                for below in exercise_lines:  # `Input: 7x7`, then `Filter: 3x3`, `Stride: 2`: the exercise a line
+                    # a part, read as `Input: 7x7. Filter: 3x3. Stride: 2.` (apart, the input was E060 for its depth,
+                    # and the answers below it unread)
+                    _, going_on, going_on_start, _ = pieces[below]
+                    written = [*written, Tok("P", ".", going_on_start, going_on_start), *_tokens(going_on,
+                                                                                                going_on_start)]
+                described_above.update(exercise_lines)
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
@@ -3586,7 +3595,9 @@ class _LineReader:
         before = last.expectation
         counts: dict[str, ir.Count | None] = {q: getattr(before, q) if before else None for q in ir.COUNTED}
         shape_again = False  # the output answered already, the same (the line's counts are still its own answers)
-        if shape is not None and before is not None and before.shape is not None:
+        square_above = before.shape if shape is not None and before is not None and before.shape is not None and \
+            _another_volume(before.shape, shape) else None  # judged beside the volume, as a side (`Expectation.sides`)
+        if shape is not None and before is not None and before.shape is not None and square_above is None:
             reported = self.sink.total
             if not self.restated(before.shape, shape):
                 if self.sink.total > reported:
@@ -3617,6 +3628,8 @@ class _LineReader:
             ends = [j for j, t in enumerate(self.tokens) if j >= lead and t.end == shape.span.end]
             trailing = self.values_aside(shape, self.tokens[ends[0] + 1:] if ends else
                                          [t for t in self.tokens[lead:] if t.start >= shape.span.end])
+            if shape.square and ends and _value_then_working(self.tokens[ends[0]:]) is not None:
+                trailing = _clause_after(trailing)  # `55 = (227-11)/4+1`: its working (checked as arithmetic, E046)
             if len(shape.dims) == 2:
                 trailing = self.area_worked(shape, trailing)
             for quantity, count in self.trailing_counts(trailing).items():
@@ -3631,7 +3644,7 @@ class _LineReader:
             shape, new = None, [("", fresh[0])]  # the first answer stands; the span starts at the new count
         if shared is not None and index in shared and not self.layer_named:  # (`RELU params: 0` names whose they are)
             self.unattributed(counts, lines[index - 1], last)
-        sides = before.sides if before else ()
+        sides = (before.sides if before else ()) + ((square_above,) if square_above is not None else ())
         new_sides = 0  # the line's sides not answered before (or answered with less)
         for side in said_sides:
             said = next((s for s in sides if s.axis == side.axis), None)
@@ -3720,6 +3733,8 @@ class _LineReader:
             return []  # `55x55x96 (96)`, `10 (10)`: its depth or length again
         if count is not None and count.accepts(values):
             return [Tok("P", "=", inside[0].start, inside[0].start), inside[0]]
+        if count is not None and count.in_bytes:
+            return inside  # `55x55x96 (1.16MB)`: its values in bytes (`trailing_counts`)
         self.sink.add(codes.E060, f"cnncalc cannot tell what `{inside[0].text}` after {shape.text} counts",
                       inside[0].span, hint=f"say what it counts: `{shape.text} = {inside[0].text} values`, or "
                                            f"`Params: {inside[0].text}` on a line of its own")
@@ -3812,8 +3827,17 @@ class _LineReader:
             counted = self._count_answers(rest)
             if counted or self.sink.total > reported:
                 return dict(counted)
-        if not any(t.kind in ("NUM", "DIMS") for t in rest) or \
-                not (rest[0].text == "=" or _counts_named(rest) or any(t.lower in _VALUE_WORDS for t in rest)):
+        in_bytes: dict[str, ir.Count] = {}
+        try:
+            if self.memory_in_bytes(in_bytes, said[1:-1] if bracketed else said):
+                return in_bytes  # `55x55x96 (1.16 MB)`, `…, 1.16 MB`: its values in bytes (a remark, passed over: a
+                # wrong one passed)
+        except _Unreadable as e:  # `(1e99 MB)`: a count beyond the limits
+            self.sink.add(codes.E060, e.message, e.span, hint="write the bytes as a number, `1.16 MB`")
+            return {}
+        if not any(t.kind in ("NUM", "DIMS") for t in rest) or not (
+                rest[0].text == "=" or _counts_named(rest) or any(t.lower in _VALUE_WORDS for t in rest) or
+                _bytes_said(rest)):
             return {}  # a remark: `feature maps`, `(HxWxC)`, `about 3 times smaller`
         try:
             if rest[0].text == "=" and len(rest) >= 2 and rest[1].kind == "NUM" and \
@@ -5412,8 +5436,9 @@ class _LineReader:
                        ) -> ir.ShapeAnswer | None:
         """`Output volume = [55x55x96]`, `Output volume size: 32x32x10`, `Output: 27x27x96`, `The output is
         5x5`, `so 32x32x10`, `7x7 output!`: the last volume (E060 when it is not one: an answer cnncalc
-        cannot read is never passed over in silence). `Output = 55 = (227-11)/4+1`, with no volume, is
-        prose. With `side` (an exercise's square output), `output is 3`, `3 output!`, `so 3` give its side."""
+        cannot read is never passed over in silence). `Output = 55 = (227-11)/4+1`, with no volume, is the side of
+        a square output, as `Output size: 55` is. With `side` (an exercise's square output), `output is 3`, `3
+        output!`, `so 3` give its side."""
         at = _skip(words, _opener(words), (*_SO, "then", "the"))
         said = _no_fit(tokens[at:])  # `doesn't fit!`, `so it doesn't fit`
         if said is not None:
@@ -5518,13 +5543,17 @@ class _LineReader:
             if not volumes and after < len(words):  # `Output: doesn't fit`, `The output is invalid`, `32*32*10`
                 # `Output: (7-3)/3 + 1 = 2.33, doesn't fit`: the value of a division that is not whole, after the
                 # working's last `=`, alone or with its "doesn't fit"
-                worked = _after_working(_own_clause(tokens[after:]))  # not `…, params = 850`'s working
+                led = _value_then_working(tokens[after:])
+                if led is not None:  # the lecture's `Output = 55 = (227-11)/4+1`: a side, then its working (it was
+                    return ir.ShapeAnswer((int(led.text),), led.text, led.span, square=True)  # prose: `53` passed)
+                clause = _own_clause(tokens[after:])
+                worked = _after_working(clause)  # not `…, params = 850`'s working
                 result = _untrailed(worked)
                 divided = _division(result)
                 if divided is not None:
                     return divided
                 if len(result) == 1 and result[0].kind == "NUM" and result[0].text.isdigit() and \
-                        len(worked) < len(tokens) - after and int(result[0].text) and \
+                        len(worked) < len(clause) and int(result[0].text) and \
                         len(result[0].text) <= limits.MAX_LITERAL_DIGITS and _written_volume(tokens[after:]) is None:
                     # `Output: (7-3)/2 + 1 = 3`: (N-F)/stride + 1 worked out is a side (a vector's length, for fc)
                     return ir.ShapeAnswer((int(result[0].text),), result[0].text, result[0].span, square=True)
@@ -7500,6 +7529,8 @@ class _LineReader:
             if equals > worked and equals == len(group) - 2 and group[0].lower in ir.ANSWER_WORDS and \
                     all(t.kind in ("NUM", "DIMS") or t.lower in _WORKING_MARKS for t in group[worked:equals]):
                 group = [group[0], group[equals], group[-1]]  # `(params = 1176*120 + 120 = 141,240)`: the last count
+            if self.memory_in_bytes(read, group):  # `(290,400 values, 1.16 MB)`: the values, then their bytes
+                continue
             shape = tuple("N" if t.kind == "NUM" else "Q" if t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS
                           else t.text for t in group)
             if shape not in (("N", "Q"), ("Q", "N"), ("Q", ":", "N"), ("Q", "=", "N")):
@@ -7510,9 +7541,27 @@ class _LineReader:
             quantity = "memory" if word.lower in _VALUE_WORDS else _quantity(word)  # `(290,400 values)`
             if quantity in counts:
                 raise _Unreadable(f"the {ir.NOUNS[quantity]} count is given twice", word.span)
-            count = self._count_token(next(t for t in group if t.kind == "NUM"))
+            number = next(t for t in group if t.kind == "NUM")
+            if quantity == "memory" and "memory" in read and read["memory"].in_bytes:  # `(1.16 MB, 290,400 values)`
+                read["memory"] = self._in_other_unit(read["memory"], [number]) or read["memory"]
+                continue
+            count = self._count_token(number)
             _answer_once(read, quantity, count.approximate() if approximate else count, word)
         counts.update(read)
+
+    def memory_in_bytes(self, read: dict[str, ir.Count], group: list[Tok]) -> bool:
+        """Whether a parenthesis' `group` is a count in bytes alone (`1.16 MB`), read into `read` as the memory: the
+        values said in bytes, or said again so beside them (`(290,400 values, 1.16 MB)`: the finer judged, two that
+        disagree E060). It was E060, cnncalc not understanding the parenthesis, on a right answer."""
+        if any(t.lower in ir.ANSWER_WORDS or t.lower in _VALUE_WORDS for t in group):
+            return False
+        alone = _untrailed(group)
+        if len(alone) != 1 or alone[0].kind != "NUM" or not self._count_token(alone[0]).in_bytes:
+            return False
+        said = read.get("memory")
+        read["memory"] = self._count_token(alone[0]) if said is None else \
+            (self.count_again(said, alone) if said.in_bytes else self._in_other_unit(said, alone)) or said
+        return True
 
     def filter_phrase(self) -> int:
         """How many tokens at the cursor say the count before them is one filter's (`per filter`, `each`)."""
@@ -7993,6 +8042,41 @@ def _arrow_pair(tokens: list[Tok], j: int) -> bool:
     (`2.33 => invalid` was read as the working `2.33 =` then `> invalid`: prose, and a right answer lost)."""
     return tokens[j].text == "=" and j + 1 < len(tokens) and tokens[j + 1].text == ">" and \
         tokens[j].end == tokens[j + 1].start
+
+
+def _value_then_working(tokens: list[Tok]) -> Tok | None:
+    """The whole number of `55 = (227-11)/4+1` (`55 = (227-11)/4+1 = (N-F)/stride+1`), after an output's label: a
+    value before its working, whose first side after the value is arithmetic alone; None for anything else."""
+    if len(tokens) < 3 or tokens[0].kind != "NUM" or not tokens[0].text.isdigit() or \
+            len(tokens[0].text) > limits.MAX_LITERAL_DIGITS or not int(tokens[0].text) or tokens[1].text != "=" or \
+            _arrow_pair(tokens, 1):
+        return None
+    rest = _untrailed(tokens[2:])
+    side = rest[:next((j for j, t in enumerate(rest) if t.text in ("=", ",", ";")), len(rest))]
+    if side and all(t.kind in ("NUM", "DIMS") or t.text in _WORKING_MARKS for t in side) and \
+            any(t.text in _ARITHMETIC for t in side) and any(t.kind == "NUM" for t in side):
+        return tokens[0]
+    return None
+
+
+def _another_volume(earlier: ir.ShapeAnswer, again: ir.ShapeAnswer) -> bool:
+    """Whether `again`, a volume, says another height and width than `earlier`, a square output's side (`Output = 55
+    = (227-11)/4+1`, then `Output volume = [54x54x96]`): two answers, each judged (as one answer said again, the
+    volume was E060 and the side's verdict stood for both: a wrong volume counted right)."""
+    if not earlier.square or len(earlier.dims) != 1 or len(again.dims) != 3:
+        return False
+    return earlier.dims * 2 != again.dims[:2]  # (a bare `96x55x55` too: judged in the sheet's order, as written)
+
+
+def _clause_after(tokens: list[Tok]) -> list[Tok]:
+    """The tokens after the first `,` or `;` outside parentheses (`= (227-11)/4+1, params 0`: the counts after a
+    working), else none."""
+    depth = 0
+    for j, t in enumerate(tokens):
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text in (",", ";"):
+            return tokens[j:]
+    return []
 
 
 def _division(tokens: list[Tok]) -> ir.ShapeAnswer | None:
@@ -14107,6 +14191,41 @@ _DESCRIPTION_WORDS = {",", ".", "(", ")", "x", "of", "size", "a", "an", "filters
                       "bias", "zero-pad", "zeros", "padded", "each", "side", "on", "all", "sides", "pixel", "pixels"}
 
 
+_EXERCISE_OPTION_LINES = 3  # the most lines of options under an exercise's filter: a stride, a padding, a dilation
+_ONE_FILTER = ("a", "an", "one", "single", "the")
+
+
+def _exercise_below(tokens: list[Tok], pieces: list[tuple[int, str, int, bool]], index: int) -> list[int]:
+    """The pieces below an input given as a height and a width alone (`Input: 7x7`, `Input size: 7x7`) that state the
+    lecture's exercise a line a part: one filter (`Filter: 3x3`, `Filter size: 3x3, stride 2`, `A 3x3 filter with
+    stride 2`), then lines of its options alone (`Stride: 2`, `Padding: 1`); none for any other line."""
+    body = tokens[:-1] if tokens and tokens[-1].text == "." else tokens
+    words = [t.lower for t in body]
+    at = _skip(words, 1, ("image", "size", "is", "of", ":"))
+    given = _shape(body[at]) if words[:1] == ["input"] and at == len(body) - 1 and body[at].kind == "DIMS" else None
+    if given is None or len(given.dims) != 2:
+        return []
+    stated: list[int] = []
+    for below in range(index + 1, min(len(pieces), index + 2 + _EXERCISE_OPTION_LINES)):
+        number, text, _, step = pieces[below]
+        written = _tokens(text, 0)
+        said, kinds = [t.lower for t in written], [t.kind for t in written]
+        if step or number == pieces[below - 1][0] or not said:
+            break
+        if not stated:
+            lead = _skip(said, 0, _ONE_FILTER)
+            sized = _skip(said, lead + 1, ("size", "is", "of", ":"))
+            if not ((kinds[lead:lead + 1] == ["DIMS"] and said[lead + 1:lead + 2] in (["filter"], ["kernel"])) or
+                    (said[lead:lead + 1] in (["filter"], ["kernel"]) and kinds[sized:sized + 1] == ["DIMS"])):
+                return []
+        elif said[0] not in OPTION_WORDS or not all(w in OPTION_WORDS or w.isdigit() or w in (":", "=", ",", ".",
+                                                                                                "pixel", "pixels")
+                                                    for w in said):
+            break
+        stated.append(below)
+    return stated
+
+
 def _continued(tokens: list[Tok], below: str) -> bool:
     """Whether the line below a layer's named description goes on with it (`CONV2: 8 filters of size 3x3`, then `with
     stride 1 and padding 1`, `stride 1, pad 1`): the line above names a layer, then a colon and a description with no
@@ -14520,6 +14639,13 @@ def _side_then_volume(tokens: list[Tok]) -> bool:
     return len(said) > 3 and (said[0].kind == "NUM" or said[0].text == "(") and said[-1].kind == "DIMS" and \
         any(t.text == "=" for t in said) and (said[-2].lower in _SIDE_THEN or said[-2].text == ">" or
                                               said[-2].kind == "ARROW")
+
+
+def _bytes_said(tokens: list[Tok]) -> bool:
+    """Whether a count in bytes is among the tokens (`1.16 MB`, `1.16MB`, `1,161,600 bytes`): an answer, never a
+    remark (`(1.16 MB, 1.36 MB)` was passed over)."""
+    return any(t.kind == "NUM" and (t.text.upper().endswith("B") or (
+        j + 1 < len(tokens) and _UNIT_WORDS.get(tokens[j + 1].text, "").endswith("B"))) for j, t in enumerate(tokens))
 
 
 def _counts_named(tokens: list[Tok]) -> bool:

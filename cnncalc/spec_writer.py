@@ -118,7 +118,7 @@ def answer_text(e: ir.Expectation) -> str:
               ("filter biases", e.filter_biases),
               ("connections", e.connections))
     parts += [f"{word} {count_text(count)}" for word, count in counts if count is not None]
-    parts += [f"{ir.SIDES[side.axis or 0]} {side.dims[0] if side.dims else side.text}" for side in e.sides]
+    parts += [shape_text(side) if side.axis is None else f"{ir.SIDES[side.axis]} {side.dims[0]}" for side in e.sides]
     if e.field is not None:
         parts.append(f"rf {e.field.text}")
     if e.received is not None:

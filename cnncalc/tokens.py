@@ -538,12 +538,15 @@ class TokenStream:
                     self.sync()
                     return None
                 tok = self.shape_token()
-                if seen_shape:
-                    self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")
-                seen_shape = True
                 # `2.33`: the value of a division that is not whole (the lecture's stride 3 on a 7x7 input)
                 divided = ir.division_answer(tok.text, tok.span) if "." in tok.text else None
-                shape = divided or self.shape_answer(tok) or shape
+                read = divided or self.shape_answer(tok)
+                if seen_shape and shape is not None and read is not None and _size_beside(shape, read, sides):
+                    sides.append(shape)  # `size 55 54x54x96`: the side, then the volume
+                elif seen_shape:
+                    self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")
+                seen_shape = True
+                shape = read or shape
                 end = tok.span
             elif tok.kind == "NAME" and tok.text.lower() == "invalid":  # the stride does not fit (the lecture's 2.33)
                 self.advance()
@@ -557,13 +560,18 @@ class TokenStream:
                 self.advance()  # `-> output 55x55x96`, `shape: 55x55x96`: the word names the shape that follows
                 if self.at("=", ":"):
                     self.advance()
-                if tok.text.lower() == "size" and self.peek().kind == "NUMBER" and not seen_shape and \
-                        self.peek().text.isdigit() and self.peek(1).text not in ("x", "X"):
-                    # `size 55`: the side of a square output, or a vector's length
+                if tok.text.lower() == "size" and self.peek().kind == "NUMBER" and self.peek().text.isdigit() and \
+                        self.peek(1).text not in ("x", "X"):
+                    # `size 55`: the side of a square output, or a vector's length; after a volume, its own answer
                     side = self.advance()
-                    seen_shape = True
                     sized = self.shape_answer(side)
-                    shape = sized._replace(square=True) if sized is not None else shape
+                    if seen_shape and (shape is None or not _size_beside(shape, shape, sides)):
+                        self.error(codes.E012, "the answer has two shapes", side.span, hint="keep one of them")
+                    elif sized is not None and seen_shape:
+                        sides.append(sized._replace(square=True))
+                    elif sized is not None:
+                        shape = sized._replace(square=True)
+                    seen_shape = True
                     end = side.span
             elif tok.kind == "NAME" and tok.text.lower() in ("flops", "flop"):
                 self.error(codes.E002, f"cnncalc judges `macs N`, not `{tok.text}`", tok.span,
@@ -708,6 +716,15 @@ class TokenStream:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
         return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), pairs.get("rf"), pairs.get("padding"),
                            pairs.get("input"), pairs.get("filter"))
+
+
+def _size_beside(shape: ir.ShapeAnswer, volume: ir.ShapeAnswer, sides: list[ir.ShapeAnswer]) -> bool:
+    """Whether `shape` (a square output's side, `size 55`, or the volume itself) and `volume` may stand together as
+    two answers, the side and the volume (`-> 54x54x96 size 55`, a lecture sheet's `Output = 55 = …` above its
+    `[54x54x96]`), each judged: no side given so already."""
+    sized = shape if shape is not volume else None
+    return len(volume.dims) == 3 and not volume.square and (sized is None or (sized.square and len(sized.dims) == 1))\
+        and not any(side.axis is None for side in sides)
 
 
 _PAIR_ANSWERS = {"rf": "receptive field", "padding": "padding"}  # answers of one or two sizes, by their word

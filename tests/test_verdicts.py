@@ -547,6 +547,29 @@ def test_size_n_is_a_square_outputs_side_or_a_vectors_length() -> None:
     assert verdicts("input 32x32x3\nc: conv 10 5x5 pad 2 -> 32\n")[0][2] == "wrong"  # without `size`: a vector
 
 
+@pytest.mark.parametrize("answer, verdicts_", [
+    # (227 - 11)/4 + 1 = 55: 55x55x96. Beside a volume, `size N` is its own answer (it was E012, "two shapes"), in
+    # either order; given twice it is still E012
+    ("-> 54x54x96 size 55", [("54x54x96", "wrong"), ("55", "right")]),
+    ("-> size 53 55x55x96", [("55x55x96", "right"), ("53", "wrong")]),
+    ("-> 55x55x96 size 55", [("55x55x96", "right"), ("55", "right")]),
+])
+def test_size_n_beside_a_volume_is_judged_too(answer: str, verdicts_: list[tuple[str, str]]) -> None:
+    report = run(f"input 227x227x3\nconv1: conv 96 11x11x3 stride 4 {answer}\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == verdicts_
+    assert [d.code for d in report.diagnostics] == ["E040"] * [v for _, v in verdicts_].count("wrong")
+
+
+@pytest.mark.parametrize("answer, column", [("-> size 55 size 55", 49), ("-> 55x55x96 size 55 size 55", 58),
+                                            ("-> size 55 55x55x96 size 55", 58)])
+def test_size_n_given_twice_is_e012_and_never_judged_as_a_vector(answer: str, column: int) -> None:
+    # the second `size 55` was judged as a vector of 55 (wrong, "one side of the volume") beside its E012
+    report = run(f"input 227x227x3\nconv1: conv 96 11x11x3 stride 4 {answer}\n")
+    assert [(d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics] == [
+        ("E012", 2, column, "the answer has two shapes")]
+    assert all(a.verdict == "right" for a in report.answers)
+
+
 def test_a_tables_output_size_column_holds_sides() -> None:
     # (227 - 11)/4 + 1 = 55 and (55 - 3)/2 + 1 = 27: each was marked wrong, "one side of the volume"
     table = ("Input: 227x227x3\n\n| Layer | Description | Output size | Params |\n|---|---|---|---|\n"
@@ -1166,11 +1189,13 @@ def test_the_lectures_worked_examples_are_read_and_judged(tmp_path: Path) -> Non
     assert f"{path}:{row + 1}:{column}: error[E040]: conv1: expected 54x54x96, computed 55x55x96" in result.output
     # the lecture's `After CONV1: 55x55x96` now says otherwise than the answer above it: E060 too
     assert "error[E060]: `55x55x96` answers again what was answered `54x54x96` above" in result.output
-    # the summary says what was skipped as prose (the working `(32+2*2-5)/1+1 = 32 spatially,`, `Output = 55 = …`)
-    assert result.output.splitlines()[-1] == ("1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong; "
-                                              "2 passages skipped as prose (`--show-notes` lists them)")
+    # `Output = 55 = …` is the side of a square output, right (it was prose): it stays an answer beside the volume that
+    # says another, both judged; the summary says what was skipped as prose (`(32+2*2-5)/1+1 = 32 spatially,`)
+    assert f"{path}:10:10: error" not in result.output
+    assert result.output.splitlines()[-1] == ("1 spec (2 networks), 3 problems in 1 file; 7 answers: 5 right, 2 wrong; "
+                                              "1 passage skipped as prose (`--show-notes` lists it)")
     shown = invoke("check", str(path), "--show-notes")
-    assert shown.output.splitlines()[-1] == "1 spec (2 networks), 3 problems in 1 file; 6 answers: 4 right, 2 wrong"
+    assert shown.output.splitlines()[-1] == "1 spec (2 networks), 3 problems in 1 file; 7 answers: 5 right, 2 wrong"
 
 
 @pytest.mark.parametrize("answers, verdicts", [
@@ -1380,8 +1405,10 @@ def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order(
     ("# Homework 2\n# Parameters\n", [], []),  # a heading stays a comment or prose
     ("Output volume size: 32*\nOutput volume size: 32*32*10*1\n", [], []),  # no product of 2 or 3 sizes: prose
     ("Number of weights: 760\n", [("weights", "wrong")], ["E041"]),
-    # prose: a heading, the size alone, the arithmetic with no volume
-    ("No. of parameters\nOutput volume size:\nOutput = 32 = (32-5+4)/1+1\n", [], []),
+    # prose: a heading, the size alone; the size before its working is the side of the square output, (32 - 5 + 4)/1
+    # + 1 = 32 (it was prose: `Output = 30 = (32-5)/1+3` passed)
+    ("No. of parameters\nOutput volume size:\nOutput = 32 = (32-5+4)/1+1\n", [("output", "right")], []),
+    ("Output = 30 = (32-5)/1+3\n", [("output", "wrong")], ["E040"]),
     # a problem sheet's questions, the answer after the `?` (a wrong one was passed over as prose)
     ("Output volume size? 32x32x11\n", [("output", "wrong")], ["E040"]),
     ("What is the output volume? 32x32x10\nHow many parameters does this layer have? 750\n",
@@ -3577,6 +3604,32 @@ def test_output_size_exercises_written_other_ways() -> None:
         assert [a.verdict for analysis in beside for a in analysis.report.answers] == ["right", verdict], exercise
 
 
+@pytest.mark.parametrize("sheet, verdicts", [
+    # (7 - 3)/2 + 1 = 3; (7 - 3 + 2·1)/1 + 1 = 7; (7 - 3)/3 + 1 = 2.33, no fit; one 3x3 filter on one channel has
+    # 3·3·1 + 1 = 10 parameters. Each was E060 ("the input 7x7 does not say its depth"), its answers unread.
+    ("Input: 7x7\nFilter: 3x3\nStride: 2\nOutput: {}\n", {"3x3": "right", "4x4": "wrong"}),
+    ("Input: 7x7\nFilter: 3x3, stride 2\nOutput: {}\n", {"3x3": "right", "2x2": "wrong"}),
+    ("Input size: 7x7\nFilter size: 3x3\nStride: 1\nPadding: 1\n\nOutput size: {}\n", {"7x7": "right", "5x5": "wrong"}),
+    ("Input: 7x7.\nA 3x3 filter with stride 2\nOutput: {}\n", {"3x3": "right", "4x4": "wrong"}),
+    ("Input: 7x7\n3x3 kernel\nStride: 3\nOutput: {}\n", {"doesn't fit": "right", "2.5": "wrong"}),
+    ("Input: 7x7\nKernel size: 3x3\nStride: 2\nOutput: 3x3\nParams: {}\n", {"10": "right", "9": "wrong"}),
+])
+def test_an_exercise_written_a_line_a_part_is_judged(sheet: str, verdicts: dict[str, str]) -> None:
+    for answer, verdict in verdicts.items():
+        report = homework(sheet.format(answer))
+        assert [a.verdict for a in report.answers][-1:] == [verdict], answer
+        errors = [d.code for d in report.diagnostics if d.severity == "error"]  # (the stride 3's E030 beside `2.5`)
+        assert errors[-1:] == ([] if verdict == "right" else ["E041" if answer.isdigit() else "E040"]), answer
+
+
+def test_an_input_without_its_depth_above_no_exercise_is_still_e060() -> None:
+    # a line between, or a layer that is not one filter: the depth is not the exercise's 1
+    for sheet in ("Input: 7x7\nSome text\nFilter: 3x3\n", "Input: 7x7\nCONV1: 10 3x3 filters\nOutput: 5x5x10\n"):
+        report = homework(sheet)
+        assert ("E060", 1, 8, "the input 7x7 does not say its depth") in [
+            (d.code, *report.source.line_col(d.span.start), d.message) for d in report.diagnostics], sheet
+
+
 def test_a_volume_under_a_layer_named_other_ways_or_alone() -> None:
     # (32 - 5 + 2·2)/1 + 1 = 32: 32x32x10. Each wrong answer below was prose and passed.
     head = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
@@ -3810,10 +3863,54 @@ def test_a_worked_examples_vector_answer_is_judged() -> None:
     assert [(a.verdict, a.reason) for a in report.answers] == [
         ("wrong", "that is one side of the volume; a single number answers a vector, the volume is height x width "
                   "x channels")]
-    # The lecture's `Output = 55 = (227-11)/4+1` is still prose: the size of a side, worked.
-    report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\n"
-                                  "Output = 55 = (227-11)/4+1\n", "hw.txt", lang="lecture")
-    assert report.answers == () and [d.code for d in report.diagnostics] == ["N060"]
+    # The lecture's `Output = 55 = (227-11)/4+1` is the side of a square output, worked: right; 53 with a true working
+    # of another formula, (227 - 11)/4 - 1, is wrong (it was prose, and passed)
+    for line, verdict in (("Output = 55 = (227-11)/4+1", "right"), ("Output = 53 = (227-11)/4-1", "wrong")):
+        report = cnncalc.analyze_text("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4\n" + line + "\n",
+                                      "hw.txt", lang="lecture")
+        assert [(a.expected, a.actual, a.verdict) for a in report.answers] == [(line[9:11], "55x55x96", verdict)]
+
+
+@pytest.mark.parametrize("lines, judged", [
+    # CONV1: (227 - 11)/4 + 1 = 55, 96 filters: 55x55x96. The side agrees with the volume below: one answer, the volume
+    ("Output = 55 = (227-11)/4+1 = (N-F)/stride+1\nOutput volume = [55x55x96]", [("55x55x96", "right")]),
+    ("Output = 53 = (227-11)/4-1\nOutput volume = [53x53x96]", [("53x53x96", "wrong")]),
+    # it says another: both judged (the volume was E060, "answers again", and the side's verdict counted for both)
+    ("Output = 55 = (227-11)/4+1\nOutput volume = [54x54x96]", [("54x54x96", "wrong"), ("55", "right")]),
+    ("Output = 53 = (227-11)/4-1\nOutput volume = [55x55x96]", [("55x55x96", "right"), ("53", "wrong")]),
+    # channels first on a sheet whose input is not: both judged, the volume in the sheet's order
+    ("Output = 55 = (227-11)/4+1\nOutput volume = [96x55x55]", [("96x55x55", "wrong"), ("55", "right")]),
+    # the counts after its working (`(11·11·3 + 1)·96 = 34,944`): the line was E060, unread
+    ("Output = 55 = (227-11)/4+1, params 34940", [("55", "right"), ("34940", "wrong")]),
+    ("Output size: 55 = (227-11)/4+1", [("55", "right")]),
+])
+def test_a_side_before_its_working_is_judged_and_beside_a_volume_too(lines: str, judged: list[tuple[str, str]]
+                                                                     ) -> None:
+    report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n" + lines + "\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == judged
+    assert [d.code for d in report.diagnostics] == [
+        "E041" if expected.isdigit() and len(expected) > 3 else "E040" for expected, v in judged if v == "wrong"]
+
+
+def test_a_side_beside_another_volume_converts_to_a_spec_that_reads_back(tmp_path: Path) -> None:
+    sheet = tmp_path / "hw.txt"
+    sheet.write_text("Input: 227x227x3\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n"
+                     "Output = 55 = (227-11)/4+1\nOutput volume = [54x54x96]\n")
+    converted = invoke("convert", str(sheet))
+    assert converted.exit_code == 0 and "-> 54x54x96 size 55" in converted.stdout
+    again = cnncalc.analyze_text(converted.stdout)
+    assert [(a.expected, a.verdict) for a in again.answers] == [("54x54x96", "wrong"), ("55", "right")]
+    assert [d.code for d in again.diagnostics] == ["E040"]
+
+
+def test_an_output_of_one_number_reads_alike_with_a_count_after_it() -> None:
+    # `Output: 55` under CONV1 (55x55x96) is a vector's length, wrong; with `, params 34944` after it, it was taken for
+    # a side worked out (a `=` looked for beyond the answer's own clause) and judged right
+    for line in ("Output: 55", "Output: 55, params 34944"):
+        report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11x3 filters applied at stride 4\n" + line)
+        assert (report.answers[0].verdict, report.answers[0].reason) == (
+            "wrong", "that is one side of the volume; a single number answers a vector, the volume is height x width "
+                     "x channels"), line
 
 
 def test_a_worked_examples_macs_are_judged_and_its_flops_are_e060() -> None:
@@ -4617,10 +4714,10 @@ def test_numbers_after_output_that_are_no_volume_are_e060_not_prose() -> None:
     assert report.answers == ()
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 9, "`55 55 96` is not a volume")]
-    # the lecture's own working stays prose
+    # the lecture's own side and its working: an answer, (227 - 11)/4 + 1 = 55
     report = homework("Input: 227x227x3\nFirst layer (CONV1): 96 11x11 filters at stride 4, pad 0\n"
                       "Output = 55 = (227-11)/4+1\n")
-    assert (report.answers, [d.code for d in report.diagnostics]) == ((), ["N060"])
+    assert ([(a.quantity, a.verdict) for a in report.answers], report.diagnostics) == ([("output", "right")], ())
 
 
 @pytest.mark.parametrize("answer", ["Output: 28x28x8 or 28x28x6", "Output: 28x28x6 or 28x28x8",
@@ -16154,6 +16251,36 @@ def test_a_memory_count_and_its_other_unit_that_disagree_are_an_error() -> None:
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
         ("E060", 3, 9, "`290,400` values and `2.16MB` are two different memory counts (a value is 4 bytes)")]
     assert report.answers == ()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # the bytes beside the volume were a remark, passed over: a wrong count passed
+    ("Output: 55x55x96 (1.36 MB)", [("55x55x96", "right"), ("1.36MB", "wrong")]),
+    ("Output: 55x55x96 (1.16MB)", [("55x55x96", "right"), ("1.16MB", "right")]),  # (it was E060)
+    ("Output: 55x55x96, 1.36 MB", [("55x55x96", "right"), ("1.36MB", "wrong")]),
+    ("Output: 55x55x96 (1,161,600 bytes)", [("55x55x96", "right"), ("1,161,600B", "right")]),
+    # the values and their bytes in one parenthesis: was E060 on a right answer ("does not understand")
+    ("Output: 55x55x96 (290,400 values, 1.16 MB)", [("55x55x96", "right"), ("290,400", "right")]),
+    ("Output: 55x55x96 (1.16 MB, 290,000 values)", [("55x55x96", "right"), ("290,000", "wrong")]),
+    ("Output: 55x55x96 (34,944 params, 1.36 MB)", [("55x55x96", "right"), ("34,944", "right"), ("1.36MB", "wrong")]),
+])
+def test_a_volumes_bytes_beside_it_are_judged(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert [(a.expected, a.verdict) for a in report.answers] == judged
+
+
+@pytest.mark.parametrize("line, column, message", [
+    ("Output: 55x55x96 (290,400 values, 1.26 MB)", 19,
+     "`290,400` values and `1.26MB` are two different memory counts (a value is 4 bytes)"),
+    ("Output: 55x55x96 (1.16 MB, 1.36 MB)", 19, "`1.16MB` and `1.36MB` are two different counts"),  # (passed over)
+    ("Output: 55x55x96 (1e99 MB)", 19,  # a count beyond the limits
+     "`1e99MB` is beyond cnncalc's range for counts (30 digits, exponents up to 30)"),
+])
+def test_a_volumes_bytes_that_disagree_or_cannot_be_are_e060(line: str, column: int, message: str) -> None:
+    report = homework("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\n" + line + "\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 3, column, message)]
+    assert [(a.expected, a.verdict) for a in report.answers] == [("55x55x96", "right")]
 
 
 # on 32x32x3, 10 5x5 filters with pad 2 keep 32x32 (32x32x10), the ReLU keeps it, the 2x2 pool at stride 2 halves it
