@@ -960,7 +960,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
-                _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(weighed))))))))))
+                _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
+                    weighed)))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -4148,6 +4149,11 @@ class _LineReader:
                                                                                  *words[at + 5:]]
         if words[at:at + 1] == ["all"] and _count_head(words, at + 1) is not None:
             words[at] = "total"  # `All parameters: 25,578`, as `Total parameters: …` (it was prose)
+        if words[at:at + 2] in (["memory", "of"], ["memory", "for"]) and words[at + 2:at + 3] == ["all"] and \
+                _COUNT_WORDS.get(_count_head([*words[at:at + 2], *words[at + 3:]], 0) or ("memory",)) != "memory":
+            # `Memory of all parameters: …`, as `Total memory of the parameters: …` (judged as the last layer's values)
+            tokens = [*tokens[:at], tokens[at + 2]._replace(text="total"), *tokens[at:at + 2], *tokens[at + 3:]]
+            words = [*words[:at], "total", *words[at:at + 2], *words[at + 3:]]
         if words[at:at + 1] and words[at] in _NETWORK_WORDS and words[at + 1:at + 2] in (["total"], ["overall"]):
             at += 1  # `Network total params = …`, as `Total params = …`
         if words[at:at + 2] in (["total", "("], ["overall", "("]) and ")" in words[at + 2:at + 6] and \
@@ -4211,7 +4217,8 @@ class _LineReader:
             elif head is None or (words[at + len(head):at + len(head) + 3] not in (["(", "total", ")"],
                                                                                    ["(", "overall", ")"]) and
                                   words[at + len(head):at + len(head) + 1] not in (["total"], ["overall"]) and
-                                  not _plural_layers(words, at + len(head))):
+                                  not _plural_layers(words, at + len(head)) and
+                                  not (_COUNT_WORDS[head] == "memory" and _every_value(words, at + len(head)))):
                 return None  # (`Params of the conv layers: …`, `… of all layers:`: a kind's total, the network's)
             at -= 1
         at += 1 + next((len(head) for head in _COUNT_HEADS if words[at + 1:at + 1 + len(head)] == list(head)), 0)
@@ -5477,6 +5484,10 @@ class _LineReader:
             at = _skip(words, at + 2, ("the",))  # `Size of the output volume: 32x32x10`, `… dimensions of the output`,
             # Ng's `What is the dimension of the resulting volume (after padding)?`
         # `Output spatial size: 32`, `Spatial size: 32`: the height and width of a square output, as 32x32
+        if words[at:at + 2] == ["spatial", "output"]:  # `Spatial output size: 32`, read as `Output spatial size: 32`
+            # (it was prose: a wrong one passed)
+            words = [*words[:at], "output", "spatial", *words[at + 2:]]
+            tokens = [*tokens[:at], tokens[at + 1], tokens[at], *tokens[at + 2:]]
         spatial = "spatial" in words[at:at + 2] and words[at + 2 if words[at] == "output" else at + 1:][:1] in \
             (["size"], ["dimensions"], ["dimension"], ["dims"], ["extent"], ["resolution"])  # (`… dimension: 32`)
         if words[at:at + 1] == ["new"] and words[at + 1:at + 2] in (["size"], ["shape"], ["dimensions"], ["volume"]):
@@ -7634,7 +7645,8 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
                      ("mac", "ops"), ("macs", "ops"), ("multiplications",), ("multiplies",)), "macs"),
     **dict.fromkeys((("connections",), ("connection", "count")), "connections"),  # the LeNet paper's
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons"),
-                     ("values",), ("output", "values"), ("output", "activations")),
+                     ("values",), ("output", "values"), ("output", "activations"), ("activation", "memory"),
+                     ("activations", "memory")),
                     "memory"),  # the values of the output (the CS231n notes' "neurons" of a volume)
     # the parameters' memory (`Memory for the parameters: 3 KB`): their count, in bytes as float32
     **{(*said, noun): quantity for noun, quantity in (("parameters", "params"), ("params", "params"),
@@ -8642,6 +8654,19 @@ def _family_named(words: list[str], at: int) -> tuple[str, int] | None:
         rest = words[end:end + 2]
         end += 2 if rest == ["-", "connected"] else 1 if rest[:1] == ["connected"] else 0
     return family, end + (words[end:end + 1] in (["layer"], ["layers"]))
+
+
+def _every_value(words: list[str], at: int) -> bool:
+    """Whether the words at `at` name every layer's values before an answer's `:` or `=` (`of all activations`, `for
+    all the neurons`, `across every activation`): the network's total, as `Total activations` is (`Memory of all
+    activations: …` was judged as the last layer's values, a right total marked wrong)."""
+    if words[at:at + 1] not in (["of"], ["in"], ["for"], ["across"]):
+        return False
+    every = _skip(words, at + 1, ("the",))
+    noun = _skip(words, every + 1, ("the",))
+    return words[every:every + 1] in (["all"], ["every"]) and \
+        words[noun:noun + 1] in (["activations"], ["activation"], ["neurons"], ["values"], ["outputs"]) and \
+        words[noun + 1:noun + 2] in ([":"], ["="])
 
 
 def _plural_layers(words: list[str], at: int) -> bool:
@@ -11254,8 +11279,11 @@ def _receiving(words: list[str]) -> tuple[slice, int] | None:
         # receives)
     if words[:1] == ["before"] and words[joint] in (":", "=") and joint > 1:
         return slice(1, joint), joint  # `Before POOL1: 55x55x96`
-    if words[joint - 1:joint] == ["input"] and words[joint] in (":", "=") and joint > 1:
-        name = joint - 1 - (2 if words[joint - 3:joint - 1] == ["'", "s"] else 0)
+    named = joint - 1  # `CONV2 input: …`, `FC1 input size: …` (`shape`, `volume`: it was prose, a wrong one passed)
+    while named > 1 and words[named] in ("size", "volume", "shape", "dimensions", "dims"):
+        named -= 1
+    if words[named:named + 1] == ["input"] and words[joint] in (":", "=") and named > 0:
+        name = named - (2 if words[named - 2:named] == ["'", "s"] else 0)
         return (slice(0, name), joint) if name > 0 else None
     if words[joint] == "receives" and at == 0:
         return slice(0, joint), joint
@@ -13362,6 +13390,22 @@ def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
         return tokens  # (`the same input 32x32x3`: said)
     volume = Tok("DIMS", "x".join(map(str, above.dims)), tokens[said].start, tokens[said + 1].end)
     return [*tokens[:after], volume, *tokens[after:]]
+
+
+_LABEL_WORDS = frozenset({*ir.ANSWER_WORDS, *_NAMED_OUTPUT, *_OUTPUT_NOUNS, "output", "number", "of", "the", "total",
+                          "learnable", "trainable", "#"}) - {"is", "?", ":", "=", "a", "answer"}
+
+
+def _label_arrow(tokens: list[Tok]) -> list[Tok]:
+    """`Params -> 760`, `Shape -> (32, 32, 10)`: an answer's label, then its answer after an arrow, as after a `:`
+    (read as a layer named `Params` or `Shape` that cnncalc cannot read: E060 on a right answer); other tokens as they
+    are."""
+    lead = _lead(tokens)
+    arrow = next((j for j in range(lead, min(len(tokens), lead + 6)) if tokens[j].kind == "ARROW"), None)
+    if arrow is None or arrow == lead or arrow + 1 >= len(tokens) or \
+            not all(t.lower in _LABEL_WORDS for t in tokens[lead:arrow]):
+        return tokens
+    return [*tokens[:arrow], Tok("P", ":", tokens[arrow].start, tokens[arrow].end), *tokens[arrow + 1:]]
 
 
 def _answer_said(tokens: list[Tok]) -> list[Tok]:

@@ -16283,6 +16283,40 @@ def test_a_volumes_bytes_that_disagree_or_cannot_be_are_e060(line: str, column: 
     assert [(a.expected, a.verdict) for a in report.answers] == [("55x55x96", "right")]
 
 
+@pytest.mark.parametrize("sheet, right, wrong", [
+    # (32 - 5 + 2·2)/1 + 1 = 32: the side of 32x32x10 (`Spatial output size` was prose: a wrong one passed)
+    ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nSpatial output size: {}\n", "32", "31"),
+    ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nSpatial output dimensions: {}\n", "32x32", "31x31"),
+    # an answer's label, then the answer after an arrow (was E060, "cannot read `Params` as a layer")
+    ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nParams -> {}\n", "760", "750"),  # (5·5·3 + 1)·10
+    ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput shape -> {}\n", "(32, 32, 10)",
+     "(32, 32, 11)"),
+    # a layer's input with its noun (`FC1 input size:` was prose: a wrong one passed): 16x16x16 = 4,096 values
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\nFC1: 10 neurons\n"
+     "FC1 input size: {}\n", "4096", "4095"),
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\nFC1: 10 neurons\n"
+     "FC1's input shape = {}\n", "16x16x16", "16x16x15"),
+])
+def test_answers_labelled_other_ways(sheet: str, right: str, wrong: str) -> None:
+    right_then_wrong(sheet, right, wrong)
+
+
+# on 32x32x3: conv1 gives 32x32x16 (16,384 values) with (3·3·3 + 1)·16 = 448 parameters, the pool 16x16x16 (4,096),
+# FC1 10 values with (4096 + 1)·10 = 40,970: 20,490 values in all (23,562 with the input's 3,072), 41,418 parameters
+@pytest.mark.parametrize("answer, right, wrong", [
+    # each was judged as FC1's own count (its 10 values, or its parameters): the right total marked wrong
+    ("Memory of all activations: {}", "20,490", "20,000"), ("Memory for all the neurons = {}", "23,562", "23,000"),
+    ("Activation memory (total): {}", "20,490", "21,490"), ("Memory of all parameters: {}", "41,418", "41,408"),
+    ("Memory for all parameters: {} bytes", "165,672", "165,000"),  # 41,418 as float32: 4 bytes each
+])
+def test_the_memory_of_all_activations_or_parameters_is_the_networks_total(answer: str, right: str, wrong: str
+                                                                         ) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\nFC1: 10 neurons\n"
+    right_then_wrong(sheet + answer + "\n", right, wrong)
+    [answer_read] = homework(sheet + answer.format(right) + "\n").answers
+    assert answer_read.quantity.startswith("total")
+
+
 # on 32x32x3, 10 5x5 filters with pad 2 keep 32x32 (32x32x10), the ReLU keeps it, the 2x2 pool at stride 2 halves it
 # (16x16x10); a ReLU has no parameters
 @pytest.mark.parametrize("answer, right, wrong", [
