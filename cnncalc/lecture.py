@@ -4244,6 +4244,13 @@ class _LineReader:
                 any(t.kind == "NUM" for t in tokens[marker + 1:]):  # `Total ops: 854M` (it was prose)
             self.ops_said(Span(tokens[0].start, tokens[-1].end), words[at])
             return []
+        if head is not None and _COUNT_WORDS[head] == "connections" and marker is not None and \
+                any(t.kind == "NUM" for t in tokens[marker + 1:]) and not _of_a_layer(tokens[at:marker]):
+            # `Total connections: 778,240` (it was prose: a wrong one passed)
+            self.sink.add(codes.E060, "cnncalc does not add up the network's connections, so this total is not judged",
+                          Span(tokens[0].start, tokens[-1].end),
+                          hint="answer each layer's connections on its line: `Connections: 778,240`")
+            return []
         if quantity is None or marker is None or head is None or _of_a_layer(tokens[at:marker]):
             return None  # `Total params of CONV2: …`, `… in this layer`: that layer's count, not the network's
         said = words[at + len(head):marker]

@@ -16317,6 +16317,17 @@ def test_the_memory_of_all_activations_or_parameters_is_the_networks_total(answe
     assert answer_read.quantity.startswith("total")
 
 
+def test_a_total_of_connections_is_e060_not_prose() -> None:
+    # cnncalc judges a layer's connections (32·32·10 outputs · (5·5·3 + 1) = 778,240), not their sum over the network:
+    # `Total connections: 760,000` was prose, passed over
+    for line in ("Total connections: 760,000", "Total number of connections = 778,240"):
+        report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + line + "\n")
+        assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+            ("E060", 3, 1, "cnncalc does not add up the network's connections, so this total is not judged")], line
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nConnections: {}\n", "778,240",
+                     "778,000")
+
+
 # on 32x32x3, 10 5x5 filters with pad 2 keep 32x32 (32x32x10), the ReLU keeps it, the 2x2 pool at stride 2 halves it
 # (16x16x10); a ReLU has no parameters
 @pytest.mark.parametrize("answer, right, wrong", [
