@@ -949,14 +949,13 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 written = [*written, *_tokens(going_on, going_on_start)]
                 described_above.add(index + 1)
             elif following is not None and not step:
-                exercise_lines = _exercise_below(written, pieces, index)
-                for below in exercise_lines:  # `Input: 7x7`, then `Filter: 3x3`, `Stride: 2`: the exercise a line
-                    # a part, read as `Input: 7x7. Filter: 3x3. Stride: 2.` (apart, the input was E060 for its depth,
-                    # and the answers below it unread)
-                    _, going_on, going_on_start, _ = pieces[below]
-                    written = [*written, Tok("P", ".", going_on_start, going_on_start), *_tokens(going_on,
-                                                                                                going_on_start)]
-                described_above.update(exercise_lines)
+                # `Input: 7x7`, then `Filter: 3x3`, `Stride: 2`: the exercise a line a part; `CONV1: 10 5x5 filters`,
+                # then `Stride: 1`, `Padding: 2`: a layer's options a line each; read as one line, `Input: 7x7, Filter:
+                # 3x3, Stride: 2` (apart, the input was E060 for its depth and the answers below unread; the layer
+                # built without its options, a right output marked wrong)
+                for below, added in _exercise_below(written, pieces, index) or _options_below(written, pieces, index):
+                    written = [*written, Tok("P", ",", added[0].start, added[0].start), *added]
+                    described_above.add(below)
             counted = _macs_parenthesised(_spelled_units(_code_commented(written)))
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
@@ -14246,35 +14245,93 @@ _EXERCISE_OPTION_LINES = 3  # the most lines of options under an exercise's filt
 _ONE_FILTER = ("a", "an", "one", "single", "the")
 
 
-def _exercise_below(tokens: list[Tok], pieces: list[tuple[int, str, int, bool]], index: int) -> list[int]:
-    """The pieces below an input given as a height and a width alone (`Input: 7x7`, `Input size: 7x7`) that state the
-    lecture's exercise a line a part: one filter (`Filter: 3x3`, `Filter size: 3x3, stride 2`, `A 3x3 filter with
-    stride 2`), then lines of its options alone (`Stride: 2`, `Padding: 1`); none for any other line."""
+def _exercise_below(tokens: list[Tok], pieces: list[tuple[int, str, int, bool]], index: int
+                    ) -> list[tuple[int, list[Tok]]]:
+    """The pieces below an input given alone (`Input: 7x7`, `Input size: 32x32x3`) that state the lecture's exercise a
+    line a part, each with the tokens it adds to the input's line: one filter (`Filter: 3x3`, `Filter size: 3x3,
+    stride 2`, `A 3x3 filter with stride 2`), how many when more than one (`Number of filters: 10`, `Filters: 10`, `10
+    filters`, before or after it: read after it, `…, 10 filters`), then lines of its options alone (`Stride: 2`,
+    `Padding: 1`); none for any other line."""
     body = tokens[:-1] if tokens and tokens[-1].text == "." else tokens
     words = [t.lower for t in body]
     at = _skip(words, 1, ("image", "size", "is", "of", ":"))
     given = _shape(body[at]) if words[:1] == ["input"] and at == len(body) - 1 and body[at].kind == "DIMS" else None
-    if given is None or len(given.dims) != 2:
+    if given is None or len(given.dims) == 1:
         return []
-    stated: list[int] = []
-    for below in range(index + 1, min(len(pieces), index + 2 + _EXERCISE_OPTION_LINES)):
-        number, text, _, step = pieces[below]
-        written = _tokens(text, 0)
-        said, kinds = [t.lower for t in written], [t.kind for t in written]
+    filtered: tuple[int, list[Tok]] | None = None
+    counted: tuple[int, list[Tok]] | None = None
+    options: list[tuple[int, list[Tok]]] = []
+    for below in range(index + 1, min(len(pieces), index + 3 + _EXERCISE_OPTION_LINES)):
+        number, text, start, step = pieces[below]
+        written = _tokens(text, start)
+        said = [t.lower for t in written]
         if step or number == pieces[below - 1][0] or not said:
             break
-        if not stated:
-            lead = _skip(said, 0, _ONE_FILTER)
-            sized = _skip(said, lead + 1, ("size", "is", "of", ":"))
-            if not ((kinds[lead:lead + 1] == ["DIMS"] and said[lead + 1:lead + 2] in (["filter"], ["kernel"])) or
-                    (said[lead:lead + 1] in (["filter"], ["kernel"]) and kinds[sized:sized + 1] == ["DIMS"])):
-                return []
-        elif said[0] not in OPTION_WORDS or not all(w in OPTION_WORDS or w.isdigit() or w in (":", "=", ",", ".",
-                                                                                                "pixel", "pixels")
-                                                    for w in said):
+        many = _filters_counted(written) if counted is None and not options else None
+        if many is not None:
+            counted = below, [many, Tok("WORD", "filters", many.end, many.end)]
+        elif filtered is None and not options and _one_filter_said(written):
+            filtered = below, written
+        elif filtered is not None and _options_alone(said):
+            options.append((below, written))
+        else:
             break
-        stated.append(below)
-    return stated
+    if filtered is None:
+        return []
+    return [filtered, *([counted] if counted is not None else []), *options]
+
+
+def _one_filter_said(tokens: list[Tok]) -> bool:
+    """Whether a line states one filter by its size (`Filter: 3x3`, `Filter size: 5x5x3, stride 2`, `A 3x3 filter`,
+    `3x3 kernel`)."""
+    said, kinds = [t.lower for t in tokens], [t.kind for t in tokens]
+    lead = _skip(said, 0, _ONE_FILTER)
+    sized = _skip(said, lead + 1, ("size", "is", "of", ":"))
+    return (kinds[lead:lead + 1] == ["DIMS"] and said[lead + 1:lead + 2] in (["filter"], ["kernel"])) or \
+        (said[lead:lead + 1] in (["filter"], ["kernel"]) and kinds[sized:sized + 1] == ["DIMS"])
+
+
+def _filters_counted(tokens: list[Tok]) -> Tok | None:
+    """The number of a line that says how many filters alone (`Number of filters: 10`, `# of filters = 10`, `Filters:
+    10`, `10 filters`), else None."""
+    words = [t.lower for t in tokens if t.text != "."]
+    if len(words) == 2 and tokens[0].kind == "NUM" and words[1] in ("filters", "kernels"):
+        return tokens[0]
+    at = _skip(words, 0, ("number", "#", "no", "of", "the"))
+    if words[at:at + 1] not in (["filters"], ["kernels"]) or len(words) != at + 3 or words[at + 1] not in (":", "=") \
+            or tokens[at + 2].kind != "NUM" or not tokens[at + 2].text.isdigit():
+        return None
+    return tokens[at + 2]
+
+
+def _options_alone(words: list[str]) -> bool:
+    """Whether a line gives a layer's options alone (`Stride: 2`, `Padding = 1`, `pad 1 pixel`)."""
+    return bool(words) and words[0] in OPTION_WORDS and all(
+        w in OPTION_WORDS or w.isdigit() or w in (":", "=", ",", ".", "pixel", "pixels") for w in words)
+
+
+def _options_below(tokens: list[Tok], pieces: list[tuple[int, str, int, bool]], index: int
+                   ) -> list[tuple[int, list[Tok]]]:
+    """The pieces right below a layer's statement (`CONV1: 10 5x5 filters`, `Filters: 10 5x5`: sizes and a kind's
+    word, no answer) that give its options alone, a line each (`Stride: 1`, then `Padding: 2`), the statement giving
+    none of them: a stride first, or two lines or more; none for a lone `Padding: 2` under it, which may answer its
+    padding."""
+    words = [t.lower for t in tokens]
+    if not any(t.kind == "DIMS" for t in tokens) or _GIVING_KINDS.isdisjoint(words) or \
+            any(t.kind == "ARROW" or t.text in ("=", "?") or t.lower in ir.ANSWER_WORDS or t.lower == "output"
+                for t in tokens):
+        return []
+    stated: list[tuple[int, list[Tok]]] = []
+    given = {OPTION_WORDS[w] for w in words if w in OPTION_WORDS}
+    for below in range(index + 1, min(len(pieces), index + 1 + _EXERCISE_OPTION_LINES)):
+        number, text, start, step = pieces[below]
+        written = _tokens(text, start)
+        said = [t.lower for t in written]
+        if step or number == pieces[below - 1][0] or not _options_alone(said) or OPTION_WORDS[said[0]] in given:
+            break
+        given.add(OPTION_WORDS[said[0]])
+        stated.append((below, written))
+    return stated if len(stated) > 1 or (stated and OPTION_WORDS[stated[0][1][0].lower] == "stride") else []
 
 
 def _continued(tokens: list[Tok], below: str) -> bool:

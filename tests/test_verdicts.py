@@ -3622,6 +3622,29 @@ def test_an_exercise_written_a_line_a_part_is_judged(sheet: str, verdicts: dict[
         assert errors[-1:] == ([] if verdict == "right" else ["E041" if answer.isdigit() else "E040"]), answer
 
 
+@pytest.mark.parametrize("sheet, right, wrong", [
+    # on 32x32x3, ten 5x5 filters at stride 1 with pad 2 keep 32x32: 32x32x10, (5·5·3 + 1)·10 = 760 parameters; with
+    # no padding (32 - 5)/1 + 1 = 28. A form of lines, each was E060 (no layer above the answer).
+    ("Input: 32x32x3\nNumber of filters: 10\nFilter size: 5x5\nStride: 1\nPadding: 2\nOutput: {}\n", "32x32x10",
+     "28x28x10"),
+    ("Input: 32x32x3\nFilter size: 5x5\nFilters: 10\nStride: 1\nPadding: 2\nParams: {}\n", "760", "750"),
+    ("Input: 32x32x3\nFilter: 5x5x3\nStride: 1\nOutput: {}\n", "28x28x1", "28x28x3"),  # one filter: depth 1
+    # a layer's options a line each under it: `Stride: 1` was prose and `Padding: 2` an answer judged against no
+    # padding, the right 32x32x10 marked wrong (28x28x10)
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters\nStride: 1\nPadding: 2\nOutput: {}\n", "32x32x10", "28x28x10"),
+    ("Input: 32x32x3\nCONV1: 10 5x5 filters\nStride: 3\nOutput: {}\n", "10x10x10", "28x28x10"),  # (32 - 5)/3 + 1
+    ("Input: 32x32x3\nPOOL1: 2x2 max pool\nStride: 1\nOutput: {}\n", "31x31x3", "16x16x3"),  # (32 - 2)/1 + 1
+])
+def test_a_problems_options_a_line_each_are_read_with_its_layer(sheet: str, right: str, wrong: str) -> None:
+    right_then_wrong(sheet, right, wrong)
+
+
+def test_a_lone_padding_under_a_layer_still_answers_its_padding() -> None:
+    # `Padding: 2` alone under a layer that states none may answer its padding: judged, as before (0 here)
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1\nPadding: 2\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("padding", "wrong")]
+
+
 def test_an_input_without_its_depth_above_no_exercise_is_still_e060() -> None:
     # a line between, or a layer that is not one filter: the depth is not the exercise's 1
     for sheet in ("Input: 7x7\nSome text\nFilter: 3x3\n", "Input: 7x7\nCONV1: 10 3x3 filters\nOutput: 5x5x10\n"):
