@@ -579,6 +579,23 @@ def test_space_to_depth_and_depth_to_space_layers() -> None:
     assert "Mode must be \"dcr\" or \"crd\" (MATLAB refuses 'rcd')" in wrong.diagnostics[0].message
 
 
+def test_prelu_layer_learns_one_slope_unless_alpha_is_not_a_number() -> None:
+    # preluLayer (R2024a): MATLAB's own example prints `Learnable Parameters Alpha: 0.2500`, one slope, and Alpha given
+    # as a number is one too: 3 parameters over the three layers beside the convolution's (9·3 + 1)·16 = 448 and the
+    # FC layer's (32·32·16 + 1)·10 = 163,850 (was E070, the layer not read)
+    text = ("layers = [\n    imageInputLayer([32 32 3])\n    convolution2dLayer(3, 16, 'Padding', 'same')\n"
+            "    preluLayer\n    preluLayer(Alpha=0.1, Name=\"p2\")\n    preluLayer('Alpha', 0.3)\n"
+            "    fullyConnectedLayer(10)\n];\n")
+    report = read_m(text)
+    assert report.ok, report.messages()
+    assert [(r.name, r.params) for r in report.rows if r.op == "prelu"] == [("prelu_1", 1), ("p2", 1), ("prelu_2", 1)]
+    assert report.totals.params == 448 + 3 + 163_850
+    # a vector of slopes broadcasts over the input in ways cnncalc does not follow: E070, said
+    vector = read_m(text.replace("Alpha=0.1", "Alpha=[0.1 0.2]"))
+    assert errors(vector) == [("E070", 5, 5)]
+    assert "preluLayer: Alpha `[0.1 0.2]` (expected a number)" in vector.diagnostics[0].message
+
+
 def test_adaptive_average_pooling_layer() -> None:
     # adaptiveAveragePooling2dLayer (R2024a) pools to its OutputSize, a number or [h w], whatever the input: a 3x3
     # convolution with 'same' padding keeps 224x224 with 16 maps ((9·3 + 1)·16 = 448 parameters), pooled to 7x5x16,

@@ -386,6 +386,7 @@ _OPTION_NAMES: dict[str, tuple[str, ...]] = {
     "transposedConv2dLayer": ("Stride", "Cropping", "NumChannels", *_LEARNT),
     "maxPooling2dLayer": ("Stride", "Padding", "HasUnpoolingOutputs"), "maxUnpooling2dLayer": (),
     "averagePooling2dLayer": ("Stride", "Padding", "PaddingValue"), "adaptiveAveragePooling2dLayer": (),
+    "preluLayer": ("Alpha",),
     "fullyConnectedLayer": ("InputSize", "OperationDimension", *_LEARNT),
     "batchNormalizationLayer": ("MeanDecay", "VarianceDecay", "TrainedMean", "TrainedVariance", *_NORMALISED),
     "layerNormalizationLayer": ("OperationDimension", *_NORMALISED),
@@ -483,7 +484,8 @@ AUTO_NAMES = {"convolution2dLayer": "conv", "groupedConvolution2dLayer": "groupe
               "layerNormalizationLayer": "layernorm", "groupNormalizationLayer": "groupnorm",
               "instanceNormalizationLayer": "instancenorm", "resize2dLayer": "resize", "crop2dLayer": "crop",
               "maxUnpooling2dLayer": "maxunpool", "depthToSpace2dLayer": "depthToSpace",
-              "spaceToDepthLayer": "spaceToDepth", "adaptiveAveragePooling2dLayer": "adaptiveavgpool"}
+              "spaceToDepthLayer": "spaceToDepth", "adaptiveAveragePooling2dLayer": "adaptiveavgpool",
+              "preluLayer": "prelu"}
 SKIPPED = {"classificationLayer", "regressionLayer", "pixelClassificationLayer"}
 INPUT_LAYERS = ("imageInputLayer", "featureInputLayer")
 GRAPH_FUNCTIONS = ("layerGraph", "addLayers", "connectLayers", "disconnectLayers", "dlnetwork", "replaceLayer",
@@ -608,6 +610,11 @@ def layer_text(call: Call) -> tuple[str | None, str | None, int, dict[str, Any]]
         (size,), options = _options(args, 1, call)
         h, w = _pair(size, "outputSize", call)
         return f"adaptiveavgpool {_size(h, w)}", None, 1, options
+    if name == "preluLayer":  # (R2024a) one learnt slope for every value, Alpha, 0.25 unless given (a vector or a
+        # matrix of slopes, which broadcast over the input, is E070)
+        _, options = _options(args, 0, call)
+        _real(options.get("alpha", 0.25), "Alpha", call)
+        return "prelu", None, 1, options
     if name == "maxUnpooling2dLayer":  # its inputs `in`, and a max pool's `indices` and `size` (`_network`)
         _, options = _options(args, 0, call)
         return None, "maxunpool", 3, options
