@@ -7576,6 +7576,9 @@ class _LineReader:
         if len(alone) != 1 or alone[0].kind != "NUM" or not self._count_token(alone[0]).in_bytes:
             return False
         said = read.get("memory")
+        if said is None and any(quantity in read for quantity in ("params", "weights", "biases")):
+            raise _Unreadable(f"cnncalc cannot tell whether `{_shown(group)}` is the parameters' bytes or the "
+                              f"output's", Span(group[0].start, group[-1].end))  # (`(760 params, 3 KB)`)
         read["memory"] = self._count_token(alone[0]) if said is None else \
             (self.count_again(said, alone) if said.in_bytes else self._in_other_unit(said, alone)) or said
         return True
