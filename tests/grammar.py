@@ -287,6 +287,13 @@ def channels_first(rng: random.Random) -> str:
                                 "(3, 32, 32", "(,)", "[]", "(32, 32)"])])
 
 
+# bytes beside an output's volume, and answers' labels, as sheets write them
+BYTES_ASIDES = ["1.16 MB", "290,400 values, 1.16 MB", "1.16 MB, 1.36 MB", "1e99 MB", "34,944 params, 0.14 MB", "0 B",
+                "1.16MB, 290,000 values"]
+LABELS = ["Spatial output size", "FC1 input size", "Params ->", "Output shape ->", "Total connections",
+          "Memory of all activations", "Memory for all the parameters", "Activation memory (total)"]
+
+
 def worked(rng: random.Random) -> str:
     """The lecture's worked examples: statements a line each, answers on the lines after, prose between;
     and its output-size exercises."""
@@ -323,6 +330,23 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice([' at stride 2', ', stride 1', ', pad 2', ''])}"
             f"{rng.choice(EXERCISE_ANSWERS)}",
             f"Input: {n}x{n}. Filter: {k}x{k}. Stride: {rng.randint(0, 3)}. Output: {rng.choice(['3x3', '', '3'])}",
+            # the exercise a line a part, a layer's options a line each under it
+            f"Input{rng.choice([':', ' size:'])} {n}x{n}{rng.choice(['', 'x3', 'x0', '.'])}\n"
+            + rng.choice(["", f"Number of filters: {rng.choice(['10', '0', '99999999999999999999'])}\n",
+                          "10 filters\n"])
+            + rng.choice([f"Filter: {k}x{k}", f"Filter size: {k}x{k}x3, stride 2", f"A {k}x{k} filter",
+                          f"{k}x{k} kernel", f"CONV1: 10 {k}x{k} filters", "Filters: lots"]) + "\n"
+            + "".join(rng.choice(["Stride: 2\n", f"Padding: {rng.randint(0, 3)}\n", "Pad = 1 pixel\n", "Stride: 0\n",
+                                  "Stride: 99999999999999999999\n", "Dilation: 2\n"]) for _ in range(rng.randint(0, 4)))
+            + rng.choice(["Output: 3x3", "Output: doesn't fit", "Params: 10", "Padding: 2", ""]),
+            # a side before its working, a volume below it; bytes beside a volume
+            f"{rng.choice(['Output', 'Output size', 'Output:'])} = {rng.choice(['55', '53', '0', '1' * 25])} = "
+            f"{rng.choice(['(227-11)/4+1', '(227-11)/4-1', '(N-F)/stride+1', '', '(((('])}"
+            f"{rng.choice(['', ' = (N-F)/stride+1', ', params 34944', ', params x'])}\n"
+            f"{rng.choice(['', 'Output volume = [55x55x96]', 'Output volume = [54x54x96]', '[96x55x55]'])}",
+            f"Output: 55x55x96 ({rng.choice(BYTES_ASIDES)})",
+            f"{rng.choice(LABELS)}{rng.choice([': ', ' = ', ' '])}"
+            f"{rng.choice(['32', '(32, 32, 10)', '20,490', 'x', ''])}",
             f"An input of {n}x{n}x3 and ten {k}x{k} filters, stride {rng.randint(0, 3)}. What is the output volume"
             f"{rng.choice(['?', ':', ''])}\n"  # a multiple-choice question, its options and the pick
             + "\n".join(f"{rng.choice(['(', ''])}{letter}{rng.choice([')', '.', ''])} "
