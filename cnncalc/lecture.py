@@ -968,6 +968,12 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 tokens, asks = instructed, True
             if listed is not None:  # `1) 64x64x32` under `Output size after each layer:`: layer 1's output
                 numbered_answer = _listed_answer(tokens, listed)
+                if numbered_answer is not None and listed and listed_in_order:
+                    # `1) 55x55x96` … `4) 13x13x256`, a line for each named layer in turn: by place (read as
+                    # `CONV1: 55x55x96`; CONV1 and POOL1 both end in 1, E060)
+                    name, at = listed_in_order.pop(0), tokens[_lead(tokens)].start
+                    tokens, numbered_answer = [Tok("WORD", name, at, at), Tok("P", ":", at, at),
+                                               *tokens[_lead(tokens):]], None
                 by_name = _named_listed(tokens, listed) if numbered_answer is None and listed else None
                 by_kind = _kind_listed(tokens, listed, current.lines, listed_next) \
                     if numbered_answer is None and by_name is None and listed else None
@@ -10360,17 +10366,23 @@ def _numbered_in_order(text: str, lines: list[ir.Line]) -> bool:
 
 def _layers_in_turn(lines: list[ir.Line], below: list[tuple[int, str, int, bool]]) -> list[str]:
     """Under a heading for each layer (`Output size after each layer:`), the names of the layers its lines below
-    answer in turn, when each line is an answer alone (`64x64x32`) and there is one for each layer stated, each with
-    its name (`CONV1: …`); else none (such a line is then E060: which layer it answers is not said)."""
+    answer in turn, when each line is an answer alone (`64x64x32`), or each is numbered in turn from 1 (`1) 55x55x96`,
+    `2) 27x27x96` under CONV1, POOL1, …: by place, where CONV1 and POOL1 both end in 1), and there is one for each
+    layer stated, each with its name (`CONV1: …`); else none (a bare line is then E060: which layer it answers is not
+    said)."""
     names = [line.items[0] for line in lines if line.items and isinstance(line.items[0], ir.LayerCall)]
     if len(names) != len(lines) or any(call.label is None for call in names):
         return []
-    answers = 0
-    for _, raw, _, step in below:
+    answers, numbered = 0, None
+    for _, raw, _, step in below[:len(names) + 1]:
         tokens = _tokens(raw, 0)
-        if step or not tokens or _bare_answer(tokens) != 0 or _listed_answer(tokens, ()) is not None:
+        lead = _lead(tokens)
+        listed = _listed_answer(tokens, ())
+        if step or not tokens or (numbered if numbered is not None else listed is not None) != (listed is not None) \
+                or _bare_answer(tokens[lead:] if listed is not None else tokens) != 0 or \
+                (listed is not None and listed[1].text != str(answers + 1)):
             break
-        answers += 1
+        numbered, answers = listed is not None, answers + 1
     return [call.label for call in names if call.label is not None] if answers == len(names) else []
 
 

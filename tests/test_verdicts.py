@@ -16429,3 +16429,21 @@ def test_answers_alone_under_a_heading_for_each_layer_answer_the_named_layers_in
     assert report.answers == () and [(d.code, d.line, d.column) for d in report.diagnostics
                                      if d.severity == "error"] == [("E060", 5, 1)]
     assert "does not say which layer it is about" in next(d.message for d in report.diagnostics if d.code == "E060")
+
+
+@pytest.mark.parametrize("numbering", ["{}) ", "{}. "])
+def test_a_list_numbered_from_1_for_each_layer_answers_them_in_turn(numbering: str) -> None:
+    # AlexNet's first four layers: (227 - 11)/4 + 1 = 55, (55 - 3)/2 + 1 = 27, (27 - 5 + 2·2)/1 + 1 = 27, (27 - 3)/2 + 1
+    # = 13. `1)` was E060 ("2 layers above end in the number 1": CONV1 and POOL1), `2)` too (CONV2 or POOL2 by name,
+    # POOL1 by place); a line for each layer, numbered in turn, is by place
+    sheet = ("Input: 227x227x3\nCONV1: 96 11x11 filters at stride 4, pad 0\nPOOL1: 3x3 max pool, stride 2\n"
+             "CONV2: 256 5x5 filters, stride 1, pad 2\nPOOL2: 3x3 max pool, stride 2\nOutput size after each layer:\n"
+             + "".join(numbering.format(k) + "{}\n" for k in range(1, 5)))
+    report = homework(sheet.format("55x55x96", "27x27x96", "27x27x256", "13x13x256"))
+    assert [(a.path, a.verdict) for a in report.answers] == [
+        ("conv1", "right"), ("pool1", "right"), ("conv2", "right"), ("pool2", "right")], report.messages()
+    report = homework(sheet.format("55x55x96", "26x26x96", "27x27x256", "13x13x256"))
+    assert [(a.path, a.verdict) for a in report.answers][1] == ("pool1", "wrong")
+    # three lines for four layers: not in turn, and the numbers that name two layers stay E060
+    short = homework(sheet.replace(numbering.format(4) + "{}\n", "").format("55x55x96", "27x27x96", "27x27x256"))
+    assert [(d.code, d.line) for d in short.diagnostics if d.severity == "error"][:1] == [("E060", 7)]
