@@ -16342,6 +16342,26 @@ def test_the_memory_of_all_activations_or_parameters_is_the_networks_total(answe
     assert answer_read.quantity.startswith("total")
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # (32 - 5 + 2·2)/1 + 1 = 32 with ten filters: 32x32x10. The depth spelled in words was passed over, the height and
+    # width judged alone: a wrong depth passed
+    ("Output: 32x32 with {} channels", "ten", "nine"), ("Output: {} feature maps of size 32x32", "ten", "nine"),
+    ("Output: 32x32 ({} maps)", "ten", "ninety-six"), ("Output: 32x32, {} maps", "ten", "twenty one"),
+    ("Output: {} 32x32 maps", "ten", "twelve"),
+    # a count in a sentence (`That's 750 parameters` was prose); (5·5·3 + 1)·10 = 760
+    ("That's {} parameters.", "760", "750"), ("It’s {} params", "760", "750"), ("I got {} parameters", "760", "750"),
+    ("I get {}", "32x32x10", "28x28x10"),
+])
+def test_a_depth_in_words_and_a_count_in_a_sentence_are_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
+
+
+def test_a_depth_of_zero_in_words_is_no_volume() -> None:
+    report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 32x32 with zero channels\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, "`32x32 with a depth of 0` is not a volume")]
+
+
 def test_a_total_of_connections_is_e060_not_prose() -> None:
     # cnncalc judges a layer's connections (32·32·10 outputs · (5·5·3 + 1) = 778,240), not their sum over the network:
     # `Total connections: 760,000` was prose, passed over
