@@ -8133,7 +8133,7 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
     if len(bare) == 1 and re.fullmatch(r"[xX][1-9][0-9]{0,8}", bare[0].text):  # `55 x 55 (x96)`: times 96 maps
         return int(bare[0].text[1:]), bare[0].span
     for j, tok in enumerate(tokens):
-        spelled = _spelled_number(tokens, j) if tok.lower in _SPELLED_PARTS else None  # `nine channels`
+        spelled = _DEPTH_WORDS_SPELLED.get(tok.lower) if tok.kind == "WORD" else None  # `nine channels`
         if spelled is None and (tok.kind != "NUM" or not tok.text.isdigit() or
                                 len(tok.text) > limits.MAX_LITERAL_DIGITS):
             continue
@@ -8144,43 +8144,14 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
         noun = bool(after) and (after[0] in _DEPTH_NOUNS or after in _DEPTH_PHRASES)
         named = before[:1] in (["depth"], ["channels"]) and all(w in (":", "=", "of", "is") for w in before[1:])
         if spelled is not None and noun:  # (the depth said so was passed over: `32x32 with nine channels` right)
-            return spelled
+            return spelled, tok.span
         if spelled is None and (noun or named or before == ["@"]):
             return int(tok.text), Span(tokens[j - len(before)].start if before else tok.start, tok.end)
     return None
 
 
-_ONES = dict(zip(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), range(1, 10)))
-_TEENS = dict(zip(("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                   "nineteen"), range(10, 20)))
-_TENS = dict(zip(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), range(20, 100, 10)))
-_SPELLED_VALUES = {**_ONES, **_TEENS, **_TENS}
-_SPELLED_PARTS = frozenset({*_SPELLED_VALUES, "zero"})
-_SPELLED_TOKENS = 6  # the longest number spelled: `nine hundred and ninety - nine`
-
-
-def _spelled_number(tokens: list[Tok], end: int) -> tuple[int, Span] | None:
-    """The whole number spelled in words that ends at `end` (`nine`, `twenty one`, `ninety-six`, `two hundred and
-    fifty-six`), and where it is said; None when the words there are no such number."""
-    start = end
-    while start > max(0, end - _SPELLED_TOKENS) and \
-            tokens[start - 1].lower in (*_SPELLED_PARTS, "hundred", "and", "-"):
-        start -= 1
-    while start < end and tokens[start].lower in ("and", "-"):
-        start += 1
-    words = [t.lower for t in tokens[start:end + 1] if t.text != "-"]
-    value = 0
-    if words == ["zero"]:
-        return 0, tokens[end].span  # (no volume: E060 where it is read)
-    if len(words) > 1 and words[1] == "hundred" and words[0] in _ONES:
-        value, words = _ONES[words[0]] * 100, words[2 + (words[2:3] == ["and"]):]
-    if len(words) == 1 and words[0] in _SPELLED_VALUES:
-        value += _SPELLED_VALUES[words[0]]
-    elif len(words) == 2 and words[0] in _TENS and words[1] in _ONES:
-        value += _TENS[words[0]] + _ONES[words[1]]
-    elif words or not value:  # (`one hundred` alone is whole)
-        return None
-    return value, Span(tokens[start].start, tokens[end].end)
+_DEPTH_WORDS_SPELLED = {**_NUMBER_WORDS, "zero": 0}  # `32x32 with nine channels` (past ten, `ninety-six maps`,
+# a number already: `_spelled_numbers`)
 
 
 _ROUNDING_SAID = {"floor": "floor", "floored": "floor", "flooring": "floor", "down": "floor", "ceil": "ceil",
