@@ -960,7 +960,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
-                    weighed)))))))))))
+                    _doubt_dropped(weighed))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -5541,8 +5541,10 @@ class _LineReader:
             order = order or _batch_order(tokens)  # `[1, 10, 32, 32]`
             words = [t.lower for t in tokens]
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
-            if asked and words[at:asked].count("(") > words[at:asked].count(")"):
-                asked = 0  # `Output: 32x32x10 (correct?)`: a doubt in a remark, not a question
+            if asked and (words[at:asked].count("(") > words[at:asked].count(")") or
+                          (kinds[asked - 2] in ("NUM", "DIMS") and {":", "="} & set(words[at:asked - 2]))):
+                asked = 0  # `Output: 32x32x10 (correct?)`, `Output: 28x28x10? or 32x32x10?`: a doubt, not a question
+                # (`What is the output on 32x32x3? …` asks)
             remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
             volumes = [t for j, t in enumerate(tokens[asked:], asked) if t.kind == "DIMS" and t.start not in remarks
                        and not _in_working(tokens, j)]
@@ -13425,6 +13427,21 @@ def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
 
 _LABEL_WORDS = frozenset({*ir.ANSWER_WORDS, *_NAMED_OUTPUT, *_OUTPUT_NOUNS, "output", "number", "of", "the", "total",
                           "learnable", "trainable", "#"}) - {"is", "?", ":", "=", "a", "answer"}
+
+
+def _doubt_dropped(tokens: list[Tok]) -> list[Tok]:
+    """`Output: 28x28x10?`, `Params: 750??`: an answer's label and its value alone, a doubt after it, as `(?)` is
+    read: the value judged (it was E060); other tokens as they are."""
+    lead = _lead(tokens)
+    end = len(tokens)
+    while end > lead and tokens[end - 1].text == "?":
+        end -= 1
+    colon = next((j for j in range(lead, end) if tokens[j].text in (":", "=")), None)
+    if end == len(tokens) or colon is None or colon == lead or end != colon + 2 or \
+            tokens[end - 1].kind not in ("NUM", "DIMS") or \
+            not all(t.lower in _LABEL_WORDS for t in tokens[lead:colon]):
+        return tokens
+    return tokens[:end]
 
 
 def _label_arrow(tokens: list[Tok]) -> list[Tok]:

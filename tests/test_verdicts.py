@@ -16356,6 +16356,26 @@ def test_a_depth_in_words_and_a_count_in_a_sentence_are_judged(answer: str, righ
     right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a doubt after the value (it was E060, "cannot read … as an output"): judged as `(?)` is; 32x32x10, 760
+    ("Output: {}?", "32x32x10", "28x28x10"), ("Params: {}??", "760", "750"), ("Output size = {} ?", "32", "28"),
+])
+def test_an_answer_with_a_doubt_after_it_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
+
+
+def test_two_volumes_each_with_a_doubt_are_e060_not_the_last_judged() -> None:
+    # `Output: 28x28x10? or 32x32x10?`: the first `?` was read as a question's, the right 32x32x10 after it judged
+    # alone, the hedge passing
+    for answer in ("Output: 28x28x10? or 32x32x10?", "Output: 32x32x10? or 28x28x10?"):
+        report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n")
+        assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+            ("E060", 3, 9, "this answer has 2 different volumes")], answer
+    # a question that ends in a volume still asks: its answer after the `?`
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nWhat is the output on 32x32x3? {}\n",
+                     "32x32x10", "28x28x10")
+
+
 def test_a_depth_of_zero_in_words_is_no_volume() -> None:
     report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 32x32 with zero channels\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
