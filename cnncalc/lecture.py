@@ -4424,6 +4424,12 @@ class _LineReader:
         restated = (self._in_other_unit(count, again) if memory else None) or self.count_again(count, aside)
         if restated is not None:
             return restated
+        hedged = next((t for t in again if t.kind == "NUM"), None) if _HEDGES & {t.lower for t in again} else None
+        if hedged is not None and not any(t.text in _OPERATORS for t in again) and \
+                not count.agrees(self._count_token(hedged)):
+            # `760 (or 750)`, `760 (maybe 750)`, `760 (750?)`: which is the answer is not said (the first was judged)
+            raise _Unreadable(f"`{count.text}` or `{hedged.text}`: this answer gives two different counts",
+                              Span(count.span.start, hedged.end))
         if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \
                 not any(t.text in _OPERATORS for t in again):
             # `760 (weights only 751)`: another count said in words cnncalc does not read, never dropped
@@ -11503,7 +11509,9 @@ def _in_working(tokens: list[Tok], j: int) -> bool:
     (`(2x2 + 32 - 5)/1 + 1`). (`Output - 32x32x10` and `32x32x10 - 10 filters` say a volume.)"""
     if j >= 2 and tokens[j - 1].text in _ARITHMETIC and (tokens[j - 2].kind in ("NUM", "DIMS") or
                                                           tokens[j - 2].text == ")"):
-        return True
+        # (not `32x32x10 / 28x28x10`: two volumes, a hedge, no division)
+        return not (tokens[j - 1].text == "/" and all(t.kind == "DIMS" and _dims_text(t.text).count("x") == 2
+                                                      for t in (tokens[j - 2], tokens[j])))
     opened = _opened_before(tokens, j)
     after = tokens[j + 1:j + 3]
     return opened and len(after) == 2 and after[0].text in _ARITHMETIC and after[1].kind == "NUM"
@@ -13427,6 +13435,9 @@ def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
 
 _LABEL_WORDS = frozenset({*ir.ANSWER_WORDS, *_NAMED_OUTPUT, *_OUTPUT_NOUNS, "output", "number", "of", "the", "total",
                           "learnable", "trainable", "#"}) - {"is", "?", ":", "=", "a", "answer"}
+
+
+_HEDGES = frozenset({"or", "maybe", "possibly", "perhaps", "probably", "?"})  # two answers, which not said
 
 
 def _doubt_dropped(tokens: list[Tok]) -> list[Tok]:

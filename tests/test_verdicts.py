@@ -16376,6 +16376,23 @@ def test_two_volumes_each_with_a_doubt_are_e060_not_the_last_judged() -> None:
                      "32x32x10", "28x28x10")
 
 
+@pytest.mark.parametrize("answer, column, message", [
+    # a hedge whose first answer is right passed: `32x32x10 / 28x28x10` read the second volume as a division's, and a
+    # second count in parentheses was dropped
+    ("Output: 32x32x10 / 28x28x10", 9, "this answer has 2 different volumes"),
+    ("Params: 760 (or 750)", 9, "`760` or `750`: this answer gives two different counts"),
+    ("Params: 760 (maybe 750)", 9, "`760` or `750`: this answer gives two different counts"),
+    ("Params: 760 (750?)", 9, "`760` or `750`: this answer gives two different counts"),
+])
+def test_a_hedge_of_two_answers_is_e060_even_when_the_first_is_right(answer: str, column: int, message: str) -> None:
+    report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [("E060", 3, column, message)]
+    assert report.answers == ()
+    # the same count again in another form is no hedge: (5·5·3 + 1)·10 = 760
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nParams: {}\n", "760 (or 0.76K)",
+                     "750 (or 0.75K)")
+
+
 def test_a_depth_of_zero_in_words_is_no_volume() -> None:
     report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 32x32 with zero channels\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
