@@ -4424,10 +4424,12 @@ class _LineReader:
         restated = (self._in_other_unit(count, again) if memory else None) or self.count_again(count, aside)
         if restated is not None:
             return restated
-        hedged = next((t for t in again if t.kind == "NUM"), None) if _HEDGES & {t.lower for t in again} else None
-        if hedged is not None and not any(t.text in _OPERATORS for t in again) and \
-                not count.agrees(self._count_token(hedged)):
-            # `760 (or 750)`, `760 (maybe 750)`, `760 (750?)`: which is the answer is not said (the first was judged)
+        numbers = [t for t in again if t.kind == "NUM"]
+        hedged = numbers[0] if len(numbers) == 1 and _HEDGES & {t.lower for t in again} and \
+            all(t.kind == "NUM" or t.lower in _HEDGES for t in again) else None
+        if hedged is not None and not count.agrees(self._count_token(hedged)):
+            # `760 (or 750)`, `760 (maybe 750)`, `760 (750?)`: which is the answer is not said (the first was judged);
+            # not `760 (or 750 without biases)`, which says what the other counts
             raise _Unreadable(f"`{count.text}` or `{hedged.text}`: this answer gives two different counts",
                               Span(count.span.start, hedged.end))
         if any(t.kind == "NUM" for t in again) and any(t.lower in ir.ANSWER_WORDS for t in again) and \

@@ -16391,6 +16391,9 @@ def test_a_hedge_of_two_answers_is_e060_even_when_the_first_is_right(answer: str
     # the same count again in another form is no hedge: (5·5·3 + 1)·10 = 760
     right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nParams: {}\n", "760 (or 0.76K)",
                      "750 (or 0.75K)")
+    # nor another count said for what it counts (750 weights without the 10 biases)
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nParams: {} (or 750 without biases)\n",
+                     "760", "770")
 
 
 def test_a_depth_of_zero_in_words_is_no_volume() -> None:
