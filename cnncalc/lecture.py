@@ -14316,12 +14316,8 @@ def _exercise_below(tokens: list[Tok], pieces: list[tuple[int, str, int, bool]],
     filtered: tuple[int, list[Tok]] | None = None
     counted: tuple[int, list[Tok]] | None = None
     options: list[tuple[int, list[Tok]]] = []
-    for below in range(index + 1, min(len(pieces), index + 3 + _EXERCISE_OPTION_LINES)):
-        number, text, start, step = pieces[below]
-        written = _tokens(text, start)
+    for below, written in _lines_below(pieces, index, 2 + _EXERCISE_OPTION_LINES):
         said = [t.lower for t in written]
-        if step or number == pieces[below - 1][0] or not said:
-            break
         many = _filters_counted(written) if counted is None and not options else None
         if many is not None:
             counted = below, [many, Tok("WORD", "filters", many.end, many.end)]
@@ -14334,6 +14330,17 @@ def _exercise_below(tokens: list[Tok], pieces: list[tuple[int, str, int, bool]],
     if filtered is None:
         return []
     return [filtered, *([counted] if counted is not None else []), *options]
+
+
+def _lines_below(pieces: list[tuple[int, str, int, bool]], index: int, most: int) -> Iterator[tuple[int, list[Tok]]]:
+    """The pieces right below piece `index` that are lines of their own (no step of a one-line network, not blank),
+    at most `most`, each with its tokens."""
+    for below in range(index + 1, min(len(pieces), index + 1 + most)):
+        number, text, start, step = pieces[below]
+        written = _tokens(text, start)
+        if step or number == pieces[below - 1][0] or not written:
+            return
+        yield below, written
 
 
 def _one_filter_said(tokens: list[Tok]) -> bool:
@@ -14378,11 +14385,9 @@ def _options_below(tokens: list[Tok], pieces: list[tuple[int, str, int, bool]], 
         return []
     stated: list[tuple[int, list[Tok]]] = []
     given = {OPTION_WORDS[w] for w in words if w in OPTION_WORDS}
-    for below in range(index + 1, min(len(pieces), index + 1 + _EXERCISE_OPTION_LINES)):
-        number, text, start, step = pieces[below]
-        written = _tokens(text, start)
+    for below, written in _lines_below(pieces, index, _EXERCISE_OPTION_LINES):
         said = [t.lower for t in written]
-        if step or number == pieces[below - 1][0] or not _options_alone(said) or OPTION_WORDS[said[0]] in given:
+        if not _options_alone(said) or OPTION_WORDS[said[0]] in given:
             break
         given.add(OPTION_WORDS[said[0]])
         stated.append((below, written))
