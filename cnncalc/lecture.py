@@ -8152,6 +8152,9 @@ def _depth_said(tokens: list[Tok]) -> tuple[int, Span] | None:
         while before and before[0] not in ("depth", "channels", "@"):
             before = before[1:]
         noun = bool(after) and (after[0] in _DEPTH_NOUNS or after in _DEPTH_PHRASES)
+        then = [t.lower for t in tokens[j + 2 + (after in _DEPTH_PHRASES):][:2]]
+        if noun and (then[:1] in (["per"], ["each"]) or then in (["for", "each"], ["for", "every"])):
+            continue  # `one map per filter`, `1 channel for each filter`: a rate, not the depth
         named = before[:1] in (["depth"], ["channels"]) and all(w in (":", "=", "of", "is") for w in before[1:])
         if spelled is not None and noun:  # (the depth said so was passed over: `32x32 with nine channels` right)
             return spelled, tok.span

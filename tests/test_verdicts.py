@@ -16396,6 +16396,15 @@ def test_a_hedge_of_two_answers_is_e060_even_when_the_first_is_right(answer: str
                      "760", "770")
 
 
+@pytest.mark.parametrize("answer", ["Output: 32x32, one map per filter", "Output: 32x32, 1 map per filter",
+                                    "Output: 32x32 (one map for each filter)", "Output: 32x32x10 (one map per filter)"])
+def test_one_map_per_filter_is_a_rate_not_the_depth(answer: str) -> None:
+    # ten filters, one 32x32 map each: 32x32x10 (`1 map per filter` was read as a depth of 1, the right answer marked
+    # wrong, or E060 beside 32x32x10)
+    report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n")
+    assert ([a.verdict for a in report.answers], report.diagnostics) == (["right"], ()), report.messages()
+
+
 def test_a_depth_of_zero_in_words_is_no_volume() -> None:
     report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 32x32 with zero channels\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
