@@ -5550,7 +5550,8 @@ class _LineReader:
             words = [t.lower for t in tokens]
             asked = words.index("?", at) + 1 if "?" in words[at:] else 0  # a question: its answer follows the `?`
             if asked and (words[at:asked].count("(") > words[at:asked].count(")") or
-                          (kinds[asked - 2] in ("NUM", "DIMS") and {":", "="} & set(words[at:asked - 2]))):
+                          (asked > at + 1 and tokens[asked - 2].kind in ("NUM", "DIMS") and
+                           {":", "="} & set(words[at:asked - 2]))):
                 asked = 0  # `Output: 32x32x10 (correct?)`, `Output: 28x28x10? or 32x32x10?`: a doubt, not a question
                 # (`What is the output on 32x32x3? …` asks)
             remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
