@@ -541,7 +541,7 @@ class TokenStream:
                 # `2.33`: the value of a division that is not whole (the lecture's stride 3 on a 7x7 input)
                 divided = ir.division_answer(tok.text, tok.span) if "." in tok.text else None
                 read = divided or self.shape_answer(tok)
-                if seen_shape and shape is not None and read is not None and _size_beside(shape, read, sides):
+                if seen_shape and shape is not None and read is not None and _size_beside(read, shape, sides):
                     sides.append(shape)  # `size 55 54x54x96`: the side, then the volume
                 elif seen_shape:
                     self.error(codes.E012, "the answer has two shapes", tok.span, hint="keep one of them")
@@ -565,7 +565,7 @@ class TokenStream:
                     # `size 55`: the side of a square output, or a vector's length; after a volume, its own answer
                     side = self.advance()
                     sized = self.shape_answer(side)
-                    if seen_shape and (shape is None or not _size_beside(shape, shape, sides)):
+                    if seen_shape and (shape is None or not _size_beside(shape, None, sides)):
                         self.error(codes.E012, "the answer has two shapes", side.span, hint="keep one of them")
                     elif sized is not None and seen_shape:
                         sides.append(sized._replace(square=True))
@@ -718,13 +718,12 @@ class TokenStream:
                            pairs.get("input"), pairs.get("filter"))
 
 
-def _size_beside(shape: ir.ShapeAnswer, volume: ir.ShapeAnswer, sides: list[ir.ShapeAnswer]) -> bool:
-    """Whether `shape` (a square output's side, `size 55`, or the volume itself) and `volume` may stand together as
-    two answers, the side and the volume (`-> 54x54x96 size 55`, a lecture sheet's `Output = 55 = …` above its
-    `[54x54x96]`), each judged: no side given so already."""
-    sized = shape if shape is not volume else None
-    return len(volume.dims) == 3 and not volume.square and (sized is None or (sized.square and len(sized.dims) == 1))\
-        and not any(side.axis is None for side in sides)
+def _size_beside(volume: ir.ShapeAnswer, sized: ir.ShapeAnswer | None, sides: list[ir.ShapeAnswer]) -> bool:
+    """Whether a square output's side (`sized`, `size 55`; None: one still to read) may stand beside `volume` as an
+    answer of its own, each judged (`-> 54x54x96 size 55`, as `convert` writes a lecture sheet's `Output = 55 = …` above
+    its `[54x54x96]`): `volume` a volume, and no such side given already."""
+    return len(volume.dims) == 3 and not volume.square and \
+        (sized is None or (sized.square and len(sized.dims) == 1)) and not any(side.axis is None for side in sides)
 
 
 _PAIR_ANSWERS = {"rf": "receptive field", "padding": "padding"}  # answers of one or two sizes, by their word
