@@ -960,7 +960,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
-                    _doubt_dropped(weighed))))))))))))
+                    _doubt_dropped(_belief_dropped(_counts_had(weighed))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -4426,9 +4426,10 @@ class _LineReader:
             return restated
         numbers = [t for t in again if t.kind == "NUM"]
         hedged = numbers[0] if len(numbers) == 1 and _HEDGES & {t.lower for t in again} and \
-            all(t.kind == "NUM" or t.lower in _HEDGES for t in again) else None
+            all(t.kind == "NUM" or t.lower in _HEDGES or t.lower in _HEDGED for t in again) else None
         if hedged is not None and not count.agrees(self._count_token(hedged)):
-            # `760 (or 750)`, `760 (maybe 750)`, `760 (750?)`: which is the answer is not said (the first was judged);
+            # `760 (or 750)`, `760 (maybe 750)`, `760 (750?)`, `760 (I also got 750)`, `760 (could be 750)`: which is
+            # the answer is not said (the first was judged);
             # not `760 (or 750 without biases)`, which says what the other counts
             raise _Unreadable(f"`{count.text}` or `{hedged.text}`: this answer gives two different counts",
                               Span(count.span.start, hedged.end))
@@ -12771,7 +12772,9 @@ _MAPS_WORDS = ("channels", "maps")  # `The output has 96 channels`: its depth
 _SAID_AFTER_VOLUME: tuple[list[str], ...] = ([], ["output"], ["volume"], ["output", "volume"], ["activation", "map"],
                                              ["feature", "map"], ["activation", "volume"], ["activation", "maps"],
                                              ["feature", "maps"], ["activations"], ["tensor"], ["output", "tensor"],
-                                             ["map"], ["maps"])  # `It gives 32x32x10 feature maps`, `… a … tensor`
+                                             ["map"], ["maps"], ["for", "the", "output"], ["as", "the", "output"],
+                                             ["as", "output"], ["for", "the", "output", "volume"])  # `It gives
+# 32x32x10 feature maps`, `… a … tensor`, `I got 32x32x10 for the output`
 
 
 def _output_said(words: list[str], tokens: list[Tok]) -> bool:
@@ -12890,6 +12893,11 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
     return parts if len(parts) > 1 and all(starts(part) for part in parts) else [tokens]
 
 
+# what says an answer was worked out (`I got 16x16x16 for POOL1`, `For POOL1 we get 16x16x16`)
+_GOT = (["i", "got"], ["i", "get"], ["we", "get"], ["we", "got"], ["i", "have"], ["we", "have"], ["i", "found"],
+        ["we", "found"])
+
+
 def _about_layer(tokens: list[Tok]) -> list[Tok]:
     """A sentence that names its layer first as the reader's forms do not, as one of theirs: `For CONV1, the output
     volume is 55x55x96` (`In the first layer, …`) as `The output volume of CONV1 is 55x55x96`; `For CONV1, there are
@@ -12916,17 +12924,39 @@ def _about_layer(tokens: list[Tok]) -> list[Tok]:
         if verb is not None and verb > mark + 2:  # `The first layer's output volume is …`
             return [tokens[0], *tokens[mark + 2:verb], said(verb)._replace(text="of"), *tokens[:mark],
                     *tokens[verb:]]
+    got = next((len(g) for g in _GOT if words[:len(g)] == g), 0)
+    end = len(_unended(tokens))
+    if got and end > got + 2 and tokens[got].kind == "DIMS" and words[got + 1] in ("for", "after") and \
+            layer(tokens[got + 2:end]):  # `I got 16x16x16 for POOL1`, as `The output of POOL1 is 16x16x16`; `We get
+        # 16x16x16 after POOL1` as `After POOL1: 16x16x16`
+        if words[got + 1] == "after":
+            return [tokens[got + 1], *tokens[got + 2:end], said(got)._replace(kind="P", text=":"), tokens[got],
+                    *tokens[end:]]
+        return [said(0)._replace(text="the"), said(0)._replace(text="output"), said(0)._replace(text="of"),
+                *tokens[got + 2:end], said(got)._replace(text="is"), tokens[got], *tokens[end:]]
     if words[:1] not in (["for"], ["in"]):
         return tokens
     comma = next((k for k in range(2, min(len(words), 8)) if words[k] == ","), None)
     rest = comma + 1 if comma is not None else next((k for k in range(2, min(len(words), 7))
-                                                     if words[k] in ("the", "there")), None)
+                                                     if words[k] in ("the", "there") or
+                                                     any(words[k:k + len(g)] == g for g in _GOT)), None)
     if rest is None or not layer(tokens[1:comma if comma is not None else rest]):
         return tokens
     name = tokens[1:comma if comma is not None else rest]
     if [t.lower for t in name] == ["this", "layer"]:  # `In this layer, the output is …`: the layer above's
         return tokens[rest:]
     after = words[rest:]
+    got = next((len(g) for g in _GOT if after[:len(g)] == g), 0)
+    if got and rest + got < end and tokens[rest + got].kind == "DIMS" and rest + got + 1 == end:
+        # `For POOL1 I got 16x16x16`, as `The output of POOL1 is 16x16x16`
+        return [said(rest)._replace(text="the"), said(rest)._replace(text="output"), said(rest)._replace(text="of"),
+                *name, said(rest + got)._replace(text="is"), *tokens[rest + got:]]
+    if got and rest + got < end and tokens[rest + got].kind == "NUM" and \
+            (head := _count_head(words, rest + got + 1)) is not None and rest + got + 1 + len(head) == end:
+        # `For CONV1 I got 448 params`, as `The number of params in CONV1 is 448`
+        return [said(rest)._replace(text="the"), said(rest)._replace(text="number"), said(rest)._replace(text="of"),
+                *tokens[rest + got + 1:end], said(rest)._replace(text="in"), *name,
+                said(rest + got)._replace(text="is"), tokens[rest + got], *tokens[end:]]
     if after[:2] in (["there", "are"], ["there", "is"]) and len(after) > 3 and tokens[rest + 2].kind == "NUM":
         counted = rest + 3 + (after[3:4] in (["learnable"], ["trainable"]))  # `there are 34,944 (learnable) params`
         if counted < len(words) and words[counted] in ir.ANSWER_WORDS:
@@ -13443,7 +13473,74 @@ _LABEL_WORDS = frozenset({*ir.ANSWER_WORDS, *_NAMED_OUTPUT, *_OUTPUT_NOUNS, "out
                           "learnable", "trainable", "#"}) - {"is", "?", ":", "=", "a", "answer"}
 
 
-_HEDGES = frozenset({"or", "maybe", "possibly", "perhaps", "probably", "?"})  # two answers, which not said
+_HEDGES = frozenset({"or", "maybe", "possibly", "perhaps", "probably", "?", "also", "could", "might",
+                     "alternatively"})  # two answers, which not said
+_HEDGED = frozenset({"i", "got", "get", "it", "be", "was", "is", "we", "'", "’", "s"})  # the words around a hedge:
+# `(I also got 750)`, `(or it could be 750)`
+
+
+# a doubt said in words before an answer or after it (`I think the output is 32x32x10`, `Params: 760, but not sure`)
+_BELIEFS = (["i", "think"], ["i", "believe"], ["i", "guess"], ["i", "reckon"], ["i", "suppose"])
+_DOUBTS_AFTER = (["i", "am", "not", "sure"], ["i", "'", "m", "not", "sure"], ["i", "’", "m", "not", "sure"], *_BELIEFS,
+                 ["not", "sure"], ["unsure"], ["hopefully"])  # (the longest first)
+
+
+def _belief_dropped(tokens: list[Tok]) -> list[Tok]:
+    """An answer without the doubt said around it in words, `I think` before it (`I think it's 760 params`) or `I
+    think`, `not sure` after it (`I got 32x32x10 but I am not sure`, `Params: 760, I think`): read as without it, as
+    `(?)` after an answer is (the sentences were prose, a wrong answer unjudged; words after a count E060); other
+    tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens]
+    start = next((lead + len(b) for b in _BELIEFS if words[lead:lead + len(b)] == b), lead)
+    start += start > lead and words[start:start + 1] in (["that"], [","])
+    end = len(words)
+    while end > start and words[end - 1] in (".", "!", "?"):
+        end -= 1
+    doubt = next((d for d in _DOUBTS_AFTER if end - len(d) > start and words[end - len(d):end] == d), None)
+    if doubt is None:
+        end = len(words)
+    else:
+        end -= len(doubt)
+        while end > start and words[end - 1] in ("but", ",", "-", "–", "—"):
+            end -= 1
+    if (start, end) == (lead, len(words)) or not any(t.kind in ("NUM", "DIMS") for t in tokens[start:end]):
+        return tokens
+    return [*tokens[:lead], *tokens[start:end]]
+
+
+def _counts_had(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1 has 448 params, POOL1 has 0`: a count said for each of two layers or more in one sentence, as `CONV1
+    params: 448, POOL1 params: 0` (it was read as CONV1 described again: E015, its answer unjudged); a part without
+    its count's word counts what the part before it does. Other tokens as they are."""
+    lead = _lead(tokens)
+    end = len(_unended(tokens))
+    cuts = [j for j in range(lead, end) if (tokens[j].text in (",", ";") or tokens[j].lower == "and") and
+            any(t.lower in _HAS for t in tokens[j + 2:j + 4])]  # (not `weights and biases`)
+    bounds = [(a + 1, b) for a, b in zip([lead - 1, *cuts], [*cuts, end]) if b > a + 1]
+    if len(bounds) < 2:
+        return tokens
+    out, head = list(tokens[:lead]), None
+    for a, b in bounds:
+        part = tokens[a:b]
+        words = [t.lower for t in part]
+        verb = next((j for j in (1, 2) if j < len(words) and words[j] in _HAS and words[j] != "with"), None)
+        if verb is None or _label(part[:verb]) is None or verb + 1 >= len(part) or part[verb + 1].kind != "NUM":
+            return tokens
+        said = part[verb + 2:]
+        if said:
+            named = _count_head(words, verb + 2)
+            if named is None or len(named) != len(said):
+                return tokens
+            head = said
+        elif head is None:
+            return tokens
+        number = part[verb + 1]
+        out += [*part[:verb], *(t if said else t._replace(start=number.end, end=number.end) for t in head),
+                Tok("P", ":", part[verb].start, part[verb].end), number]
+        if b < len(tokens):  # (`and` as a comma: `CONV1 params: 448 and …` is no list of answers)
+            out.append(tokens[b]._replace(kind="P", text=",") if tokens[b].lower == "and" else tokens[b])
+    return out + tokens[bounds[-1][1] + 1:]
 
 
 def _doubt_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -998,7 +998,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Total params in conv layers", "Total params (FC layers)", "Total CONV params", "Total MACs in the "
                "fully-connected layers", "Total params in the hidden layers", "Total params in pool", "Total conv",
                "Number of activation maps", "Feature maps", "Activation maps", "Receptive field of CONV3",
-               "The receptive field of CONV1 is", "The conv layer has"]
+               "The receptive field of CONV1 is", "The conv layer has", "I think it's", "I think the output is",
+               "For POOL1 I got", "For CONV1, we get", "I got", "CONV1 has 760 params, POOL1 has", "I believe"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "(5*5*3 + 1)*10", "5x5x3x10 + 10", "10·(75+1)", "760/0", "7/2", "10*" * 20 + "1", "((((1", "5*5*-3",
                  "(5*5*3 + 1)*10 (= 760)", "750 + 10 (with biases)", "1e9*1e9",
@@ -1015,7 +1016,9 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "76 params per filter, so 760", "760 (77 per filter)", "76 each, 760 in total", "per filter",
                  "76 per filter per filter", "75 weights per filter; 760", "76 per filter (760)", "1e9 per filter",
                  "(5*5*3 + 1)*10 (761)", "(5*5*3 + 1)*10 (760)", "5*5*3*10 (1K)", "760 (weights 751)",
-                 "750 (weights only)", "760 (with biases).", "760 (weights only 750)", "760 (weights 1e999)"]
+                 "750 (weights only)", "760 (with biases).", "760 (weights only 750)", "760 (weights 1e999)",
+                 "760 I think", "760, not sure", "760 but I am not sure", "760 (I also got 750)", "760 (could be 750)",
+                 "760 (I also got 1e999)", "I think", "760 params, POOL1 has 0", "760 for POOL1"]
 CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 5x5, stride 1, pad 2)", "CONV()",
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",
@@ -1040,7 +1043,9 @@ NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " wei
                       " has no parameters and", " has no", ": output volume"]
 BARE_ANSWERS = ["32x32x10", "A: 760", "760", "doesnt fit", "maybe", "32 by 32 by 10", "**0**", "A1. 760", "A. 32x32x10",
                 "Answer 2: 0", "(227-11)/4+1 = 55, so 55x55x96", "A1: = 1e999", "A)", "A2. (11*11*3 + 1) * 96 = 34,944",
-                "so", "= 3 so", "Solution: doesnt fit"]  # the line under a question
+                "so", "= 3 so", "Solution: doesnt fit", "I got 32x32x10 but I am not sure", "I got 32x32x10 for POOL1",
+                "We get 32x32x10 after CONV1", "CONV1 has 760 params and POOL1 has 0.", "I think 760",
+                "For CONV1 I got 1e999 params", "I got 0x0x0 for the output."]  # the line under a question
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params",
              "How many parameters does the network have", "How many parameters in total", "How big is the output of",

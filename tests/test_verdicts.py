@@ -1424,7 +1424,9 @@ def test_an_input_restated_in_the_other_order_starts_a_network_in_its_own_order(
     ("Number of parameters?\nQ3: How many parameters? Think about the bias.\nWhat is the output volume of the 5x5 "
      "filter?\n", [], []),
     # an answer cnncalc cannot read is said so
-    ("How many parameters? about 760 I think\n", [], ["E060"]),
+    ("How many parameters? 760 unless the biases are shared\n", [], ["E060"]),
+    # a doubt said in words after it is no part of the answer, as `(?)` is not: (5·5·3 + 1)·10 = 760
+    ("How many parameters? about 760 I think\n", [("params", "right")], []),
     # the count said to be the whole (`760 in total`): was E060, a right answer failing the homework
     ("Number of parameters: 760 in total\nNumber of weights: 750 total\n", [("params", "right"), ("weights", "right")],
      []),
@@ -1961,10 +1963,12 @@ def test_an_exercises_filters_after_their_size_and_counts_after_its_output(line:
 
 
 def test_an_exercises_output_followed_by_no_count_is_e060() -> None:
-    report = homework("32x32x3 input, 5x5 filter, pad 2 -> 32x32, I think\n")
+    report = homework("32x32x3 input, 5x5 filter, pad 2 -> 32x32, more or less\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
-        ("E060", 1, 37, "expected the output after the arrow, found `32x32, I think`")]
+        ("E060", 1, 37, "expected the output after the arrow, found `32x32, more or less`")]
     assert report.answers == ()
+    # a doubt in words after it is no part of the answer: (32 - 5 + 2·2)/1 + 1 = 32 with one filter, 32x32
+    right_then_wrong("32x32x3 input, 5x5 filter, pad 2 -> {}, I think\n", "32x32", "30x30")
 
 
 def test_exercises_with_different_inputs_are_different_networks() -> None:
@@ -16516,3 +16520,51 @@ def test_a_list_numbered_from_1_for_each_layer_answers_them_in_turn(numbering: s
     # three lines for four layers: not in turn, and the numbers that name two layers stay E060
     short = homework(sheet.replace(numbering.format(4) + "{}\n", "").format("55x55x96", "27x27x96", "27x27x256"))
     assert [(d.code, d.line) for d in short.diagnostics if d.severity == "error"][:1] == [("E060", 7)]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a doubt said in words around an answer: the sentences were prose (a wrong answer unjudged), the words after a
+    # count E060; (5·5·3 + 1)·10 = 760 parameters, (32 - 5 + 2·2)/1 + 1 = 32: a 32x32x10 output
+    ("I think it's {} params", "760", "750"), ("I think the output is {}", "32x32x10", "28x28x10"),
+    ("Params: {} I think", "760", "750"), ("Params: {}, not sure", "760", "750"),
+    ("Params: {} but not sure", "760", "750"), ("Params: {}, I'm not sure", "760", "750"),
+    ("Params: {} I believe", "760", "750"),
+    ("I got {} but I am not sure", "32x32x10", "28x28x10"), ("I got {} for the output.", "32x32x10", "28x28x10"),
+])
+def test_a_doubt_said_in_words_is_no_part_of_the_answer(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer", ["Params: 760 (I also got 750)", "Params: 760 (could be 750)",
+                                    "Params: 760 (or it could be 750)"])
+def test_a_second_count_hedged_in_words_is_e060(answer: str) -> None:
+    # each passed as the right 760 ((5·5·3 + 1)·10), the other count dropped
+    report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, "`760` or `750`: this answer gives two different counts")]
+    assert report.answers == ()
+    # the same count again is no hedge
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nParams: {0} (I also got {0})\n",
+                     "760", "750")
+
+
+@pytest.mark.parametrize("answer", ["CONV1 has 448 params, POOL1 has {}", "CONV1 has 448 params and POOL1 has {}.",
+                                    "CONV1 has 448 parameters; POOL1 has {} parameters",
+                                    "CONV1 has 448 weights and biases, POOL1 has {}"])
+def test_a_count_for_each_of_two_layers_in_one_sentence_is_judged_for_each(answer: str) -> None:
+    # it was read as CONV1 described again (E015, "expected `filters`"): (3·3·3 + 1)·16 = 448, and a pool has none
+    for said, verdict in [("0", "right"), ("16", "wrong")]:
+        report = homework(NAMED_SHEET + answer.format(said) + "\n")
+        assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [
+            ("conv1", "params", "right"), ("pool1", "params", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # what a layer named after or before the answer gives: prose, a wrong answer unjudged (`We get … after POOL1`
+    # E060); under NAMED_SHEET, POOL1 halves 32x32x16 to 16x16x16, CONV1 has (3·3·3 + 1)·16 = 448 parameters
+    ("I got {} for POOL1", "16x16x16", "15x15x16"), ("For POOL1 I got {}", "16x16x16", "15x15x16"),
+    ("For POOL1, we get {}", "16x16x16", "15x15x16"), ("We get {} after POOL1", "16x16x16", "15x15x16"),
+    ("I got {} for the first conv layer", "32x32x16", "30x30x16"), ("For CONV1 I got {} params", "448", "432"),
+])
+def test_an_answer_worked_out_for_a_named_layer_is_judged_for_it(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
