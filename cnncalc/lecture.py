@@ -112,6 +112,9 @@ class Tok(NamedTuple):
         return self.text.lower()
 
 
+_DOTS = {"⋅": "·", "∙": "·"}  # the dot operator and the bullet operator, typeset for the middle dot (a times sign)
+
+
 def _tokens(line: str, offset: int) -> list[Tok]:
     out = []
     pos = 0
@@ -120,7 +123,8 @@ def _tokens(line: str, offset: int) -> list[Tok]:
         if m is None or m.end() == pos:
             break
         kind = m.lastgroup or "BAD"
-        out.append(Tok(kind, m.group(kind), offset + m.start(kind), offset + m.end(kind)))
+        text = _DOTS.get(m.group(kind), m.group(kind))  # (`32⋅32⋅10` as `32·32·10`)
+        out.append(Tok(kind, text, offset + m.start(kind), offset + m.end(kind)))
         pos = m.end()
     return out
 
@@ -960,7 +964,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
-                    _doubt_dropped(_belief_dropped(_counts_had(weighed))))))))))))))
+                    _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(weighed)))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -9283,14 +9287,14 @@ def _tuple_vector(tokens: list[Tok]) -> Tok | None:
 
 
 def _spelled(tokens: list[Tok]) -> Tok | None:
-    """An output volume written without `x`: `32*32*10` (`32 * 32 * 10 = 10240`), `32 by 32 by 10`,
+    """An output volume written without `x`: `32*32*10` (`32 * 32 * 10 = 10240`, `32·32·10`), `32 by 32 by 10`,
     `[32, 32, 10]`, `(32, 32, 10)`, or the height and width alone (`32*32`): two or three whole numbers,
     height first, then nothing (or `=` after a product)."""
     opening = tokens[0].text if tokens and tokens[0].text in ("[", "(") else None
     body = tokens[1:] if opening else tokens
     if opening and len(body) >= 8 and body[0].lower in _BATCH_SAID and body[1].text == ",":
         body = body[2:]  # a batch before the sizes: `(1, 32, 32, 10)`, Keras' `(None, 32, 32, 10)`, `[N, 10, 32, 32]`
-    joint = "," if opening else body[1].lower if len(body) > 1 and body[1].lower in ("*", "by") else None
+    joint = "," if opening else body[1].lower if len(body) > 1 and body[1].lower in ("*", "by", "·") else None
     count = 1
     while count < 3 and len(body) > 2 * count and body[2 * count - 1].lower == joint:
         count += 1
@@ -13507,6 +13511,26 @@ def _belief_dropped(tokens: list[Tok]) -> list[Tok]:
     if (start, end) == (lead, len(words)) or not any(t.kind in ("NUM", "DIMS") for t in tokens[start:end]):
         return tokens
     return [*tokens[:lead], *tokens[start:end]]
+
+
+def _biases_said_after(tokens: list[Tok]) -> list[Tok]:
+    """`Params: 760 with bias` (`including biases`, `without biases`): whether the count holds the biases, said after
+    it, as in parentheses after its label, `Params (with bias): 760`, which says what it counts (it was E060); other
+    tokens as they are."""
+    lead = _lead(tokens)
+    end = len(_unended(tokens))
+    colon = next((j for j in range(lead, end) if tokens[j].text in (":", "=")), None)
+    if colon is None or colon == lead or end - colon < 4 or tokens[colon + 1].kind != "NUM" or \
+            not all(t.lower in _LABEL_WORDS for t in tokens[lead:colon]):
+        return tokens
+    said = [t.text for t in tokens[colon + 2:end]]
+    words = [w.lower() for w in said if w not in (".", "/")]
+    if words[-1:] not in (["bias"], ["biases"]) or not set(words[:-1]) <= {*_BIAS_COUNTED_IN, *_BIAS_LEFT_OUT, "the"} \
+            or not words[:-1]:
+        return tokens
+    phrase = tokens[colon + 2:end]
+    return [*tokens[:colon], Tok("P", "(", phrase[0].start, phrase[0].start), *phrase,
+            Tok("P", ")", phrase[-1].end, phrase[-1].end), *tokens[colon:colon + 2], *tokens[end:]]
 
 
 def _counts_had(tokens: list[Tok]) -> list[Tok]:

@@ -294,6 +294,10 @@ LABELS = ["Spatial output size", "FC1 input size", "Params ->", "Output shape ->
           "Memory of all activations", "Memory for all the parameters", "Activation memory (total)"]
 
 
+# a volume written without `x`, as after `Answer:`
+WRITTEN_VOLUMES = ["[32, 32, 10]", "(10, 32, 32)", "32 by 32 by 10", "[32, 32", "(0, 5)", "32 by", "32⋅32⋅10"]
+
+
 def worked(rng: random.Random) -> str:
     """The lecture's worked examples: statements a line each, answers on the lines after, prose between;
     and its output-size exercises."""
@@ -489,7 +493,7 @@ def worked(rng: random.Random) -> str:
                     f"Output volume = [{rng.randint(1, 60)}x{rng.randint(1, 60)}x{rng.randint(1, 400)}]",
                     "Output volume size:", f"so {rng.randint(1, 40)}x{rng.randint(1, 40)}x10",
                     f"{rng.choice(['Answer', 'Resulting volume', 'Output volume', 'Ans'])}: "
-                    f"{rng.choice(['[32, 32, 10]', '(10, 32, 32)', '32 by 32 by 10', '[32, 32', '(0, 5)', '32 by'])}",
+                    f"{rng.choice(WRITTEN_VOLUMES)}",
                     f"{rng.choice(['# of parameters', '#params', '# Parameters', 'Number of learnable parameters'])}"
                     f"{rng.choice([': 760', ' = 750', '', ': lots'])}",
                     f"Output volume size: {rng.randint(0, 40)}*{rng.randint(0, 40)}"
@@ -1018,7 +1022,8 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "(5*5*3 + 1)*10 (761)", "(5*5*3 + 1)*10 (760)", "5*5*3*10 (1K)", "760 (weights 751)",
                  "750 (weights only)", "760 (with biases).", "760 (weights only 750)", "760 (weights 1e999)",
                  "760 I think", "760, not sure", "760 but I am not sure", "760 (I also got 750)", "760 (could be 750)",
-                 "760 (I also got 1e999)", "I think", "760 params, POOL1 has 0", "760 for POOL1"]
+                 "760 (I also got 1e999)", "I think", "760 params, POOL1 has 0", "760 for POOL1",
+                 "760 including biases", "750 w/o bias", "760 with the", "(5⋅5⋅3 + 1)∙10", "1e999 with bias"]
 CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 5x5, stride 1, pad 2)", "CONV()",
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",

@@ -16568,3 +16568,18 @@ def test_a_count_for_each_of_two_layers_in_one_sentence_is_judged_for_each(answe
 ])
 def test_an_answer_worked_out_for_a_named_layer_is_judged_for_it(answer: str, right: str, wrong: str) -> None:
     right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # whether a count holds the biases, said after it (it was E060; `without biases` was read before): (5·5·3 + 1)·10
+    # = 760 with them, 5·5·3·10 = 750 without
+    ("Params: {} including biases", "760", "750"), ("Weights: {} with the biases", "760", "750"),
+    ("Number of parameters = {} incl. biases.", "760", "750"), ("Params: {} without biases", "750", "760"),
+    ("Params: {} w/o bias", "750", "760"),
+    # a volume or a working with the dot operator (U+22C5) or the bullet operator (U+2219) for the times sign, as with
+    # the middle dot (the volume was E060): (32 - 5 + 2·2)/1 + 1 = 32
+    ("Output: {}", "32⋅32⋅10", "28⋅28⋅10"), ("Output: {}", "32 · 32 · 10", "28 · 28 · 10"),
+    ("Output: {}", "32∙32∙10", "28∙28∙10"), ("Params: {}", "(5⋅5⋅3 + 1)⋅10", "5⋅5⋅3⋅10"),
+])
+def test_biases_said_after_a_count_and_a_dot_for_the_times_sign(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
