@@ -15025,11 +15025,16 @@ def _shape(tok: Tok, least: int = 1) -> ir.ShapeAnswer | None:
 
 
 _REMARK_WORDS = {"filter", "filters", "kernel", "kernels", "each", "from", "input", "weights"}
+# what says a volume in parentheses is another layer's, one with other options (`(28x28x8 without padding)`)
+_OTHERWISE = {"without", "with", "if", "no", "when", "before", "unpadded"}
+_OTHER_OPTIONS = {"padding", "pad", "stride", "pooling", "dilation", "unpadded"}
 
 
 def _remarks(tokens: list[Tok]) -> set[int]:
     """Where the tokens of an answer's remarks start: a parenthesis after a volume that speaks of the filters
-    or the input (`(10 filters, each 5x5x3)`, `(from a 32x32x1 input)`); `(or 28x28x8)` is no remark."""
+    or the input (`(10 filters, each 5x5x3)`, `(from a 32x32x1 input)`), or of the output of the layer with other
+    options (`(28x28x8 without padding)`, `(or 16x16x8 with stride 2)`: not the layer asked about, as `760 (or 750
+    without biases)` is not its count); `(or 28x28x8)` is no remark."""
     inside: set[int] = set()
     seen_volume = False
     j = 0
@@ -15039,7 +15044,8 @@ def _remarks(tokens: list[Tok]) -> set[int]:
         if tokens[j].text == "(" and seen_volume:
             closing = next((k for k in range(j, len(tokens)) if tokens[k].text == ")"), len(tokens))
             group = tokens[j + 1:closing]
-            if any(t.lower in _REMARK_WORDS for t in group) and not any(t.lower == "or" for t in group):
+            said = {t.lower for t in group}
+            if (said & _REMARK_WORDS and "or" not in said) or (said & _OTHERWISE and said & _OTHER_OPTIONS):
                 inside.update(t.start for t in group)
             j = closing
         j += 1

@@ -1040,7 +1040,8 @@ COUNTS_AFTER_VOLUME = ["", ", params 760", ", 760 params", ", 760 params, 1M MAC
                        " (32*32*8 = )", ", 0", " (3.5)", " = 8192 neurons, with 760 parameters",
                        ", which is 8192 neurons", ", so 8192 activations, 760 params", " = 8192 values = 8193 values",
                        ", 8 units", ", which is 1e999 neurons, 760 params", " = 3.5 values",
-                       " = 99999999999999999999999999999999 neurons"]
+                       " = 99999999999999999999999999999999 neurons", " (28x28x8 without padding)",
+                       " (or 0x0x8 with stride 2)", " (1e999x3 if no padding)"]
 VOLUME_THEN_COUNT = ["", "32x32x8, ", "32x32x8; number of parameters: ", "32x32x8, params: ", "10, ", "10; params: ",
                      "output 10, ", "-> 10, "]  # an output (a volume or a vector) before the count
 NAMED_ANSWER_TAILS = [" output", " params", "'s output", "'s", "", " out", " weights", "’s output", " ->", " →",

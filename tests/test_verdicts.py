@@ -16583,3 +16583,17 @@ def test_an_answer_worked_out_for_a_named_layer_is_judged_for_it(answer: str, ri
 ])
 def test_biases_said_after_a_count_and_a_dot_for_the_times_sign(answer: str, right: str, wrong: str) -> None:
     right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer", ["Output: {} (28x28x10 without padding)", "Output: {} (or 28x28x10 without padding)",
+                                    "Output: {} (16x16x10 with stride 2)"])
+def test_a_volume_beside_the_answer_for_other_options_is_a_remark(answer: str) -> None:
+    # the output of the layer with other options is not the one asked about, as `760 (or 750 without biases)` is not
+    # its count: the answer judged (it was E060, "2 different volumes", a right answer failing). (32 - 5 + 2·2)/1 + 1 =
+    # 32 with the padding, (32 - 5)/1 + 1 = 28 without, (32 - 5 + 2·2)/2 + 1 = 16 at stride 2
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", "32x32x10",
+                     "28x28x10")
+    # a second volume that says no other options is still a hedge
+    report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 32x32x10 (or 28x28x10)\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 9, "this answer has 2 different volumes")]
