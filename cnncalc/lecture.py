@@ -793,6 +793,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     question: tuple[list[Tok], int, bool] | None = None
     bare_rows = _bare_rows(text.split("\n")) if "---" in text else set()
     comma_rows = _comma_rows(text.split("\n")) if "," in text else set()  # a table pasted as CSV
+    lone_rows = {body[0][0] + 1 for _, head, body in _tables(text.split("\n")) if head is not None and len(body) == 1} \
+        if "|" in text else set()  # (line numbers from 1)
     blank = False  # a blank line since the last line read
     cases: list[Tok] | None = None  # `Example N = 7, F = 3:`'s letters, which the lines of its cases below share
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
@@ -914,7 +916,16 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 else:
                     table.stated_before = len(current.lines)
                 continue
-            above = table.answers_above(cells, current) if current.lines else None
+            above = table.answers_above(cells, current, number in lone_rows) if current.lines else None
+            if above is None and not table.layered:
+                if not all(_RULE.fullmatch(text) for text, _ in cells):
+                    why = "its header gives a unit or an order, which cnncalc reads only in a table with a layer " \
+                        "column" if any(table.units) or table.orders else "its table has no layer column, and " \
+                        "more rows than one or no layer above it"
+                    sink.add(codes.E060, f"cnncalc cannot read this row's answers: {why}",
+                             Span(first, first + len(stripped)),
+                             hint="name each row's layer in a first column, under `| Layer | Output | Params |`")
+                continue
             if above is not None:  # `| CONV1 | 32x32x16 | 448 |` under CONV1 stated above: its answers
                 reader = _LineReader(above, sink, first, line_start + len(raw.rstrip()), figures)
                 reader.labels, reader.parts, bracketed = current.labels(), current.parts, False
@@ -1928,7 +1939,8 @@ class _Table:
     bracketed line's is; without a description column, the name may hold it (`CONV1: 96 11x11 filters …`)
     or say the layer as the notes' breakdown does (`CONV3-64`, `POOL2`, `FC`)."""
 
-    def __init__(self, roles: list[str | None], remarks: list[str], sized: bool = False) -> None:
+    def __init__(self, roles: list[str | None], remarks: list[str], sized: bool = False, layered: bool = True
+                 ) -> None:
         # `Params (no bias)`, `Parameters (without biases)`: a column of weights (its counts were judged as the
         # parameters, every right one wrong)
         roles = ["weights" if role == "params" and tuple(re.findall(r"[a-z]+|/", remark.lower())) in _UNBIASED
@@ -1940,6 +1952,7 @@ class _Table:
         self.orders = {role: ir.CHW if said else ir.HWC for role, r in zip(roles, remarks)
                        if role in ("output", "input") and (said := _ORDERS.get(r.replace(" ", ""))) is not None}
         self.stated_before = 0  # the layer lines of its network stated above it: the ones a row of answers may name
+        self.layered = layered  # it has a column of layers (without, its one row answers the layer above)
 
     @staticmethod
     def of_header(cells: list[tuple[str, int]], sink: DiagnosticSink) -> _Table | None:
@@ -1966,6 +1979,9 @@ class _Table:
                 keys[roles.index("depth")] not in ("c", "d", "d2", "depth", "output depth"):
             roles[roles.index("depth")] = "filters"  # `| Kernel | Channels | Stride | …`: the filters, as PyTorch's
             # out_channels (with the hyperparameters beside it, the layer's, not an answer)
+        if "name" not in roles and roles and set(roles) <= {"output", *_ANSWER_COLUMNS} and \
+                len(set(roles)) == len(roles):
+            return _Table(list(roles), remarks, layered=False)  # answers alone: the layer above's, in its one row
         if "name" not in roles or not {"output", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
             if "name" in roles:  # a table of layers whose answers are in a column cnncalc does not know: never prose
                 for (text, at), key, role in zip(cells, keys, roles):
@@ -1984,23 +2000,26 @@ class _Table:
         return _Table([role if role != "?" and times[role] == 1 else None for role in roles], remarks,
                       any(key in ("output size", "size") for key in keys))
 
-    def answers_above(self, cells: list[tuple[str, int]], net: _Net) -> list[Tok] | None:
+    def answers_above(self, cells: list[tuple[str, int]], net: _Net, lone: bool) -> list[Tok] | None:
         """A row of a table of answers only (a layer column, then outputs and counts, in no unit or order of its
         own) that names a layer stated above the table, as that layer's answer line: `| CONV1 | 32x32x16 | 448 |` as
         `CONV1 output: 32x32x16, params: 448`, `| Conv 2 | … |` under unnamed `Conv:` lines as `Conv 2 output: …`
-        (each row was read as a layer of its own without a description, E060, every answer unchecked). None for any
-        other row or table."""
+        (each row was read as a layer of its own without a description, E060, every answer unchecked); without a
+        layer column, the `lone` row of its table, as the answers of the layer above (`| Output | Params |`, then `|
+        32x32x10 | 760 |`: it was prose, a wrong answer unjudged). None for any other row or table."""
         if len(cells) != len(self.roles) or not set(self.roles) <= {"name", "output", *_ANSWER_COLUMNS, None} or \
                 any(self.units) or self.orders or not self.stated_before or \
                 all(_RULE.fullmatch(text) for text, _ in cells):
             return None
         by_role = {role: _unmarked(_tokens(text, at)) for role, (text, at) in zip(self.roles, cells) if role}
+        if not self.layered and not lone:
+            return None
         name = by_role.get("name", [])
         words = [t.lower for t in name]
         numbered = _layer_number(name)
         kind = numbered[1] if numbered is not None else (named[1] if (named := _kind_named(words)) else None)
-        if not name or not (_label(name) in net.labels() or
-                            (kind is not None and _kind_lines(net.lines[:self.stated_before], kind))):
+        if self.layered and (not name or not (_label(name) in net.labels() or (
+                kind is not None and _kind_lines(net.lines[:self.stated_before], kind)))):
             return None  # (a row naming a kind no line above is, `| FC | 10 | … |`, states that layer)
         answers: list[Tok] = []
         for role, cell in by_role.items():

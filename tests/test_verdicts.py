@@ -16597,3 +16597,26 @@ def test_a_volume_beside_the_answer_for_other_options_is_a_remark(answer: str) -
     report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput: 32x32x10 (or 28x28x10)\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 9, "this answer has 2 different volumes")]
+
+
+def test_a_table_of_answers_without_a_layer_column_answers_the_layer_above_in_its_one_row() -> None:
+    # it was prose, a wrong answer unjudged: (32 - 5 + 2·2)/1 + 1 = 32 and (5·5·3 + 1)·10 = 760
+    sheet = "Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n| Output | Params |\n|---|---|\n| {} | {} |\n"
+    for output, params, verdicts in [("32x32x10", "760", ["right", "right"]), ("28x28x10", "760", ["wrong", "right"]),
+                                     ("32x32x10", "750", ["right", "wrong"])]:
+        report = homework(sheet.format(output, params))
+        assert [(a.quantity, a.verdict) for a in report.answers] == list(zip(["output", "params"], verdicts))
+    # rows for more layers than one, with no column to say which, are not judged against the last: E060 each
+    two = ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+           "| Output | Params |\n|---|---|\n| 32x32x16 | 448 |\n| 16x16x16 | 0 |\n")
+    report = homework(two)
+    said = "cnncalc cannot read this row's answers: its table has no layer column, and more rows than one or no " \
+           "layer above it"
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [("E060", 6, 1, said),
+                                                                                   ("E060", 7, 1, said)]
+    assert report.answers == ()
+    # a unit in the header, read in a table with a layer column, is not guessed at here
+    report = homework(sheet.replace("Params |", "Params (K) |").format("32x32x10", "0.76"))
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 5, 1, "cnncalc cannot read this row's answers: its header gives a unit or an order, which cnncalc "
+                       "reads only in a table with a layer column")]
