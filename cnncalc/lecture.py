@@ -4855,7 +4855,7 @@ class _LineReader:
             return None
         j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", "that", ":", ",",
                                   "dimension", "dimensions"))  # `an input volume of dimension 64x64x16`
-        if at and tokens[at - 1].kind == "DIMS":
+        if at and tokens[at - 1].kind == "DIMS" and words[at] != "on":
             j = at - 1  # `a 32x32x3 image`, `A 227x227x3 input`, `applied to a 56x56x64 volume`
         elif j >= len(tokens) or tokens[j].kind != "DIMS":
             return None
@@ -4972,6 +4972,12 @@ class _LineReader:
             return self.told_unread(volume, words, at, j)
         counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
                         words[k + 1 + (words[k + 1] in ("learnable", "trainable")):][:1] in _ANSWER_WORD_LISTS), None)
+        told_end = max(t.end for t in (volume, *counts, *sizes, *options, *([units] if units else [])))
+        counts_answered: list[Tok] = []  # `A 1x1 conv with 32 filters on 56x56x64 has 2,080 params`: after the layer
+        if counted is not None and not answered and all(
+                t.kind == "ARROW" or t.lower in _COUNT_LINKS for t in tokens[:counted] if t.start >= told_end):
+            counts_answered, counted = tokens[counted:], None
+        told_until = len(tokens) - len(answered or counts_answered)  # the problem's tokens, before its answer
         if counted is not None:  # `… and no padding. The layer has 900 parameters.`: passed over, a wrong count passed
             count_said = Span(tokens[counted].start, tokens[counted + 1].end)
             self.sink.add(codes.E060, "cnncalc cannot tell which part of this problem told in a sentence this count "
@@ -4989,7 +4995,7 @@ class _LineReader:
             return self.told_unread(volume, words, at, j)
         if units is not None and (counts or sizes or options):
             return None  # filters, windows or strides told beside the neurons: not one layer
-        misspelt = _misspelt_option(tokens[:len(tokens) - len(answered)], {t.start for t in (volume, *counts, *sizes,
+        misspelt = _misspelt_option(tokens[:told_until], {t.start for t in (volume, *counts, *sizes,
                                                                                              *options)})
         if misspelt is not None:  # `with a stirde of 2`: read past, the stride was 1
             said, meant = misspelt
@@ -4997,13 +5003,13 @@ class _LineReader:
                                       f"(`{meant}`?), so the layer is not judged", said.span,
                           hint=f"write `{meant}`, or the layer on a line of its own: `CONV1: 10 3x3 filters, stride 1`")
             return self.told_unread(volume, words, at, j)
-        unsettled = next((t for k, t in enumerate(tokens[:len(tokens) - len(answered)]) if t.kind == "NUM" and
+        unsettled = next((t for k, t in enumerate(tokens[:told_until]) if t.kind == "NUM" and
                           t.start not in parts and not _TOLD_SETTINGS.isdisjoint(words[max(0, k - 3):k + 4])), None)
         padded = any(t.lower in ("pad", "padding", "padded") for t in options)
         if unsettled is None and not padded and told is None:
             # `… and the padding that keeps the size`: a padding said without its amount (read as none, a right
             # answer was marked wrong)
-            unsettled = next((t for t in tokens[:len(tokens) - len(answered)] if t.lower in ("padding", "padded")),
+            unsettled = next((t for t in tokens[:told_until] if t.lower in ("padding", "padded")),
                              None)
         if unsettled is not None and (told is None or unsettled.start != told.start):
             # `moving 2 pixels at a time`, `a border of 2 zeros`: a setting cnncalc does not read (it was passed over,
@@ -5046,8 +5052,9 @@ class _LineReader:
         if len(names) == 1:  # `… CONV1 has 96 filters of size 11x11 …`: the layer as its questions name it
             call = call._replace(label=names.pop())
         signature = " ".join(t.lower for t in (volume, *counts, sizes[0], *options))
-        expectation = self.told_answer(answered) if answered else None
-        if answered and expectation is None:
+        expectation = self.told_answer(answered) if answered else \
+            self.told_counts(counts_answered) if counts_answered else None
+        if (answered or counts_answered) and expectation is None:
             return None  # reported: an answer cnncalc cannot read is never passed over
         line = ir.Line((call,), expectation, Span(self.start, self.end))
         if asked is not None and not answered:
@@ -5098,6 +5105,17 @@ class _LineReader:
                                    "layer have? 7,600`")
             return line
         return line._replace(expectation=said.line.expectation)
+
+    def told_counts(self, tokens: list[Tok]) -> ir.Expectation | None:
+        """The counts a told problem's sentence ends with, after the layer (`… on 56x56x64 has 2,080 params`, `… →
+        34,944 parameters`): judged as a line's counts; E060 (and None) when cnncalc cannot read them."""
+        counts = self.trailing_counts([Tok("P", ",", tokens[0].start, tokens[0].start), *tokens])
+        if not counts:
+            self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(tokens)}` as the layer's counts",
+                          Span(tokens[0].start, tokens[-1].end), hint="write the answer on a line of its own, as "
+                                                                      "`Params: 2,080`")
+            return None
+        return ir.answered(None, counts, Span(tokens[0].start, tokens[-1].end))
 
     def told_answer(self, tokens: list[Tok]) -> ir.Expectation | None:
         """The answer a told problem's sentence ends with: `the output is 32x32x10`, `which gives a 32x32x10 output
@@ -11391,10 +11409,13 @@ _CLAUSE_WORDS = (",", ".", ";", "and", "with", "we", "you", "through", "goes", "
 def _told_input_at(tokens: list[Tok], words: list[str]) -> int | None:
     """Where a told problem's input is named: the first `input` or `image` (`an input of 32x32x3`, `a 32x32x3
     image`), or `volume` right after a volume before any word of the output (`… is applied to a 56x56x64 volume`;
-    not `… gives a 28x28x64 volume`); None when the sentence names none."""
+    not `… gives a 28x28x64 volume`), or `on` before a volume (`a 2x2 max pool on 32x32x16`); None when the sentence
+    names none."""
     return next((k for k, w in enumerate(words) if w in ("input", "image") or
-                 (w == "volume" and k and tokens[k - 1].kind == "DIMS" and not _TOLD_OUTPUT & set(words[:k]))),
-                None)
+                 (w == "volume" and k and tokens[k - 1].kind == "DIMS" and not _TOLD_OUTPUT & set(words[:k])) or
+                 (w == "on" and tokens[_skip(words, k + 1, ("a", "an", "the")):][:1] and
+                  tokens[_skip(words, k + 1, ("a", "an", "the"))].kind == "DIMS" and
+                  not _TOLD_OUTPUT & set(words[:k]))), None)  # (`… with stride 2 on 32x32x16 gives …`)
 
 
 def _told_units(tokens: list[Tok], words: list[str]) -> Tok | None:
@@ -11465,6 +11486,10 @@ _TOLD_KERNEL = ("filter", "filters", "kernel", "kernels", "conv", "convolution",
 _TOLD_UNREAD = frozenset({"dilation", "dilated", "atrous", "groups", "group", "grouped", "depthwise", "channelwise",
                           "separable", "transposed", "transpose", "deconvolution", "deconvolutional", "deconv",
                           "upsampling", "fractionally", "ceil", "ceiling"})
+# what may stand between a told problem's layer and the counts that answer it (`…: 2,080 params`, `… has 2,080 …`)
+_COUNT_LINKS = frozenset((":", "=", ">", ",", "-", "has", "have", "with", "gives", "there", "are", "is", "it", "which",
+                          "so", "the", "layer", "this", "needs", "uses", "total", "of", "a", "input", "image",
+                          "volume"))
 _TOLD_OUTPUT = frozenset(("output", "produces", "gives", "yields", "giving", "producing", "give", "produce", "yield",
                           "get", "gets", "obtain", "obtains", "results"))  # a told problem's answer follows
 _PROBLEM = re.compile(r"(?:#+[ \t]*)?(?:problem|exercise|task)[ \t]*[0-9]+[a-z]?\b", re.I)  # `## Problem 3`

@@ -1051,7 +1051,10 @@ BARE_ANSWERS = ["32x32x10", "A: 760", "760", "doesnt fit", "maybe", "32 by 32 by
                 "Answer 2: 0", "(227-11)/4+1 = 55, so 55x55x96", "A1: = 1e999", "A)", "A2. (11*11*3 + 1) * 96 = 34,944",
                 "so", "= 3 so", "Solution: doesnt fit", "I got 32x32x10 but I am not sure", "I got 32x32x10 for POOL1",
                 "We get 32x32x10 after CONV1", "CONV1 has 760 params and POOL1 has 0.", "I think 760",
-                "For CONV1 I got 1e999 params", "I got 0x0x0 for the output."]  # the line under a question
+                "For CONV1 I got 1e999 params", "I got 0x0x0 for the output.",
+                "Max pool 2x2 stride 2 on 32x32x16 gives 16x16x16", "1x1 conv with 32 filters on 56x56x64 has 2,080 "
+                "params", "FC layer with 10 neurons on a 4x4x16 input: 1e999 params", "3x3 pool on 0x0x0: 760 params"]
+# (the line under a question)
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params",
              "How many parameters does the network have", "How many parameters in total", "How big is the output of",

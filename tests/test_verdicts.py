@@ -7378,8 +7378,12 @@ def test_a_problem_told_with_its_layer_before_its_input(sentence: str, answers: 
 
 def test_the_output_volume_of_a_told_problem_is_not_its_input() -> None:
     # `volume` after a volume names the input only before the sentence speaks of the output
-    report = homework("A 2x2 max pool with stride 2 on 56x56x64, the output is a 28x28x64 volume.\n")
-    assert report.answers == () and report.input is None
+    report = homework("A 2x2 max pool with stride 2, the output is a 28x28x64 volume.\n")
+    assert report.input is None and [(a.quantity, a.verdict) for a in report.answers] == [("output", "unchecked")]
+    # the volume after `on` is the input (it was none, the answer unjudged): (56 - 2)/2 + 1 = 28
+    right_then_wrong("A 2x2 max pool with stride 2 on 56x56x64, the output is a {} volume.\n", "28x28x64",
+                     "27x27x64")
+    assert homework("A 2x2 max pool with stride 2 on 56x56x64 gives 28x28x64.\n").input.dims == (56, 56, 64)
     # a layer, then what it gives: its output, which no input lets cnncalc check (E024 says so)
     report = homework("A 2x2 max pool with stride 2 gives a 28x28x64 volume.\n")
     assert report.input is None and [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
@@ -16620,3 +16624,19 @@ def test_a_table_of_answers_without_a_layer_column_answers_the_layer_above_in_it
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 5, 1, "cnncalc cannot read this row's answers: its header gives a unit or an order, which cnncalc "
                        "reads only in a table with a layer column")]
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    # the input after `on` (the sentence was E060, "cannot read … as a layer", or prose): (32 - 2)/2 + 1 = 16,
+    # (55 - 3)/2 + 1 = 27, a 1x1 convolution keeps 56x56
+    ("Max pool 2x2 stride 2 on 32x32x16 gives {}", "16x16x16", "16x16x8"),
+    ("A 3x3 pool with stride 2 on 55x55x96: {}", "27x27x96", "26x26x96"),
+    ("1x1 conv with 32 filters on 56x56x64: output {}", "56x56x32", "56x56x64"),
+    # counts after the layer told (E060, "cannot tell which part … this count answers"): (1·1·64 + 1)·32 = 2,080,
+    # (4·4·16 + 1)·10 = 2,570, (11·11·3 + 1)·96 = 34,944
+    ("1x1 conv with 32 filters on 56x56x64 has {} params", "2,080", "2,048"),
+    ("FC layer with 10 neurons on a 4x4x16 input: {} params", "2,570", "2,560"),
+    ("Input 227x227x3; 96 filters 11x11, stride 4 → {} parameters", "34,944", "34,848"),
+])
+def test_a_told_layer_on_its_input_and_the_counts_after_it_are_judged(sentence: str, right: str, wrong: str) -> None:
+    right_then_wrong(sentence + "\n", right, wrong)
