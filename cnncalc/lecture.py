@@ -975,7 +975,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
-                    _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(weighed)))))))))))))))
+                    _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(_one_filter_labelled(
+                        weighed))))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -1242,6 +1243,11 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                 # (its E060 said): the layer stays, unknown, so that no answer after it is judged without it (a
                 # right count under `Max pooling gives 16x16x32.` was marked wrong)
                 result = reader.unreadable(None, [])
+            one_filter = _one_filter_label(tokens) if result is None and sink.total == reported else None
+            if one_filter is not None and _bare_values(tokens[one_filter[1] + 1:]):  # `Each filter: 76`: its
+                # parameters, or its weights?
+                sink.add(codes.E060, "this count of one filter does not say what it counts", Span(first, first + len(
+                    stripped)), hint="name it, as in `Params per filter: 76` or `Weights per filter: 75`")
             if result is None:
                 lettered = _part_letter(tokens) is not None and _bare_values(tokens[_lead(tokens):]) and \
                     (current.lines or current.input is not None)  # `(b) 770` under a problem: which question?
@@ -13555,6 +13561,61 @@ def _belief_dropped(tokens: list[Tok]) -> list[Tok]:
     if (start, end) == (lead, len(words)) or not any(t.kind in ("NUM", "DIMS") for t in tokens[start:end]):
         return tokens
     return [*tokens[:lead], *tokens[start:end]]
+
+
+# what names one filter before a colon (`Each filter: 76 params`, `Per filter: …`)
+_ONE_FILTER_LABELS = (["each", "filter"], ["each", "kernel"], ["per", "filter"], ["per", "kernel"], ["one", "filter"],
+               ["one", "kernel"], ["a", "single", "filter"], ["single", "filter"], ["for", "each", "filter"],
+               ["for", "one", "filter"], ["every", "filter"], ["every", "kernel"])
+
+
+def _one_filter_named(tokens: list[Tok]) -> tuple[int, int] | None:
+    """Where a line's words naming one filter start and end (`Each filter`, `Per kernel`, after a number or a
+    bullet); None for another line."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens[lead:lead + 3]]
+    length = next((len(o) for o in _ONE_FILTER_LABELS if words[:len(o)] == o), None)
+    return None if length is None else (lead, lead + length)
+
+
+def _one_filter_label(tokens: list[Tok]) -> tuple[int, int] | None:
+    """Where a label naming one filter starts, and its colon or `=` (`Each filter: …`, `Per filter = …`); None for
+    another line."""
+    named = _one_filter_named(tokens)
+    if named is None or named[1] + 1 >= len(tokens) or tokens[named[1]].text not in (":", "="):
+        return None
+    return named
+
+
+def _one_filter_labelled(tokens: list[Tok]) -> list[Tok]:
+    """A label naming one filter before its count (`Each filter: 76 params`, `Per filter: 5*5*3 + 1 = 76 params`) as
+    `Each filter has …`, or before its shape (`Each filter: 5x5x3`) as `Each filter is …`; its count's word before
+    it (`Per filter params: 76`, `Each filter's params: 76`) as `params per filter: 76`. Each was prose, a wrong
+    count unjudged. Other tokens as they are."""
+    labelled = _one_filter_label(tokens)
+    if labelled is not None:
+        lead, colon = labelled
+        rest = _unended(tokens[colon + 1:])
+        if len(rest) == 1 and rest[0].kind == "DIMS":
+            verb = "is"
+        elif any(t.kind == "NUM" for t in rest) and any(t.lower in ir.ANSWER_WORDS for t in rest):
+            verb = "has"
+        else:
+            return tokens
+        return [*tokens[:lead], Tok("WORD", "each", tokens[lead].start, tokens[lead].start), tokens[colon - 1],
+                Tok("WORD", verb, tokens[colon].start, tokens[colon].end), *tokens[colon + 1:]]
+    named = _one_filter_named(tokens)
+    if named is None:
+        return tokens
+    lead, end = named
+    words = [t.lower for t in tokens]
+    owned = end + 2 if words[end:end + 2] in (["'", "s"], ["’", "s"]) else end
+    head = _count_head(words, owned)
+    if head is None or words[owned + len(head):owned + len(head) + 1] not in ([":"], ["="]):
+        return tokens
+    filter_word = tokens[end - 1]
+    return [*tokens[:lead], *tokens[owned:owned + len(head)], Tok("WORD", "per", filter_word.start, filter_word.start),
+            filter_word, *tokens[owned + len(head):]]
 
 
 def _biases_said_after(tokens: list[Tok]) -> list[Tok]:

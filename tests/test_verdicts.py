@@ -16640,3 +16640,30 @@ def test_a_table_of_answers_without_a_layer_column_answers_the_layer_above_in_it
 ])
 def test_a_told_layer_on_its_input_and_the_counts_after_it_are_judged(sentence: str, right: str, wrong: str) -> None:
     right_then_wrong(sentence + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a label naming one filter (each was prose, a wrong count unjudged): 5·5·3 = 75 weights and a bias, 76 parameters
+    # a filter, (5·5·3 + 1)·10 = 760 for the layer
+    ("Each filter: {} params", "76", "77"), ("One filter: {} params", "76", "77"),
+    ("Per filter: {} parameters", "76", "77"), ("Per filter: {} weights", "75", "76"),
+    ("Each filter: 5*5*3 = 75 weights + 1 bias = {} params", "76", "77"),
+    ("Per filter params: {}", "76", "77"),
+    ("Each filter's params: {}", "76", "77"), ("Each filter: {}", "5x5x3", "5x5x1"),
+])
+def test_a_count_or_shape_after_a_label_naming_one_filter_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer", ["Per filter: 76", "Each filter = 75"])
+def test_a_count_of_one_filter_that_does_not_say_what_it_counts_is_e060(answer: str) -> None:
+    # with a word, the filter's count and the layer's total after it are judged each
+    report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n"
+                      "Each filter: 77 params. Total: 760\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == [("params", "right"),
+                                                                       ("params per filter", "wrong")]
+    # parameters (76) or weights (75)? It was prose: a wrong count passed
+    report = homework("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 1, "this count of one filter does not say what it counts")]
+    assert report.answers == ()
