@@ -11982,11 +11982,41 @@ def _flatten_answered(tokens: list[Tok], lines: list[ir.Line]) -> list[Tok]:
     if isinstance(last, ir.LayerCall) and last.keyword == "flatten":  # that flatten's output (it was prose too)
         return [Tok("WORD", "Output", said.start, said.end), Tok("P", ":", said.end, tokens[count].start),
                 tokens[count]]
-    if isinstance(last, ir.LayerCall) and last.keyword == "fc":
+    flattening = (_flattening_fc(lines) or last) if isinstance(last, ir.LayerCall) and last.keyword == "fc" else None
+    if flattening is not None and flattening is last:
         return [*(Tok("WORD", word, said.start, said.end) for word in ("Input", "to", "this", "layer")),
                 Tok("P", ":", said.end, tokens[count].start), tokens[count]]
+    if flattening is not None:  # `Flatten: 1024` under FC2 (which receives FC1's vector, no volume to flatten): what
+        # the FC layer that flattens receives, by its name or its place (it was judged as FC2's input, a right length
+        # marked wrong)
+        place = sum(isinstance(item, ir.LayerCall) and item.keyword == "fc" for line in lines for item in line.items
+                    if item is not flattening and line.span.start < flattening.span.start)
+        named = [flattening.label] if flattening.label is not None else \
+            ["the", _PLACES[place], "FC", "layer"] if place < len(_PLACES) else None
+        if named is not None:
+            return [*(Tok("WORD", word, said.start, said.end) for word in ("Input", "to", *named)),
+                    Tok("P", ":", said.end, tokens[count].start), tokens[count]]
     return [Tok("WORD", "Flatten", said.start, said.end), Tok("ARROW", "->", said.end, tokens[count].start),
             tokens[count]]
+
+
+_PLACES = tuple(word for word, place in _ORDINALS.items() if word.isalpha() and place >= 0 and word != "initial")
+
+
+def _flattening_fc(lines: list[ir.Line]) -> ir.LayerCall | None:
+    """The fully connected layer that flattens what it receives among the last ones above: the first of the run of
+    FC layers that ends the lines (an activation or a dropout between them is no break); None when a line of that
+    run holds no single layer."""
+    first: ir.LayerCall | None = None
+    for line in reversed(lines):
+        if len(line.items) != 1 or not isinstance(line.items[0], ir.LayerCall):
+            return None
+        call = line.items[0]
+        if call.keyword == "fc":
+            first = call
+        elif _family(call.keyword) is not None or call.keyword == "flatten":
+            break
+    return first
 
 
 # the words between a flatten said and the length it gives (`After flattening, we have …`, `Flattening gives a vector

@@ -16667,3 +16667,12 @@ def test_a_count_of_one_filter_that_does_not_say_what_it_counts_is_e060(answer: 
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 1, "this count of one filter does not say what it counts")]
     assert report.answers == ()
+
+
+@pytest.mark.parametrize("sheet", ["Input: 8x8x16\nFC1: 100 neurons\nFC2: 10 neurons\nFlatten: {}\n",
+                                   "Input: 8x8x16\nFC1: 100 neurons\nReLU\nFC2: 10 neurons\nAfter flattening: {}\n",
+                                   "Input: 8x8x16\nFC: 100 neurons\nFC: 10 neurons\nFlatten: {}\n"])
+def test_a_flatten_answered_under_the_second_fc_layer_is_what_the_first_receives(sheet: str) -> None:
+    # the second FC layer receives the first's 100 values, nothing to flatten: the flatten is the first's, of 8·8·16 =
+    # 1,024 values (it was judged as the second's input, 100: the right length marked wrong)
+    right_then_wrong(sheet, "1024", "1000")
