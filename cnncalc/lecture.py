@@ -3605,7 +3605,7 @@ class _LineReader:
                                       f"parameters or MACs", shape.span,
                           hint="say what it counts: `Params: 34,944`, `MACs: 105M`, `Output: 55x55x96`")
             return None
-        counted = self._count_answers(self.tokens[lead:]) if not _weight_shape_said(words[lead:]) else {}
+        counted = self._count_answers(self.tokens[lead:]) if not _weight_shape_said(self.tokens[lead:]) else {}
         # (`Params: 760`, `Params: 760, MACs: …`; not `Weights dimensions: 10x3x5x5`, a shape: it was E060 as a count)
         if shape is None:  # `Output: 4096 neurons`; `Output: 10 neurons, params = 850` may be a layer (E060)
             values = self._values_answer(words[lead:], self.tokens[lead:], above)
@@ -5830,10 +5830,20 @@ class _LineReader:
         height and width). Anything but one size after it makes the line prose; a size of more than three numbers
         (the whole layer's weights, `96x3x11x11`) is E060. (`Filter size:` and `Kernel size:` state a layer's
         kernel in a listing, `- Kernel size: 3`, and are not read here.)"""
-        at = _skip(words, 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0, ("the",))
-        whole = _weight_shape_said(words)  # (a layer's weights may be 4 numbers: `96x3x11x11`)
+        at = _shape_head_at(tokens)
+        whole = words[at:at + 2] in _WEIGHT_SHAPE_HEADS  # (a layer's weights may be 4 numbers: `96x3x11x11`)
         if words[at:at + 2] in _FILTER_SHAPE_HEADS or whole:
-            marker = at + 2 if words[at + 2:at + 3] in ([":"], ["="], ["?"], ["is"]) else None
+            named = at + 2  # (`Filter shape of CONV2: …`: the layer named, `_asked_about` reads it)
+            if words[named:named + 1] in (["of"], ["for"], ["in"]):
+                named = next((k for k in range(named + 2, min(len(words), named + 5))
+                              if words[k] in (":", "=", "?", "is") and _label(tokens[named + 1:k]) is not None),
+                             named)
+            marker = named if words[named:named + 1] in ([":"], ["="], ["?"], ["is"]) else None
+        elif words[at:at + 2] in (["shape", "of"], ["dimensions", "of"]) and \
+                words[(held := _skip(words, at + 2, ("the",))):held + 1] in (["weights"], ["weight"], ["kernel"]):
+            whole = True  # `Shape of the weights: 16x3x3x3` (it was prose)
+            named = held + 1 + (words[held + 1:held + 2] == ["tensor"])
+            marker = named if words[named:named + 1] in ([":"], ["="], ["?"], ["is"]) else None
         elif words[at:at + 2] in (["shape", "of"], ["size", "of"], ["dimensions", "of"]) and \
                 words[at + 2:at + 3] in (["each"], ["a"], ["one"]) and words[at + 3:at + 4] in (["filter"], ["kernel"]):
             marker = at + 4 if words[at + 4:at + 5] in ([":"], ["="], ["?"], ["is"]) else None
@@ -10831,11 +10841,21 @@ _WEIGHT_SHAPE_HEADS = (["kernel", "shape"], ["weight", "shape"], ["weights", "sh
                        ["weights", "tensor"])  # (`Weight tensor: 10x3x5x5` was prose: a wrong one passed)
 
 
-def _weight_shape_said(words: list[str]) -> bool:
+def _weight_shape_said(tokens: list[Tok]) -> bool:
     """Whether a line asks or answers a layer's weight shape (`Weight shape: …`, `Weights dimensions: …`, `What is the
-    weight tensor? …`: `_WEIGHT_SHAPE_HEADS`)."""
+    weight tensor? …`, `CONV1 weight shape: …`: `_WEIGHT_SHAPE_HEADS`)."""
+    at = _shape_head_at(tokens)
+    return [t.lower for t in tokens[at:at + 2]] in _WEIGHT_SHAPE_HEADS
+
+
+def _shape_head_at(tokens: list[Tok]) -> int:
+    """Where a line's heading of a filter's or a layer's weight shape would start: after `What is the`, and after the
+    layer's name before it (`CONV1 filter shape: …`, `CONV2 weight shape: …`: prose before, a wrong shape unjudged)."""
+    words = [t.lower for t in tokens[:6]]
     at = _skip(words, 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0, ("the",))
-    return words[at:at + 2] in _WEIGHT_SHAPE_HEADS
+    if _label(tokens[at:at + 1]) is not None and words[at + 1:at + 3] in (*_FILTER_SHAPE_HEADS, *_WEIGHT_SHAPE_HEADS):
+        return at + 1
+    return at
 
 
 _MAC_PHRASES = tuple(p for p, q in _COUNT_WORDS.items() if q == "macs" and p != ("macs",))  # `multiply-adds`, …

@@ -16676,3 +16676,15 @@ def test_a_flatten_answered_under_the_second_fc_layer_is_what_the_first_receives
     # the second FC layer receives the first's 100 values, nothing to flatten: the flatten is the first's, of 8·8·16 =
     # 1,024 values (it was judged as the second's input, 100: the right length marked wrong)
     right_then_wrong(sheet, "1024", "1000")
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a filter's or a layer's weight shape for a layer named before or after its heading (each was prose, a wrong
+    # shape unjudged): CONV1's 16 filters are 3x3 over 3 channels, CONV2's 8 over CONV1's 16
+    ("CONV1 filter shape: {}", "3x3x3", "3x3x16"), ("Filter shape of CONV2: {}", "3x3x16", "3x3x3"),
+    ("CONV1 weight shape: {}", "16x3x3x3", "16x16x3x3"), ("Weight shape of CONV2: {}", "8x16x3x3", "8x3x3x3"),
+    ("Shape of the weights: {}", "8x16x3x3", "8x3x3x3"),
+])
+def test_a_weight_or_filter_shape_of_a_named_layer_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 8 3x3 filters, stride 1, pad 1\n"
+                     + answer + "\n", right, wrong)
