@@ -530,15 +530,17 @@ class Checker:
                 sums.param_bytes + sums.activation_bytes
             # memory is in bytes; the counts of values are with a byte unit (`expect total params 16.4MB`: float32)
             in_bytes = exp.quantity == "memory" or _in_bytes(exp.limit, exp.quantity)
-            actual = {"params": sums.params, "weights": sums.weights, "biases": sums.biases,
-                      "macs": sums.macs, "memory": memory, "activations": sums.activations}[exp.quantity]
+            actual = {"params": sums.all_params if exp.with_statistics else sums.params, "weights": sums.weights,
+                      "biases": sums.biases, "macs": sums.macs, "memory": memory,
+                      "activations": sums.activations}[exp.quantity]
             scale = BYTES_PER_VALUE if in_bytes and exp.quantity != "memory" else 1  # values as float32 bytes
             if actual is not None:
                 actual *= scale
             unit = " bytes" if in_bytes else ""
             relation = "" if exp.op == "==" else f"{exp.op} "
             expected = f"{relation}{exp.limit.text}"
-            quantity = f"total {exp.quantity}" + ("" if exp.family is None else f" in {exp.family} layers")
+            quantity = f"total {exp.quantity}" + ("" if exp.family is None else f" in {exp.family} layers") + \
+                (" with running statistics" if exp.with_statistics else "")
             if actual is None:
                 doubt = next((r.doubt for r in counted if not r.known and r.doubt is not None), None)
                 reason = f"it rests on {doubt.reason}" if doubt is not None else "a layer could not be computed"
@@ -595,7 +597,8 @@ class Checker:
                 if scale != 1 and exp.limit.accepts(actual // scale):
                     slip = _bytes_slip(exp.quantity, actual // scale)
                 running = (sums.non_trainable or 0) * scale
-                if exp.quantity == "params" and running and _holds(exp.limit, actual + running, in_bytes):
+                if exp.quantity == "params" and running and not exp.with_statistics and \
+                        _holds(exp.limit, actual + running, in_bytes):
                     slip = (f"that counts the {running:,} running statistics too (the table's Total params, as Keras "
                             f"counts); `expect total params` is the learnable count, the table's Trainable params")
                 if exp.quantity == "macs" and exp.limit.accepts(2 * actual):

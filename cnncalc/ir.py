@@ -410,6 +410,9 @@ class TotalExpectation(NamedTuple):
     # why the sheet leaves open which layers it sums, so that it is not judged: its network starts from an input stated
     # where the network above stands (`Input: 55x55x96` under CONV1's 55x55x96, then `POOL1: …`)
     unsure: str = ""
+    # a count of parameters with the running statistics (Keras' "Total params", above its "Trainable params" and
+    # "Non-trainable params"): `Totals.all_params`
+    with_statistics: bool = False
 
 
 def placed(totals: list[TotalExpectation], lines: list[Line]) -> tuple[TotalExpectation, ...]:

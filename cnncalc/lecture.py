@@ -795,6 +795,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     comma_rows = _comma_rows(text.split("\n")) if "," in text else set()  # a table pasted as CSV
     lone_rows = {body[0][0] + 1 for _, head, body in _tables(text.split("\n")) if head is not None and len(body) == 1} \
         if "|" in text else set()  # (line numbers from 1)
+    keras_totals = _keras_totals(text.split("\n")) if "rainable params" in text else set()
     blank = False  # a blank line since the last line read
     cases: list[Tok] | None = None  # `Example N = 7, F = 3:`'s letters, which the lines of its cases below share
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
@@ -976,7 +977,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
                     _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(_one_filter_labelled(
-                        weighed))))))))))))))))
+                        _trainable_total(weighed)))))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -1133,6 +1134,9 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                         totals = [t._replace(unsure=t.unsure or f"line {current.unread_layer}, read as prose, may "
                                                                 f"state a layer the total counts")
                                   if t.limit is not None else t for t in totals]
+                    if number in keras_totals:  # Keras' "Total params", above its trainable and non-trainable ones
+                        totals = [t._replace(with_statistics=True) if t.quantity == "params" and t.family is None
+                                  else t for t in totals]
                     current.totals.extend(totals)
                     steps(current)
                 current.end = line_start + len(raw)
@@ -13617,6 +13621,31 @@ def _belief_dropped(tokens: list[Tok]) -> list[Tok]:
 _ONE_FILTER_LABELS = (["each", "filter"], ["each", "kernel"], ["per", "filter"], ["per", "kernel"], ["one", "filter"],
                ["one", "kernel"], ["a", "single", "filter"], ["single", "filter"], ["for", "each", "filter"],
                ["for", "one", "filter"], ["every", "filter"], ["every", "kernel"])
+
+
+_KERAS_FOOTER = (re.compile(r"\s*total params\s*:.*", re.I), re.compile(r"\s*trainable params\s*:.*", re.I),
+                 re.compile(r"\s*non-trainable params\s*:.*", re.I))
+
+
+def _keras_totals(lines: list[str]) -> set[int]:
+    """The numbers of the lines that say Keras' `Total params: …` with its `Trainable params: …` and `Non-trainable
+    params: …` on the lines below, as its summary ends: that total counts the running statistics too (judged as the
+    learnable count, a right total was marked wrong)."""
+    said = [line for line in lines if line.strip()]
+    numbers = [number for number, line in enumerate(lines, 1) if line.strip()]
+    return {numbers[k] for k in range(len(said) - 2)
+            if all(pattern.fullmatch(line) for pattern, line in zip(_KERAS_FOOTER, said[k:k + 3]))}
+
+
+def _trainable_total(tokens: list[Tok]) -> list[Tok]:
+    """`Trainable params: 480`, as Keras' summary ends: the network's total, as `Total trainable params: 480` (it was
+    judged as the last layer's count, a right total marked wrong); other tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens[lead:lead + 5]]
+    head = _count_head(words, 1) if words[:1] == ["trainable"] else None
+    if head is None or _COUNT_WORDS[head] != "params" or words[1 + len(head):2 + len(head)] not in ([":"], ["="]):
+        return tokens
+    return [*tokens[:lead], Tok("WORD", "Total", tokens[lead].start, tokens[lead].start), *tokens[lead:]]
 
 
 def _one_filter_named(tokens: list[Tok]) -> tuple[int, int] | None:

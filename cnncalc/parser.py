@@ -464,6 +464,16 @@ class Parser(TokenStream):
             self.sync_statement()
             return None
         self.advance()
+        with_statistics = what.text == "params" and self.at_word("with")  # `expect total params with statistics
+        # 512`: Keras' "Total params", the running statistics counted too
+        if with_statistics:
+            self.advance()
+            if not self.at_word("statistics"):
+                self.unexpected("`statistics` after `expect total params with`",
+                                "e.g. `expect total params with statistics 512`")
+                self.sync_statement()
+                return None
+            self.advance()
         family = None
         if self.at_word("in"):  # `expect total params in conv layers 760`
             self.advance()
@@ -485,7 +495,8 @@ class Parser(TokenStream):
             return None
         if not self.end_of_answer():
             return None  # `expect total params 1820+760+51210`: not 1,820, judged
-        return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span), family=family)
+        return ir.TotalExpectation(what.text, op, limit, None, kw.span.to(limit.span), family=family,
+                                   with_statistics=with_statistics)
 
     # ---- blocks ----------------------------------------------------------------------
 

@@ -167,7 +167,8 @@ def total_text(t: ir.TotalExpectation) -> str:
     assert t.limit is not None
     op = "" if t.op == "==" else f"{t.op} "
     family = "" if t.family is None else f"in {t.family} layers "
-    return f"expect total {t.quantity} {family}{op}{count_text(t.limit)}"
+    statistics = "with statistics " if t.with_statistics else ""
+    return f"expect total {t.quantity} {statistics}{family}{op}{count_text(t.limit)}"
 
 
 def write_spec(file: ir.File, text: str | None = None) -> str:

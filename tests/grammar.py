@@ -220,6 +220,8 @@ class Grammar:
                                           f"expect total params in {self.rng.choice(['conv', 'fc', 'pool', 'relu'])} "
                                           f"{self.rng.choice(['layers ', 'layer ', ''])}{self.rng.choice(COUNTS)}",
                                           f"expect total macs in conv layers <= {self.rng.choice(COUNTS)}",
+                                          f"expect total params with {self.rng.choice(['statistics ', ''])}"
+                                          f"{self.rng.choice(['in conv layers ', ''])}{self.rng.choice(COUNTS)}",
                                           f"expect output {self.number()}x{self.number()}x{self.number()}",
                                           f"expect output {self.number()} x {self.number()}"]))
         return "\n".join(lines)
@@ -1055,7 +1057,8 @@ BARE_ANSWERS = ["32x32x10", "A: 760", "760", "doesnt fit", "maybe", "32 by 32 by
                 "We get 32x32x10 after CONV1", "CONV1 has 760 params and POOL1 has 0.", "I think 760",
                 "For CONV1 I got 1e999 params", "I got 0x0x0 for the output.",
                 "Max pool 2x2 stride 2 on 32x32x16 gives 16x16x16", "1x1 conv with 32 filters on 56x56x64 has 2,080 "
-                "params", "FC layer with 10 neurons on a 4x4x16 input: 1e999 params", "3x3 pool on 0x0x0: 760 params"]
+                "params", "FC layer with 10 neurons on a 4x4x16 input: 1e999 params", "3x3 pool on 0x0x0: 760 params",
+                "Total params: 512\nTrainable params: 480\nNon-trainable params: 32", "Trainable params: 1e999"]
 # (the line under a question)
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params",

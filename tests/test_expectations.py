@@ -155,3 +155,14 @@ def test_a_unit_a_space_away_from_its_number_is_an_error_not_the_number_alone(an
     assert where(r) == [("E013", 2, column)]
     assert r.diagnostics[0].hint == f"write `{written}`"
     assert r.answers == ()
+
+
+def test_expect_total_params_with_statistics_is_keras_total() -> None:
+    # (3·3·3 + 1)·16 = 448, and a batch norm's 2·16 = 32 learnt with 2·16 = 32 running statistics: 512 in all
+    spec = "input 32x32x3\nconv 16 3x3 pad 1\nbn\nexpect total params with statistics {}\n"
+    assert [(a.quantity, a.verdict) for a in run(spec.format(512)).answers] == [
+        ("total params with running statistics", "right")]
+    assert [a.verdict for a in run(spec.format(480)).answers] == ["wrong"]
+    report = run(spec.format("").replace("statistics", "stats 512"))
+    assert where(report) == [("E002", 4, 26)]
+    assert "expected `statistics` after `expect total params with`" in report.diagnostics[0].message

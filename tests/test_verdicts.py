@@ -16688,3 +16688,30 @@ def test_a_flatten_answered_under_the_second_fc_layer_is_what_the_first_receives
 def test_a_weight_or_filter_shape_of_a_named_layer_is_judged(answer: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 8 3x3 filters, stride 1, pad 1\n"
                      + answer + "\n", right, wrong)
+
+
+def test_keras_summary_totals_are_judged_as_keras_counts_them() -> None:
+    # CONV1 has (3·3·3 + 1)·16 = 448 parameters, BN1 2·16 = 32 learnt and 2·16 = 32 running statistics: 480 learnable,
+    # 512 as Keras' "Total params" counts. `Trainable params` was judged as BN1's own 32, the Keras total as 480:
+    # both right answers marked wrong
+    sheet = "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nBN1: batch norm\n{}"
+    footer = "Total params: {}\nTrainable params: {}\nNon-trainable params: 32\n"
+    report = homework(sheet.format(footer.format(512, 480)))
+    assert [(a.quantity, a.expected, a.verdict) for a in report.answers] == [
+        ("total params with running statistics", "512", "right"), ("total params", "480", "right")]
+    report = homework(sheet.format(footer.format(480, 470)))
+    assert [(a.expected, a.verdict) for a in report.answers] == [("480", "wrong"), ("470", "wrong")]
+    # without the footer's lines below it, `Total params` is the learnable count, as `expect total params` is
+    right_then_wrong(sheet.format("Total params: {}\n"), "480", "512")
+    right_then_wrong(sheet.format("Trainable params: {}\n"), "480", "32")
+
+
+def test_keras_summary_totals_convert_to_a_spec_that_reads_back(tmp_path: Path) -> None:
+    # 448 + 32 learnable, 512 with the 32 running statistics (test_keras_summary_totals_are_judged_as_keras_counts_them)
+    sheet = tmp_path / "hw.txt"
+    sheet.write_text("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nBN1: batch norm\nTotal params: 512\n"
+                     "Trainable params: 480\nNon-trainable params: 32\n")
+    converted = invoke("convert", str(sheet))
+    assert converted.exit_code == 0 and "expect total params with statistics 512\nexpect total params 480" in \
+        converted.stdout
+    assert [a.verdict for a in cnncalc.analyze_text(converted.stdout).answers] == ["right", "right"]
