@@ -199,8 +199,10 @@ def write_spec(file: ir.File, text: str | None = None) -> str:
         return "\n".join(s for _, s in statements) + "\n"
     out: list[str] = []
     source = Source(text, "")
-    for offset, statement in sorted(statements, key=lambda p: p[0]):
-        number = source.line_col(offset)[0] - 1
+    # by source line, and on one line in the IR's order: a line's repeated steps (`[CONV -> POOL] x 2`) share their
+    # offsets, and sorted by offset were written each layer twice in a row, another network
+    numbered = [(source.line_col(offset)[0] - 1, statement) for offset, statement in statements]
+    for number, statement in sorted(numbered, key=lambda p: p[0]):
         while len(out) < number:
             out.append("")
         out.append(statement)

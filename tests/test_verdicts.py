@@ -16715,3 +16715,16 @@ def test_keras_summary_totals_convert_to_a_spec_that_reads_back(tmp_path: Path) 
     assert converted.exit_code == 0 and "expect total params with statistics 512\nexpect total params 480" in \
         converted.stdout
     assert [a.verdict for a in cnncalc.analyze_text(converted.stdout).answers] == ["right", "right"]
+
+
+def test_a_repeated_line_of_steps_converts_in_its_order(tmp_path: Path) -> None:
+    # 30x30x3 through a 3x3 convolution (28), a 2x2 pool at stride 2 (14), again (12, then 6): 6x6x8. Its steps share
+    # their source offsets, and convert wrote each layer twice in a row: 30 → 28 → 26 → 13 → 6.5, E030
+    sheet = tmp_path / "hw.txt"
+    sheet.write_text("Input: 30x30x3\n[CONV(8 3x3) -> RELU -> POOL(2x2, stride 2)] x 2\nOutput: 6x6x8\n")
+    converted = invoke("convert", str(sheet))
+    assert converted.exit_code == 0
+    assert [line.split(" ->")[0] for line in converted.stdout.splitlines()[1:]] == [
+        "conv 8 3x3", "relu", "maxpool 2x2 stride 2"] * 2
+    again = cnncalc.analyze_text(converted.stdout)
+    assert [(a.expected, a.verdict) for a in again.answers] == [("6x6x8", "right")] and not again.diagnostics
