@@ -345,7 +345,7 @@ def _pieces(text: str) -> Iterator[tuple[int, str, int, bool]]:
     offset = 0
     for number, raw in enumerate(text.split("\n"), 1):
         plain, groups = _groups_masked(raw)
-        steps = _chain(plain) if "(" in plain or "[" in plain else None
+        steps = _chain(plain, bool(groups)) if "(" in plain or "[" in plain else None
         if steps is None:
             for start, end in _sentences(raw):
                 yield number, raw[start:end], offset + start, False
@@ -588,17 +588,17 @@ _HYPERPARAMETER_KEYS = {
     **dict.fromkeys(("activation", "activation function", "nonlinearity"), "activation")}
 
 
-def _chain(raw: str) -> list[tuple[int, int]] | None:
+def _chain(raw: str, repeated: bool = False) -> list[tuple[int, int]] | None:
     """Where each step of a one-line network starts and ends in `raw`; None unless there are two arrows or more
     between steps that each read as a layer's name and description, two of them naming layers (or the input);
-    or one arrow from the input to a layer, each with its parenthesis (`INPUT(32x32x3) -> CONV(10 filters, …)`)."""
+    or one arrow between two such steps, each with its parenthesis (`INPUT(32x32x3) -> CONV(10 filters, …)`, `CONV(8
+    3x3, pad 1) -> POOL(2x2, stride 2)`: not a layer and its answer), or in a group said to repeat (`[CONV(8 filters,
+    3x3) -> POOL] x 2`)."""
     arrows = [m.span() for m in _CHAIN_ARROW.finditer(raw)]
     if not arrows:
         return None
     title = _CHAIN_TITLE.match(raw, 0, arrows[0][0])
     first = title.end() if title else 0
-    if len(arrows) == 1 and not _CHAIN_INPUT.fullmatch(raw, first, arrows[0][0]):
-        return None
     bounds = [first] + [end for _, end in arrows]
     ends = [start for start, _ in arrows] + [len(raw)]
     steps = []
@@ -608,6 +608,9 @@ def _chain(raw: str) -> list[tuple[int, int]] | None:
         steps.append((start, end))
     named = sum(1 for start, end in steps if _layer_kind(raw[start:end].split("(")[0].split("[")[0].strip().lower())
                 or raw[start:end].strip().lower().startswith("input"))
+    if len(arrows) == 1 and not _CHAIN_INPUT.fullmatch(raw, first, arrows[0][0]) and not repeated and \
+            not all("(" in raw[start:end] for start, end in steps):
+        return None
     return steps if named >= 2 else None
 
 

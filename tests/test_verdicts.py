@@ -16728,3 +16728,14 @@ def test_a_repeated_line_of_steps_converts_in_its_order(tmp_path: Path) -> None:
         "conv 8 3x3", "relu", "maxpool 2x2 stride 2"] * 2
     again = cnncalc.analyze_text(converted.stdout)
     assert [(a.expected, a.verdict) for a in again.answers] == [("6x6x8", "right")] and not again.diagnostics
+
+
+@pytest.mark.parametrize("line, output", [
+    # one arrow between two calls, alone or in a group said to repeat: steps, not a layer and its answer (the group was
+    # prose, its answers unjudged; the pair E060 on the convolution). On 32x32x3 the padded 3x3 convolution keeps
+    # 32x32, each 2x2 pool at stride 2 halves it: 16x16x8 once, 8x8x8 twice
+    ("[CONV(8 3x3, pad 1) -> POOL(2x2, stride 2)] x 2", "8x8x8"),
+    ("CONV(8 3x3, pad 1) -> POOL(2x2, stride 2)", "16x16x8"),
+])
+def test_two_calls_between_one_arrow_are_two_steps(line: str, output: str) -> None:
+    right_then_wrong(f"Input: 32x32x3\n{line}\nOutput: {{}}\n", output, "32x32x8")
