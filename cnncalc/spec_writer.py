@@ -181,13 +181,13 @@ def write_spec(file: ir.File, text: str | None = None) -> str:
     for block in file.blocks:
         params = ", ".join(p.name + (f"={expr_text(p.default)}" if p.default is not None else "") for p in block.params)
         add(block.span.start, f"block {block.name}({params}) " + _braced(block.body, ""))
-    for net in file.networks:
-        if net.title:
-            add(net.span.start, f"network {net.title}")
+    for index, net in enumerate(file.networks):
+        if net.title or index:  # (a second network starts at its `network` line: a second `input` is E021)
+            add(net.span.start, f"network {net.title or ''}".rstrip())
         if net.input is not None:
             dims = "x".join(str(d) for d in net.input.dims)
             answers = "" if net.input.answers is None else " -> " + answer_text(net.input.answers)
-            add(net.input.span.start,
+            add(max(net.input.span.start, net.span.start),  # (an input said again is the one above: its span)
                 f"input {dims}" + (f" batch {net.input.batch}" if net.input.batch != 1 else "") + answers)
         if net.rounding is not None:
             add(net.rounding.span.start, f"rounding {net.rounding.mode}")

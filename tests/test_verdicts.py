@@ -16739,3 +16739,20 @@ def test_a_repeated_line_of_steps_converts_in_its_order(tmp_path: Path) -> None:
 ])
 def test_two_calls_between_one_arrow_are_two_steps(line: str, output: str) -> None:
     right_then_wrong(f"Input: 32x32x3\n{line}\nOutput: {{}}\n", output, "32x32x8")
+
+
+def test_a_sheet_of_two_networks_converts_to_two_networks(tmp_path: Path) -> None:
+    # the second network's `input` followed the first's in the spec written (E021, "given twice": its answers
+    # unchecked), and an input said again as the one above was written at that one's line. (16 - 9 + 2·3)/3 + 1 =
+    # 5.33 does not fit; a ReLU keeps 227x227x3
+    sheet = tmp_path / "hw.txt"
+    sheet.write_text("Input 16x16, filter 9x9, stride 3, pad 3 => doesnt fit\n\nInput: 227x227x3\nReLU -> 227x227x3\n"
+                     "\n[227x227x3] INPUT\nReLU -> 227x227x4\nInput: 227x227x3 images\nReLU -> 227x227x3\n")
+    original = [[(a.expected, a.verdict) for a in analysis.report.answers] for analysis in analyses(
+        sheet.read_text(), str(sheet))]
+    assert original == [[("doesnt fit", "right")], [("227x227x3", "right")], [("227x227x4", "wrong")],
+                        [("227x227x3", "right")]]
+    converted = invoke("convert", str(sheet))
+    assert converted.exit_code == 0 and converted.stdout.count("network\ninput ") == 3
+    again = [[a.verdict for a in analysis.report.answers] for analysis in analyses(converted.stdout, "hw.spec")]
+    assert again == [[verdict for _, verdict in answers] for answers in original]
