@@ -980,7 +980,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
                     _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(_one_filter_labelled(
-                        _trainable_total(weighed)))))))))))))))))
+                        _trainable_total(_neuron_connected(weighed))))))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -13638,6 +13638,28 @@ def _keras_totals(lines: list[str]) -> set[int]:
     numbers = [number for number, line in enumerate(lines, 1) if line.strip()]
     return {numbers[k] for k in range(len(said) - 2)
             if all(pattern.fullmatch(line) for pattern, line in zip(_KERAS_FOOTER, said[k:k + 3]))}
+
+
+def _neuron_connected(tokens: list[Tok]) -> list[Tok]:
+    """`Each output neuron has 75 weights` as `Each neuron has …`, and `Each neuron is connected to 75 inputs` (`…
+    75 values`) as `Each neuron has 75 weights`, one filter's (one unit's) weights, as the notes say a neuron's: each
+    was prose or E060, a wrong count unjudged. Other tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens]
+    if words[lead:lead + 1] not in (["each"], ["every"]):
+        return tokens
+    neuron = lead + 1 + (words[lead + 1:lead + 2] == ["output"])
+    if words[neuron:neuron + 1] != ["neuron"]:
+        return tokens
+    rest = tokens[neuron + 1:]
+    said = [t.lower for t in _unended(rest)]
+    linked = 3 if said[:3] == ["is", "connected", "to"] else 2 if said[:2] == ["connects", "to"] else 0
+    if linked and len(said) == linked + 2 and rest[linked].kind == "NUM" and \
+            said[linked + 1] in ("inputs", "values", "weights"):
+        has = Tok("WORD", "has", rest[0].start, rest[linked - 1].end)
+        return [*tokens[:lead + 1], tokens[neuron], has, rest[linked], rest[linked + 1]._replace(text="weights"),
+                *rest[len(said):]]
+    return [*tokens[:lead + 1], *tokens[neuron:]]
 
 
 def _trainable_total(tokens: list[Tok]) -> list[Tok]:

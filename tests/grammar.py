@@ -1007,7 +1007,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "The receptive field of CONV1 is", "The conv layer has", "I think it's", "I think the output is",
                "For POOL1 I got", "For CONV1, we get", "I got", "CONV1 has 760 params, POOL1 has", "I believe",
                "Each filter:", "Per filter:", "Per filter params:", "Each filter's params =", "One filter =",
-               "CONV1 filter shape:", "Weight shape of POOL1:", "Shape of the weights:", "Filter shape of CONV9 ="]
+               "CONV1 filter shape:", "Weight shape of POOL1:", "Shape of the weights:", "Filter shape of CONV9 =",
+               "Each output neuron has", "Each neuron is connected to"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "(5*5*3 + 1)*10", "5x5x3x10 + 10", "10·(75+1)", "760/0", "7/2", "10*" * 20 + "1", "((((1", "5*5*-3",
                  "(5*5*3 + 1)*10 (= 760)", "750 + 10 (with biases)", "1e9*1e9",

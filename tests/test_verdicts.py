@@ -16756,3 +16756,15 @@ def test_a_sheet_of_two_networks_converts_to_two_networks(tmp_path: Path) -> Non
     assert converted.exit_code == 0 and converted.stdout.count("network\ninput ") == 3
     again = [[a.verdict for a in analysis.report.answers] for analysis in analyses(converted.stdout, "hw.spec")]
     assert again == [[verdict for _, verdict in answers] for answers in original]
+
+
+@pytest.mark.parametrize("sheet, answer, right, wrong", [
+    # a neuron's weights, as the CS231n notes count them (each was prose or E060, a wrong count unjudged): a 5x5
+    # filter on 3 channels has 5·5·3 = 75 weights; an FC unit on 8·8·16 = 1,024 values has 1,024, and a bias
+    ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n", "Each neuron is connected to {} inputs", "75",
+     "76"),
+    ("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n", "Each output neuron has {} weights", "75", "76"),
+    ("Input: 8x8x16\nFC1: 100 neurons\n", "Each output neuron has {} parameters", "1025", "1024"),
+])
+def test_a_neurons_weights_said_in_a_sentence_are_judged(sheet: str, answer: str, right: str, wrong: str) -> None:
+    right_then_wrong(sheet + answer + "\n", right, wrong)
