@@ -275,8 +275,13 @@ class Executor:
         """He-uniform weights (variance 2/fan-in) keep activations finite through deep networks; uniform
         draws cost a fifth of normal ones (docs/executor.md). `first_axis_last`: the same shape, its first
         axis last in memory (Layer.read_transposed)."""
-        values: np.ndarray = np.moveaxis(self.rng.random(shape[1:] + shape[:1], dtype=self.dtype), -1, 0) \
-            if first_axis_last else self.rng.random(shape, dtype=self.dtype)
+        previous = _HUGE_PAGES(False) if _HUGE_PAGES is not None else None
+        try:
+            values: np.ndarray = np.moveaxis(self.rng.random(shape[1:] + shape[:1], dtype=self.dtype), -1, 0) \
+                if first_axis_last else self.rng.random(shape, dtype=self.dtype)
+        finally:
+            if _HUGE_PAGES is not None and previous is not None:
+                _HUGE_PAGES(previous)
         if name == "weight":
             fan_in = max(1, int(np.prod(shape[1:])))
             bound = float(np.sqrt(6.0 / fan_in))
@@ -289,6 +294,20 @@ class Executor:
             values -= 0.5
             values *= 0.2
         return values
+
+
+def _huge_pages_switch() -> Callable[[bool], bool] | None:
+    """NumPy's switch for asking the kernel to back new arrays with huge pages (`_set_madvise_hugepage`, private: it
+    returns the setting it replaces), or None where this NumPy has none. The weights are drawn with it off: a fresh
+    array of huge pages may wait for the kernel to compact memory, 0.9 s of system time for VGG-16's 138M weights
+    against 0.14 s in small pages here (`verify` 1.2 s against 0.9 s, benchmarks/bench_executor.py), while the
+    forward runs no slower on them."""
+    core = getattr(np, "_core", None) or getattr(np, "core", None)
+    switch = getattr(getattr(core, "multiarray", None), "_set_madvise_hugepage", None)
+    return switch if callable(switch) else None
+
+
+_HUGE_PAGES = _huge_pages_switch()
 
 
 def _size(shape: tuple[int, ...]) -> int:

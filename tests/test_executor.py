@@ -616,3 +616,24 @@ def test_a_second_forward_reuses_the_memory_the_first_freed() -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     Executor(np.random.default_rng(0), weights=drawn).run(a.root, x)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before < 300
+
+
+def test_weights_are_drawn_in_small_pages_and_the_setting_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # NumPy's huge-page advice is off while weights are drawn (a fresh array of huge pages may wait for the kernel to
+    # compact memory) and back as it was after, whatever the draw does; the values are the generator's own
+    import cnncalc.executor as executor
+    assert executor._HUGE_PAGES is not None  # (every NumPy cnncalc supports has the switch)
+    calls: list[bool] = []
+
+    def switch(enabled: bool) -> bool:
+        calls.append(enabled)
+        return True  # the setting it replaced: on
+
+    monkeypatch.setattr(executor, "_HUGE_PAGES", switch)
+    drawn = Executor(np.random.default_rng(7), np.float32).random("bias", (5,), False)
+    assert calls == [False, True]
+    assert np.array_equal(drawn, (np.random.default_rng(7).random((5,), dtype=np.float32) - 0.5) * 0.2)
+    calls.clear()
+    with pytest.raises(ValueError):
+        Executor(np.random.default_rng(7), np.float32).random("bias", (-1,), False)
+    assert calls == [False, True]
