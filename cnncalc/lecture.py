@@ -798,7 +798,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     comma_rows = _comma_rows(text.split("\n")) if "," in text else set()  # a table pasted as CSV
     lone_rows = {body[0][0] + 1 for _, head, body in _tables(text.split("\n")) if head is not None and len(body) == 1} \
         if "|" in text else set()  # (line numbers from 1)
-    keras_totals = _keras_totals(text.split("\n")) if "rainable params" in text else set()
+    keras_footer = _keras_footer(text.split("\n")) if "rainable params" in text else {}
     blank = False  # a blank line since the last line read
     cases: list[Tok] | None = None  # `Example N = 7, F = 3:`'s letters, which the lines of its cases below share
     held: list[Tok] = []  # a case's `stride` alone on its line, its value and answer on the next
@@ -980,7 +980,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
                     _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(_one_filter_labelled(
-                        _trainable_total(_neuron_connected(weighed))))))))))))))))))
+                        _neuron_connected(_trainable_total(weighed) if keras_footer.get(number) == "trainable" else
+                                          weighed)))))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -1137,7 +1138,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
                         totals = [t._replace(unsure=t.unsure or f"line {current.unread_layer}, read as prose, may "
                                                                 f"state a layer the total counts")
                                   if t.limit is not None else t for t in totals]
-                    if number in keras_totals:  # Keras' "Total params", above its trainable and non-trainable ones
+                    if keras_footer.get(number) == "total":  # Keras' "Total params", above its trainable and
+                        # non-trainable ones
                         totals = [t._replace(with_statistics=True) if t.quantity == "params" and t.family is None
                                   else t for t in totals]
                     current.totals.extend(totals)
@@ -13630,14 +13632,18 @@ _KERAS_FOOTER = (re.compile(r"\s*total params\s*:.*", re.I), re.compile(r"\s*tra
                  re.compile(r"\s*non-trainable params\s*:.*", re.I))
 
 
-def _keras_totals(lines: list[str]) -> set[int]:
-    """The numbers of the lines that say Keras' `Total params: …` with its `Trainable params: …` and `Non-trainable
-    params: …` on the lines below, as its summary ends: that total counts the running statistics too (judged as the
-    learnable count, a right total was marked wrong)."""
+def _keras_footer(lines: list[str]) -> dict[int, str]:
+    """The lines of Keras' summary footer, `Total params: …`, `Trainable params: …` and `Non-trainable params: …` one
+    under the other, by number: `total` and `trainable`. That total counts the running statistics too, and the
+    trainable count is the network's (judged as the learnable count and as the last layer's own, both right answers
+    were marked wrong); a `Trainable params: …` line elsewhere may be a layer's."""
     said = [line for line in lines if line.strip()]
     numbers = [number for number, line in enumerate(lines, 1) if line.strip()]
-    return {numbers[k] for k in range(len(said) - 2)
-            if all(pattern.fullmatch(line) for pattern, line in zip(_KERAS_FOOTER, said[k:k + 3]))}
+    footer: dict[int, str] = {}
+    for k in range(len(said) - 2):
+        if all(pattern.fullmatch(line) for pattern, line in zip(_KERAS_FOOTER, said[k:k + 3])):
+            footer.update({numbers[k]: "total", numbers[k + 1]: "trainable"})
+    return footer
 
 
 def _neuron_connected(tokens: list[Tok]) -> list[Tok]:
@@ -13663,8 +13669,8 @@ def _neuron_connected(tokens: list[Tok]) -> list[Tok]:
 
 
 def _trainable_total(tokens: list[Tok]) -> list[Tok]:
-    """`Trainable params: 480`, as Keras' summary ends: the network's total, as `Total trainable params: 480` (it was
-    judged as the last layer's count, a right total marked wrong); other tokens as they are."""
+    """`Trainable params: 480` in Keras' footer (`_keras_footer`): the network's total, as `Total trainable params:
+    480`; other tokens as they are."""
     lead = _lead(tokens)
     words = [t.lower for t in tokens[lead:lead + 5]]
     head = _count_head(words, 1) if words[:1] == ["trainable"] else None
