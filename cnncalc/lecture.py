@@ -980,8 +980,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
                     _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(_one_filter_labelled(
-                        _neuron_connected(_trainable_total(weighed) if keras_footer.get(number) == "trainable" else
-                                          weighed)))))))))))))))))
+                        _neuron_connected(_counts_worked_named(_trainable_total(weighed) if keras_footer.get(
+                            number) == "trainable" else weighed))))))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -2969,6 +2969,19 @@ class _LineReader:
                     (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
                 # (`CONV1: 5x5, 10 filters -> 32x32x10` restates CONV1, then answers: `named_answer`'s)
                 return self._after(self.tokens[:colon], colon, lines)
+        if words[1:2] in ([":"], ["="]) and kinds[2:] == ["NUM"] and _label(self.tokens[:1]) is not None:
+            # `CONV1: 448`, `POOL1 = 0` under that layer stated above (a convolution's or a pool's: one number is no
+            # volume they give): which count? (it was read as the layer described again, E015 and an E060 or E013
+            # about filters or a window)
+            counted_layer = next((line.items[0] for line in lines if line.items and
+                                  isinstance(line.items[0], ir.LayerCall) and
+                                  line.items[0].label == _label(self.tokens[:1])), None)
+            if counted_layer is not None and counted_layer.keyword in _VOLUME_KINDS:
+                self.sink.add(codes.E060, f"`{_shown(self.tokens)}` does not say what {self.tokens[0].text}'s count "
+                                          f"counts", Span(self.tokens[0].start, self.tokens[-1].end),
+                              hint=f"name it: `{self.tokens[0].text} params: {self.tokens[2].text}`, "
+                                   f"`{self.tokens[0].text} MACs: …`")
+                return None
         referred = _part_referred(self.tokens) if lines else None
         if referred is not None:  # `MACs of (a): …`: the answer of the layer stated in that part
             return self.part_answer(*referred, lines, in_exercise, shared)
@@ -13644,6 +13657,25 @@ def _keras_footer(lines: list[str]) -> dict[int, str]:
         if all(pattern.fullmatch(line) for pattern, line in zip(_KERAS_FOOTER, said[k:k + 3])):
             footer.update({numbers[k]: "total", numbers[k + 1]: "trainable"})
     return footer
+
+
+def _counts_worked_named(tokens: list[Tok]) -> list[Tok]:
+    """`CONV1: 432 weights + 16 biases` (`CONV1 = …`, `… = 448`): a layer's name, then its parameters as their two
+    parts, each with its word, as `CONV1 params: 432 weights + 16 biases`, which reads them (it was read as CONV1
+    described again, E015 and E060, its answers unchecked); other tokens as they are (`CONV1: 448 params` reads
+    already)."""
+    lead = _lead(tokens)
+    if len(tokens) < lead + 5 or tokens[lead + 1].text not in (":", "=") or _label(tokens[lead:lead + 1]) is None or \
+            _layer_kind(tokens[lead].lower) is None:
+        return tokens
+    rest = _unended(tokens[lead + 2:])
+    if rest[0].kind != "NUM" or not all(t.kind == "NUM" or t.text in _WORKING_SIGNS or t.lower in ir.ANSWER_WORDS or
+                                        t.lower == "and" for t in rest) or \
+            not any(t.lower in ir.ANSWER_WORDS and following.text in ("+", "and") for t, following in pairwise(rest)):
+        return tokens  # (not `CONV1: 3*3*3*16 = 432 weights`, one count worked out, which reads already)
+    colon = tokens[lead + 1]
+    return [*tokens[:lead + 1], Tok("WORD", "params", colon.start, colon.start), colon._replace(text=":"),
+            *tokens[lead + 2:]]
 
 
 def _neuron_connected(tokens: list[Tok]) -> list[Tok]:

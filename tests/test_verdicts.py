@@ -16769,3 +16769,26 @@ def test_a_sheet_of_two_networks_converts_to_two_networks(tmp_path: Path) -> Non
 ])
 def test_a_neurons_weights_said_in_a_sentence_are_judged(sheet: str, answer: str, right: str, wrong: str) -> None:
     right_then_wrong(sheet + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer", ["CONV1: {} weights + 16 biases", "CONV1 = {} weights + 16 biases = 448"])
+def test_a_layers_parameters_as_their_two_parts_after_its_name_are_judged(answer: str) -> None:
+    # CONV1 (16 3x3 filters on 3 channels): 3·3·3·16 = 432 weights and 16 biases. It was read as CONV1 described again
+    # (E015, "the name is already used", and E060), its answers unchecked
+    for weights, verdict in [("432", "right"), ("431", "wrong")]:
+        report = homework(NAMED_SHEET + answer.format(weights) + "\n")
+        judged = {(a.label, a.quantity): a.verdict for a in report.answers}
+        assert (judged[("conv1", "weights")], judged[("conv1", "biases")]) == (verdict, "right"), report.messages()
+
+
+@pytest.mark.parametrize("answer, column", [("CONV1: 448", 1), ("POOL1 = 0", 1)])
+def test_a_bare_count_after_a_stated_layers_name_is_e060(answer: str, column: int) -> None:
+    # which count (parameters, MACs)? One number is no volume a convolution or a pool gives. It was read as the layer
+    # described again: E015 ("the name is already used") and an E060 or E013 about its filters or window
+    report = homework(NAMED_SHEET + answer + "\n")
+    name = answer.split()[0].rstrip(":")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 5, column, f"`{answer}` does not say what {name}'s count counts")]
+    assert report.answers == ()
+    # a volume after the name is the layer's output, as before: CONV1 keeps 32x32 with its padding
+    right_then_wrong(NAMED_SHEET + "CONV1: {}\n", "32x32x16", "30x30x16")
