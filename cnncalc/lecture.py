@@ -1127,6 +1127,8 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             reader.after_blank, blank = blank, False
             reader.under_input, reader.changed = under_input, current.changed
             reader.labels = current.labels()
+            depth = current.input.dims[-1] if current.input is not None and len(current.input.dims) == 3 else None
+            reader.input_depth = depth if isinstance(depth, int) else None
             reader.parts = current.parts
             bracketed = bool(tokens) and tokens[0].text == "["
             totals = None if bracketed else reader.totals()
@@ -2583,6 +2585,8 @@ class _LineReader:
         self.parts: dict[str, Span] = {}  # the layer lines above by their part's letter (`_Net.parts`)
         self.labels: set[str] | None = None  # the names of the layers above, when known: a name not among them
         # names none (`_named_line` need not look)
+        self.input_depth: int | None = None  # the channels of its network's input, when known (a receptive field
+        # said with them, `5x5x3`)
         self.answered_again = False  # an answer differs from the one given above it for the same layer (E060)
         self.headed: int | str | None = None  # the layer a heading above named (`For CONV1:`): an answer naming none
         # is its; or why the heading names no one layer (then such an answer is E060)
@@ -5825,6 +5829,21 @@ class _LineReader:
                            tokens[j + 1].kind == "DIMS"), None)
         if marker is None:
             return None
+        value = [t for t in _untrailed(tokens[marker + 1:]) if t.lower not in ("pixels", "px")]
+        sizes = _dims_text(value[0].text).split("x") if len(value) == 1 and value[0].kind == "DIMS" else []
+        if len(sizes) == 3 and all(size.isascii() and size.isdigit() and len(size) <= limits.MAX_LITERAL_DIGITS and
+                                   int(size) >= 1 for size in sizes) and self.input_depth is not None:
+            # `5x5x3`: the field with the input's channels, as the CS231n notes write a neuron's region
+            if int(sizes[2]) != self.input_depth:
+                self.sink.add(codes.E060, f"`{value[0].text}` is no receptive field of this network: it spans the "
+                                          f"input's {self.input_depth} channels", value[0].span,
+                              hint=f"give its height and width (`7x7`), or with the input's depth "
+                                   f"(`7x7x{self.input_depth}`)")
+                return None
+            cut = value[0].text.lower().rindex("x")  # the height and width, with the text written for them
+            sides = Tok("DIMS", value[0].text[:cut].rstrip(" *×X"), value[0].start, value[0].start + cut)
+            return self._sizes_after([*tokens[:marker + 1], sides], marker, (), "a receptive field",
+                                     "`7x7`, or `7` for a square one", 1)
         return self._sizes_after(tokens, marker, ("pixels", "px"), "a receptive field",
                                  "`7x7`, or `7` for a square one", 1)
 

@@ -3839,7 +3839,9 @@ def test_the_new_answer_forms_fail_at_their_place_in_their_words() -> None:
 
     head = "Input: 32x32x3\nCONV1: 8 3x3 filters, pad 1\n"
     for written, expected in (
-            ("Receptive field: 7x7x3", ("E060", 3, 18, "`7x7x3` is not a receptive field")),
+            ("Receptive field: 7x7x8", ("E060", 3, 18, "`7x7x8` is no receptive field of this network: it spans "
+                                                        "the input's 3 channels")),
+            ("Receptive field: 7x7x3x1", ("E060", 3, 18, "`7x7x3x1` is not a receptive field")),
             ("Flatten (32768", ("E060", 3, 15, "expected `)` after `32768`")),
             ("Output: 32x32x8, params 34 K", ("E060", 3, 28, "cnncalc does not understand `K` here")),
             ("Output: 32x32x8, params: lots",
@@ -16792,3 +16794,13 @@ def test_a_bare_count_after_a_stated_layers_name_is_e060(answer: str, column: in
     assert report.answers == ()
     # a volume after the name is the layer's output, as before: CONV1 keeps 32x32 with its padding
     right_then_wrong(NAMED_SHEET + "CONV1: {}\n", "32x32x16", "30x30x16")
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a receptive field with the input's channels, as the CS231n notes write a neuron's region (`5x5x3`): it was E060.
+    # On 32x32x3 two 3x3 convolutions at stride 1 see 3 + 2 = 5 pixels across
+    ("Receptive field of CONV2: {}", "5x5x3", "3x3x3"), ("RF of CONV2 = {}", "5 x 5 x 3", "7 x 7 x 3"),
+])
+def test_a_receptive_field_with_the_inputs_depth_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 16 3x3 filters, stride 1, pad 1\n"
+                     + answer + "\n", right, wrong)
