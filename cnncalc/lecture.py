@@ -979,9 +979,9 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
             weighed = _single_filter(_unbiased(counted))
             tokens = _named_parenthesised(_gives_arrow(_layer_parenthesised(_sides_together(_arrows_chained(
                 _follows_dropped(_colon_before_answers(_filters_brought(_vector_said(_answer_said(_label_arrow(
-                    _doubt_dropped(_belief_dropped(_counts_had(_biases_said_after(_one_filter_labelled(
+                    _doubt_dropped(_order_after(_belief_dropped(_counts_had(_biases_said_after(_one_filter_labelled(
                         _neuron_connected(_counts_worked_named(_trainable_total(weighed) if keras_footer.get(
-                            number) == "trainable" else weighed))))))))))))))))))
+                            number) == "trainable" else weighed)))))))))))))))))))
             instructed = _instruction_asked(tokens) or _heading_asked(  # (its answer on the next line: not a piece of
                 tokens, pieces[index + 1][1] if index + 1 < len(pieces) and not step and  # this one's)
                 pieces[index + 1][0] != number else None)
@@ -13831,6 +13831,25 @@ def _counts_had(tokens: list[Tok]) -> list[Tok]:
         if b < len(tokens):  # (`and` as a comma: `CONV1 params: 448 and …` is no list of answers)
             out.append(tokens[b]._replace(kind="P", text=",") if tokens[b].lower == "and" else tokens[b])
     return out + tokens[bounds[-1][1] + 1:]
+
+
+def _order_after(tokens: list[Tok]) -> list[Tok]:
+    """`Output (CxHxW): 10x32x32`, `Output shape (N, C, H, W): (1, 10, 32, 32)`: the order of a volume said between its
+    label and its colon, as after the volume, `Output: 10x32x32 (CxHxW)`, which reads it (the volume was judged height
+    first, a right answer marked wrong, or the line was prose); other tokens as they are."""
+    lead = _lead(tokens)
+    opening = next((j for j in range(lead, min(len(tokens), lead + 5)) if tokens[j].text in ("(", "[")), None)
+    if opening is None or opening == lead or not all(t.lower in _LABEL_WORDS for t in tokens[lead:opening]):
+        return tokens
+    closing = next((j for j in range(opening + 1, min(len(tokens), opening + 10)) if tokens[j].text in (")", "]")),
+                   None)
+    if closing is None or closing + 2 >= len(tokens) or tokens[closing + 1].text not in (":", "=") or \
+            "".join(t.text for t in tokens[opening + 1:closing]).lower() not in _ORDERS:
+        return tokens
+    end = len(_unended(tokens))
+    said = tokens[opening:closing + 1]
+    return [*tokens[:opening], *tokens[closing + 1:end], said[0]._replace(text="("), *said[1:-1],
+            said[-1]._replace(text=")"), *tokens[end:]]
 
 
 def _doubt_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -1062,7 +1062,8 @@ BARE_ANSWERS = ["32x32x10", "A: 760", "760", "doesnt fit", "maybe", "32 by 32 by
                 "Total params: 512\nTrainable params: 480\nNon-trainable params: 32", "Trainable params: 1e999",
                 "[CONV(8 3x3, pad 1) -> POOL(2x2, stride 2)] x 2", "CONV(0 3x3) -> POOL(2x2, stride 0)",
                 "CONV1: 432 weights + 16 biases", "CONV1 = 1e999 weights + 16 biases = 448", "POOL1: 0", "CONV1 = 448",
-                "Receptive field: 5x5x3", "RF of CONV1 = 3x3x99999999999", "Receptive field: 0x0x3"]
+                "Receptive field: 5x5x3", "RF of CONV1 = 3x3x99999999999", "Receptive field: 0x0x3",
+                "Output (CxHxW): 10x32x32", "Output shape (N, C, H, W): (1, 10, 32, 32)", "Output [NHWC]: ("]
 # (the line under a question)
 QUESTIONS = ["What is the output volume", "How many parameters", "Number of parameters",
              "What is the total number of MACs", "Output volume size", "Total params",

@@ -16804,3 +16804,15 @@ def test_a_bare_count_after_a_stated_layers_name_is_e060(answer: str, column: in
 def test_a_receptive_field_with_the_inputs_depth_is_judged(answer: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 16 3x3 filters, stride 1, pad 1\n"
                      + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # the volume's order said between its label and its colon, as after the volume: (32 - 5 + 2·2)/1 + 1 = 32 with ten
+    # filters, 10x32x32 channels first. `Output (CxHxW): 10x32x32` was judged height first (the right answer marked
+    # wrong), the others were prose (a wrong answer unjudged)
+    ("Output (CxHxW): {}", "10x32x32", "10x28x28"), ("Output shape (C, H, W): {}", "(10, 32, 32)", "(10, 28, 28)"),
+    ("Output shape (NCHW): {}", "(1, 10, 32, 32)", "(1, 10, 28, 28)"), ("Output [NHWC]: {}", "[1, 32, 32, 10]",
+                                                                         "[1, 10, 32, 32]"),
+])
+def test_a_volumes_order_said_before_its_colon_is_read(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
