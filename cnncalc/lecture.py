@@ -13839,7 +13839,9 @@ def _order_after(tokens: list[Tok]) -> list[Tok]:
     first, a right answer marked wrong, or the line was prose); other tokens as they are."""
     lead = _lead(tokens)
     opening = next((j for j in range(lead, min(len(tokens), lead + 5)) if tokens[j].text in ("(", "[")), None)
-    if opening is None or opening == lead or not all(t.lower in _LABEL_WORDS for t in tokens[lead:opening]):
+    if opening is None or opening == lead or not all(
+            t.lower in _LABEL_WORDS or t.lower in ("of", "for", "after") or _label([t]) is not None
+            for t in tokens[lead:opening]):  # (`CONV1 output (CxHxW): …`, `Output of CONV1 (C, H, W): …`)
         return tokens
     closing = next((j for j in range(opening + 1, min(len(tokens), opening + 10)) if tokens[j].text in (")", "]")),
                    None)
@@ -13848,7 +13850,9 @@ def _order_after(tokens: list[Tok]) -> list[Tok]:
         return tokens
     end = len(_unended(tokens))
     said = tokens[opening:closing + 1]
-    return [*tokens[:opening], *tokens[closing + 1:end], said[0]._replace(text="("), *said[1:-1],
+    named = [Tok("WORD", "output", said[0].start, said[0].start)] if opening == lead + 1 and \
+        tokens[lead].lower not in _LABEL_WORDS else []  # `CONV1 (CxHxW): …`, as `CONV1 output: … (CxHxW)`
+    return [*tokens[:opening], *named, *tokens[closing + 1:end], said[0]._replace(text="("), *said[1:-1],
             said[-1]._replace(text=")"), *tokens[end:]]
 
 

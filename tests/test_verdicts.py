@@ -16816,3 +16816,13 @@ def test_a_receptive_field_with_the_inputs_depth_is_judged(answer: str, right: s
 ])
 def test_a_volumes_order_said_before_its_colon_is_read(answer: str, right: str, wrong: str) -> None:
     right_then_wrong("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # the same after a layer's name (judged height first, or prose): CONV1 keeps 32x32 with 16 filters, POOL1 halves it
+    ("CONV1 output (CxHxW): {}", "16x32x32", "16x30x30"), ("Output of CONV1 (CxHxW): {}", "16x32x32", "16x30x30"),
+    ("CONV1 (CxHxW): {}", "16x32x32", "16x30x30"), ("POOL1 output shape (C, H, W): {}", "(16, 16, 16)", "(16, 15, 15)"),
+])
+def test_a_named_layers_volume_order_said_before_its_colon_is_read(answer: str, right: str, wrong: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    right_then_wrong(sheet + answer + "\n", right, wrong)
