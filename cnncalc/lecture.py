@@ -5005,6 +5005,9 @@ class _LineReader:
         counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
                         words[k + 1 + (words[k + 1] in ("learnable", "trainable")):][:1] in _ANSWER_WORD_LISTS), None)
         told_end = max(t.end for t in (volume, *counts, *sizes, *options, *([units] if units else [])))
+        if counted is None:  # `… on 56x56x64 has 200,704 values`: the output's values, after the layer (passed over)
+            counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
+                            tokens[k].start >= told_end and words[k + 1] in _VALUE_WORDS), None)
         counts_answered: list[Tok] = []  # `A 1x1 conv with 32 filters on 56x56x64 has 2,080 params`: after the layer
         if counted is not None and not answered and all(
                 t.kind == "ARROW" or t.lower in _COUNT_LINKS for t in tokens[:counted] if t.start >= told_end):
@@ -5086,8 +5089,9 @@ class _LineReader:
         signature = " ".join(t.lower for t in (volume, *counts, sizes[0], *options))
         expectation = self.told_answer(answered) if answered else \
             self.told_counts(counts_answered) if counts_answered else None
-        if (answered or counts_answered) and expectation is None:
-            return None  # reported: an answer cnncalc cannot read is never passed over
+        if answered and expectation is None:
+            return None  # reported: an answer cnncalc cannot read is never passed over (counts cannot be read: the
+            # layer stays, the problem's input with it, their E060 said)
         line = ir.Line((call,), expectation, Span(self.start, self.end))
         if asked is not None and not answered:
             line = self.asked_answer(line, question, inside)
@@ -5141,11 +5145,13 @@ class _LineReader:
     def told_counts(self, tokens: list[Tok]) -> ir.Expectation | None:
         """The counts a told problem's sentence ends with, after the layer (`… on 56x56x64 has 2,080 params`, `… →
         34,944 parameters`): judged as a line's counts; E060 (and None) when cnncalc cannot read them."""
+        reported = self.sink.total
         counts = self.trailing_counts([Tok("P", ",", tokens[0].start, tokens[0].start), *tokens])
         if not counts:
-            self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(tokens)}` as the layer's counts",
-                          Span(tokens[0].start, tokens[-1].end), hint="write the answer on a line of its own, as "
-                                                                      "`Params: 2,080`")
+            if self.sink.total == reported:  # (else `trailing_counts` said why, at the words it could not read)
+                self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(tokens)}` as the layer's counts",
+                              Span(tokens[0].start, tokens[-1].end), hint="write the answer on a line of its own, as "
+                                                                          "`Params: 2,080`")
             return None
         return ir.answered(None, counts, Span(tokens[0].start, tokens[-1].end))
 

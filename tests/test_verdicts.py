@@ -16826,3 +16826,26 @@ def test_a_volumes_order_said_before_its_colon_is_read(answer: str, right: str, 
 def test_a_named_layers_volume_order_said_before_its_colon_is_read(answer: str, right: str, wrong: str) -> None:
     sheet = "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
     right_then_wrong(sheet + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    # the output's values after a told layer (passed over: a wrong count unjudged): 56·56·32 = 100,352
+    ("1x1 conv with 32 filters on 56x56x64 has {} values", "100,352", "2,080"),
+    ("A 1x1 conv with 32 filters on a 56x56x64 input has {} neurons", "100,352", "100,000"),
+])
+def test_the_values_after_a_told_layer_are_judged(sentence: str, right: str, wrong: str) -> None:
+    right_then_wrong(sentence + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("sentence, column, message", [
+    ("1x1 conv with 32 filters on 56x56x64 has 2,080 params, lots", 56, "cnncalc does not understand `lots` here"),
+    ("1x1 conv with 32 filters on 56x56x64 has 2,080 params and 1e999 MACs", 59,
+     "`1e999` is beyond cnncalc's range for counts (30 digits, exponents up to 30)"),
+])
+def test_counts_after_a_told_layer_that_cannot_be_read_leave_the_layer(sentence: str, column: int, message: str
+                                                                       ) -> None:
+    # said once, where it cannot be read (a second E060 over the whole count, and E020 for the layer dropped with its
+    # input, came too); the layer stays, and the answer under it is judged: a 1x1 convolution keeps 56x56
+    report = homework(sentence + "\nOutput: 56x56x32\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [("E060", 1, column, message)]
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
