@@ -139,8 +139,13 @@ class Checker:
                 x = Shape.flat(x.size)  # an FC layer's input as the vector it flattens (`| FC | 8192 |` on 16x16x32)
                 if received is not None and received.dims is not None:  # unsure when any side it flattens is
                     received = Doubt(received.reason, (any(received.dims),), False, False)
-            self.shape(exp.received, label, first.path, x, received if x is not None else first.doubt,
-                       () if first.input is None else (f"{first.path}: input {first.input}",), codes.E040, "input")
+            said = () if first.input is None else (f"{first.path}: input {first.input}",)
+            if exp.received.axis is None:
+                self.shape(exp.received, label, first.path, x, received if x is not None else first.doubt, said,
+                           codes.E040, "input")
+            else:  # `-> input depth 3`: one side of it
+                self.side(exp.received, label, first.path, first.input, received if x is not None else first.doubt,
+                          said, quantity="input")
         if exp.filter_params is not None:
             self.one_filter(exp.filter_params, label, "params", rows)
         if exp.filter_weights is not None:
@@ -232,6 +237,9 @@ class Checker:
         row, one = found
         assert row.input is not None and row.output is not None
         dims = one.dims
+        if answer.axis is not None:
+            self.filter_side(answer, label, row, one)
+            return
         if len(answer.dims) == 4:
             self.weight_shape(answer, label, row, one)
             return
@@ -258,6 +266,23 @@ class Checker:
                 slip = f"each filter covers its group's {dims[2]} of the {row.input.channels} input channels"
         self._record(Answer(answer.span, label, row.path, quantity, answer.text, shown, verdict, slip, working),
                      codes.E041, hint=f"each filter of {row.path} is {shown}")
+
+    def filter_side(self, answer: ir.ShapeAnswer, label: str, row: Row, one: Filter) -> None:
+        """`-> filter depth 3`: one side of one filter (its depth the input channels it covers); a neuron of `fc`
+        on a vector covers a 1x1xN one, as the output's sides read a vector."""
+        assert answer.axis is not None
+        name = ir.SIDES[answer.axis]
+        sides = one.dims if len(one.dims) == 3 else (1, 1, one.dims[0])
+        shown = "x".join(map(str, one.dims))
+        got = sides[answer.axis]
+        verdict = "right" if answer.dims == (got,) else "wrong"
+        slip = None
+        if verdict == "wrong" and answer.axis == 2 and not one.neuron and row.output is not None and \
+                answer.dims[0] == row.output.channels:
+            slip = f"that is the output's depth; a filter covers the input's {got} channel" + "s" * (got != 1)
+        self._record(Answer(answer.span, label, row.path, f"filter {name}", answer.text, str(got), verdict, slip,
+                            (f"{row.path}: each filter is {shown}",)), codes.E041,
+                     hint=f"each filter of {row.path} is {shown}: its {name} is {got}")
 
     def weight_shape(self, answer: ir.ShapeAnswer, label: str, row: Row, one: Filter) -> None:
         """`Weight shape: 96x3x11x11`: a convolution's whole weight tensor, as PyTorch stores it (filters, the depth
@@ -390,11 +415,12 @@ class Checker:
                      hint=hint)
 
     def side(self, answer: ir.ShapeAnswer, label: str, path: str, y: Shape | None, doubt: Doubt | None,
-             working: tuple[str, ...], window: Row | None = None) -> None:
-        """One side of the output (`-> depth 96`, `D2 = 96`); a vector of N values is 1x1xN, as `1x1x4096`
-        answers it. `window`: the line's sliding-window row, whose inexact division rounds two ways."""
+             working: tuple[str, ...], window: Row | None = None, quantity: str = "output") -> None:
+        """One side of the output (`-> depth 96`, `D2 = 96`), or of the `input` the line receives (`-> input depth
+        3`); a vector of N values is 1x1xN, as `1x1x4096` answers it. `window`: the line's sliding-window row, whose
+        inexact division rounds two ways."""
         assert answer.axis is not None
-        name = ir.SIDES[answer.axis]
+        name = ir.SIDES[answer.axis] if quantity == "output" else f"{quantity} {ir.SIDES[answer.axis]}"
         if y is None:
             reason = f"it rests on {doubt.reason}" if doubt is not None else "the output is unknown"
             self._record(Answer(answer.span, label, path, name, answer.text, None, "unchecked", reason, ()), codes.E040)
@@ -415,7 +441,7 @@ class Checker:
             _outside(reach, doubt.reason, answer.axis) if outside and reach is not None and doubt is not None else \
             self._slipped(answer.span, got) if verdict == "wrong" else None
         self._record(Answer(answer.span, label, path, name, answer.text, str(got), verdict, why, working), codes.E040,
-                     hint=f"the output's {name} is {got} (the output is {y})")
+                     hint=f"the {quantity}'s {ir.SIDES[answer.axis]} is {got} (the {quantity} is {y})")
 
     def no_fit(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> invalid` (the lecture's "doesn't fit"): right when a division on the line is inexact or no

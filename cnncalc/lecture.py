@@ -2848,12 +2848,12 @@ class _LineReader:
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(self.tokens[lead:]))))))))
-        normalised = _place_headed(_side_owned(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(
-            _asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
+        normalised = _place_headed(_side_owned(_input_side(_filter_side(_after_comma(_piped(_answer_quantity(
+            _name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_in_and_out(
-                            unlabelled, bool(lines)))))))))))))))))))))))))),
+                            unlabelled, bool(lines)))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -5434,6 +5434,10 @@ class _LineReader:
             rest = rest[1:2] + rest[3:]  # `Output of CONV1: [32x32x16]`, as the lecture brackets a volume
         if received:
             rest = [t for t in rest if t.lower not in _VALUE_WORDS]
+        side = ir.SIDES.index(rest[0].lower) if received and len(rest) == 2 and rest[0].lower in ir.SIDES and \
+            rest[1].kind == "NUM" else None
+        if side is not None:
+            rest = rest[1:]  # `Input to CONV1: depth 3` (`_input_side`): one side of what it receives
         vector = [t.kind for t in rest] == ["NUM"]  # `FC6 input: 9216 values`, `After FC8: 10`: a vector's length
         # (`9,216`: `_shape` reads a number's grouped thousands)
         this = [t.lower for t in name_tokens] in (["this", "layer"], ["the", "layer"])  # `Input to this layer: …`
@@ -5479,6 +5483,8 @@ class _LineReader:
             # it rest on that layer, not judged without it; they were judged on the input, a right one marked wrong)
             self.kind_unseen = index is None and not received
         shape = _shape(rest[0])
+        if shape is not None and side is not None:
+            shape = shape._replace(axis=side, square=False)
         named = Span(name_tokens[0].start, name_tokens[-1].end)
         # what a layer receives, answered before its line: the next layer line may state it (the next of its kind)
         awaited = received and index is None and numbered is None and placed is None and \
@@ -5791,8 +5797,12 @@ class _LineReader:
         elif words[at:at + 2] in (["output", ":"], ["output", "="]) and words[at + 2:at + 3] and \
                 words[at + 2] in _LETTERS_OF_SIDES and words[at + 3:at + 4] in (["="], [":"]):
             axis, at = _LETTERS_OF_SIDES[words[at + 2]], at + 3  # `Output: D = 96`, `Output: W = (227-11)/4+1 = 55`
-        elif words[at:at + 1] in (["depth"], ["channels"]) and words[at + 1:at + 2] in ([":"], ["="]):
-            axis, at = 2, at + 1  # `Depth: 10`; not `Depth of the input: 3`
+        elif words[at:at + 1] in (["depth"], ["channels"], ["height"], ["width"]) and \
+                words[at + 1:at + 2] in ([":"], ["="]):
+            axis, at = _LETTERS_OF_SIDES[words[at]], at + 1  # `Depth: 10`, `Width: 32`; not `Depth of the input: 3`
+            remark = len(_remark_dropped(tokens))
+            if remark < len(tokens) and {t.lower for t in tokens[remark:]} & _NOT_OUTPUT_REMARKS:
+                return None  # `Width: 34 (padded input)`, `Width: 2 (window)`: another volume's side, no output's
         else:
             return None
         tokens = _remark_dropped(tokens)  # `Output depth: 8 (one per filter)`
@@ -5870,6 +5880,25 @@ class _LineReader:
             return sizes._replace(kept=True)  # `What padding keeps the output at 7x7?`: asked of any layer's padding
         return sizes
 
+    def _filter_side_answer(self, words: list[str], tokens: list[Tok], at: int) -> ir.ShapeAnswer | None:
+        """`Filter depth: 3` (`Kernel width = 5`, `Filter depth of CONV2: 16`; `_filter_side` reads the other ways
+        sheets say it): one side of one filter, judged as the spec's `-> filter depth 3`; anything but a whole number
+        after it makes the line prose, a number below 1 is E060."""
+        named = at + 2
+        if words[named:named + 1] in (["of"], ["for"], ["in"]):  # (the layer named: `_asked_about` reads it)
+            named = next((k for k in range(named + 2, min(len(words), named + 5))
+                          if words[k] in (":", "=", "?", "is") and _label(tokens[named + 1:k]) is not None), named)
+        if words[named:named + 1] not in ([":"], ["="], ["?"], ["is"]):
+            return None
+        value = _untrailed(_remark_dropped(tokens[named + 1:]))
+        if len(value) != 1 or value[0].kind != "NUM":
+            return None
+        if not value[0].text.isdigit() or len(value[0].text) > limits.MAX_LITERAL_DIGITS or int(value[0].text) < 1:
+            self.sink.add(codes.E060, f"`{value[0].text}` is not a filter's {words[at + 1]}", value[0].span,
+                          hint="a filter's side is a whole number of at least 1")
+            return None
+        return ir.ShapeAnswer((int(value[0].text),), value[0].text, value[0].span, _LETTERS_OF_SIDES[words[at + 1]])
+
     def _filter_shape_answer(self, words: list[str], tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """`Filter shape: 11x11x3` (`Filter dimensions:`, `Kernel shape:`, `Shape of each filter:`, `Size of each
         filter:`), `Each filter is 11x11x3` (`… has size 11x11x3`, `Each filter's shape is …`), asked (`What is the
@@ -5879,6 +5908,8 @@ class _LineReader:
         kernel in a listing, `- Kernel size: 3`, and are not read here.)"""
         at = _shape_head_at(tokens)
         whole = words[at:at + 2] in _WEIGHT_SHAPE_HEADS  # (a layer's weights may be 4 numbers: `96x3x11x11`)
+        if words[at:at + 2] in _FILTER_SIDE_HEADS:
+            return self._filter_side_answer(words, tokens, at)
         if words[at:at + 2] in _FILTER_SHAPE_HEADS or whole:
             named = at + 2  # (`Filter shape of CONV2: …`: the layer named, `_asked_about` reads it)
             if words[named:named + 1] in (["of"], ["for"], ["in"]):
@@ -9177,6 +9208,7 @@ def _remark_dropped(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+_NOT_OUTPUT_REMARKS = {"input", "window", "kernel", "padding", "padded", "pad", "stride"}  # (`Width: 2 (window)`)
 _KEPT_REMARK_WORDS = {"fit", "fits", "cxhxw", "hxwxc", "chw", "hwc", "channels", "first", "last", "nchw", "nhwc",
                       "or", "doesn't", "not", "invalid"}  # remarks the readers read (`_in_order`, `_no_fit`)
 
@@ -10295,6 +10327,7 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
     tokens as they are."""
     if not any(t.text in (":", "=", "?") for t in tokens[:12]):
         return tokens
+    tokens = _side_after_name(tokens)
     words = [t.lower for t in tokens]
     if words[0] not in _OWNED_FIRST and words[0] not in ("what", "how"):
         return tokens
@@ -10319,6 +10352,13 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
         reference = tokens[at + 1:marked - 4]  # `Shape of CONV1's output volume`
     elif words[at:at + 4] in (["of", "the", "output", "of"], ["of", "the", "output", "after"]):
         reference = tokens[at + 4:marked]  # `Spatial size of the output of layer 2`
+    elif words[at:at + 1] == ["of"] and "output" in words[marked - 2:marked]:
+        # `Depth of CONV1 output: 16`, `Width of the CONV1 output volume: 32` (each was read as `CONV1 output: 16`,
+        # a volume: a right answer marked wrong)
+        reference = tokens[at + 1 + (words[at + 1] == "the"):marked - 1 - (words[marked - 1] != "output")]
+    elif words[at:at + 1] == ["of"] and (_OWNED_SIDES[side] or _volume_answered(tokens[marked + 1:])):
+        reference = tokens[at + 1:marked]  # `Depth of CONV1: 16`, `Size of POOL1: 16x16x16` (a size of fewer sides
+        # may be its window's, `Size of POOL1: 2x2`)
     else:
         return tokens
     if _layer_reference(reference) is None:
@@ -10328,11 +10368,84 @@ def _side_owned(tokens: list[Tok]) -> list[Tok]:
     return [*tokens[:opened], *said, Tok("WORD", "of", first.start, first.start), *reference, *tokens[marked:]]
 
 
+_INPUT_SIDES = {("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
+                ("width",): "width", ("height",): "height"}  # the words naming a side of what a layer receives
+
+
+def _input_side(tokens: list[Tok]) -> list[Tok]:
+    """A side of the volume a layer receives, as sheets name it: `Input depth of CONV1: 3` (`to`, `for`), `CONV1
+    input depth: 3` (`CONV1's`), `Depth of CONV1 input: 3` (`CONV1's`, `the`), `Depth of the input to CONV1: 3`
+    (`of`), as `Input to CONV1: depth 3`, which `_after` judges as the spec's `-> input depth 3` (`Depth of CONV1
+    input: 3` was judged as CONV1's whole input, a right answer marked wrong; the others were prose); other tokens as
+    they are."""
+    words = [t.lower for t in tokens[:12]]
+    marked = next((j for j, w in enumerate(words) if w in (":", "=")), None)
+    if marked is None or marked < 3:
+        return tokens
+    said = words[:marked]
+
+    def side_at(j: int) -> tuple[str, ...] | None:
+        return next((side for side in _INPUT_SIDES if said[j:j + len(side)] == list(side)), None)
+
+    first = side_at(1) if said[0] == "input" else None
+    at = said.index("input") if "input" in said else -1
+    after = side_at(at + 1) if at > 0 else None
+    before = side_at(0)
+    reference: list[Tok] = []
+    if first is not None and said[1 + len(first):2 + len(first)] in (["of"], ["to"], ["for"]):
+        side, reference = first, tokens[2 + len(first):marked]  # `Input depth of CONV1`
+    elif after is not None and at + 1 + len(after) == marked:
+        side, reference = after, tokens[:at - 2 * (said[at - 2:at] in (["'", "s"], ["’", "s"]))]  # `CONV1 input depth`
+    elif before is not None and said[len(before):len(before) + 1] == ["of"] and said[-1] == "input":
+        side, reference = before, tokens[len(before) + 1:marked - 1]  # `Depth of CONV1 input`, `… of CONV1's input`
+        if [t.lower for t in reference[-2:]] in (["'", "s"], ["’", "s"]):
+            reference = reference[:-2]
+        if reference[:1] and reference[0].lower == "the":
+            reference = reference[1:]
+    elif before is not None and said[len(before):len(before) + 1] == ["of"] and \
+            said[_skip(said, len(before) + 1, ("the",)):][:2] in (["input", "to"], ["input", "of"], ["input", "for"]):
+        side, reference = before, tokens[_skip(said, len(before) + 1, ("the",)) + 2:marked]  # `… of the input to CONV1`
+    else:
+        return tokens
+    if _layer_reference(reference) is None:
+        return tokens  # (`Depth of the input: 3`, the network's, is no layer's answer)
+    joint = tokens[marked]
+    return [Tok("WORD", "Input", tokens[0].start, tokens[0].start), Tok("WORD", "to", tokens[0].start, tokens[0].start),
+            *reference, joint._replace(text=":"),
+            Tok("WORD", _INPUT_SIDES[side], joint.end, joint.end), *tokens[marked + 1:]]
+
+
+def _side_after_name(tokens: list[Tok]) -> list[Tok]:
+    """A side of a layer's output, or the output, named after the layer's name: `CONV1 depth: 16`, `CONV1's width =
+    32`, `Conv 1 spatial size: 32`, `POOL1 size: 16x16x16` as `Depth of CONV1: 16`, … (`_side_owned` reads them on;
+    each was prose, a wrong answer passing unjudged); other tokens as they are (`CONV1 output depth: 16` reads
+    already)."""
+    words = [t.lower for t in tokens[:10]]
+    for named in (1, 2):  # `CONV1`, `Conv 1`
+        if _layer_reference(tokens[:named]) != "name":
+            continue
+        at = named + 2 * (words[named:named + 2] in (["'", "s"], ["’", "s"]))
+        side = next((said for said in _OWNED_SIDES if said[0] != "output" and
+                     words[at:at + len(said)] == list(said)), None)
+        if side is not None and words[at + len(side):at + len(side) + 1] in ([":"], ["="]):
+            return [*tokens[at:at + len(side)], Tok("WORD", "of", tokens[at].start, tokens[at].start),
+                    *tokens[:named], *tokens[at + len(side):]]
+    return tokens
+
+
+def _volume_answered(tokens: list[Tok]) -> bool:
+    """Whether an answer is a volume of three sides (`16x16x16`, `(16, 16, 16)`): a layer's output, where fewer sides
+    after `Size of POOL1:` may be its window's."""
+    said = _untrailed(tokens)
+    shape = _shape(said[0]) if len(said) == 1 and said[0].kind == "DIMS" else None
+    return shape is not None and len(shape.dims) == 3
+
+
 _OWNED_SIDES: dict[tuple[str, ...], str] = {  # the words before the layer -> after `Output` (`` for the volume)
     ("depth",): "depth", ("channels",): "depth", ("number", "of", "channels"): "depth",
     ("number", "of", "output", "channels"): "depth", ("width",): "width", ("height",): "height",
     ("spatial", "size"): "spatial size", ("spatial", "dimensions"): "spatial size",
-    ("spatial", "dimension"): "spatial size", ("shape",): "", ("size",): "",
+    ("spatial", "dimension"): "spatial size", ("shape",): "", ("size",): "", ("volume",): "",
     ("dimensions",): "", ("output", "shape"): "", ("output", "size"): "", ("output", "depth"): "depth",
     ("output", "spatial", "size"): "spatial size"}
 _OWNED_FIRST = {said[0] for said in _OWNED_SIDES}
@@ -10888,6 +11001,61 @@ _WEIGHT_SHAPE_HEADS = (["kernel", "shape"], ["weight", "shape"], ["weights", "sh
                        ["weights", "tensor"])  # (`Weight tensor: 10x3x5x5` was prose: a wrong one passed)
 
 
+_FILTER_SIDE_HEADS = [[noun, side] for noun in ("filter", "kernel")
+                      for side in ("depth", "width", "height", "channels")]
+# `Filter depth: 3`: one side of one filter (`_filter_side` reads `Depth of each filter: 3`, `Depth: 3 (filter)`, …)
+_FILTER_NOUNS = ("filter", "filters", "kernel", "kernels")
+
+
+def _filter_side(tokens: list[Tok]) -> list[Tok]:
+    """One side of a layer's filters, as sheets name it: `Depth of each filter: 3` (`of the filters`, `of a kernel`),
+    `Depth of CONV2 filters: 16` (`CONV2's`, `the CONV2 filters`), `Each filter's depth: 3`, `Each filter has depth 3`
+    (`a depth of 3`), `Depth: 3 (filter)` (`(each filter)`, `(of each filter)`), as `Filter depth: 3`, `CONV2 filter
+    depth: 16`, which `_filter_side_answer` judges (`Depth: 3 (filter)` was judged as the output's depth, a right
+    answer marked wrong; the others were prose). Other tokens as they are."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens[:lead + 14]]
+    at = _skip(words, lead, ("the",))
+    sides = ("depth", "width", "height", "channels")
+    said = words[at:at + 1][0] if words[at:at + 1] and words[at] in sides else None
+    head: list[Tok] = []
+    rest = 0
+    if said is not None and words[at + 1:at + 2] == [":"] and words[-1:] == [")"]:  # `Depth: 3 (filter)`
+        remark = words[words.index("(", at) + 1:-1] if "(" in words[at:] else []
+        if remark[:1] == ["of"]:
+            remark = remark[1:]
+        if remark[_skip(remark, 0, ("each", "the", "a", "one")):] in (["filter"], ["filters"], ["kernel"]):
+            opening = lead + words[lead:].index("(")
+            return [*tokens[:at], Tok("WORD", "Filter", tokens[at].start, tokens[at].start), *tokens[at:opening]]
+        return tokens
+    if said is not None and words[at + 1:at + 2] == ["of"]:  # `Depth of each filter`, `Depth of CONV2's filters`
+        held = _skip(words, at + 2, ("each", "the", "a", "one", "every"))
+        label = held + 1 + 2 * (words[held + 1:held + 3] in (["'", "s"], ["’", "s"])) \
+            if _label(tokens[held:held + 1]) is not None else held
+        if words[label:label + 1] and words[label] in _FILTER_NOUNS:
+            head, rest = (tokens[held:held + 1] if label > held else []), label + 1
+    elif words[at:at + 1] in (["each"], ["every"], ["a"], ["one"]) and words[at + 1:at + 2] and \
+            words[at + 1] in _FILTER_NOUNS:  # `Each filter's depth: 3`, `Each filter has (a) depth (of) 3`
+        after = at + 2
+        if words[after:after + 2] in (["'", "s"], ["’", "s"]) and words[after + 2:after + 3] and \
+                words[after + 2] in sides:
+            said, rest = words[after + 2], after + 3
+        elif words[after:after + 1] == ["has"]:
+            had = _skip(words, after + 1, ("a",))
+            if words[had:had + 1] and words[had] in sides and len(words) > had + 1:
+                said = words[had]
+                number = had + 1 + (words[had + 1] == "of")
+                if number < len(tokens) and tokens[number].kind == "NUM":
+                    colon = Tok("P", ":", tokens[had].end, tokens[had].end)
+                    return [*tokens[:lead], Tok("WORD", "Filter", tokens[at].start, tokens[at].start),
+                            tokens[had], colon, *tokens[number:]]
+            return tokens
+    if said is None or not rest:
+        return tokens
+    return [*tokens[:lead], *head, Tok("WORD", "Filter", tokens[at].start, tokens[at].start),
+            Tok("WORD", said, tokens[at].start, tokens[at].end), *tokens[rest:]]
+
+
 def _weight_shape_said(tokens: list[Tok]) -> bool:
     """Whether a line asks or answers a layer's weight shape (`Weight shape: …`, `Weights dimensions: …`, `What is the
     weight tensor? …`, `CONV1 weight shape: …`: `_WEIGHT_SHAPE_HEADS`)."""
@@ -10900,7 +11068,8 @@ def _shape_head_at(tokens: list[Tok]) -> int:
     layer's name before it (`CONV1 filter shape: …`, `CONV2 weight shape: …`: prose before, a wrong shape unjudged)."""
     words = [t.lower for t in tokens[:6]]
     at = _skip(words, 2 if words[:2] in (["what", "is"], ["what", "are"]) else 0, ("the",))
-    if _label(tokens[at:at + 1]) is not None and words[at + 1:at + 3] in (*_FILTER_SHAPE_HEADS, *_WEIGHT_SHAPE_HEADS):
+    if _label(tokens[at:at + 1]) is not None and \
+            words[at + 1:at + 3] in (*_FILTER_SHAPE_HEADS, *_WEIGHT_SHAPE_HEADS, *_FILTER_SIDE_HEADS):
         return at + 1
     return at
 

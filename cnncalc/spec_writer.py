@@ -122,11 +122,13 @@ def answer_text(e: ir.Expectation) -> str:
     if e.field is not None:
         parts.append(f"rf {e.field.text}")
     if e.received is not None:
-        parts.append(f"input {'x'.join(map(str, e.received.dims))}")
+        side = "" if e.received.axis is None else f"{ir.SIDES[e.received.axis]} "
+        parts.append(f"input {side}{'x'.join(map(str, e.received.dims))}")
     if e.padding is not None:
         parts.append(f"padding {'x'.join(map(str, e.padding.dims))}")
     if e.filter_shape is not None:
-        parts.append(f"filter {'x'.join(map(str, e.filter_shape.dims))}")
+        side = "" if e.filter_shape.axis is None else f"{ir.SIDES[e.filter_shape.axis]} "
+        parts.append(f"filter {side}{'x'.join(map(str, e.filter_shape.dims))}")
     return " ".join(parts)
 
 

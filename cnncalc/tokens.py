@@ -246,6 +246,28 @@ class TokenStream:
         pairs[named] = answer
         return value.span
 
+    def side_kept(self, pairs: dict[str, ir.ShapeAnswer], named: str, word: Token) -> Span | None:
+        """One side at the cursor, its side's word first (`input depth 3`, `filter depth 3`), kept as the answer
+        `named` (E012 when it is given twice): where it ends, or None (synced) when no size follows."""
+        side = self.advance()
+        if self.at("=", ":"):
+            self.advance()
+        value = self.peek()
+        if value.kind != "NUMBER":
+            self.unexpected(f"the {named}'s {side.text.lower()} after `{side.text}`",
+                            f"e.g. `-> {named} {side.text.lower()} 3`")
+            self.sync()
+            return None
+        self.advance()
+        answer = self.shape_answer(value)
+        if answer is None:
+            self.sync()
+            return None
+        if named in pairs:
+            self.error(codes.E012, f"`{named}` is given twice", word.span.to(value.span), hint="keep one")
+        pairs[named] = answer._replace(axis=ir.SIDES.index(side.text.lower()))
+        return value.span
+
     def shape_answer(self, tok: Token, zero: bool = False) -> ir.ShapeAnswer | None:
         """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`; every size at least 1 (at least 0
         for a padding, `zero`)."""
@@ -605,12 +627,25 @@ class TokenStream:
                 self.advance()
                 if self.at("=", ":"):
                     self.advance()
+                if self.peek().kind == "NAME" and self.peek().text.lower() in ir.SIDES:  # `input depth 3`: one side
+                    kept = self.side_kept(pairs, "input", tok)
+                    if kept is None:
+                        return None
+                    end = kept
+                    continue
                 if self.peek().kind not in ("DIMS", "NUMBER"):
                     self.unexpected("the volume the line receives after `input`, as in `input 16x16x16`",
                                     "write it `HxWxC`, or `N` for a vector")
                     self.sync()
                     return None
                 kept = self.shape_kept(pairs, "input", tok)
+                if kept is None:
+                    return None
+                end = kept
+            elif tok.kind == "NAME" and tok.text.lower() == "filter" and self.peek(1).kind == "NAME" and \
+                    self.peek(1).text.lower() in ir.SIDES:
+                self.advance()  # `-> filter depth 3`: one side of one filter
+                kept = self.side_kept(pairs, "filter", tok)
                 if kept is None:
                     return None
                 end = kept

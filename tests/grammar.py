@@ -164,7 +164,8 @@ class Grammar:
             parts += [self.rng.choice(["rf", "RF", "rf ="]), self.rng.choice(["7", "7x7", "0", "3x3x3", "x", "1e3"])]
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["padding", "PADDING", "padding :", "padding padding", "input", "INPUT =",
-                                       "input input"]),
+                                       "input input", "input depth", "input WIDTH =", "input depth input",
+                                       "filter depth", "filter height :", "filter depth filter"]),
                       self.rng.choice(["3", "1x2", "0", "3x3x3", "x", "1e3", "99999999999999999999", "8x8x3x2"])]
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["filter params", "filter weights", "filter biases", "Filter Parameters =",
@@ -1008,7 +1009,11 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "For POOL1 I got", "For CONV1, we get", "I got", "CONV1 has 760 params, POOL1 has", "I believe",
                "Each filter:", "Per filter:", "Per filter params:", "Each filter's params =", "One filter =",
                "CONV1 filter shape:", "Weight shape of POOL1:", "Shape of the weights:", "Filter shape of CONV9 =",
-               "Each output neuron has", "Each neuron is connected to"]
+               "Each output neuron has", "Each neuron is connected to", "CONV1 depth:", "POOL9 width =",
+               "Depth of CONV1:", "Width of CONV1 output:", "Size of POOL1:", "CONV1 volume:", "Width:", "Height =",
+               "Depth of CONV1 input:", "Input depth of POOL1:", "CONV9 input width:", "Depth of the input to CONV1:",
+               "Input to CONV1: depth", "Filter depth:", "Depth of each filter:", "Each filter's depth:",
+               "Each filter has a depth of", "Depth of CONV1's filters:", "Kernel width =", "Width: 2 (window) and"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "(5*5*3 + 1)*10", "5x5x3x10 + 10", "10·(75+1)", "760/0", "7/2", "10*" * 20 + "1", "((((1", "5*5*-3",
                  "(5*5*3 + 1)*10 (= 760)", "750 + 10 (with biases)", "1e9*1e9",

@@ -16849,3 +16849,119 @@ def test_counts_after_a_told_layer_that_cannot_be_read_leave_the_layer(sentence:
     report = homework(sentence + "\nOutput: 56x56x32\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [("E060", 1, column, message)]
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a side of a named layer's output, or its volume, said with the layer's name first or after `of`: CONV1 keeps
+    # (32 - 3 + 2·1)/1 + 1 = 32 with 16 filters, 32x32x16; POOL1 halves it, (32 - 2)/2 + 1 = 16. Each was prose (a
+    # wrong answer unjudged), but `Depth of CONV1 output` and `Width of …` and `Spatial size of CONV1 output`, judged
+    # as CONV1's whole output: a right answer marked wrong
+    ("CONV1 depth: {}", "16", "15"), ("CONV1 width = {}", "32", "30"), ("CONV1's height: {}", "32", "30"),
+    ("CONV1 spatial size: {}", "32", "30"), ("POOL1 depth: {}", "16", "8"), ("CONV1 size: {}", "32x32x16", "30x30x16"),
+    ("CONV1 volume: {}", "32x32x16", "30x30x16"), ("Depth of CONV1: {}", "16", "3"), ("Width of POOL1: {}", "16", "32"),
+    ("Size of POOL1: {}", "16x16x16", "16x16x32"), ("Depth of CONV1 output: {}", "16", "3"),
+    ("Width of CONV1 output: {}", "32", "30"), ("Width of the CONV1 output volume: {}", "32", "30"),
+    ("Spatial size of POOL1 output: {}", "16", "32"),
+])
+def test_a_side_of_a_named_layers_output_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
+                     answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # the width and the height alone under a layer, as `Depth: 16` is read: (32 - 3 + 2)/1 + 1 = 32 (they were prose)
+    ("Width: {}", "32", "30"), ("Height = {}", "32", "30"),
+])
+def test_a_width_or_height_alone_is_the_outputs(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("line", [
+    "Size of POOL1: 2x2", "CONV1 size: 3x3", "Depth of the input: 3", "Width: 2 (window)", "Width: 34 (padded input)",
+    "Height: 34 (after padding)",
+])
+def test_a_size_that_may_be_a_windows_or_the_inputs_is_not_judged_as_the_output(line: str) -> None:
+    # a pool's window, a filter's size, the network's input, a padded input: no output's answer (fewer than three
+    # sizes after `Size of POOL1` may be its window's; a remark names another volume)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
+                      line + "\n")
+    assert report.answers == () and report.ok, report.messages()
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a side of the volume a layer receives: CONV1 receives the 32x32x3 input, POOL1 CONV1's 32x32x16 ((32 - 3 + 2)/1
+    # + 1 = 32). `Depth of CONV1 input: 3` was judged as CONV1's whole input (`expected input 3, computed 32x32x3`, a
+    # right answer marked wrong); the others were prose
+    ("Depth of CONV1 input: {}", "3", "16"), ("Input depth of CONV1: {}", "3", "16"),
+    ("CONV1 input depth: {}", "3", "1"),
+    ("Depth of the input to POOL1: {}", "16", "3"), ("Width of POOL1's input: {}", "32", "16"),
+    ("POOL1's input width = {}", "32", "16"), ("Input channels of CONV1: {}", "3", "16"),
+    ("Number of channels of the input to CONV1: {}", "3", "16"), ("Input to POOL1: depth {}", "16", "3"),
+])
+def test_a_side_of_the_volume_a_layer_receives_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
+                     answer + "\n", right, wrong)
+
+
+def test_the_specs_input_side_is_judged_and_its_mistakes_are_said() -> None:
+    # `-> input depth N`: conv 4 3x3 on 8x8x3 gives (8 - 3)/1 + 1 = 6, 6x6x4, which the pool receives
+    spec = run("input 8x8x3\nc: conv 4 3x3 -> input depth 3\np: maxpool 2x2 -> input width 6 params 0\n"
+               "q: relu -> input depth 3\n")
+    assert [(a.label, a.quantity, a.expected, a.verdict) for a in spec.answers] == [
+        ("c", "input depth", "3", "right"), ("p", "params", "0", "right"), ("p", "input width", "6", "right"),
+        ("q", "input depth", "3", "wrong")]  # the pool keeps the 4 channels: (6 - 2)/2 + 1 = 3, 3x3x4
+    assert errors(spec) == [("E040", 4, 24)]
+    assert [d.hint for d in spec.diagnostics] == ["the input's depth is 4 (the input is 3x3x4)"]
+    for text, expected in [
+        ("input 8x8x3\nc: conv 4 3x3 -> input depth big\n",
+         ("E002", 2, 30, "expected the input's depth after `depth`, found `big`")),
+        ("input 8x8x3\nc: conv 4 3x3 -> input depth 0\n", ("E013", 2, 30, "shape `0` has a size below 1")),
+        ("input 8x8x3\nc: conv 4 3x3 -> input depth 3 input 8x8x3\n", ("E012", 2, 32, "`input` is given twice")),
+    ]:
+        assert expected in [(d.code, d.line, d.column, d.message) for d in run(text).diagnostics], text
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # one side of a layer's filters: CONV2's 5x5 filters cover CONV1's 16 channels (a filter spans its input's whole
+    # depth), CONV1's 3x3 ones the input's 3. Each was prose, and `Depth: 16 (filter)` was judged as the output's
+    # depth (8), a right answer marked wrong
+    ("Filter depth: {}", "16", "8"), ("Depth of each filter: {}", "16", "3"), ("Depth of the filters: {}", "16", "8"),
+    ("Depth: {} (filter)", "16", "8"), ("Depth: {} (of each filter)", "16", "8"),
+    ("Each filter's depth: {}", "16", "8"),
+    ("Each filter has depth {}", "16", "8"), ("Each filter has a depth of {}", "16", "8"),
+    ("Kernel width: {}", "5", "3"), ("Width: {} (filter)", "5", "3"), ("CONV1 filter depth: {}", "3", "16"),
+    ("Depth of CONV1 filters: {}", "3", "16"), ("Depth of CONV1's filters: {}", "3", "16"),
+    ("Filter depth of CONV1: {}", "3", "16"),
+])
+def test_a_side_of_one_filter_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 8 5x5 filters\n" + answer + "\n",
+                     right, wrong)
+
+
+def test_the_specs_filter_side_is_judged_and_a_slip_is_named() -> None:
+    # `-> filter depth N`: on 8x8x3, conv 4 3x3 gives (8 - 3)/1 + 1 = 6, 6x6x4; the next conv's filters cover those 4
+    # channels (2, its output's depth, is the slip), and an FC neuron on the 4x4x2 it receives ((6 - 3)/1 + 1 = 4)
+    # covers all of it, depth 2
+    spec = run("input 8x8x3\nc: conv 4 3x3 -> filter depth 3\nd: conv 2 3x3 -> filter depth 2 filter params 37\n"
+               "f: fc 10 -> filter depth 2\n")
+    assert [(a.label, a.quantity, a.expected, a.verdict) for a in spec.answers] == [
+        ("c", "filter depth", "3", "right"), ("d", "params per filter", "37", "right"),
+        ("d", "filter depth", "2", "wrong"), ("f", "filter depth", "2", "right")]  # 3·3·4 + 1 = 37
+    assert spec.messages() == ["<string>:3:31: error[E041]: d: expected filter depth 2, computed 4; that is the "
+                               "output's depth; a filter covers the input's 4 channels"]
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nFilter depth: 0\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 15, "`0` is not a filter's depth")]
+
+
+def test_sides_of_the_input_and_of_a_filter_convert_to_the_spec_and_are_judged_alike() -> None:
+    # a sheet's input and filter sides written as the spec's `-> input depth N` and `-> filter depth N`
+    sheet = ("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nFilter depth: 3\nInput depth of POOL1: 16\n"
+             "POOL1: 2x2 max pool, stride 2\nPOOL1 width: 15\n")
+    result = invoke("convert", "-", "--lang", "lecture", input=sheet)
+    assert result.exit_code == 0, result.output
+    assert "-> filter depth 3" in result.output and "input depth 16" in result.output
+    spec = run(result.output)
+    assert [(a.label, a.quantity, a.verdict) for a in spec.answers] == [
+        (a.label, a.quantity, a.verdict) for a in homework(sheet).answers] == [
+        ("conv1", "filter depth", "right"), ("pool1", "width", "wrong"), ("pool1", "input depth", "right")]
