@@ -2847,7 +2847,7 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
-            _letters_counted(_count_then_output(_vector_length(self.tokens[lead:]))))))))
+            _letters_counted(_count_then_output(_vector_length(_output_after_name(self.tokens[lead:])))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_after_comma(_piped(_answer_quantity(
             _name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -10415,6 +10415,30 @@ def _input_side(tokens: list[Tok]) -> list[Tok]:
             Tok("WORD", _INPUT_SIDES[side], joint.end, joint.end), *tokens[marked + 1:]]
 
 
+def _output_after_name(tokens: list[Tok]) -> list[Tok]:
+    """A layer's output named after the layer's name, then its depth or values said (`CONV1's output has 16
+    channels`, `The CONV1 output has depth 16`) or its memory (`CONV1 output memory: 16,384`), as `The output of
+    CONV1 has …`, `Output memory of CONV1: …` (each was prose, a wrong answer passing unjudged); other tokens as they
+    are (`CONV1 output: …`, `CONV1's output is …` read already)."""
+    lead = _lead(tokens)
+    words = [t.lower for t in tokens[:lead + 8]]
+    at = _skip(words, lead, ("the",))
+    for named in (1, 2):  # `CONV1`, `Conv 1`
+        if _layer_reference(tokens[at:at + named]) != "name":
+            continue
+        output = at + named + 2 * (words[at + named:at + named + 2] in (["'", "s"], ["’", "s"]))
+        if words[output:output + 1] != ["output"]:
+            continue
+        name, said = tokens[at:at + named], tokens[output]
+        of = Tok("WORD", "of", said.end, said.end)
+        if words[output + 1:output + 2] == ["has"]:
+            the = Tok("WORD", "The", said.start, said.start)
+            return [*tokens[:lead], the, said, of, *name, *tokens[output + 1:]]
+        if words[output + 1:output + 2] == ["memory"] and words[output + 2:output + 3] in ([":"], ["="]):
+            return [*tokens[:lead], said, tokens[output + 1], of, *name, *tokens[output + 2:]]
+    return tokens
+
+
 def _side_after_name(tokens: list[Tok]) -> list[Tok]:
     """A side of a layer's output, or the output, named after the layer's name: `CONV1 depth: 16`, `CONV1's width =
     32`, `Conv 1 spatial size: 32`, `POOL1 size: 16x16x16` as `Depth of CONV1: 16`, … (`_side_owned` reads them on;
@@ -14697,7 +14721,12 @@ def _dashed(tokens: list[Tok]) -> list[Tok]:
     """`CONV1 — 96 11x11 filters, stride 4, pad 0 — 55x55x96` (em or en dashes) as `CONV1: 96 11x11 filters, stride 4,
     pad 0 -> 55x55x96`: a dash after a layer's name is its colon, a later one before a volume, a count or an answer's
     word (`— params: 896`, `– output …`) the arrow to its answers; a hyphen too, before a count (`CONV1 - 448
-    parameters`). Other tokens as they are."""
+    parameters`), and two hyphens as one dash (`CONV1 -- 448 params`: it was read as CONV1 stated again, E015 and
+    E060). Other tokens as they are."""
+    doubled = [j for j in range(len(tokens) - 1) if tokens[j].text == tokens[j + 1].text == "-" and
+               tokens[j].end == tokens[j + 1].start]
+    for j in reversed(doubled if len(doubled) <= 2 else []):  # (a run of them, `----`, is a rule, no dash)
+        tokens = [*tokens[:j], Tok("P", "—", tokens[j].start, tokens[j + 1].end), *tokens[j + 2:]]
     dashes = [j for j, t in enumerate(tokens) if t.text in ("—", "–")]
     hyphen = next((j for j, t in enumerate(tokens[:4]) if t.text == "-"), None)
     if not dashes and hyphen is not None and tokens[hyphen + 1:hyphen + 2] and tokens[hyphen + 1].kind == "NUM" and \

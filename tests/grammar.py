@@ -1013,7 +1013,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Depth of CONV1:", "Width of CONV1 output:", "Size of POOL1:", "CONV1 volume:", "Width:", "Height =",
                "Depth of CONV1 input:", "Input depth of POOL1:", "CONV9 input width:", "Depth of the input to CONV1:",
                "Input to CONV1: depth", "Filter depth:", "Depth of each filter:", "Each filter's depth:",
-               "Each filter has a depth of", "Depth of CONV1's filters:", "Kernel width =", "Width: 2 (window) and"]
+               "Each filter has a depth of", "Depth of CONV1's filters:", "Kernel width =", "Width: 2 (window) and",
+               "CONV1's output has", "The CONV9 output has depth", "CONV1 output memory:", "CONV1 --", "POOL1 -- --"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "(5*5*3 + 1)*10", "5x5x3x10 + 10", "10·(75+1)", "760/0", "7/2", "10*" * 20 + "1", "((((1", "5*5*-3",
                  "(5*5*3 + 1)*10 (= 760)", "750 + 10 (with biases)", "1e9*1e9",

@@ -16965,3 +16965,29 @@ def test_sides_of_the_input_and_of_a_filter_convert_to_the_spec_and_are_judged_a
     assert [(a.label, a.quantity, a.verdict) for a in spec.answers] == [
         (a.label, a.quantity, a.verdict) for a in homework(sheet).answers] == [
         ("conv1", "filter depth", "right"), ("pool1", "width", "wrong"), ("pool1", "input depth", "right")]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a layer's output named after the layer's name, then what it has, or its memory: CONV1 gives (32 - 3 + 2)/1 + 1 =
+    # 32, 32x32x16, 32·32·16 = 16,384 values (each was prose, a wrong answer unjudged)
+    ("CONV1's output has {} channels", "16", "15"), ("CONV1's output has depth {}", "16", "3"),
+    ("CONV1 output has {} channels", "16", "15"), ("The CONV1 output has {} channels", "16", "8"),
+    ("CONV1 output memory: {}", "16,384", "16,383"), ("CONV1's output memory = {}", "16,384", "4,096"),
+])
+def test_a_named_layers_output_said_after_its_name_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
+                     answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("line, right, wrong", [
+    # two hyphens as a dash, as an em dash is read: CONV1 keeps (32 - 3 + 2)/1 + 1 = 32, with (3·3·3 + 1)·16 = 448
+    # parameters (it was read as CONV1 stated again: E015 and E060, the answer unchecked)
+    ("CONV1 -- {} params", "448", "447"), ("CONV1 -- {}", "32x32x16", "30x30x16"),
+])
+def test_two_hyphens_after_a_layers_name_are_a_dash(line: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + line + "\n", right, wrong)
+
+
+def test_a_layer_described_between_two_double_hyphens_is_answered() -> None:
+    # `CONV1 -- 16 3x3 filters, stride 1, pad 1 -- 32x32x16`, as with em dashes (the answer was E060)
+    right_then_wrong("Input: 32x32x3\nCONV1 -- 16 3x3 filters, stride 1, pad 1 -- {}\n", "32x32x16", "30x30x16")
