@@ -76,6 +76,7 @@ _TOKEN = re.compile(r"""\s*(?:
     (?P<DIMS>[0-9]+(?:\.[0-9]+)?(?:(?:\s*[xX×]\s*|\s+by\s+|-by-)[0-9]+(?:\.[0-9]+)?)+  # `7.5x7.5x20` kept whole,
         # `28x28 by 8`, `55-by-55-by-96` too
       | [0-9]+\s*@\s*[0-9]+(?:\s*[xX×]\s*[0-9]+)+  # LeNet's feature maps: `6@28x28` is 28x28x6
+      | [0-9]+\s*[xX×]\s*\(\s*[0-9]+\s*[xX×]\s*[0-9]+\s*\)  # the maps, then their size: `16x(32x32)` is 32x32x16
       | [0-9]+\s*(?:\^\s*2|²|\*\*\s*2)(?:\s*[xX×*]\s*[0-9]+)?(?![0-9]|\s*[*^·+/-]\s*[0-9(]))  # a square: `55^2 x 96`,
         # `55²×96` (not within arithmetic: `11^2*3*96 + 96`)
   | (?P<NUM>[0-9]+(?:(?:,[0-9]{3})+|(?:_[0-9]{3})+)?(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?:[KMGTkmgt](?:i?B)?|B)?
@@ -15503,8 +15504,9 @@ def _shape(tok: Tok, least: int = 1) -> ir.ShapeAnswer | None:
     with `least` 0: a size of 0 there is the input's error (E023, from `input`), not prose."""
     text = _dims_text(tok.text)
     parts = _ungrouped(text).split("x") if tok.kind == "NUM" else text.split("x")  # a vector: `4,096`
-    if "@" in text:  # `6@28x28`: the depth written first, then the height and width
-        maps, _, size = text.partition("@")
+    if "@" in text or "(" in text:  # `6@28x28`, `6x(28x28)`: the depth written first, then the height and width
+        maps, _, size = text.partition("@") if "@" in text else text.partition("x(")
+        size = size.removesuffix(")")
         if size.count("x") != 1:
             return None
         parts = size.split("x") + [maps]
@@ -15513,7 +15515,8 @@ def _shape(tok: Tok, least: int = 1) -> ir.ShapeAnswer | None:
     if len(parts) > 3 or not all(p.isdigit() and len(p) <= limits.MAX_LITERAL_DIGITS for p in parts):
         return None
     dims = tuple(int(p) for p in parts)
-    bare = len(dims) == 3 and tok.kind == "DIMS" and "@" not in text  # in the order of its network's input
+    bare = len(dims) == 3 and tok.kind == "DIMS" and "@" not in text and "(" not in text  # in the order of its
+    # network's input
     return ir.ShapeAnswer(dims, text, tok.span, order=None if bare else ir.HWC) if min(dims) >= least else None
 
 

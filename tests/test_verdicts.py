@@ -16991,3 +16991,15 @@ def test_two_hyphens_after_a_layers_name_are_a_dash(line: str, right: str, wrong
 def test_a_layer_described_between_two_double_hyphens_is_answered() -> None:
     # `CONV1 -- 16 3x3 filters, stride 1, pad 1 -- 32x32x16`, as with em dashes (the answer was E060)
     right_then_wrong("Input: 32x32x3\nCONV1 -- 16 3x3 filters, stride 1, pad 1 -- {}\n", "32x32x16", "30x30x16")
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # the maps, then their size in parentheses, as `16@32x32` is read: 16 filters keep (32 - 3 + 2)/1 + 1 = 32. The
+    # depth was lost (`15x(32x32)` judged as 32x32: a wrong answer passed)
+    ("Output: {}", "16x(32x32)", "15x(32x32)"), ("Output: {}", "16 x (32 x 32)", "16 x (30 x 30)"),
+    ("CONV1 -> {}", "16×(32×32)", "8×(32×32)"),
+])
+def test_maps_then_their_size_in_parentheses_are_a_volume(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer.format(wrong) + "\n")
+    assert f"expected {wrong.replace(' ', '').replace('×', 'x')}, computed 32x32x16" in report.messages()[0]
