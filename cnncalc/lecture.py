@@ -2974,18 +2974,22 @@ class _LineReader:
                     (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
                 # (`CONV1: 5x5, 10 filters -> 32x32x10` restates CONV1, then answers: `named_answer`'s)
                 return self._after(self.tokens[:colon], colon, lines)
-        if words[1:2] in ([":"], ["="]) and kinds[2:] == ["NUM"] and _label(self.tokens[:1]) is not None:
+        worked = "=" in words[2:] and kinds[-1] == "NUM" and \
+            all(t.kind == "NUM" or t.text in _WORKING_SIGNS for t in self.tokens[2:])
+        if words[1:2] in ([":"], ["="]) and (kinds[2:] == ["NUM"] or worked) and _label(self.tokens[:1]) is not None:
             # `CONV1: 448`, `POOL1 = 0` under that layer stated above (a convolution's or a pool's: one number is no
-            # volume they give): which count? (it was read as the layer described again, E015 and an E060 or E013
-            # about filters or a window)
+            # volume they give), or a number worked out, `FC2: 100*10 + 10 = 1,010` (any layer's): which count or
+            # size? (it was read as the layer described again, E015 and an E060 or E013 about filters or a window)
             counted_layer = next((line.items[0] for line in lines if line.items and
                                   isinstance(line.items[0], ir.LayerCall) and
                                   line.items[0].label == _label(self.tokens[:1])), None)
-            if counted_layer is not None and counted_layer.keyword in _VOLUME_KINDS:
-                self.sink.add(codes.E060, f"`{_shown(self.tokens)}` does not say what {self.tokens[0].text}'s count "
-                                          f"counts", Span(self.tokens[0].start, self.tokens[-1].end),
-                              hint=f"name it: `{self.tokens[0].text} params: {self.tokens[2].text}`, "
-                                   f"`{self.tokens[0].text} MACs: …`")
+            if counted_layer is not None and (counted_layer.keyword in _VOLUME_KINDS or worked):
+                named_layer, result = self.tokens[0].text, self.tokens[-1].text
+                what = "number this works out" if worked else "count counts"
+                self.sink.add(codes.E060, f"`{_shown(self.tokens)}` does not say what {named_layer}'s {what}",
+                              Span(self.tokens[0].start, self.tokens[-1].end),
+                              hint=f"name it: `{named_layer} params: {result}`, `{named_layer} MACs: …`" +
+                                   (f", `{named_layer} output: …`" if worked else ""))
                 return None
         referred = _part_referred(self.tokens) if lines else None
         if referred is not None:  # `MACs of (a): …`: the answer of the layer stated in that part

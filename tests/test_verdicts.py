@@ -17003,3 +17003,17 @@ def test_maps_then_their_size_in_parentheses_are_a_volume(answer: str, right: st
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer.format(wrong) + "\n")
     assert f"expected {wrong.replace(' ', '').replace('×', 'x')}, computed 32x32x16" in report.messages()[0]
+
+
+@pytest.mark.parametrize("line, column", [
+    # a number worked out after a stated layer's name, with no word for what it is: refused once, said (it was read as
+    # the layer described again: E015, "the name is already used", and an E060 about filters or neurons)
+    ("CONV1: 3*3*3*16 + 16 = 448", 1), ("CONV1 = (3*3*3 + 1)*16 = 448", 1), ("FC2: 16384*10 + 10 = 163,850", 1),
+    ("- CONV1: (32 - 3 + 2)/1 + 1 = 32", 3),
+])
+def test_a_number_worked_out_after_a_layers_name_without_its_word_is_refused_once(line: str, column: int) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nFC2: 10 neurons\n" + line + "\n")
+    name = line.lstrip("- ").split()[0].rstrip(":")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 4, column)], report.messages()
+    assert f"does not say what {name}'s number this works out" in report.diagnostics[0].message
+    assert report.answers == ()
