@@ -8069,10 +8069,14 @@ _NO_FIT = re.compile(rf"(?::-\( )?{_NO_FIT_SAID}(?:,? (?:so |hence |thus |and |=
 
 def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
     """`doesn't fit!`, `it does not fit`, `invalid`, `not possible`, `cannot apply`: the answer that the
-    division is not exact (the lecture's stride 3 on a 7x7 input); None for any other words."""
+    division is not exact (the lecture's stride 3 on a 7x7 input), with the value it gives when said beside it
+    (`invalid (2.33)`, judged as `2.33 -> invalid` is: it was dropped, a wrong value passed); None for any other
+    words."""
+    value = None
     if len(tokens) > 3 and tokens[-3].text == "(" and tokens[-2].kind == "NUM" and "." in tokens[-2].text and \
             tokens[-1].text == ")":
-        tokens = tokens[:-3]  # `not possible (2.33)`: the division's value beside it
+        value = ir.division_answer(tokens[-2].text, tokens[-2].span)  # `not possible (2.33)`: the division's value
+        tokens = tokens[:-3]
     if not tokens:
         return None
     text = ""
@@ -8081,8 +8085,10 @@ def _no_fit(tokens: list[Tok]) -> ir.ShapeAnswer | None:
     said = text.replace("'", "").replace("’", "").rstrip("!. ")
     if _NO_FIT.fullmatch(said) is None:
         return None
-    return ir.ShapeAnswer((), " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. "),
-                          Span(tokens[0].start, tokens[-1].end))
+    text = " ".join(t.text for t in tokens).replace(" ' ", "'").replace(" ’ ", "’").rstrip("!. ")
+    if value is not None:
+        return ir.ShapeAnswer((), f"{text} ({value.text})", Span(tokens[0].start, value.span.end), ratio=value.ratio)
+    return ir.ShapeAnswer((), text, Span(tokens[0].start, tokens[-1].end))
 
 
 def _said_counts(tokens: list[Tok]) -> dict[str, ir.Count]:

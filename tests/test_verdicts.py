@@ -17017,3 +17017,16 @@ def test_a_number_worked_out_after_a_layers_name_without_its_word_is_refused_onc
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [("E060", 4, column)], report.messages()
     assert f"does not say what {name}'s number this works out" in report.diagnostics[0].message
     assert report.answers == ()
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # "doesn't fit" with the division's value beside it in parentheses: (7 - 3)/3 + 1 = 4/3 + 1 = 2.33, judged as
+    # `2.33 -> invalid` is (the value was dropped: `invalid (2.5)` passed)
+    ("Output: invalid ({})", "2.33", "2.5"), ("Output: doesn't fit ({})", "2.33", "2.67"),
+    ("Output: not possible ({})", "2.33", "3.33"),
+])
+def test_a_no_fit_answer_with_its_value_in_parentheses_is_judged_on_the_value(answer: str, right: str, wrong: str
+                                                                                ) -> None:
+    right_then_wrong("Input: 7x7x3\nCONV1: 4 3x3 filters, stride 3, pad 0\n" + answer + "\n", right, wrong)
+    report = homework("Input: 7x7x3\nCONV1: 4 3x3 filters, stride 3, pad 0\n" + answer.format(wrong) + "\n")
+    assert [(d.code, d.line, d.column) for d in report.diagnostics if d.code == "E040"] == [("E040", 3, 9)]
