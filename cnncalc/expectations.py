@@ -240,7 +240,7 @@ class Checker:
         if answer.axis is not None:
             self.filter_side(answer, label, row, one)
             return
-        if len(answer.dims) == 4:
+        if len(answer.dims) == 4 or answer.weights:
             self.weight_shape(answer, label, row, one)
             return
         shown = "x".join(map(str, dims))
@@ -287,11 +287,15 @@ class Checker:
     def weight_shape(self, answer: ir.ShapeAnswer, label: str, row: Row, one: Filter) -> None:
         """`Weight shape: 96x3x11x11`: a convolution's whole weight tensor, as PyTorch stores it (filters, the depth
         each covers, height, width) or as Keras does (height, width, depth, filters); not checked for other layers
-        (a transposed convolution's order differs between the two, a neuron's is a matrix)."""
+        (a transposed convolution's order differs between the two). An `fc` layer's matrix likewise: PyTorch's
+        (units, inputs), Keras' (inputs, units), its input flattened."""
         quantity = "weight shape"
+        if one.neuron and row.keyword == "fc" and row.output is not None:
+            self.weight_matrix(answer, label, row, one)
+            return
         if one.neuron or row.keyword not in ("conv", "dwconv") or row.output is None:
             self._record(Answer(answer.span, label, row.path, quantity, answer.text, None, "unchecked",
-                                "a weight tensor's shape is judged for conv and dwconv layers", ()), codes.E041)
+                                "a weight tensor's shape is judged for conv, dwconv and fc layers", ()), codes.E041)
             return
         height, width, depth = one.dims
         filters = row.output.channels
@@ -304,11 +308,33 @@ class Checker:
                    f"{'x'.join(map(str, keras))} as Keras does",)
         verdict = "right" if answer.dims in (pytorch, keras) else "wrong"
         slip = None
-        if verdict == "wrong" and row.keyword == "conv" and depth != filters and \
+        if verdict == "wrong" and len(answer.dims) != 4:
+            slip = "a convolution's weights have four sizes: filters, depth, height, width"
+        elif verdict == "wrong" and row.keyword == "conv" and depth != filters and \
                 answer.dims in ((depth, filters, height, width), (height, width, filters, depth)):
             slip = "the filters and the depth each covers are swapped"
         self._record(Answer(answer.span, label, row.path, quantity, answer.text, shown, verdict, slip, working),
                      codes.E041, hint=f"the weights of {row.path} are {shown}")
+
+    def weight_matrix(self, answer: ir.ShapeAnswer, label: str, row: Row, one: Filter) -> None:
+        """`Weight shape: 10x256`: an `fc` layer's weight matrix, a row of weights per unit over its flattened input,
+        as PyTorch stores it (units, inputs) or Keras does (inputs, units)."""
+        assert row.output is not None
+        inputs = 1
+        for size in one.dims:
+            inputs *= size
+        units = row.output.size
+        pytorch, keras = (units, inputs), (inputs, units)
+        shown = f"{units}x{inputs}"
+        flattened = "x".join(map(str, one.dims))
+        working = (f"{row.path}: {units} unit{'s' * (units != 1)}, each with a weight per input value "
+                   f"({flattened}{f' = {inputs:,}' if len(one.dims) > 1 else ''}): {shown} as PyTorch stores them, "
+                   f"{inputs}x{units} as Keras does",)
+        verdict = "right" if answer.dims in (pytorch, keras) else "wrong"
+        slip = "a convolution's weights have four sizes; an fc layer's are a matrix" \
+            if verdict == "wrong" and len(answer.dims) == 4 else None
+        self._record(Answer(answer.span, label, row.path, "weight shape", answer.text, shown, verdict, slip, working),
+                     codes.E041, hint=f"the weights of {row.path} are {shown} (units x inputs)")
 
     def padding(self, answer: ir.ShapeAnswer, label: str, rows: list[Row]) -> None:
         """`-> padding 3` (`padding 1x2` for rows and columns): the zeros the line's sliding window adds on each

@@ -323,6 +323,9 @@ class ShapeAnswer(NamedTuple):
     # the lecture's notation (`10x32x32`, `(10, 32, 32)`): read in the order of its network's input
     # (`Input.channels_first`)
     order: str | None = HWC
+    # a layer's whole weights (`Weight shape: 96x3x11x11`, an FC layer's matrix `Weight matrix: 100x256`; the spec's
+    # `weights 100x256`), not one filter's shape
+    weights: bool = False
 
     def judged(self, output: tuple[int, ...]) -> tuple[int, ...]:
         """The sizes to judge against `output` (a volume, or another answer's height and width): a `square`

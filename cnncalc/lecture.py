@@ -5955,12 +5955,14 @@ class _LineReader:
             self.sink.add(codes.E060, f"`{value[0].text}` is the whole layer's weights, not one filter's shape",
                           value[0].span, hint=f"{hint}, or the layer's as `Weight shape: 96x3x11x11`")
             return None
-        if len(sizes) != 4 and whole and words[at] != "kernel":  # (`Weight shape: 4096x9216`: an FC layer's matrix)
-            self.sink.add(codes.E060, f"cnncalc judges a weight shape of four numbers, a convolution's, not "
-                                      f"`{value[0].text}`", value[0].span,
-                          hint="write a convolution's weights as `96x3x11x11` (PyTorch's order) or `11x11x3x96`")
+        if len(sizes) not in (2, 4) and whole and words[at] != "kernel":
+            self.sink.add(codes.E060, f"cnncalc judges a weight shape of four numbers, a convolution's, or two, an FC "
+                                      f"layer's matrix, not `{value[0].text}`", value[0].span,
+                          hint="write a convolution's weights as `96x3x11x11` (PyTorch's order) or `11x11x3x96`, an "
+                               "FC layer's as `4096x9216` (units, inputs) or `9216x4096`")
             return None
-        return ir.ShapeAnswer(tuple(int(size) for size in sizes), value[0].text, value[0].span)
+        return ir.ShapeAnswer(tuple(int(size) for size in sizes), value[0].text, value[0].span,
+                              weights=whole and (words[at] != "kernel" or len(sizes) == 4))
 
     def _sizes_after(self, tokens: list[Tok], marker: int, units: tuple[str, ...], what: str, hint: str,
                      least: int) -> ir.ShapeAnswer | None:
@@ -8551,9 +8553,9 @@ def _heading_states_layer(raw: str, line_start: int, net: _Net, figures: frozens
 
 
 def _tuple_as_size(tokens: list[Tok]) -> list[Tok]:
-    """`(96, 3, 11, 11)` (or in brackets, with 3 or 4 whole numbers) as the one size `96x3x11x11`; other tokens as they
-    are."""
-    if len(tokens) not in (7, 9) or tokens[0].text not in ("(", "[") or tokens[-1].text not in (")", "]") or \
+    """`(96, 3, 11, 11)` (or in brackets, with 2 to 4 whole numbers: an FC layer's matrix, `(10, 256)`) as the one
+    size `96x3x11x11`; other tokens as they are."""
+    if len(tokens) not in (5, 7, 9) or tokens[0].text not in ("(", "[") or tokens[-1].text not in (")", "]") or \
             not all(t.kind == "NUM" and t.text.isdigit() for t in tokens[1:-1:2]) or \
             not all(t.text == "," for t in tokens[2:-1:2]):
         return tokens
@@ -11033,7 +11035,8 @@ _FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter",
 # PyTorch's order, or Keras' `11x11x3x96`; Keras' `kernel` is the layer's)
 _WEIGHT_SHAPE_HEADS = (["kernel", "shape"], ["weight", "shape"], ["weights", "shape"], ["weight", "dimensions"],
                        ["weights", "dimensions"], ["weight", "dims"], ["weights", "dims"], ["weight", "tensor"],
-                       ["weights", "tensor"])  # (`Weight tensor: 10x3x5x5` was prose: a wrong one passed)
+                       ["weights", "tensor"], ["weight", "matrix"], ["weights", "matrix"])
+# (`Weight tensor: 10x3x5x5` was prose: a wrong one passed; `Weight matrix: 10x256`, an FC layer's)
 
 
 _FILTER_SIDE_HEADS = [[noun, side] for noun in ("filter", "kernel")

@@ -128,7 +128,8 @@ def answer_text(e: ir.Expectation) -> str:
         parts.append(f"padding {'x'.join(map(str, e.padding.dims))}")
     if e.filter_shape is not None:
         side = "" if e.filter_shape.axis is None else f"{ir.SIDES[e.filter_shape.axis]} "
-        parts.append(f"filter {side}{'x'.join(map(str, e.filter_shape.dims))}")
+        word = "weights" if e.filter_shape.weights else "filter"
+        parts.append(f"{word} {side}{'x'.join(map(str, e.filter_shape.dims))}")
     return " ".join(parts)
 
 

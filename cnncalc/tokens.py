@@ -233,11 +233,11 @@ class TokenStream:
         parts = [self.advance().text for _ in range(k + 1)][::2]
         return Token("DIMS", "x".join(parts), first.start, last.end)
 
-    def shape_kept(self, pairs: dict[str, ir.ShapeAnswer], named: str, word: Token) -> Span | None:
+    def shape_kept(self, pairs: dict[str, ir.ShapeAnswer], named: str, word: Token, most: int = 3) -> Span | None:
         """The shape at the cursor kept as the answer `named` after its `word` (`input 16x16x16`, `filter 3x3x16`;
-        E012 when given twice): where it ends, or None (synced) when it is no shape."""
+        E012 when given twice), of at most `most` sizes: where it ends, or None (synced) when it is no shape."""
         value = self.shape_token()
-        answer = self.shape_answer(value)
+        answer = self.shape_answer(value, most=most)
         if answer is None:
             self.sync()
             return None
@@ -268,16 +268,17 @@ class TokenStream:
         pairs[named] = answer._replace(axis=ir.SIDES.index(side.text.lower()))
         return value.span
 
-    def shape_answer(self, tok: Token, zero: bool = False) -> ir.ShapeAnswer | None:
-        """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`; every size at least 1 (at least 0
-        for a padding, `zero`)."""
+    def shape_answer(self, tok: Token, zero: bool = False, most: int = 3) -> ir.ShapeAnswer | None:
+        """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`, of at most `most` sizes (a layer's
+        weights have four: `96x3x11x11`); every size at least 1 (at least 0 for a padding, `zero`)."""
         if tok.kind == "NUMBER":
             n = self.whole(tok)
             return None if n is None else self._sized((n,), tok, zero)
         parts = tok.text.split("x")
-        if len(parts) > 3 or any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts):
-            self.error(codes.E013, f"`{short(tok.text)}` is not a shape: write `HxWxC`, `HxW` or `N`", tok.span,
-                       hint="e.g. `55x55x96`, `55x55` or `4096`")
+        if len(parts) > most or any(len(p) > limits.MAX_LITERAL_DIGITS for p in parts):
+            written = "`FxCxKhxKw` or `UxI`" if most == 4 else "`HxWxC`, `HxW` or `N`"
+            self.error(codes.E013, f"`{short(tok.text)}` is not a shape: write {written}", tok.span,
+                       hint="e.g. `96x3x11x11` or `4096x9216`" if most == 4 else "e.g. `55x55x96`, `55x55` or `4096`")
             return None
         return self._sized(tuple(int(p) for p in parts), tok, zero)
 
@@ -642,6 +643,16 @@ class TokenStream:
                 if kept is None:
                     return None
                 end = kept
+            elif tok.kind == "NAME" and tok.text.lower() == "weights" and (
+                    self.peek(1).kind == "DIMS" or (self.peek(1).kind in ("=", ":") and self.peek(2).kind == "DIMS")):
+                self.advance()  # `-> weights 10x256`: the layer's whole weights (`weights 2570` is their count)
+                if self.at("=", ":"):
+                    self.advance()
+                kept = self.shape_kept(pairs, "weights", tok, most=4)
+                if kept is None:
+                    return None
+                pairs["weights"] = pairs["weights"]._replace(weights=True)
+                end = kept
             elif tok.kind == "NAME" and tok.text.lower() == "filter" and self.peek(1).kind == "NAME" and \
                     self.peek(1).text.lower() in ir.SIDES:
                 self.advance()  # `-> filter depth 3`: one side of one filter
@@ -749,8 +760,12 @@ class TokenStream:
             return None
         if bracketed is not None:
             self.error(codes.E003, "this `[` is never closed", bracketed, hint="add `]` after the shape")
+        if "filter" in pairs and "weights" in pairs:  # (one answer holds either)
+            later = max(pairs["filter"], pairs["weights"], key=lambda answer: answer.span.start)
+            self.error(codes.E012, "a line answers one filter's shape or its layer's weights, not both", later.span,
+                       hint="answer the other on a line of its own")
         return ir.answered(shape, counts, arrow.span.to(end), tuple(sides), pairs.get("rf"), pairs.get("padding"),
-                           pairs.get("input"), pairs.get("filter"))
+                           pairs.get("input"), pairs.get("filter") or pairs.get("weights"))
 
 
 def _size_beside(volume: ir.ShapeAnswer, sized: ir.ShapeAnswer | None, sides: list[ir.ShapeAnswer]) -> bool:

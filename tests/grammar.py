@@ -172,9 +172,10 @@ class Grammar:
                                        ", filter params", "filter", "filter macs", "filter params filter params 1"]),
                       self.rng.choice(COUNTS)]
         if self.rng.random() < 0.05:  # one filter's shape
-            parts += [self.rng.choice(["filter", "FILTER =", "filter :", "filter filter"]),
+            parts += [self.rng.choice(["filter", "FILTER =", "filter :", "filter filter", "weights", "WEIGHTS =",
+                                       "weights filter", "filter 3x3x3 weights"]),
                       self.rng.choice(["5x5x3", "3x5x5", "5x5", "5", "75", "0x5x5", "5x5x3x2", "x", "1e3",
-                                       "99999999999999999999x3"])]
+                                       "99999999999999999999x3", "10x256", "(10, 256)", "5x5x3x2x1"])]
         for word in ("params", "weights", "biases", "macs", "memory", "connections"):
             if self.rng.random() < 0.3:
                 parts += [self.rng.choice([word, word.upper(), "MACs", "Parameters", f", {word}", f"{word} ="]),
@@ -1015,7 +1016,8 @@ COUNT_HEADS = ["Parameters", "Params", "No. of weights", "MACs", "Multiply-adds"
                "Depth of CONV1 input:", "Input depth of POOL1:", "CONV9 input width:", "Depth of the input to CONV1:",
                "Input to CONV1: depth", "Filter depth:", "Depth of each filter:", "Each filter's depth:",
                "Each filter has a depth of", "Depth of CONV1's filters:", "Kernel width =", "Width: 2 (window) and",
-               "CONV1's output has", "The CONV9 output has depth", "CONV1 output memory:", "CONV1 --", "POOL1 -- --"]
+               "CONV1's output has", "The CONV9 output has depth", "FC1 weight matrix:",
+               "Weight shape: (10,", "CONV1 output memory:", "CONV1 --", "POOL1 -- --"]
 WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B", "768,000", "1.16 MB", "40960 bytes",
                  "(5*5*3 + 1)*10", "5x5x3x10 + 10", "10·(75+1)", "760/0", "7/2", "10*" * 20 + "1", "((((1", "5*5*-3",
                  "(5*5*3 + 1)*10 (= 760)", "750 + 10 (with biases)", "1e9*1e9",

@@ -14672,13 +14672,47 @@ def test_a_depthwise_weight_shape_in_keras_order_is_its_channels_then_its_multip
         assert [a.verdict for a in report.answers] == [verdict], (said, report.messages())
 
 
-@pytest.mark.parametrize("sheet", ["Input: 6x6x256\nFC6: 4096 neurons\nWeight shape: 4096x9216\n",
-                                   "Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4\nWeight shape: 11x11x3\n"])
-def test_a_weight_shape_of_other_than_four_sizes_is_e060(sheet: str) -> None:
-    # an FC layer's (4096, 9216) matrix was judged as one neuron's shape, 6x6x256, and a right answer marked wrong
+@pytest.mark.parametrize("sheet", ["Input: 227x227x3\nCONV1: 96 filters 11x11, stride 4\nWeight shape: 11x11x3\n",
+                                   "Input: 6x6x256\nFC6: 4096 neurons\nWeight shape: 4096x9216x1\n"])
+def test_a_weight_shape_of_other_than_two_or_four_sizes_is_e060(sheet: str) -> None:
     report = homework(sheet)
     assert not report.answers, report.messages()
     assert [d.code for d in report.diagnostics] == ["E060"], report.messages()
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # an FC layer's weight matrix, a row of weights per unit over its flattened input, in PyTorch's order (units,
+    # inputs) or Keras' (inputs, units): AlexNet's FC6 on 6x6x256 has 6·6·256 = 9,216 inputs and 4096 units (it was
+    # E060: cnncalc judged four sizes only, a convolution's; before that, one neuron's shape, a right answer wrong)
+    ("Weight shape: {}", "4096x9216", "4096x4096"), ("FC6 weight matrix: {}", "9216x4096", "9216x9216"),
+    ("Weight shape: {}", "(4096, 9216)", "(4096, 256)"), ("Shape of the weights: {}", "4096 x 9216", "6x6x256x4096"),
+])
+def test_an_fc_layers_weight_matrix_is_judged_in_either_order(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 6x6x256\nFC6: 4096 neurons\n" + answer + "\n", right, wrong)
+
+
+def test_the_specs_weights_shape_is_judged_and_converts_back() -> None:
+    # `-> weights UxI` (an fc layer's matrix) and `-> weights FxCxKhxKw` (a convolution's): on 4x4x16, fc 10 has 10
+    # units over 4·4·16 = 256 inputs; conv 8 3x3 on 8x8x3 has 8 filters of 3x3 over 3 channels. `weights 2560` is still
+    # their count, 256·10
+    spec = run("input 4x4x16\nf: fc 10 -> weights 10x256 weights 2560\ng: fc 5 -> weights 5x100\n")
+    assert [(a.label, a.quantity, a.verdict) for a in spec.answers] == [
+        ("f", "weights", "right"), ("f", "weight shape", "right"), ("g", "weight shape", "wrong")]  # 5x10 (10 inputs)
+    conv = run("input 8x8x3\nc: conv 8 3x3 -> weights 8x3x3x3\nd: conv 4 3x3 -> weights 4x72\n")
+    assert [(a.quantity, a.verdict) for a in conv.answers] == [("weight shape", "right"), ("weight shape", "wrong")]
+    assert "a convolution's weights have four sizes: filters, depth, height, width" in conv.messages()[0]
+    # a sheet's weight shape converts to that form (it was written `filter 8x3x3x3`, which the spec could not read)
+    result = invoke("convert", "-", "--lang", "lecture", input="Input: 8x8x3\nCONV1: 8 3x3 filters\n"
+                                                               "Weight shape: 8x3x3x3\n")
+    assert result.exit_code == 0 and "-> weights 8x3x3x3" in result.output, result.output
+    assert [(a.quantity, a.verdict) for a in run(result.output).answers] == [("weight shape", "right")]
+    for text, expected in [
+        ("input 8x8x3\nc: conv 8 3x3 -> filter 3x3x3 weights 8x3x3x3\n",
+         ("E012", 2, 39, "a line answers one filter's shape or its layer's weights, not both")),
+        ("input 8x8x3\nc: conv 8 3x3 -> weights 8x3x3x3x1\n",
+         ("E013", 2, 26, "`8x3x3x3x1` is not a shape: write `FxCxKhxKw` or `UxI`")),
+    ]:
+        assert expected in [(d.code, d.line, d.column, d.message) for d in run(text).diagnostics], text
 
 
 def test_a_layers_weights_under_filter_shape_stay_e060() -> None:
@@ -14735,8 +14769,9 @@ def test_a_count_without_its_colon_with_its_parts_in_parentheses(line: str) -> N
                         "is not judged"),
     ("Input: 32x32x3\n1. CONV: 8 3x3 filters\n2. POOL: 2x2 max pool, stride 2\n\nAnswers:\n1. 30x30x8\n2. 15x15x8\n"
      "3. 99x99x99\n", 8, "3.", "no layer numbered 3 above to give this answer to"),
-    ("Input: 6x6x256\nFC6: 4096 neurons\nWeight shape: 4096x9216\n", 3, "4096x9216",
-     "cnncalc judges a weight shape of four numbers, a convolution's, not `4096x9216`"),
+    ("Input: 6x6x256\nFC6: 4096 neurons\nWeight shape: 4096x9216x1\n", 3, "4096x9216x1",
+     "cnncalc judges a weight shape of four numbers, a convolution's, or two, an FC layer's matrix, not "
+     "`4096x9216x1`"),
     ("Input: 32x32x3\nCONV1: 8 filters 5x5\nWeights shape: [0, 3, 11, 11]\n", 3, "[",
      "`0x3x11x11` is not a weight shape"),
 ])
