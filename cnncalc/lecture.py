@@ -7841,6 +7841,11 @@ _TOTAL_NOUNS = {**ir.NOUNS, "activations": "memory"}
 _UNIT_WORDS = {**{u: u for u in ("K", "M", "G", "T", "k", "m", "g", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "B")},
                "bytes": "B"}  # a count's unit written after a space: `1.16 MB`
 _SPELLED_UNITS = {"thousand": "K", "million": "M", "billion": "G", "trillion": "T"}  # `62.4 million`
+_BYTE_WORDS = {**{f"{prefix}byte{plural}": unit for prefix, unit in (("kilo", "KB"), ("mega", "MB"), ("giga", "GB"),
+                                                                   ("kibi", "KiB"), ("mebi", "MiB"), ("gibi", "GiB"),
+                                                                   ("k", "KB"), ("m", "MB"), ("g", "GB"))
+                  for plural in ("s", "")}, "bytes": "", "byte": ""}
+# (`1.16 megabytes` as `1.16MB`; `bytes` after a scaled count, `1.16M bytes`, the count's unit's letter kept)
 # activations by their words (their kind in the spec language), each keeping its input's size and holding no
 # parameters (PReLU, which has them, is not among them): after a layer's options (`…, ReLU`), or a layer of their own,
 # alone or numbered as a name (`Sigmoid`, `TANH1`, `GELU`: LeNet's and later networks' activations)
@@ -12591,19 +12596,24 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 
 
 def _spelled_units(tokens: list[Tok]) -> list[Tok]:
-    """`62.4 million` as `62.4M`, one count (`34.9 thousand parameters`, `MACs: 105 million`); a count's noun
-    in the singular after its number as the plural every reader reads (`(1 parameter)`, `1 bias`); numbers spelled
-    past ten as one (`_spelled_numbers`); a noun with its unit's letter before it as the noun and its unit
-    (`_prefixed_nouns`)."""
+    """`62.4 million` as `62.4M`, one count (`34.9 thousand parameters`, `MACs: 105 million`); bytes in words after
+    a count, `1.16 megabytes`, `1.16M bytes`, `1.16 million bytes`, `1.16 MBytes`, as `1.16MB` (each was E060, a
+    right answer refused); a count's noun in the singular after its number as the plural every reader reads (`(1
+    parameter)`, `1 bias`); numbers spelled past ten as one (`_spelled_numbers`); a noun with its unit's letter
+    before it as the noun and its unit (`_prefixed_nouns`)."""
     tokens = _prefixed_nouns(_spelled_numbers(tokens))
-    if not any(t.lower in _SPELLED_UNITS or t.lower in _SINGULAR_NOUNS for t in tokens):
+    if not any(t.lower in _SPELLED_UNITS or t.lower in _SINGULAR_NOUNS or t.lower in _BYTE_WORDS for t in tokens):
         return tokens
     joined: list[Tok] = []
     for t in tokens:
         unit = _SPELLED_UNITS.get(t.lower)
         plural = _SINGULAR_NOUNS.get(t.lower)
-        if unit is not None and joined and joined[-1].kind == "NUM" and joined[-1].text[-1:].isdigit():
-            joined[-1] = Tok("NUM", joined[-1].text + unit, joined[-1].start, t.end)
+        in_bytes = _BYTE_WORDS.get(t.lower)
+        number = joined[-1].text if joined and joined[-1].kind == "NUM" else ""
+        if unit is not None and number[-1:].isdigit():
+            joined[-1] = Tok("NUM", number + unit, joined[-1].start, t.end)
+        elif in_bytes is not None and (number[-1:].isdigit() if in_bytes else number[-1:] in ("K", "M", "G", "T")):
+            joined[-1] = Tok("NUM", number + (in_bytes or "B"), joined[-1].start, t.end)
         elif plural is not None and joined and joined[-1].kind == "NUM":
             joined.append(Tok(t.kind, plural, t.start, t.end))
         else:

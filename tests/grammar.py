@@ -1037,7 +1037,8 @@ WORKED_COUNTS = ["760", "0!", "35K params", "many", "", "1.5e3", "34.944", "1.5B
                  "750 (weights only)", "760 (with biases).", "760 (weights only 750)", "760 (weights 1e999)",
                  "760 I think", "760, not sure", "760 but I am not sure", "760 (I also got 750)", "760 (could be 750)",
                  "760 (I also got 1e999)", "I think", "760 params, POOL1 has 0", "760 for POOL1",
-                 "760 including biases", "750 w/o bias", "760 with the", "(5⋅5⋅3 + 1)∙10", "1e999 with bias"]
+                 "760 including biases", "750 w/o bias", "760 with the", "(5⋅5⋅3 + 1)∙10", "1e999 with bias",
+                 "1.16 megabytes", "1.16M bytes", "1e999 million bytes", "3 Mb", "0 kibibyte", "bytes"]
 CALLS = ["INPUT(32x32x3)", "INPUT [32x32x3]", "INPUT(0x1x1)", "CONV(10 filters, 5x5, stride 1, pad 2)", "CONV()",
          "CONV(lots of filters)", "CONV(10 filters, 5x5 (x3))", "POOL(2x2, stride 2)", "POOL(3x3, stride 2)", "FC(10)",
          "FC(0)", "RELU", "SOFTMAX", "CONV1(8 3x3 filters)", "convolution2dLayer(3, 8)", "DROPOUT(0.5)", "FC(10",

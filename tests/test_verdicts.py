@@ -17065,3 +17065,14 @@ def test_a_no_fit_answer_with_its_value_in_parentheses_is_judged_on_the_value(an
     right_then_wrong("Input: 7x7x3\nCONV1: 4 3x3 filters, stride 3, pad 0\n" + answer + "\n", right, wrong)
     report = homework("Input: 7x7x3\nCONV1: 4 3x3 filters, stride 3, pad 0\n" + answer.format(wrong) + "\n")
     assert [(d.code, d.line, d.column) for d in report.diagnostics if d.code == "E040"] == [("E040", 3, 9)]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # bytes said in words after the memory count: 55·55·96 = 290,400 values, 4 bytes each as float32, 1,161,600 bytes
+    # = 1.16 MB = 1,161,600 / 1,048,576 = 1.11 MiB (each was E060, a right answer refused)
+    ("Memory: {}", "1.16 megabytes", "1.17 megabytes"), ("Memory: {}", "1.16M bytes", "290.4K bytes"),
+    ("Memory: {}", "1.16 million bytes", "1.17 million bytes"), ("Memory: {}", "1161.6 kilobytes", "290.4 kilobytes"),
+    ("Memory: {}", "1.11 mebibytes", "1.16 mebibytes"), ("Memory: {}", "1.16 MBytes", "1.06 MBytes"),
+])
+def test_bytes_in_words_after_a_count_are_its_unit(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\n" + answer + "\n", right, wrong)
