@@ -6746,7 +6746,8 @@ class _LineReader:
                               f"out_channels=10, kernel_size=5`",
                               Span(first.start, end if end is not None else self.tokens[self.i - 1].end))
         allowed = {"conv": {"stride", "pad", "dilation", "groups", "bias"}, "fc": {"bias"}, "batchnorm": set(),
-                   "deconv": {"stride", "pad", "dilation", "groups", "bias", "outpad"}}.get(kind, {"stride", "pad"})
+                   "deconv": {"stride", "pad", "dilation", "groups", "bias", "outpad"}}.get(kind, {"stride", "pad",
+                                                                                         "rounding"})
         args = [*values.values(), *self.options(allowed - set(values))]
         if "floor" in REGISTRY[kind].schema.flags and all(a.name != "rounding" for a in args):
             # the frameworks round an inexact division down (PyTorch's `ceil_mode=False`, Keras' 'valid'), and so
@@ -7144,7 +7145,7 @@ class _LineReader:
             if tok.text == "(" and following is not None and (
                     OPTION_WORDS.get(following.lower) in allowed or
                     (following.lower in _PAD_WORDS and "pad" in allowed) or
-                    (following.lower in _ROUNDING_OPTIONS and "stride" in allowed) or
+                    (following.lower in _ROUNDING_OPTIONS and {"stride", "rounding"} & allowed) or
                     (negated is not None and _NEGATED_OPTIONS.get(negated.lower) in allowed)):
                 opened += 1  # `(stride 1, pad 2)`, `(no bias)`, `(no padding)`, `(same padding)`
                 self.next()
@@ -7187,7 +7188,7 @@ class _LineReader:
                 args.append(ir.Arg("bias", ir.Word("nobias", unbiased), unbiased))
                 skipped_from = None
                 continue
-            rounded = self.rounding_said() if "stride" in allowed else None
+            rounded = self.rounding_said() if {"stride", "rounding"} & allowed else None
             if rounded is not None:  # `3x3 filters at stride 2 (ceil mode)`: as the spec's `ceil` on the layer
                 if "rounding" in seen:
                     raise _Unreadable("the rounding is given twice", rounded[1])
@@ -7287,13 +7288,14 @@ class _LineReader:
         return args
 
     def rounding_said(self) -> tuple[str, Span] | None:
-        """How a window layer rounds an inexact division, said among its options: `ceil mode`, `ceil_mode=True`,
-        `(ceil)`, `floor`, `rounded up`, `rounding down`: read, the spec's `ceil` or `floor`, and where it is
-        written; None (nothing read) for other words."""
+        """How a window layer rounds an inexact division, said among its options: `ceil mode`, `ceil_mode=True`
+        (`ceil_mode=False` rounds down), `(ceil)`, `floor`, `rounded up`, `rounding down`: read, the spec's `ceil` or
+        `floor`, and where it is written; None (nothing read) for other words."""
         words = [t.lower for t in self.tokens[self.i:self.i + 3]]
         if words[:1] in (["ceil"], ["ceiling"], ["floor"], ["ceil_mode"]):
-            length = 1 + (words[1:2] == ["mode"]) + 2 * (words[:1] == ["ceil_mode"] and words[1:3] == ["=", "true"])
-            mode = "floor" if words[0] == "floor" else "ceil"
+            valued = words[:1] == ["ceil_mode"] and words[1:3] in (["=", "true"], ["=", "false"])
+            length = 1 + (words[1:2] == ["mode"]) + 2 * valued
+            mode = "floor" if words[0] == "floor" or (valued and words[2] == "false") else "ceil"  # (`ceil_mode=False`)
         elif words[:1] in (["rounded"], ["rounding"], ["round"], ["rounds"]) and words[1:2] in (["up"], ["down"]):
             length, mode = 2, "ceil" if words[1] == "up" else "floor"
         else:

@@ -233,7 +233,8 @@ class Grammar:
         n = self.number
         code = self.rng.choice([
             f"nn.Conv2d({n()}, {n()}, {n()}, stride={n()}, padding={self.rng.choice([n(), repr('same'), '(1, 2)'])})",
-            f"nn.MaxPool2d({n()}, {n()}, ceil_mode=True)", f"torch.nn.Linear({n()}, {n()})", "nn.ReLU(inplace=True),",
+            f"nn.MaxPool2d({n()}, {n()}, ceil_mode=True)", f"MaxPool2d({n()}, ceil_mode=False)",
+            f"torch.nn.Linear({n()}, {n()})", "nn.ReLU(inplace=True),",
             f"self.conv{n()} = nn.ConvTranspose2d({n()}, {n()},\n    {n()}, stride={n()})",
             f"convolution2dLayer({n()},{n()},'Stride',[{n()} {n()}],'Padding',[{n()} {n()} {n()} {n()}])",
             f"maxPooling2dLayer({n()},'Stride',{n()})", "reluLayer", f"imageInputLayer([{n()} {n()} {n()}])",

@@ -17076,3 +17076,17 @@ def test_a_no_fit_answer_with_its_value_in_parentheses_is_judged_on_the_value(an
 ])
 def test_bytes_in_words_after_a_count_are_its_unit(answer: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("pool, right, wrong", [
+    # a framework's pool call with its rounding: on 32x32x16 a 3x3 window at stride 2 gives (32 - 3)/2 + 1 = 15.5,
+    # rounded up with `ceil_mode=True` (16, as PyTorch's MaxPool2d gives), down without it or with `ceil_mode=False`
+    # (15). In a call `ceil_mode` was E060, and `ceil_mode=False` among options was read as rounding up, then E060
+    ("MaxPool2d(3, 2, ceil_mode=True)", "16x16x16", "15x15x16"),
+    ("nn.MaxPool2d(kernel_size=3, stride=2, ceil_mode=True)", "16x16x16", "15x15x16"),
+    ("AvgPool2d(3, 2, ceil_mode=True)", "16x16x16", "15x15x16"),
+    ("MaxPool2d(3, 2, ceil_mode=False)", "15x15x16", "16x16x16"),
+    ("3x3 max pool, stride 2, ceil_mode=False", "15x15x16", "16x16x16"),
+])
+def test_a_pools_rounding_said_in_its_call_is_read(pool: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x16\nPOOL1: " + pool + " -> {}\n", right, wrong)
