@@ -6746,6 +6746,7 @@ class _LineReader:
                               f"out_channels=10, kernel_size=5`",
                               Span(first.start, end if end is not None else self.tokens[self.i - 1].end))
         allowed = {"conv": {"stride", "pad", "dilation", "groups", "bias"}, "fc": {"bias"}, "batchnorm": set(),
+                   "dwconv": {"stride", "pad", "dilation", "bias"},
                    "deconv": {"stride", "pad", "dilation", "groups", "bias", "outpad"}}.get(kind, {"stride", "pad",
                                                                                          "rounding"})
         args = [*values.values(), *self.options(allowed - set(values))]
@@ -9621,6 +9622,7 @@ _CALLS = {"conv2d": ("conv", ("inputs", "out_channels", "kernel", "stride", "pad
           "conv2dtranspose": ("deconv", ("out_channels", "kernel", "stride")),
           **dict.fromkeys(("maxpool2d", "maxpooling2d"), ("maxpool", ("kernel", "stride", "pad"))),
           **dict.fromkeys(("avgpool2d", "averagepooling2d"), ("avgpool", ("kernel", "stride", "pad"))),
+          "depthwiseconv2d": ("dwconv", ("kernel", "stride")),  # Keras' (`DepthwiseConv2D(3, depth_multiplier=2)`)
           "linear": ("fc", ("inputs", "units")), "dense": ("fc", ("units",)),
           "batchnorm2d": ("batchnorm", ("inputs",)), "batchnormalization": ("batchnorm", ())}
 _KIND_CELLS = {"conv": "Conv", "deconv": "Deconv", "maxpool": "MaxPool", "avgpool": "AvgPool", "fc": "FC",
@@ -9633,8 +9635,9 @@ _KERAS_ORDERS = dict.fromkeys(("Conv2D", "Convolution2D"), ("out_channels", "ker
 _KERAS_POOLS = ("MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D")  # (a 2x2 window unless said)
 _CALL_KEYWORDS = {"in_channels": "inputs", "out_channels": "out_channels", "filters": "out_channels",
                   "kernel_size": "kernel", "pool_size": "kernel", "in_features": "inputs", "out_features": "units",
-                  "units": "units", "in": "inputs", "out": "units"}  # a framework's keyword arguments that say a
-# layer's counts and size (`Linear(in=5120, out=10)`, the short forms, `out` a convolution's filters there)
+                  "units": "units", "in": "inputs", "out": "units", "depth_multiplier": "multiplier"}
+# a framework's keyword arguments that say a layer's counts and size (`Linear(in=5120, out=10)`, the short forms, `out`
+# a convolution's filters there; Keras' depthwise `depth_multiplier`)
 # what a convolution's count of filters is said in: `96 filters`, PyTorch's `10 output channels`, `8 feature maps`
 _FILTERS_COUNTED = (("filters",), ("filter",), ("kernels",), ("output", "channels"), ("out", "channels"),
                     ("output", "feature", "maps"), ("feature", "maps"), ("channels",), ("maps",))

@@ -808,6 +808,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "The pooling halves it:\nPOOL9: 2x2 max pool\nOutput: 0x0x0", "CONV1: 3x3 conv, 64 -> 1",
             "conv 1x1, 8 -> 2x2x8", "Conv2D(32, (3,3), padding='same') -> 8x8x32, 320 params, ~0.3K",
             "nn.MaxPool2d(2) -> 0x0x8", "Dense(99999999999) -> 1", "Conv2D(((( ->",
+            "DepthwiseConv2D(3, depth_multiplier=0) -> 1x1x1", "DepthwiseConv2D(99999999999)",
             "Depthwise conv 3x3, pad 1 -> 8x8x8, params 80", "Conv dw 99999999999x3 -> 1", "dw dw dw 3x3 ->",
             "1x1 pointwise conv, 8 filters -> 8x8x8", "Branch 2: 1x1 conv, 8 filters -> 8x8x8",
             "CONV_3x3_reduce: 8 1x1 filters -> params 99999999999", "pool proj:", "Branch 99999999999999999999: 1",

@@ -17090,3 +17090,18 @@ def test_bytes_in_words_after_a_count_are_its_unit(answer: str, right: str, wron
 ])
 def test_a_pools_rounding_said_in_its_call_is_read(pool: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x16\nPOOL1: " + pool + " -> {}\n", right, wrong)
+
+
+@pytest.mark.parametrize("layer, right, wrong", [
+    # Keras' DepthwiseConv2D call: one 3x3 filter per input channel (times its multiplier), rounding down as Keras does.
+    # On 32x32x3: (32 - 3)/1 + 1 = 30; with depth_multiplier=2, 6 maps and (3·3 + 1)·2·3 = 60 parameters; at stride 2
+    # (32 - 3)/2 + 1 = 15.5, so 15; without biases 3·3·3 = 27 (the call was E060, "expected the number of filters")
+    ("DepthwiseConv2D(3) -> {}", "30x30x3", "30x30x16"), ("DepthwiseConv2D(3, padding='same') -> {}", "32x32x3",
+                                                          "30x30x3"),
+    ("DepthwiseConv2D(3, depth_multiplier=2) -> {}", "30x30x6", "30x30x3"),
+    ("DepthwiseConv2D(3, depth_multiplier=2) -> params {}", "60", "30"),
+    ("layers.DepthwiseConv2D((3, 3), strides=(2, 2)) -> {}", "15x15x3", "16x16x3"),
+    ("DepthwiseConv2D(kernel_size=3, strides=2, use_bias=False) -> params {}", "27", "30"),
+])
+def test_keras_depthwise_call_is_a_depthwise_convolution(layer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: " + layer + "\n", right, wrong)
