@@ -1751,7 +1751,11 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("kernel", "kernel size", "filter size", "f", "window", "pool size", "receptive field size"),
                     "kernel"),
     # the filters' count and size in one cell (`96 x 11x11`, `5x5x6 x 16`, `11x11x3, 96`), or a pool's size (`3x3`)
-    **dict.fromkeys(("filter", "filters (count x size)", "filter shape", "filter dims", "filter dimensions"), "filter"),
+    **dict.fromkeys(("filter", "filters (count x size)"), "filter"),
+    # one filter's shape, or the layer's weights: answers beside a description (`| Filter shape | 3x3x3 |`), the
+    # filters' count and size without one, as a `Filter` column (`_Table.row`)
+    **dict.fromkeys(("filter shape", "filter dims", "filter dimensions", "kernel dims"), "filter shape"),
+    **dict.fromkeys(("weight shape", "weights shape", "weight dims", "weight tensor", "weight matrix"), "weight shape"),
     **dict.fromkeys(("stride", "strides", "s"), "stride"),
     **dict.fromkeys(("pad", "padding", "p", "zero padding", "zero-padding"), "pad"),
     **dict.fromkeys(("#", "no", "no.", "index", "notes", "note", "comment", "comments", "remarks", "working",
@@ -2123,6 +2127,38 @@ class _Table:
         sides = tuple(side for axis, name in enumerate(ir.SIDES)
                       if (side := reader.side_cell(by_role.get(name, []), axis)) is not None)  # `| 55 | 55 | 96 |`
         received = self.in_order(reader.volume_cell(by_role.get("input", [])), "input")  # the volume received
+        filter_shape = None
+        for heading in ("filter shape", "weight shape"):
+            shaped = by_role.pop(heading, [])
+            if _blank_cell(shaped):
+                continue
+            # one filter's shape or the layer's weights, an answer read as `Filter shape: 3x3x3` is (beside a
+            # description it was read as the filters' count and size: a right shape E060, a wrong one passed)
+            headed = [*(Tok("WORD", word, shaped[0].start, shaped[0].start) for word in heading.split()),
+                      Tok("P", ":", shaped[0].start, shaped[0].start), *shaped]
+            reported = reader.sink.total
+            read = reader._filter_shape_answer([t.lower for t in headed], headed)
+            described = bool({"description", "kernel", "filter"} & set(by_role))
+            if not described and heading == "filter shape" and (read is None or len(read.dims) != 3 or volume is None
+                                                                or len(volume.dims) != 3):
+                by_role["filter"] = shaped  # (`| Filter shape | … |` with no description: as a Filter column)
+                continue
+            if read is None and reader.sink.total == reported:
+                reader.sink.add(codes.E060, f"cnncalc cannot read `{_shown(shaped)}` as a {heading}",
+                                Span(shaped[0].start, shaped[-1].end),
+                                hint="write one filter's shape as `3x3x3`, a layer's weights as `16x3x3x3`")
+            if not described and read is not None and volume is not None and heading == "filter shape":
+                # no description: the filter's height and width are the kernel, the output's depth the count of
+                # filters, as Ng's tables give them (`3x3x16` on a 16-deep output was read as 16 filters of 3x3,
+                # its wrong depth passed)
+                at = shaped[0]
+                by_role["kernel"] = [Tok("DIMS", f"{read.dims[0]}x{read.dims[1]}", at.start, at.end)]
+                if _blank_cell(by_role.get("filters", [])):
+                    by_role["filters"] = [Tok("NUM", str(volume.dims[2]), at.start, at.end)]
+            if read is not None and filter_shape is not None:  # (one answer holds either: never one passed over)
+                reader.sink.add(codes.E060, "cnncalc judges one filter's shape or the layer's weights on a row, not "
+                                            "both", read.span, hint="answer the weights on a line of their own")
+            filter_shape = read if filter_shape is None else filter_shape
         if "filter" in by_role:  # `| Filter | … | 96 x 11x11 |`: the filters' count and size, as their own columns
             cell = by_role.pop("filter")
             split = _filter_cell(cell, volume.dims[2] if volume is not None and len(volume.dims) == 3 and
@@ -2167,14 +2203,16 @@ class _Table:
             if width is not None:  # LeNet's `| F6 | fully connected | - | - | 84 |`: as wide as its output, as
                 # `| F6 | - | 84 |` is (below)
                 reader.tokens = [width, Tok("WORD", "neurons", width.end, width.end)]
-            return _with_counts(reader.described(name_tokens, volume, kind_named), counts, sides, reader, received)
+            return _with_counts(reader.described(name_tokens, volume, kind_named), counts, sides, reader, received,
+                                filter_shape)
         if "description" in by_role:
             description = by_role["description"]
             first = _described_from(description) if _layer_kind(" ".join(words)) is None else None
             if first is not None:  # `| p1 | avg pool 2x2 stride 2 |`: the description says the kind, not the name
                 reader.tokens = _with_columns(description[first:], by_role)
                 kind_said = _layer_kind(" ".join(t.lower for t in description[:first]))
-                return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader, received)
+                return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader, received,
+                                filter_shape)
             reader.tokens = _with_columns(description, by_role)
         elif set(_HYPERPARAMETER_COLUMNS) & set(by_role) and not (
                 (_layer_kind(" ".join(words)) == "fc" or (words == ["output"] and volume is not None and
@@ -2196,7 +2234,8 @@ class _Table:
             reader.tokens, name_tokens = name_tokens[words.index(":") + 1:], name_tokens[:words.index(":")]
         elif (said := _vgg_said(name_tokens)) is not None:  # `CONV3-8 (pad 1)`: what the VGG name says, and more
             reader.tokens = said  # (numbered as the names that say the layer are: `conv1`, `conv2`)
-            return _with_counts(reader.described([], volume, "conv"), counts, sides, reader, received)
+            return _with_counts(reader.described([], volume, "conv"), counts, sides, reader, received,
+                                filter_shape)
         elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`
             opening = words.index("(")
             reader.tokens, name_tokens = name_tokens[opening + 1:-1], name_tokens[:opening]
@@ -2233,8 +2272,9 @@ class _Table:
                                       "softmax", name_span), call)
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
             return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader,
-                                received)
-        return _with_counts(reader.described(name_tokens, volume), counts, sides, reader, received)
+                                received, filter_shape)
+        return _with_counts(reader.described(name_tokens, volume), counts, sides, reader, received,
+                                filter_shape)
 
 
 def _fc_width(name: list[Tok]) -> Tok | None:
@@ -2444,10 +2484,16 @@ def _said_alike(description: list[Tok], role: str, cell: list[Tok]) -> bool:
 
 
 def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.ShapeAnswer, ...],
-                 reader: _LineReader, received: ir.ShapeAnswer | None = None) -> ir.Line:
-    """A table row's line with the counts of its answer columns, the sides of its `H`, `W`, `C` columns and the
-    volume of its Input column (E060 for a count its description gives too)."""
+                 reader: _LineReader, received: ir.ShapeAnswer | None = None,
+                 filter_shape: ir.ShapeAnswer | None = None) -> ir.Line:
+    """A table row's line with the counts of its answer columns, the sides of its `H`, `W`, `C` columns, the
+    volume of its Input column and the shape of its Filter shape or Weight shape column (E060 for a count its
+    description gives too)."""
     answer = line.expectation
+    if filter_shape is not None and answer is not None and answer.filter_shape is not None:
+        reader.sink.add(codes.E060, "the filter's shape is given twice", filter_shape.span,
+                        hint="keep the table's column")
+        filter_shape = None
     merged: dict[str, ir.Count | None] = {q: getattr(answer, q) for q in ir.COUNTED} if answer else {}
     span = answer.span if answer is not None else None
     for quantity, count in counts.items():
@@ -2459,15 +2505,16 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
         span = count.span if span is None else span.to(count.span)
     for side in sides:
         span = side.span if span is None else span.to(side.span)
-    if received is not None:
-        span = received.span if span is None else received.span.to(span)
+    for said in (received, filter_shape):
+        if said is not None:
+            span = said.span if span is None else said.span.to(span)
     if span is None:
         return line
     return line._replace(expectation=ir.answered(answer.shape if answer else None, merged, span,
                                                  (answer.sides if answer else ()) + sides,
                                                  answer.field if answer else None,
                                                  answer.padding if answer else None, received,
-                                                 answer.filter_shape if answer else None))
+                                                 filter_shape or (answer.filter_shape if answer else None)))
 
 
 class _Concatenated(NamedTuple):

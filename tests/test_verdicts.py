@@ -17105,3 +17105,33 @@ def test_a_pools_rounding_said_in_its_call_is_read(pool: str, right: str, wrong:
 ])
 def test_keras_depthwise_call_is_a_depthwise_convolution(layer: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x3\nCONV1: " + layer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("table, right, wrong", [
+    # a table's Filter shape and Weight shape columns are answers: CONV1's 16 3x3 filters each cover the input's 3
+    # channels, 3x3x3, its weights 16x3x3x3 (PyTorch's order); an FC layer of 10 on 32x32x3 has 10 x 3,072 weights
+    # (32·32·3 = 3,072). Beside a description the Filter shape cell was read as the filters' count and size: the right
+    # 3x3x3 was E060 and 3x3x16 passed
+    ("| Layer | Description | Output | Filter shape |\n|---|---|---|---|\n"
+     "| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | {} |\n", "3x3x3", "3x3x16"),
+    ("| Layer | Description | Output | Weight shape |\n|---|---|---|---|\n"
+     "| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | {} |\n", "(16, 3, 3, 3)", "(3, 16, 3, 3)"),
+    ("| Layer | Description | Output | Weight matrix |\n|---|---|---|---|\n| FC1 | 10 neurons | 10 | {} |\n",
+     "10x3072", "3072x3072"),
+    # with no description, the filter's height and width are the kernel and the output's depth its count of filters
+    # (`3x3x16` on a 16-deep output was read as 16 filters of 3x3: its wrong depth passed)
+    ("| Layer | Filter shape | Stride | Pad | Output |\n|---|---|---|---|---|\n| CONV1 | {} | 1 | 1 | 32x32x16 |\n",
+     "3x3x3", "3x3x16"),
+])
+def test_a_tables_filter_and_weight_shape_columns_are_answers(table: str, right: str, wrong: str) -> None:
+    report = homework("Input: 32x32x3\n" + table.format(right))
+    assert [a.verdict for a in report.answers] == ["right", "right"] and report.ok, report.messages()
+    report = homework("Input: 32x32x3\n" + table.format(wrong))
+    assert [a.verdict for a in report.answers] == ["right", "wrong"], report.messages()
+
+
+def test_a_tables_filter_and_weight_shapes_on_one_row_are_refused_once() -> None:
+    report = homework("Input: 32x32x3\n| Layer | Description | Output | Filter shape | Weight shape |\n"
+                      "|---|---|---|---|---|\n| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | 3x3x3 | 16x3x3x3 |\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 4, 54, "cnncalc judges one filter's shape or the layer's weights on a row, not both")]
