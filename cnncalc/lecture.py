@@ -1736,6 +1736,11 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                      "params count", "param count", "# of params", "# of parameters", "learnable params",
                      "trainable params", "trainable parameters", "no. of params"), "params"),
     **dict.fromkeys(("weights", "# weights", "#weights", "number of weights"), "weights"),
+    # one filter's counts, and the LeNet paper's connections (`| Params per filter |`, `| Connections |`)
+    **dict.fromkeys(("params per filter", "parameters per filter", "params/filter", "per-filter params",
+                     "params of each filter", "params per kernel"), "filter_params"),
+    **dict.fromkeys(("weights per filter", "per-filter weights", "weights/filter"), "filter_weights"),
+    **dict.fromkeys(("connections", "# connections", "number of connections"), "connections"),
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds", "# macs", "#macs", "number of macs", "mac count"), "macs"),
     **dict.fromkeys(("memory", "activations", "neurons", "activation size", "# activations", "# values",
@@ -1762,8 +1767,9 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
                      "explanation", "calculation", "activation", "activation function", "nonlinearity",
                      "non-linearity"), None)}  # read as remarks (an activation changes no size or count)
 _HYPERPARAMETER_COLUMNS = ("filters", "kernel", "stride", "pad")
-_ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory")
-_ANSWER_WORDS_OF = {"macs": "MACs"}  # a column's answers as a line of answers says them (`CONV1 MACs: …`)
+_ANSWER_COLUMNS = ("params", "weights", "biases", "macs", "memory", "filter_params", "filter_weights", "connections")
+_ANSWER_WORDS_OF = {"macs": "MACs", "filter_params": "Params per filter", "filter_weights": "Weights per filter"}
+# (a column's answers as a line of answers says them: `CONV1 MACs: …`)
 _COLUMN_UNITS = {"k": "K", "thousands": "K", "m": "M", "millions": "M", "g": "G", "billions": "G",  # `Params (K)`
                  "bytes": "B", "kb": "KB", "mb": "MB", "gb": "GB", "kib": "KiB", "mib": "MiB"}  # `Memory (bytes)`
 _INPUT_NAMES = (["input"], ["data"], ["image"], ["input", "image"], ["input", "volume"])
@@ -2048,7 +2054,8 @@ class _Table:
             if role != "name" and cell:  # `, params: 448`, at the cell
                 at = cell[0].start
                 answers += [*([Tok("P", ",", at, at)] if answers else []),
-                            Tok("WORD", _ANSWER_WORDS_OF.get(role, role), at, at), Tok("P", ":", at, at), *cell]
+                            *(Tok("WORD", word, at, at) for word in _ANSWER_WORDS_OF.get(role, role).split()),
+                            Tok("P", ":", at, at), *cell]
         return [*name, *answers] if answers else None
 
     def in_order(self, volume: ir.ShapeAnswer | None, role: str) -> ir.ShapeAnswer | None:
@@ -14842,8 +14849,9 @@ def _colon_arrow(tokens: list[Tok]) -> list[Tok]:
     words = [t.lower for t in tokens]
     first = next((j for j in range(1, min(len(words), 4)) if words[j] == ":"), None)
     if first is None or first + 2 >= len(tokens) or (_layer_kind(" ".join(words[:first])) is None and not (
-            words[0] == "layer" and _layer_kind(words[first + 1]) is not None)):
-        return tokens
+            words[0] == "layer" and _layer_kind(words[first + 1]) is not None)) or \
+            {*ir.ANSWER_WORDS, "output", "out"} & set(words[1:first]):
+        return tokens  # (`CONV1 params: 448, Weights per filter: 27` answers: its second colon ends a label)
     for j in range(first + 2, len(tokens) - 1):
         if tokens[j].kind == "ARROW":
             return tokens

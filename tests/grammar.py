@@ -1117,7 +1117,8 @@ def table(rng: random.Random) -> str:
                           "Input", "Input size", "Out channels", "Channels", "Output dims", "Num params",
                           "Trainable params", "# MACs", "Param total", "Out dims", "Layer (type)", "Config",
                           "Feature Maps", "Activation", "Maps", "Filter", "Filter shape", "Quantity", "Value", "CONV1",
-                          "POOL1", "Answer", "Metric", "Weight shape", "Weight matrix", "Filter dims"],
+                          "POOL1", "Answer", "Metric", "Weight shape", "Weight matrix", "Filter dims",
+                          "Params per filter", "Connections", "Weights per filter"],
                          rng.randint(1, 7))
     if columns[0] == "Layer" and rng.random() < 0.3:
         columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it

@@ -17135,3 +17135,43 @@ def test_a_tables_filter_and_weight_shapes_on_one_row_are_refused_once() -> None
                       "|---|---|---|---|---|\n| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | 3x3x3 | 16x3x3x3 |\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 4, 54, "cnncalc judges one filter's shape or the layer's weights on a row, not both")]
+
+
+@pytest.mark.parametrize("table, right, wrong", [
+    # one filter's counts and the LeNet paper's connections as a table's columns (they were E060, "does not know the
+    # column"): CONV1's 3x3 filters over 3 channels, 3·3·3 = 27 weights and a bias, 28; its 32·32·16 outputs each
+    # see 27 inputs and a bias, 16,384·28 = 458,752 connections
+    ("| Layer | Description | Output | Params per filter |\n|---|---|---|---|\n"
+     "| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | {} |\n", "28", "27"),
+    ("| Layer | Description | Output | Weights per filter |\n|---|---|---|---|\n"
+     "| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | {} |\n", "27", "28"),
+    ("| Layer | Description | Output | Connections |\n|---|---|---|---|\n"
+     "| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | {} |\n", "458,752", "442,368"),
+])
+def test_a_tables_per_filter_and_connection_columns_are_answers(table: str, right: str, wrong: str) -> None:
+    report = homework("Input: 32x32x3\n" + table.format(right))
+    assert [a.verdict for a in report.answers] == ["right", "right"] and report.ok, report.messages()
+    report = homework("Input: 32x32x3\n" + table.format(wrong))
+    assert [a.verdict for a in report.answers] == ["right", "wrong"], report.messages()
+
+
+@pytest.mark.parametrize("line, right, wrong", [
+    # a second answer with a label of several words after a named layer's first (its colon was read as the arrow
+    # after a description: E060, the answer unjudged): 3·3·3 = 27 weights per filter, 28 with the bias
+    ("CONV1 MACs: 442,368, Weights per filter: {}", "27", "28"),
+    ("CONV1 params: 448, Params per filter: {}", "28", "27"),
+    ("CONV1 output: 32x32x16, Params per filter: {}", "28", "27"),
+])
+def test_a_second_labelled_answer_after_a_named_layers_answer_is_judged(line: str, right: str, wrong: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\n" + line + "\n"
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        assert [a.verdict for a in homework(sheet.format(said)).answers] == ["right", verdict]
+
+
+def test_an_answer_only_tables_per_filter_column_answers_the_layer_above() -> None:
+    sheet = ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\n| Params per filter | Output |\n|---|---|\n"
+             "| {} | 32x32x16 |\n")  # 3·3·3 + 1 = 28
+    assert [(a.quantity, a.verdict) for a in homework(sheet.format("28")).answers] == [
+        ("output", "right"), ("params per filter", "right")]
+    assert [(a.quantity, a.verdict) for a in homework(sheet.format("27")).answers] == [
+        ("output", "right"), ("params per filter", "wrong")]
