@@ -1740,6 +1740,7 @@ _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown ma
     **dict.fromkeys(("params per filter", "parameters per filter", "params/filter", "per-filter params",
                      "params of each filter", "params per kernel"), "filter_params"),
     **dict.fromkeys(("weights per filter", "per-filter weights", "weights/filter"), "filter_weights"),
+    **dict.fromkeys(("rf", "receptive field", "receptive field size", "effective receptive field", "erf"), "field"),
     **dict.fromkeys(("connections", "# connections", "number of connections"), "connections"),
     **dict.fromkeys(("biases", "# biases", "number of biases", "bias"), "biases"),
     **dict.fromkeys(("macs", "mult-adds", "multiply-adds", "# macs", "#macs", "number of macs", "mac count"), "macs"),
@@ -2134,6 +2135,17 @@ class _Table:
         sides = tuple(side for axis, name in enumerate(ir.SIDES)
                       if (side := reader.side_cell(by_role.get(name, []), axis)) is not None)  # `| 55 | 55 | 96 |`
         received = self.in_order(reader.volume_cell(by_role.get("input", [])), "input")  # the volume received
+        field_cell = by_role.pop("field", [])
+        reported = reader.sink.total
+        field = None if _blank_cell(field_cell) else reader._field_answer(
+            ["receptive", "field", ":", *(t.lower for t in field_cell)],
+            [Tok("WORD", "Receptive", field_cell[0].start, field_cell[0].start),
+             Tok("WORD", "field", field_cell[0].start, field_cell[0].start),
+             Tok("P", ":", field_cell[0].start, field_cell[0].start), *field_cell])  # `| RF |`: `Receptive field: 7x7`
+        if field is None and not _blank_cell(field_cell) and reader.sink.total == reported:
+            reader.sink.add(codes.E060, f"cnncalc cannot read `{_shown(field_cell)}` as a receptive field",
+                            Span(field_cell[0].start, field_cell[-1].end),
+                            hint="write it as `7x7`, or `7` for a square")
         filter_shape = None
         for heading in ("filter shape", "weight shape"):
             shaped = by_role.pop(heading, [])
@@ -2211,7 +2223,7 @@ class _Table:
                 # `| F6 | - | 84 |` is (below)
                 reader.tokens = [width, Tok("WORD", "neurons", width.end, width.end)]
             return _with_counts(reader.described(name_tokens, volume, kind_named), counts, sides, reader, received,
-                                filter_shape)
+                                filter_shape, field)
         if "description" in by_role:
             description = by_role["description"]
             first = _described_from(description) if _layer_kind(" ".join(words)) is None else None
@@ -2219,7 +2231,7 @@ class _Table:
                 reader.tokens = _with_columns(description[first:], by_role)
                 kind_said = _layer_kind(" ".join(t.lower for t in description[:first]))
                 return _with_counts(reader.described(name_tokens, volume, kind_said), counts, sides, reader, received,
-                                filter_shape)
+                                filter_shape, field)
             reader.tokens = _with_columns(description, by_role)
         elif set(_HYPERPARAMETER_COLUMNS) & set(by_role) and not (
                 (_layer_kind(" ".join(words)) == "fc" or (words == ["output"] and volume is not None and
@@ -2242,7 +2254,7 @@ class _Table:
         elif (said := _vgg_said(name_tokens)) is not None:  # `CONV3-8 (pad 1)`: what the VGG name says, and more
             reader.tokens = said  # (numbered as the names that say the layer are: `conv1`, `conv2`)
             return _with_counts(reader.described([], volume, "conv"), counts, sides, reader, received,
-                                filter_shape)
+                                filter_shape, field)
         elif "(" in words[1:] and words[-1] == ")":  # `CONV1 (10 5x5 filters, stride 1, pad 2)`
             opening = words.index("(")
             reader.tokens, name_tokens = name_tokens[opening + 1:-1], name_tokens[:opening]
@@ -2279,9 +2291,9 @@ class _Table:
                                       "softmax", name_span), call)
             expectation = None if volume is None else ir.Expectation(volume, None, None, volume.span)
             return _with_counts(ir.Line(calls, expectation, Span(reader.start, reader.end)), counts, sides, reader,
-                                received, filter_shape)
+                                received, filter_shape, field)
         return _with_counts(reader.described(name_tokens, volume), counts, sides, reader, received,
-                                filter_shape)
+                                filter_shape, field)
 
 
 def _fc_width(name: list[Tok]) -> Tok | None:
@@ -2492,10 +2504,10 @@ def _said_alike(description: list[Tok], role: str, cell: list[Tok]) -> bool:
 
 def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.ShapeAnswer, ...],
                  reader: _LineReader, received: ir.ShapeAnswer | None = None,
-                 filter_shape: ir.ShapeAnswer | None = None) -> ir.Line:
+                 filter_shape: ir.ShapeAnswer | None = None, field: ir.ShapeAnswer | None = None) -> ir.Line:
     """A table row's line with the counts of its answer columns, the sides of its `H`, `W`, `C` columns, the
-    volume of its Input column and the shape of its Filter shape or Weight shape column (E060 for a count its
-    description gives too)."""
+    volume of its Input column, the shape of its Filter shape or Weight shape column and its RF column's field (E060
+    for a count its description gives too)."""
     answer = line.expectation
     if filter_shape is not None and answer is not None and answer.filter_shape is not None:
         reader.sink.add(codes.E060, "the filter's shape is given twice", filter_shape.span,
@@ -2512,14 +2524,14 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
         span = count.span if span is None else span.to(count.span)
     for side in sides:
         span = side.span if span is None else span.to(side.span)
-    for said in (received, filter_shape):
+    for said in (received, filter_shape, field):
         if said is not None:
             span = said.span if span is None else said.span.to(span)
     if span is None:
         return line
     return line._replace(expectation=ir.answered(answer.shape if answer else None, merged, span,
                                                  (answer.sides if answer else ()) + sides,
-                                                 answer.field if answer else None,
+                                                 field or (answer.field if answer else None),
                                                  answer.padding if answer else None, received,
                                                  filter_shape or (answer.filter_shape if answer else None)))
 

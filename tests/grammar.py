@@ -1118,7 +1118,7 @@ def table(rng: random.Random) -> str:
                           "Trainable params", "# MACs", "Param total", "Out dims", "Layer (type)", "Config",
                           "Feature Maps", "Activation", "Maps", "Filter", "Filter shape", "Quantity", "Value", "CONV1",
                           "POOL1", "Answer", "Metric", "Weight shape", "Weight matrix", "Filter dims",
-                          "Params per filter", "Connections", "Weights per filter"],
+                          "Params per filter", "Connections", "Weights per filter", "RF", "Receptive field"],
                          rng.randint(1, 7))
     if columns[0] == "Layer" and rng.random() < 0.3:
         columns[0] = ""  # the layers' column without a header, as the deeplearning.ai course's table has it
@@ -1133,7 +1133,7 @@ def table(rng: random.Random) -> str:
                         "99999999999 x 3x3", "3x3x99999999999", "big", "3x3, 2, 4", "x 3x3"],
              "Filter shape": ["96 x 11x11", "3x3", "11x11x3", "3x3x16", "0x3x3", "(3, 3, 3)", "lots"],
              "Filter dims": ["5x5x3", "-"], "Weight shape": ["16x3x3x3", "(10, 3072)", "3x3x3", "0x1"],
-             "Weight matrix": ["10x256", "99999999999x1"],
+             "Weight matrix": ["10x256", "99999999999x1"], "RF": ["7x7", "0", "3x3x3", "big"],
              # a table of quantities and their values, or whose columns are layers (`| | CONV1 | POOL1 |`)
              "Quantity": ["Params", "Output", "MACs", "Total params", "Weights", "", "Output volume", "Params:"],
              "Metric": ["Params", "Output", "Year"], "Value": ["760", "32x32x10", "-", "", "761 (760)", "0"],

@@ -17175,3 +17175,21 @@ def test_an_answer_only_tables_per_filter_column_answers_the_layer_above() -> No
         ("output", "right"), ("params per filter", "right")]
     assert [(a.quantity, a.verdict) for a in homework(sheet.format("27")).answers] == [
         ("output", "right"), ("params per filter", "wrong")]
+
+
+@pytest.mark.parametrize("heading, first, second", [
+    # a table's receptive field column (it was E060, "does not know the column"): two 3x3 convolutions at stride 1
+    # see 3, then 3 + 2 = 5 pixels across
+    ("RF", "3x3", "{}"), ("Receptive field", "3", "{}"),
+])
+def test_a_tables_receptive_field_column_is_judged(heading: str, first: str, second: str) -> None:
+    table = (f"Input: 32x32x3\n| Layer | Description | Output | {heading} |\n|---|---|---|---|\n"
+             f"| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | {first} |\n"
+             f"| CONV2 | 16 3x3 filters, pad 1 | 32x32x16 | {second} |\n")
+    right_answers = homework(table.format("5x5"))
+    assert [(a.quantity, a.verdict) for a in right_answers.answers if a.label == "conv2"] == [
+        ("output", "right"), ("receptive field", "right")] and right_answers.ok, right_answers.messages()
+    assert [a.verdict for a in homework(table.format("3x3")).answers if a.label == "conv2"] == ["right", "wrong"]
+    unreadable = homework(table.format("big"))
+    assert [(d.code, d.line, d.message) for d in unreadable.diagnostics] == [
+        ("E060", 5, "cnncalc cannot read `big` as a receptive field")]
