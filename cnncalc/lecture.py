@@ -3840,8 +3840,8 @@ class _LineReader:
         no tokens left); any other number alone is E060, what it counts not said (it was dropped, and a wrong count
         passed). Other tokens are returned as they are."""
         said = [t for t in tokens if t.text not in ("!", ".")]
-        if len(said) == 2 and said[0].text in (",", ";") and said[1].kind == "NUM":
-            inside = said[1:]  # `55x55x96, 290,400`
+        if len(said) == 2 and (said[0].text in (",", ";") or said[0].kind == "ARROW") and said[1].kind == "NUM":
+            inside = said[1:]  # `55x55x96, 290,400`, `55x55x96 -> 290,400`
         elif len(said) >= 3 and said[0].text == "(" and said[-1].text == ")" and \
                 not any(t.text in ("(", ")") for t in said[1:-1]):
             inside = said[1:-1]
@@ -3920,8 +3920,9 @@ class _LineReader:
         or `=` it is a remark (`feature maps`, `about 3 times smaller`); with one, a count cnncalc cannot read is
         E060: never passed over."""
         rest = [t for t in tokens if t.text not in ("!", ".")]
-        while rest and rest[0].text in (",", ";", "]", "|"):  # `[55x55x96], params: 34,944`, `… | params: …`
-            rest = rest[1:]
+        while rest and (rest[0].text in (",", ";", "]", "|") or rest[0].kind == "ARROW"):
+            rest = rest[1:]  # `[55x55x96], params: 34,944`, `… | params: …`, `55x55x96 -> 290,400 values` (an arrow
+            # before the values was passed over: a wrong count unjudged)
         while rest[:1] and rest[0].lower in _VOLUME_NOUNS:
             rest = rest[1:]
         said = rest

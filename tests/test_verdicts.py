@@ -17193,3 +17193,20 @@ def test_a_tables_receptive_field_column_is_judged(heading: str, first: str, sec
     unreadable = homework(table.format("big"))
     assert [(d.code, d.line, d.message) for d in unreadable.diagnostics] == [
         ("E060", 5, "cnncalc cannot read `big` as a receptive field")]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # an arrow after the output's volume, before its values or bytes: 32·32·16 = 16,384 values, ·4 = 65,536 bytes = 64
+    # KB (its count was passed over, a wrong one unjudged, or E060 at its unit)
+    ("Output: 32x32x16 -> {} values", "16,384", "16,000"), ("Output: 32x32x16 → {} values", "16,384", "4,096"),
+    ("Output: 32x32x16 -> {}", "64 KB", "32 KB"),
+])
+def test_an_arrow_after_the_outputs_volume_leads_to_its_values(answer: str, right: str, wrong: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n"
+    assert [a.verdict for a in homework(sheet.format(right)).answers] == ["right", "right"]
+    assert [a.verdict for a in homework(sheet.format(wrong)).answers] == ["right", "wrong"]
+    # a bare number after the arrow is the values when it is their number, else E060: what it counts is not said
+    assert [a.verdict for a in homework(sheet.replace("{} values", "{}").format("16,384")).answers] == [
+        "right", "right"]
+    unsaid = homework(sheet.replace("{} values", "{}").format("16,000"))
+    assert [d.code for d in unsaid.diagnostics] == ["E060"] and "16,000" in unsaid.diagnostics[0].message
