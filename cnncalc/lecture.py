@@ -4879,7 +4879,12 @@ class _LineReader:
             filters, i = tokens[k], k + 2
         stated, tail = [volume, size], list[Tok]()
         for j, t in enumerate(tokens[i:], i):
-            if tail or t.text in ("=", "?") or t.kind == "ARROW" or t.lower == "output":
+            if not tail and t.lower in _EXERCISE_GIVES and j + 1 < len(tokens):
+                tail.append(Tok("ARROW", "->", t.start, t.end))  # `… stride 2 gives (a) 3x3 (output)`, as `=> 3x3` (it
+                # was E060, the answer unread)
+            elif tail and len(tail) == 1 and t.lower in ("a", "an", "in", "to"):
+                continue  # (`gives a 3x3 output`, `results in 3x3`)
+            elif tail or t.text in ("=", "?") or t.kind == "ARROW" or t.lower == "output":
                 tail.append(t)  # `=> what is the output?`, `=> output 3x3`, `Output: 3x3`
             elif t.text == ":" and tokens[j - 1].kind in ("NUM", "DIMS") and j + 1 < len(tokens):
                 tail = tokens[j + 1:]  # after the last option's value, `stride 2: 3x3 output`
@@ -12611,6 +12616,7 @@ def _arrows_chained(tokens: list[Tok]) -> list[Tok]:
 
 
 _WORKING_SIGNS = {"(", ")", "+", "-", "*", "/", "=", "x", "×", "·"}
+_EXERCISE_GIVES = ("gives", "yields", "produces", "results", "leads")  # an exercise's verb before its answer
 _WORKING_OPERATORS = frozenset(_WORKING_SIGNS - {"(", ")", "="} | {"−"})  # a number after one is a working's step
 
 

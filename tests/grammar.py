@@ -327,6 +327,7 @@ def worked(rng: random.Random) -> str:
             f"{rng.choice(['', ' => 3', ' => 3x3', ' => (7-3)/2+1 = 3', ' => doesnt fit', ' => about 3', ' => 0'])}"
             f"{rng.choice(DIVIDED_ANSWERS)}",
             f"input {n}x{n}, filter {k}x{k}, stride 2 => {rng.choice(['3', '3x3', '0x3', '99999999999', 'maybe 3'])}",
+            f"input {n}x{n}, filter {k}x{k}, stride 2 gives {rng.choice(['a 3x3 output', 'an', 'gives', '0', ''])}",
             f"{rng.choice(['Given', 'Consider'])} an input of {n}x{n}x3 and {rng.choice(['10', '0', ''])} {k}x{k} "
             f"filters with stride {rng.randint(0, 3)}{rng.choice(['', ', the output is', ', which gives'])} "
             f"{rng.choice(['', '5x5x10', '5x5x10 or 6x6x10', '5x5x10 with 260 params', 'lots', '0x5'])}",

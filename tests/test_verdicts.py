@@ -17210,3 +17210,16 @@ def test_an_arrow_after_the_outputs_volume_leads_to_its_values(answer: str, righ
         "right", "right"]
     unsaid = homework(sheet.replace("{} values", "{}").format("16,000"))
     assert [d.code for d in unsaid.diagnostics] == ["E060"] and "16,000" in unsaid.diagnostics[0].message
+
+
+@pytest.mark.parametrize("exercise, right, wrong", [
+    # an exercise's answer after a verb instead of an arrow (it was E060, "does not understand `gives …`"): (7 - 3)/2
+    # + 1 = 3; at stride 3, (7 - 3)/3 + 1 = 2.33 does not fit
+    ("An input of 7x7 with a 3x3 filter and stride 2 gives a {} output.", "3x3", "2x2"),
+    ("Input 7x7, filter 3x3, stride 2 gives {}", "3", "2"),
+    ("Input 7x7, filter 3x3, stride 2 results in a {} output", "3x3", "5x5"),
+    ("Input 7x7, filter 3x3, stride 2 yields (7-3)/2+1 = {}", "3", "2"),
+    ("Input 7x7, filter 3x3, stride 3 gives {}", "2.33, doesn't fit", "4x4"),  # (no rounding gives 4)
+])
+def test_an_exercises_answer_after_gives_is_judged(exercise: str, right: str, wrong: str) -> None:
+    right_then_wrong(exercise + "\n", right, wrong)
