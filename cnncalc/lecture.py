@@ -11771,11 +11771,12 @@ _CLAUSE_WORDS = (",", ".", ";", "and", "with", "we", "you", "through", "goes", "
 def _told_input_at(tokens: list[Tok], words: list[str]) -> int | None:
     """Where a told problem's input is named: the first `input` or `image` (`an input of 32x32x3`, `a 32x32x3
     image`), or `volume` right after a volume before any word of the output (`… is applied to a 56x56x64 volume`;
-    not `… gives a 28x28x64 volume`), or `on` before a volume (`a 2x2 max pool on 32x32x16`); None when the sentence
-    names none."""
+    not `… gives a 28x28x64 volume`), or `on` before a volume (`a 2x2 max pool on 32x32x16`), `to` after a verb of
+    applying (`Applying a 3x3 conv … to 56x56x64 gives …`); None when the sentence names none."""
     return next((k for k, w in enumerate(words) if w in ("input", "image") or
                  (w == "volume" and k and tokens[k - 1].kind == "DIMS" and not _TOLD_OUTPUT & set(words[:k])) or
-                 (w == "on" and tokens[_skip(words, k + 1, ("a", "an", "the")):][:1] and
+                 ((w == "on" or (w == "to" and _APPLYING & set(words[:k]))) and
+                  tokens[_skip(words, k + 1, ("a", "an", "the")):][:1] and
                   tokens[_skip(words, k + 1, ("a", "an", "the"))].kind == "DIMS" and
                   not _TOLD_OUTPUT & set(words[:k]))), None)  # (`… with stride 2 on 32x32x16 gives …`)
 
@@ -12616,6 +12617,7 @@ def _arrows_chained(tokens: list[Tok]) -> list[Tok]:
 
 
 _WORKING_SIGNS = {"(", ")", "+", "-", "*", "/", "=", "x", "×", "·"}
+_APPLYING = frozenset({"apply", "applying", "applied", "applies"})  # before `to` and a told problem's input
 _EXERCISE_GIVES = ("gives", "yields", "produces", "results", "leads")  # an exercise's verb before its answer
 _WORKING_OPERATORS = frozenset(_WORKING_SIGNS - {"(", ")", "="} | {"−"})  # a number after one is a working's step
 

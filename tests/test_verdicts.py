@@ -17223,3 +17223,18 @@ def test_an_arrow_after_the_outputs_volume_leads_to_its_values(answer: str, righ
 ])
 def test_an_exercises_answer_after_gives_is_judged(exercise: str, right: str, wrong: str) -> None:
     right_then_wrong(exercise + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    # a told problem's input after `to` and a verb of applying (E060, "cannot read … as a layer", and E024): a 3x3
+    # conv with 64 filters and padding 1 keeps 56x56, with (3·3·64 + 1)·64 = 36,928 parameters; a 5x5 conv on 32x32
+    # gives 32 - 5 + 1 = 28
+    ("Applying a 3x3 conv with 64 filters and padding 1 to 56x56x64 gives 56x56x64 and {} params.", "36,928",
+     "36,864"),
+    ("A 5x5 conv with 8 filters is applied to 32x32x3, giving {}", "28x28x8", "32x32x8"),
+])
+def test_a_told_problems_input_after_applied_to_is_read(sentence: str, right: str, wrong: str) -> None:
+    report = homework(sentence.format(right) + "\n")
+    assert report.ok and [a.verdict for a in report.answers] == ["right"] * len(report.answers) and report.answers, \
+        report.messages()
+    assert "wrong" in [a.verdict for a in homework(sentence.format(wrong) + "\n").answers]
