@@ -4964,11 +4964,12 @@ class _LineReader:
             return None
         j = _skip(words, at + 1, ("of", "size", "is", "a", "an", "the", "volume", "image", "shape", "that", ":", ",",
                                   "dimension", "dimensions"))  # `an input volume of dimension 64x64x16`
-        if at and tokens[at - 1].kind == "DIMS" and words[at] != "on":
+        if at and tokens[at - 1].kind == "DIMS" and words[at] not in ("on", "to"):
             j = at - 1  # `a 32x32x3 image`, `A 227x227x3 input`, `applied to a 56x56x64 volume`
         elif j >= len(tokens) or tokens[j].kind != "DIMS":
             return None
         volume, counts, sizes, options = tokens[j], list[Tok](), list[Tok](), list[Tok]()
+        one_filter: Tok | None = None  # `a 3x3 filter`: one, when no count is told
         answered: list[Tok] = []  # `…, the output is 32x32x10`: the sentence's answer
         unread = set(words) & _TOLD_UNREAD  # words that change the layer, until read (`dilation 2`)
         # the last number told: an output word before it may start the sentence's answer (found once, not at each word)
@@ -4981,7 +4982,7 @@ class _LineReader:
                 continue
             word, tok = words[k], tokens[k]
             after = words[k + 1:k + 2]
-            if word in _TOLD_OUTPUT and (counts or pooled) and sizes and k < last_number:
+            if word in _TOLD_OUTPUT and (counts or pooled or one_filter) and sizes and k < last_number:
                 answered = tokens[k:]  # after the filters are told: the sentence's answer
                 break
             sized = tokens[k + 1:k + 2] and tokens[k + 1].kind == "DIMS"
@@ -4989,6 +4990,8 @@ class _LineReader:
             if word in ("one", "single") and sized and (words[k + 2:k + 3] in single or (
                     words[k + 2:k + 3] and words[k + 2] in _TOLD_CONV and words[k + 3:k + 4] in single)):
                 counts.append(Tok("NUM", "1", tok.start, tok.end))  # `a single 1x1 convolutional filter`: one
+            elif word in ("a", "an") and sized and words[k + 2:k + 3] in single and one_filter is None:
+                one_filter = Tok("NUM", "1", tok.start, tok.end)  # `A 3x3 filter with stride 3 on a 7x7 input`
             elif (tok.kind == "NUM" or word in _NUMBER_WORDS) and (
                     after in (["filters"], ["kernels"]) or
                     (sized and (words[k + 2:k + 3] in (["filters"], ["kernels"]) or
@@ -5066,6 +5069,8 @@ class _LineReader:
                 # `same padding`, Ng's `You want to use a "same" convolution` and `CONV 5x5, same, 32` between commas
             k += 1
         told = units if units is not None else padding  # a layer told without filters: its one number
+        if one_filter is not None and not counts and not pooled:
+            counts.append(one_filter)
         if told is None and (len(counts) != (0 if pooled else 1) or len(sizes) != 1):
             return None
         parts = {t.start for t in (volume, *counts, *sizes, *options)}
@@ -5082,6 +5087,10 @@ class _LineReader:
         counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
                         words[k + 1 + (words[k + 1] in ("learnable", "trainable")):][:1] in _ANSWER_WORD_LISTS), None)
         told_end = max(t.end for t in (volume, *counts, *sizes, *options, *([units] if units else [])))
+        tail = [t for t in tokens if t.start >= told_end]
+        tail = tail[_skip([t.lower for t in tail], 0, ("input", "image", "volume")):]
+        if not answered and tail and _no_fit(tail) is not None:
+            answered = tail  # `With stride 3, a 3x3 filter on a 7x7 input does not fit.` (passed over: E030 stood)
         if counted is None:  # `… on 56x56x64 has 200,704 values`: the output's values, after the layer (passed over)
             counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
                             tokens[k].start >= told_end and words[k + 1] in _VALUE_WORDS), None)
@@ -5090,6 +5099,9 @@ class _LineReader:
                 t.kind == "ARROW" or t.lower in _COUNT_LINKS for t in tokens[:counted] if t.start >= told_end):
             counts_answered, counted = tokens[counted:], None
         told_until = len(tokens) - len(answered or counts_answered)  # the problem's tokens, before its answer
+        if counts and counts[0] is one_filter and not (answered or counts_answered or asked is not None):
+            return None  # `Given an input of 7x7 and a 3x3 filter.`: one filter told without its answer heads the
+            # cases below it (`_cases_heading`), no layer of its own
         if counted is not None:  # `… and no padding. The layer has 900 parameters.`: passed over, a wrong count passed
             count_said = Span(tokens[counted].start, tokens[counted + 1].end)
             self.sink.add(codes.E060, "cnncalc cannot tell which part of this problem told in a sentence this count "
@@ -5236,6 +5248,12 @@ class _LineReader:
         """The answer a told problem's sentence ends with: `the output is 32x32x10`, `which gives a 32x32x10 output
         volume with 760 parameters`: its one volume, and the counts after it; E060 (and None) for anything else."""
         volumes = [t for t in tokens if t.kind == "DIMS"]
+        if not volumes:  # `… gives 2.33, so it does not fit`, `… does not fit`, `… gives 3` (a square's side)
+            reported = self.sink.total
+            said = self.exercise_output(tokens[_skip([t.lower for t in tokens], 0, (*_TOLD_OUTPUT, "a", "an",
+                                                                                     "output", "of", "is")):])
+            if said is not None or self.sink.total > reported:
+                return None if said is None else ir.Expectation(said, None, None, said.span)
         shape = _shape(volumes[0]) if len(volumes) == 1 else None
         if shape is None:
             self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(tokens)}` as the output",

@@ -17238,3 +17238,21 @@ def test_a_told_problems_input_after_applied_to_is_read(sentence: str, right: st
     assert report.ok and [a.verdict for a in report.answers] == ["right"] * len(report.answers) and report.answers, \
         report.messages()
     assert "wrong" in [a.verdict for a in homework(sentence.format(wrong) + "\n").answers]
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    # one filter told with `a` (`a 3x3 filter`) and its input after it, the answer ending the sentence (prose, E020):
+    # (7 - 3)/2 + 1 = 3 at stride 2; (7 - 3)/3 + 1 = 2.33 at stride 3, which does not fit (said in words, it was
+    # passed over and E030 stood)
+    ("With stride 2, a 3x3 filter on a 7x7 input gives {}.", "3", "4x4"),
+    ("With stride 3, a 3x3 filter on a 7x7 input {}.", "does not fit", "gives 4x4"),
+    ("With stride 3, a 3x3 filter on a 7x7 input gives {}, so it does not fit.", "2.33", "2.5"),
+])
+def test_one_filter_told_with_its_answer_is_read(sentence: str, right: str, wrong: str) -> None:
+    right_then_wrong(sentence + "\n", right, wrong)
+
+
+def test_one_filter_told_without_an_answer_heads_the_cases_below() -> None:
+    # (read as a layer of its own, the cases below it lost their input and filter)
+    reports = [a.report for a in analyses("Given an input of 7x7 and a 3x3 filter.\n- stride 2: 3x3\n", "hw.txt")]
+    assert [a.verdict for report in reports for a in report.answers] == ["right"]
