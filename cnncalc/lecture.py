@@ -2914,7 +2914,8 @@ class _LineReader:
         self.numbered = any(t.kind == "NUM" or t.text == "(" or _QUESTION.fullmatch(t.lower)
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
-            _letters_counted(_count_then_output(_vector_length(_output_after_name(self.tokens[lead:])))))))))
+            _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
+                self.tokens[lead:]))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_after_comma(_piped(_answer_quantity(
             _name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -10526,6 +10527,43 @@ def _input_side(tokens: list[Tok]) -> list[Tok]:
     return [Tok("WORD", "Input", tokens[0].start, tokens[0].start), Tok("WORD", "to", tokens[0].start, tokens[0].start),
             *reference, joint._replace(text=":"),
             Tok("WORD", _INPUT_SIDES[side], joint.end, joint.end), *tokens[marked + 1:]]
+
+
+_SEEING = {"sees", "see", "covers", "cover", "views", "view"}  # what a unit does to the input region it depends on
+_REGION_NOUNS = ("region", "patch", "area", "window", "part", "pixels")
+_WHOLE_INPUT = (["the", "input"], ["the", "image"], ["the", "input", "image"], ["the", "original", "input"])
+
+
+def _region_seen(tokens: list[Tok]) -> list[Tok]:
+    """The region of the network's input a layer's unit sees, said in a sentence: `CONV2 sees a 5x5 region of the
+    input`, `A neuron in CONV2 sees a 5x5 region of the input image`, `Each CONV2 neuron looks at a 5x5 patch of the
+    image`, `A CONV2 unit sees 5x5 input pixels`, as `Receptive field of CONV2: 5x5` (each was prose, a wrong field
+    passing unjudged). A region of the layer's own input (`… of its input`) or of no input said is no field of the
+    network's input, and stays as it is, as do other tokens."""
+    words = [t.lower for t in tokens[:16]]
+    at = _skip(words, 0, ("a", "an", "each", "every", "the", "one"))
+    if words[at:at + 1] in (["neuron"], ["neurons"], ["unit"], ["units"]) and words[at + 1:at + 2] in (["in"], ["of"]):
+        at += 2  # `A neuron in CONV2 …`
+    named = at + 1 if _layer_reference(tokens[at:at + 1]) == "name" else None
+    if named is None:
+        return tokens
+    verb = _skip(words, named, ("neuron", "neurons", "unit", "units", "'s", "s"))
+    looks = 2 if words[verb:verb + 2] in (["looks", "at"], ["look", "at"]) else 1 if words[verb:verb + 1] and \
+        words[verb] in _SEEING else 0
+    if not looks:
+        return tokens
+    size = _skip(words, verb + looks, ("a", "an"))
+    if size >= len(tokens) or tokens[size].kind != "DIMS":
+        return tokens
+    rest = [t.lower for t in _untrailed(tokens[size + 1:])]
+    whole = rest in (["input", "pixels"], ["input", "image", "pixels"]) or (
+        rest[:1] and rest[0] in _REGION_NOUNS and rest[1:2] == ["of"] and rest[2:] in _WHOLE_INPUT)
+    if not whole:
+        return tokens
+    first, seen = tokens[0], tokens[size]
+    return [Tok("WORD", "Receptive", first.start, first.start), Tok("WORD", "field", first.start, first.start),
+            Tok("WORD", "of", first.start, first.start), tokens[named - 1], Tok("P", ":", seen.start, seen.start),
+            seen]
 
 
 def _output_after_name(tokens: list[Tok]) -> list[Tok]:

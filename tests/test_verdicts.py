@@ -17256,3 +17256,24 @@ def test_one_filter_told_without_an_answer_heads_the_cases_below() -> None:
     # (read as a layer of its own, the cases below it lost their input and filter)
     reports = [a.report for a in analyses("Given an input of 7x7 and a 3x3 filter.\n- stride 2: 3x3\n", "hw.txt")]
     assert [a.verdict for report in reports for a in report.answers] == ["right"]
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    # the region of the network's input a unit sees, said in a sentence (prose: a wrong field passed): two 3x3
+    # convolutions at stride 1 see 3 + 2 = 5 pixels across
+    ("CONV2 sees a {} region of the input", "5x5", "3x3"), ("A neuron in CONV2 sees a {} region of the input.", "5x5",
+                                                            "3x3"),
+    ("Each CONV2 neuron looks at a {} patch of the image", "5x5", "7x7"), ("A CONV2 unit sees {} input pixels", "5x5",
+                                                                          "3x3"),
+    ("Each neuron in CONV2 covers a {} area of the input", "5x5", "3x3"),
+])
+def test_the_input_region_a_unit_sees_is_its_receptive_field(sentence: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 16 3x3 filters, stride 1, pad 1\n"
+                     + sentence + "\n", right, wrong)
+
+
+def test_a_region_of_the_layers_own_input_is_no_receptive_field() -> None:
+    # (3x3 of CONV1's output is CONV2's filter's extent, not the field on the network's input)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 16 3x3 filters, stride 1, pad 1\n"
+                      "Each CONV2 neuron sees a 3x3 region of its input\n")
+    assert report.answers == () and report.ok
