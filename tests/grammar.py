@@ -893,7 +893,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "An input of 33x33x3 goes through a conv with 8 filters of size 3x3, stride 2x2, resulting in 0x0x8.",
             "An input of 32x32x3 goes through a conv with 8 filters of size 5x5 moving 2 pixels at a time.",
             "With stride 3, a 3x3 filter on a 7x7 input does not fit.", "CONV1 sees a 0x5 region of the input",
-            "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of", "A 0x0 filter on a 1x1 input gives 2.33, so",
+            "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of",
+            "A 0x0 filter on a 1x1 input gives 2.33, so",
             "Applying a 3x3 conv with 64 filters and padding 1 to 56x56x64 gives 1e999 params.",
             "We apply a 99999999999x1 filter to a 1x1x1 image, and it does not fit",
             "An input of 9x9x1 goes through a conv with 1 filters of size 5x5 with 99999999999 pixels of zero "
