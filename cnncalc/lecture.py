@@ -6120,7 +6120,7 @@ class _LineReader:
             if not (depth == 0 and counted and (t.text in (",", ";", "/", "|", ".") or t.lower == "and")) or \
                     tuple(words[j - 1:j + 2]) in _COUNT_WORDS:  # (`… weights and biases = 760`: one head)
                 continue
-            after = _skip(words, j + 1, ("and", "the", "number", "of", "no", ".", "#"), most=6)  # (a run of 6,000
+            after = _skip(words, j + 1, ("and", "so", "the", "number", "of", "no", ".", "#"), most=6)  # (a run of 6,000
             # `and`s was walked at each)
             if (_count_head(words, after) is not None or  # `Params: 760, MACs: 768K`
                     (tokens[after:after + 1] and tokens[after].kind == "NUM" and  # `760 params, 768K MACs`
@@ -6132,7 +6132,7 @@ class _LineReader:
         whole_said: set[int] = set()  # the parts said to be the whole (`760 params in all`, `(760 params in total)`)
         for a, b in pairwise([-1, *cuts, len(tokens)]):
             part = tokens[a + 1:b]
-            if part[:1] and part[0].lower == "and":  # `Params: 760, and MACs: …`
+            if part[:1] and part[0].lower in ("and", "so"):  # `Params: 760, and MACs: …`, `…, so 76 params`
                 part = part[1:]
             opening = max((j for j, t in enumerate(part) if t.text == "("), default=0)
             inside = part[opening + 1:-1] if opening and part[-1].text == ")" else []
@@ -6159,12 +6159,24 @@ class _LineReader:
                 part, whole = self._total_part(part, found)
                 if not part:
                     return found
+            written = part  # (as written, before `_count_said_first`)
+            after_and = bool(part) and [t.lower for t in tokens if t.end <= part[0].start][-1:] == ["and"]
             part = _count_said_first(part) if cuts else part  # several answers: `760 params, 768K MACs`
             answers = self._count_answer([t.lower for t in part], part, listed=len(parts) > 1)
             if answers is None:
                 if found and self.sink.total == reported:
                     self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(part)}` after the answer",
                                   Span(part[0].start, part[-1].end), hint="write each answer on a line of its own")
+                return found
+            if per_filter and said_whole and found and all(q.startswith("filter_") for q, _ in found) and \
+                    all(q != "filter_params" for q, _ in found) and after_and:
+                # `Each filter has 75 weights and 1 bias and 76 params in total`: the filter's sum, or the layer's?
+                # (judged as the layer's, the filter's right 76 was marked wrong), as `…, total 76` is; after a comma
+                # or in parentheses the whole is the layer's
+                self.sink.add(codes.E060, f"cnncalc cannot tell whether `{_shown(written)}` is one filter's count or "
+                                          f"the layer's", Span(written[0].start, written[-1].end),
+                              hint="work it out (`= 75 + 1 = 76`, `= 76*10 = 760`), or answer the layer's count on a "
+                                   "line of its own")
                 return found
             if per_filter and part is not parts[0] and not whole and not said_whole:
                 answers = self._one_filters(answers)  # (`Each filter has 75 weights and 1 bias (760 params in
@@ -6371,9 +6383,15 @@ class _LineReader:
         filters_had = _filters_having(rest)  # `…, so 10 filters have 760`: the layer's
         rest = filters_had or rest
         said, _ = _aside(said)
+        worked_from = said
         said = _after_working(said)
         while said and said[-1].text in ("!", "."):
             said = said[:-1]
+        if len(said) == 1 and said[0].kind == "NUM" and len(worked_from) > 1 and \
+                {"weights", "weight"} & {t.lower for t in worked_from} and \
+                {"bias", "biases"} & {t.lower for t in worked_from}:
+            said = [*said, Tok("WORD", "params", said[0].end, said[0].end)]  # `75 weights + 1 bias = 76`: its params
+            # (it was prose, a wrong sum passed)
         if len(said) > 4 and said[-4].lower == "weights" and [t.lower for t in said[-3::2]] in (
                 ["plus", "bias"], ["+", "bias"], ["and", "bias"]) and said[-2].lower in ("a", "one", "1"):
             said = said[:-3]  # `5*5*3 = 75 weights plus a bias`

@@ -17277,3 +17277,27 @@ def test_a_region_of_the_layers_own_input_is_no_receptive_field() -> None:
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV2: 16 3x3 filters, stride 1, pad 1\n"
                       "Each CONV2 neuron sees a 3x3 region of its input\n")
     assert report.answers == () and report.ok
+
+
+@pytest.mark.parametrize("line, right, wrong", [
+    # one filter's weights and bias, then its parameters: 5·5·3 = 75 weights and a bias, 76 (`, so 76 params` was
+    # E060 after the bias; `Each filter: 75 weights + 1 bias = 76` was prose, a wrong sum passing)
+    ("Each filter has 75 weights and 1 bias, so {} params", "76", "75"),
+    ("Each filter: 75 weights + 1 bias = {}", "76", "77"),
+])
+def test_a_filters_weights_and_bias_then_its_params_are_judged(line: str, right: str, wrong: str) -> None:
+    sheet = "Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n" + line + "\n"
+    for said, verdict in [(right, "right"), (wrong, "wrong")]:
+        report = homework(sheet.format(said))
+        assert ("params per filter", verdict) in [(a.quantity, a.verdict) for a in report.answers], report.messages()
+        assert all(a.verdict == "right" for a in report.answers if a.quantity != "params per filter")
+
+
+def test_a_total_joined_by_and_after_a_filters_weights_and_bias_is_refused() -> None:
+    # `… and 76 params in total`: the filter's 75 + 1, or the layer's 760? (judged as the layer's, the right 76 was
+    # marked wrong); after a comma or in parentheses it is the layer's, as before
+    report = homework("Input: 32x32x3\nCONV1: 10 5x5 filters, stride 1, pad 2\n"
+                      "Each filter has 75 weights and 1 bias and 76 params in total\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 3, 43, "cnncalc cannot tell whether `76 params in total` is one filter's count or the layer's")]
+    assert [a.verdict for a in report.answers] == ["right", "right"]
