@@ -13167,6 +13167,14 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
         return [*spatial, *tokens[end:]]
     counted = _counted_after(words[:end])  # `… and uses 1,792 parameters`: the layer's count after its output
     for lead in _OUTPUT_LEADS:
+        said_side = words[len(lead) + 1:end]
+        if words[:len(lead)] == lead and tokens[len(lead):len(lead) + 1] and tokens[len(lead)].kind == "NUM" and \
+                said_side[:1] in (["for"], ["as"]) and said_side[_skip(said_side, 1, ("the",)):] in _SAID_SIDES:
+            # `I got 16 for the output depth` (`as the output width`): that side (it was prose, a wrong one passed)
+            named = said_side[_skip(said_side, 1, ("the",)):]
+            at = tokens[len(lead)]
+            return [*(Tok("WORD", word, at.start, at.start) for word in named), Tok(":", ":", at.start, at.start),
+                    at, *tokens[end:]]
         rest = tokens[len(lead):counted or end]
         if words[:len(lead)] == lead and _output_said(words[len(lead):counted or end], rest):
             at = tokens[len(lead) - 1]
@@ -13177,6 +13185,9 @@ def _said_output(tokens: list[Tok]) -> list[Tok]:
             said = "Answer" if rest[0].kind == "NUM" else "Output"
             return [Tok("WORD", said, at.start, at.end), Tok(":", ":", at.end, at.end), *rest, *count]
     return tokens
+
+
+_SAID_SIDES = [["output", side] for side in ("depth", "width", "height")] + [["output", "spatial", "size"]]
 
 
 def _counted_after(words: list[str]) -> int | None:

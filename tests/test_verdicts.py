@@ -17301,3 +17301,14 @@ def test_a_total_joined_by_and_after_a_filters_weights_and_bias_is_refused() -> 
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E060", 3, 43, "cnncalc cannot tell whether `76 params in total` is one filter's count or the layer's")]
     assert [a.verdict for a in report.answers] == ["right", "right"]
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    # one side of the output said after `I got` (prose: a wrong side passed): the pool halves CONV1's 32x32x16,
+    # (32 - 2)/2 + 1 = 16, and keeps its 16 channels
+    ("I got {} for the output depth", "16", "15"), ("I got {} for the output width.", "16", "32"),
+    ("We get {} as the output spatial size", "16", "32"),
+])
+def test_a_side_said_after_i_got_is_judged(sentence: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
+                     sentence + "\n", right, wrong)
