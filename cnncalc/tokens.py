@@ -250,15 +250,9 @@ class TokenStream:
         """One side at the cursor, its side's word first (`input depth 3`, `filter depth 3`), kept as the answer
         `named` (E012 when it is given twice): where it ends, or None (synced) when no size follows."""
         side = self.advance()
-        if self.at("=", ":"):
-            self.advance()
-        value = self.peek()
-        if value.kind != "NUMBER":
-            self.unexpected(f"the {named}'s {side.text.lower()} after `{side.text}`",
-                            f"e.g. `-> {named} {side.text.lower()} 3`")
-            self.sync()
+        value = self.side_number(side, named, f"{named} {side.text.lower()} 3")
+        if value is None:
             return None
-        self.advance()
         answer = self.shape_answer(value)
         if answer is None:
             self.sync()
@@ -267,6 +261,17 @@ class TokenStream:
             self.error(codes.E012, f"`{named}` is given twice", word.span.to(value.span), hint="keep one")
         pairs[named] = answer._replace(axis=ir.SIDES.index(side.text.lower()))
         return value.span
+
+    def side_number(self, side: Token, owner: str, example: str) -> Token | None:
+        """The number after a side's word (`depth 96`, `depth = 96`), read; None (synced) after E002 when there is
+        none. `owner`: whose side it is (`output`, `input`, `filter`), said in the error with its `example`."""
+        if self.at("=", ":"):
+            self.advance()
+        if self.peek().kind != "NUMBER":
+            self.unexpected(f"the {owner}'s {side.text.lower()} after `{side.text}`", f"e.g. `-> {example}`")
+            self.sync()
+            return None
+        return self.advance()
 
     def shape_answer(self, tok: Token, zero: bool = False, most: int = 3) -> ir.ShapeAnswer | None:
         """`55x55x96`, `5x5` or `4096` as written after `->` or `expect output`, of at most `most` sizes (a layer's
@@ -603,15 +608,10 @@ class TokenStream:
                 return None
             elif tok.kind == "NAME" and tok.text.lower() in ir.SIDES:  # `-> depth 96`: one side of the output
                 self.advance()
-                if self.at("=", ":"):
-                    self.advance()
-                value = self.peek()
-                if value.kind != "NUMBER":
-                    self.unexpected(f"the output's {tok.text.lower()} after `{tok.text}`",
-                                    f"e.g. `-> {tok.text.lower()} 96`")
-                    self.sync()
+                value = self.side_number(tok, "output", f"{tok.text.lower()} 96")
+                if value is None:
                     return None
-                n = self.whole(self.advance())
+                n = self.whole(value)
                 if n is not None and n < 1:
                     self.error(codes.E013, f"`{tok.text} {value.text}`: a size is at least 1", value.span,
                                hint="every side of an output holds at least one value")
