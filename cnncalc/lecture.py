@@ -3104,7 +3104,7 @@ class _LineReader:
         if words[:1] == ["flatten"] and (last is not None or has_input):  # (an MLP's: `Flatten: 784` on the input)
             return self.flatten(words, kinds)
         said = set(words)
-        if _told_input_at(self.tokens, words) is not None and ({"filter", "kernel", "filters", "kernels"} & said or
+        if _told_input_at(self.tokens, words) is not None and (set(_FILTER_NOUNS) & said or
                                                                 (_TOLD_POOLS & said and "f" not in words) or
                                                                 _told_units(self.tokens, words) is not None or
                                                                 _told_padding(self.tokens, words) is not None):
@@ -4864,10 +4864,9 @@ class _LineReader:
                 (i + 2 < len(tokens) and tokens[i].kind == "NUM" and tokens[i + 1].kind == "DIMS" and \
                 words[i + 2] in ("filters", "kernels")):
             filters, i = tokens[i], i + 1  # `2 filters 3x3x3`, `2 3x3x3 filters`
-        if i + 1 < len(tokens) and tokens[i].kind == "DIMS" and words[i + 1] in ("filter", "kernel", "filters",
-                                                                                  "kernels"):
+        if i + 1 < len(tokens) and tokens[i].kind == "DIMS" and words[i + 1] in _FILTER_NOUNS:
             size, i = tokens[i], i + 2  # `5x5 filter`
-        elif i < len(tokens) and words[i] in ("filter", "kernel", "filters", "kernels"):
+        elif i < len(tokens) and words[i] in _FILTER_NOUNS:
             i = _skip(words, i + 1, ("is", "of", "size", ":"))
             if i >= len(tokens) or tokens[i].kind != "DIMS":
                 return None
@@ -13993,7 +13992,7 @@ def _same_input(tokens: list[Tok], above: ir.Input | None) -> list[Tok]:
     words = [t.lower for t in tokens]
     said = next((k for k in range(len(words) - 1) if words[k] == "same" and words[k + 1] in ("input", "image")), None)
     if said is None or above is None or not all(isinstance(d, int) for d in above.dims) or \
-            not ({"filter", "kernel", "filters", "kernels"} | _TOLD_POOLS).intersection(words):
+            not ({*_FILTER_NOUNS} | _TOLD_POOLS).intersection(words):
         return tokens
     after = said + 2 + (words[said + 2:said + 3] == ["volume"])
     if tokens[after:after + 1] and tokens[after].kind == "DIMS":
