@@ -10554,19 +10554,24 @@ _WHOLE_INPUT = (["the", "input"], ["the", "image"], ["the", "input", "image"], [
 def _region_seen(tokens: list[Tok]) -> list[Tok]:
     """The region of the network's input a layer's unit sees, said in a sentence: `CONV2 sees a 5x5 region of the
     input`, `A neuron in CONV2 sees a 5x5 region of the input image`, `Each CONV2 neuron looks at a 5x5 patch of the
-    image`, `A CONV2 unit sees 5x5 input pixels`, as `Receptive field of CONV2: 5x5` (each was prose, a wrong field
+    image`, `A CONV2 unit sees 5x5 input pixels`, the CS231n notes' `Each of the 290,400 neurons in CONV1 is connected
+    to a 11x11x3 region of the input`, as `Receptive field of CONV2: 5x5` (each was prose, a wrong field
     passing unjudged). A region of the layer's own input (`… of its input`) or of no input said is no field of the
     network's input, and stays as it is, as do other tokens."""
     words = [t.lower for t in tokens[:16]]
     at = _skip(words, 0, ("a", "an", "each", "every", "the", "one"))
+    if words[at:at + 1] == ["of"]:  # the CS231n notes' `Each of the 290,400 neurons in CONV1 is connected to …`
+        at = _skip(words, at + 1, ("the",))
+        at += tokens[at:at + 1] != [] and tokens[at].kind == "NUM"
     if words[at:at + 1] in (["neuron"], ["neurons"], ["unit"], ["units"]) and words[at + 1:at + 2] in (["in"], ["of"]):
         at += 2  # `A neuron in CONV2 …`
     named = at + 1 if _layer_reference(tokens[at:at + 1]) == "name" else None
     if named is None:
         return tokens
     verb = _skip(words, named, ("neuron", "neurons", "unit", "units", "'s", "s"))
-    looks = 2 if words[verb:verb + 2] in (["looks", "at"], ["look", "at"]) else 1 if words[verb:verb + 1] and \
-        words[verb] in _SEEING else 0
+    looks = 3 if words[verb:verb + 3] in (["is", "connected", "to"], ["are", "connected", "to"]) else \
+        2 if words[verb:verb + 2] in (["looks", "at"], ["look", "at"], ["connects", "to"], ["connect", "to"]) else \
+        1 if words[verb:verb + 1] and words[verb] in _SEEING else 0
     if not looks:
         return tokens
     size = _skip(words, verb + looks, ("a", "an"))
@@ -10586,14 +10591,24 @@ def _region_seen(tokens: list[Tok]) -> list[Tok]:
 def _output_after_name(tokens: list[Tok]) -> list[Tok]:
     """A layer's output named after the layer's name, then its depth or values said (`CONV1's output has 16
     channels`, `The CONV1 output has depth 16`) or its memory (`CONV1 output memory: 16,384`), as `The output of
-    CONV1 has …`, `Output memory of CONV1: …` (each was prose, a wrong answer passing unjudged); other tokens as they
-    are (`CONV1 output: …`, `CONV1's output is …` read already)."""
+    CONV1 has …`, `Output memory of CONV1: …` (each was prose, a wrong answer passing unjudged), and the values a
+    layer has (`CONV1 has 290,400 neurons`) as `Activations of CONV1: 290,400`; other tokens as they are (`CONV1
+    output: …`, `CONV1's output is …` read already)."""
     lead = _lead(tokens)
     words = [t.lower for t in tokens[:lead + 8]]
     at = _skip(words, lead, ("the",))
     for named in (1, 2):  # `CONV1`, `Conv 1`
         if _layer_reference(tokens[at:at + named]) != "name":
             continue
+        had = [t.lower for t in _untrailed(tokens[at + named:])]
+        if had[:1] and had[0] in ("has", "holds", "contains") and len(had) > 2 and had[-1] in _VALUE_WORDS and \
+                tokens[at + named + len(had) - 2].kind == "NUM":
+            # `CONV1 has 55*55*96 = 290,400 neurons`: its output's values, as `Activations of CONV1: …` (it was read as
+            # CONV1 stated again: E015 and E060)
+            head = tokens[at + named]
+            return [*tokens[:lead], Tok("WORD", "Activations", head.start, head.end),
+                    Tok("WORD", "of", head.start, head.start), *tokens[at:at + named],
+                    Tok("P", ":", head.end, head.end), *tokens[at + named + 1:at + named + len(had) - 1]]
         output = at + named + 2 * (words[at + named:at + named + 2] in (["'", "s"], ["’", "s"]))
         if words[output:output + 1] != ["output"]:
             continue

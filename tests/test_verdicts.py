@@ -17312,3 +17312,16 @@ def test_a_total_joined_by_and_after_a_filters_weights_and_bias_is_refused() -> 
 def test_a_side_said_after_i_got_is_judged(sentence: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
                      sentence + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("sentence, right, wrong", [
+    # the values a named layer has (it was read as the layer stated again: E015 and E060), and the CS231n notes' own
+    # sentence of a neuron's region (prose): AlexNet's CONV1 gives (227 - 11)/4 + 1 = 55, 55·55·96 = 290,400 values,
+    # each neuron seeing an 11x11 region of the input's 3 channels
+    ("CONV1 has {} neurons", "290,400", "290,000"), ("CONV1 has 55*55*96 = {} neurons", "290,400", "290,000"),
+    ("Each of the 290,400 neurons in CONV1 is connected to a {} region of the input", "11x11x3", "7x7x3"),
+])
+def test_a_layers_neurons_and_their_region_said_in_sentences_are_judged(sentence: str, right: str, wrong: str) -> None:
+    sheet = "Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\n" + sentence + "\n"
+    assert [a.verdict for a in homework(sheet.format(right)).answers] in (["right"], ["right", "right"])
+    assert "wrong" in [a.verdict for a in homework(sheet.format(wrong)).answers]
