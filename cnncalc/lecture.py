@@ -2915,7 +2915,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
-                self.tokens[lead:]))))))))))
+                _bracketed_filters(self.tokens[lead:])))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_after_comma(_piped(_answer_quantity(
             _name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
@@ -7792,9 +7792,10 @@ class _LineReader:
                 counts["params"] = counts.pop("weights")
             return  # a remark: `(class scores)`; `(35q params)` is an answer cnncalc cannot read
         groups: list[list[Tok]] = [[]]  # `(34,944 params, 105.4M MACs)`: an answer each
-        summed = counts and len(inside) > 3 and len(inside) % 3 == 2 and all(
+        summed = len(inside) > 3 and len(inside) % 3 == 2 and all(
             t.kind == "NUM" if j % 3 == 0 else t.lower in ir.ANSWER_WORDS if j % 3 == 1 else t.text == "+"
-            for j, t in enumerate(inside))  # `params 296 (288 weights + 8 biases)`: its parts, each an answer
+            for j, t in enumerate(inside))  # `params 296 (288 weights + 8 biases)`: its parts, each an answer (after
+        # a volume too, `-> 56x56x64 (16,384 weights + 64 biases)`: it was E060)
         for t in inside:
             if t.text in (",", ";") or t.lower == "and" or (summed and t.text == "+"):
                 groups.append([])
@@ -10544,6 +10545,17 @@ def _input_side(tokens: list[Tok]) -> list[Tok]:
     return [Tok("WORD", "Input", tokens[0].start, tokens[0].start), Tok("WORD", "to", tokens[0].start, tokens[0].start),
             *reference, joint._replace(text=":"),
             Tok("WORD", _INPUT_SIDES[side], joint.end, joint.end), *tokens[marked + 1:]]
+
+
+def _bracketed_filters(tokens: list[Tok]) -> list[Tok]:
+    """A named layer's filters as the ResNet paper's table brackets them, `CONV1: [1x1, 64] -> …`, as `CONV1: 1x1, 64
+    -> …` (it was E060, "expected the number of filters"); a bracket of several layers (`[1x1, 64; 3x3, 64]`) and
+    other tokens as they are."""
+    words = [t.lower for t in tokens[:8]]
+    if words[1:3] != [":", "["] or _label(tokens[:1]) is None or _layer_kind(words[0]) is None or \
+            [t.kind for t in tokens[3:6]] != ["DIMS", "P", "NUM"] or words[4] != "," or words[6:7] != ["]"]:
+        return tokens
+    return [*tokens[:2], *tokens[3:6], *tokens[7:]]
 
 
 _SEEING = {"sees", "see", "covers", "cover", "views", "view"}  # what a unit does to the input region it depends on

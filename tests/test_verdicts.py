@@ -17325,3 +17325,16 @@ def test_a_layers_neurons_and_their_region_said_in_sentences_are_judged(sentence
     sheet = "Input: 227x227x3\nCONV1: 96 11x11 filters, stride 4, pad 0\n" + sentence + "\n"
     assert [a.verdict for a in homework(sheet.format(right)).answers] in (["right"], ["right", "right"])
     assert "wrong" in [a.verdict for a in homework(sheet.format(wrong)).answers]
+
+
+@pytest.mark.parametrize("line, right, wrong", [
+    # a bottleneck's 1x1 convolution: 64 filters over 256 channels keep 56x56, with 256·64 = 16,384 weights and 64
+    # biases. Its parts in parentheses after the volume (E060), and its filters as the ResNet paper's table brackets
+    # them (E060, "expected the number of filters")
+    ("CONV1: 64 1x1 filters -> 56x56x64 (16,384 weights + {} biases)", "64", "256"),
+    ("CONV1: [1x1, 64] -> {}", "56x56x64", "56x56x256"),
+])
+def test_a_bottlenecks_weights_and_biases_and_bracketed_filters_are_read(line: str, right: str, wrong: str) -> None:
+    sheet = "Input: 56x56x256\n" + line + "\n"
+    assert [a.verdict for a in homework(sheet.format(right)).answers] in (["right"], ["right"] * 3)
+    assert "wrong" in [a.verdict for a in homework(sheet.format(wrong)).answers]
