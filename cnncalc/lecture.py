@@ -5659,12 +5659,7 @@ class _LineReader:
             if sides is not None and len(sides) > 1 and not (0 in sides and 1 in sides):
                 return None  # `H2 = 28, D2 = 6`: sides apart, each answered on its own (`_side_answers`)
             if sides is not None and 0 in sides and 1 in sides:
-                lettered = Tok("DIMS", "x".join(sides[axis].text for axis in sorted(sides)), tokens[at].start,
-                               tokens[-1].end)
-                shape = _shape(lettered)
-                if shape is None:  # a size beyond the limits, or 0: said, not passed over
-                    self.not_a_volume(lettered.text, lettered.span)
-                return shape
+                return self.lettered_volume(sides, Span(tokens[at].start, tokens[-1].end))
             self.sink.add(codes.E060, "cnncalc cannot read these sizes as the output's", Span(tokens[at].start,
                                                                                                 tokens[-1].end),
                           hint="give the height and the width, each with its number: `W2 = 32, H2 = 32, D2 = 10`, "
@@ -5748,6 +5743,9 @@ class _LineReader:
                                for j, w in enumerate(words[after:], after))
             if not volumes and letters_said and words[after] in _LETTERS_OF_SIDES and \
                     _written_volume(tokens[after:]) is None:
+                sides = _sides([t for t in tokens[after:] if t.text not in ("!", ".")])
+                if sides is not None and 0 in sides and 1 in sides:  # `Output: W=32 H=32 D=16` (it was E060)
+                    return self.lettered_volume(sides, Span(tokens[after].start, tokens[-1].end))
                 if letters_said == 1:
                     return None  # `Output: D = 96`: one side (`_side_answer`), not a vector of 96
                 # `Output: H = H = 55, D = 96`: sizes by their letters that make no volume, never the last number
@@ -5840,6 +5838,15 @@ class _LineReader:
         self.sink.add(codes.E060, f"`{shape.text}` and a depth of {depth} beside it say different outputs", span,
                       hint="write the output once, as `HxWxC`")
         return None
+
+    def lettered_volume(self, sides: dict[int, Tok], span: Span) -> ir.ShapeAnswer | None:
+        """The volume that sides by their letters make (`W2 = 32, H2 = 32, D2 = 10`), in the order of the axes; a
+        size beyond the limits, or 0, is said (E060), never passed over."""
+        lettered = Tok("DIMS", "x".join(sides[axis].text for axis in sorted(sides)), span.start, span.end)
+        shape = _shape(lettered)
+        if shape is None:
+            self.not_a_volume(lettered.text, lettered.span)
+        return shape
 
     def _side_answers(self, words: list[str], tokens: list[Tok]) -> tuple[ir.ShapeAnswer, ...]:
         """The sides of the output a line answers: one (`_side_answer`), or several by their letters that are not
@@ -9633,9 +9640,15 @@ def _lettered(tokens: list[Tok]) -> Tok | None:
 def _sides(tokens: list[Tok]) -> dict[int, Tok] | None:
     """An output's sizes by their letters, each with the whole number after its last `=` (its working before it):
     `W2 = (32 - 5 + 4)/1 + 1 = 32, H2 = 32, D2 = 10`, `W2 = H2 = 32` (two letters, one number); None unless every
-    part between commas (`;`, `and`) is one."""
+    part between commas (`;`, `and`) is one, or after a number with no comma (`W=32 H=32 D=16`: one group, it was
+    read as the width 16, then E060)."""
     sides: dict[int, Tok] = {}
-    for group in _between_commas(tokens):
+    groups: list[list[Tok]] = []
+    for written in _between_commas(tokens):
+        starts = [0, *(j for j in range(1, len(written) - 1) if written[j - 1].kind == "NUM" and
+                      written[j].lower in _LETTERS_OF_SIDES and written[j + 1].text in ("=", ":")), len(written)]
+        groups += [written[a:b] for a, b in pairwise(starts)]
+    for group in groups:
         letters, i = [], 0
         while i + 1 < len(group) and group[i].lower in _LETTERS_OF_SIDES and group[i + 1].text in ("=", ":"):
             letters.append(group[i])

@@ -893,6 +893,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "An input of 33x33x3 goes through a conv with 8 filters of size 3x3, stride 2x2, resulting in 0x0x8.",
             "An input of 32x32x3 goes through a conv with 8 filters of size 5x5 moving 2 pixels at a time.",
             "With stride 3, a 3x3 filter on a 7x7 input does not fit.", "CONV1: [1x1, 64] -> 56x56x64",
+            "Output: W=32 H=0 D=99999999999", "W2=1 H2=1 W2=1", "H = 3 W = 3 = 4",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",
             "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of",

@@ -17338,3 +17338,13 @@ def test_a_bottlenecks_weights_and_biases_and_bracketed_filters_are_read(line: s
     sheet = "Input: 56x56x256\n" + line + "\n"
     assert [a.verdict for a in homework(sheet.format(right)).answers] in (["right"], ["right"] * 3)
     assert "wrong" in [a.verdict for a in homework(sheet.format(wrong)).answers]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # the sides by their letters with no comma between them (E060, "cannot read these sizes"): 16 3x3 filters with
+    # padding 1 keep (32 - 3 + 2)/1 + 1 = 32
+    ("W2=32 H2=32 D2={}", "16", "15"), ("W = 32 H = {}", "32", "30"), ("Output: W=32 H=32 D={}", "16", "15"),
+    ("Output: H=32 W={}", "32", "31"),
+])
+def test_sides_by_their_letters_without_commas_are_a_volume(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
