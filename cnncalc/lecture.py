@@ -3038,8 +3038,11 @@ class _LineReader:
                     not {"of", "for", "in", "at", *_NOT_OUTPUTS} & set(words[:colon]) and \
                     any(line.items and line.items[0].label == label for line in lines) and \
                     "ARROW" not in kinds and \
-                    (colon + 2 == len(words) or _depth_said(self.tokens[colon + 2:]) is not None):
+                    (colon + 2 in (len(words), len(_remark_dropped(self.tokens))) or
+                     _depth_said(self.tokens[colon + 2:]) is not None):  # (`POOL1: 16x16x16 (same depth)`)
                 # (`CONV1: 5x5, 10 filters -> 32x32x10` restates CONV1, then answers: `named_answer`'s)
+                self.tokens = _remark_dropped(self.tokens) if _depth_said(self.tokens[colon + 2:]) is None else \
+                    self.tokens
                 return self._after(self.tokens[:colon], colon, lines)
         worked = "=" in words[2:] and kinds[-1] == "NUM" and \
             all(t.kind == "NUM" or t.text in _WORKING_SIGNS for t in self.tokens[2:])
@@ -11002,6 +11005,12 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
         return [*name, *rest[1:]]  # `CONV1.params = 448`, as code names an attribute: `CONV1 params = 448`
     if words[:2] == [":", "("] and rest[2:3] and rest[2].kind == "DIMS" and words[3:] == [")"]:
         return [*name, rest[0], rest[2]]
+    sizes = [t for t in _untrailed(rest[1:]) if t.text not in ("(", ")", ",", "·", "*", "×")]
+    if words[:1] == [":"] and len(sizes) == 3 and all(t.kind == "NUM" and t.text.isdigit() for t in sizes) and \
+            len(_untrailed(rest[1:])) in (5, 7):
+        # `POOL1: (16, 16, 16)`, `POOL1: 16·16·16`: its output, as `POOL1 output: …` reads it (it was read as POOL1
+        # stated again: E015 and E060)
+        return [*name, Tok("WORD", "output", rest[0].start, rest[0].start), *rest]
     volume = rest[1] if rest[1:2] and rest[1].kind == "DIMS" and _dims_text(rest[1].text).count("x") == 2 else None
     if volume is not None and words[0] in ("-", "(") and (
             (words[0] == "-" and words[2:] == []) or (words[2:3] in (["-"], [","]) and _counts_named(rest[3:]) and
@@ -11019,7 +11028,8 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
     said = [t for t in rest if t.text not in (".", "!")]
     between = words[1:len(said) - 1]
     if words[0] in _RESIZES and said[-1].kind == "DIMS" and {"to", ":"} & set(between) and \
-            all(w in _RESIZE_WORDS for w in between):
+            all(w in _RESIZE_WORDS or (j == 1 and said[j].kind == "DIMS") for j, w in enumerate(between, 1)):
+        # (`POOL1 reduces 32x32x16 to 16x16x16`: what it reduces passed over, as before an arrow; it was prose)
         return [*name, Tok("P", ":", rest[0].start, rest[0].end), said[-1]]  # `POOL1 reduces it to 16x16x16`
     if words[:4] in ([kind, "map", "size", ":"] for kind in ("feature", "activation")) and rest[4:5] and \
             rest[4].kind == "DIMS":  # `CONV1 feature map size: 32x32`: its output's height and width

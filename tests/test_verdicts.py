@@ -17348,3 +17348,14 @@ def test_a_bottlenecks_weights_and_biases_and_bracketed_filters_are_read(line: s
 ])
 def test_sides_by_their_letters_without_commas_are_a_volume(answer: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("line, right, wrong", [
+    # a named layer's output after its colon as a tuple or a product, or with a remark of words, and after a verb with
+    # the volume it started from (each E015 and E060, or prose): the pool halves 32x32x16, (32 - 2)/2 + 1 = 16
+    ("POOL1: {}", "(16, 16, 16)", "(16, 16, 8)"), ("POOL1: {}", "16·16·16", "16·16·8"),
+    ("POOL1: {} (same depth)", "16x16x16", "16x16x8"), ("POOL1 reduces 32x32x16 to {}", "16x16x16", "16x16x8"),
+])
+def test_a_named_layers_output_as_a_tuple_or_with_a_remark_is_judged(line: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
+                     line + "\n", right, wrong)
