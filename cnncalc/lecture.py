@@ -6160,6 +6160,7 @@ class _LineReader:
         found: list[tuple[str, ir.Count]] = []
         # `Each filter has 363 weights and 1 bias`: every part is one filter's (the bias was the layer's, 96: wrong)
         per_filter = bool(parts) and _filter_has([t.lower for t in parts[0]], _opener([t.lower for t in parts[0]]))
+        before = {t.start: tokens[j - 1].lower for j, t in enumerate(tokens) if j}  # the word before each token
         for part in parts:
             reported = self.sink.total
             said_whole = id(part) in whole_said
@@ -6169,7 +6170,7 @@ class _LineReader:
                 if not part:
                     return found
             written = part  # (as written, before `_count_said_first`)
-            after_and = bool(part) and [t.lower for t in tokens if t.end <= part[0].start][-1:] == ["and"]
+            after_and = bool(part) and before.get(part[0].start) == "and"
             part = _count_said_first(part) if cuts else part  # several answers: `760 params, 768K MACs`
             answers = self._count_answer([t.lower for t in part], part, listed=len(parts) > 1)
             if answers is None:
