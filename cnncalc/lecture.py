@@ -2137,11 +2137,8 @@ class _Table:
         received = self.in_order(reader.volume_cell(by_role.get("input", [])), "input")  # the volume received
         field_cell = by_role.pop("field", [])
         reported = reader.sink.total
-        field = None if _blank_cell(field_cell) else reader._field_answer(
-            ["receptive", "field", ":", *(t.lower for t in field_cell)],
-            [Tok("WORD", "Receptive", field_cell[0].start, field_cell[0].start),
-             Tok("WORD", "field", field_cell[0].start, field_cell[0].start),
-             Tok("P", ":", field_cell[0].start, field_cell[0].start), *field_cell])  # `| RF |`: `Receptive field: 7x7`
+        headed_field = _headed("receptive field", field_cell)  # `| RF |` … `| 7x7 |`: `Receptive field: 7x7`
+        field = None if _blank_cell(field_cell) else reader._field_answer([t.lower for t in headed_field], headed_field)
         if field is None and not _blank_cell(field_cell) and reader.sink.total == reported:
             reader.sink.add(codes.E060, f"cnncalc cannot read `{_shown(field_cell)}` as a receptive field",
                             Span(field_cell[0].start, field_cell[-1].end),
@@ -2153,8 +2150,7 @@ class _Table:
                 continue
             # one filter's shape or the layer's weights, an answer read as `Filter shape: 3x3x3` is (beside a
             # description it was read as the filters' count and size: a right shape E060, a wrong one passed)
-            headed = [*(Tok("WORD", word, shaped[0].start, shaped[0].start) for word in heading.split()),
-                      Tok("P", ":", shaped[0].start, shaped[0].start), *shaped]
+            headed = _headed(heading, shaped)
             reported = reader.sink.total
             read = reader._filter_shape_answer([t.lower for t in headed], headed)
             described = bool({"description", "kernel", "filter"} & set(by_role))
@@ -2502,6 +2498,13 @@ def _said_alike(description: list[Tok], role: str, cell: list[Tok]) -> bool:
     return _dims_text(said.lower()) == _dims_text(shown.lower())
 
 
+def _headed(heading: str, cell: list[Tok]) -> list[Tok]:
+    """A table's cell as the line of its answer, its column's heading and a colon before it (`| RF |` … `| 7x7 |` as
+    `receptive field: 7x7`), the words at the cell's start."""
+    at = cell[0].start if cell else 0
+    return [*(Tok("WORD", word, at, at) for word in heading.split()), Tok("P", ":", at, at), *cell]
+
+
 def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.ShapeAnswer, ...],
                  reader: _LineReader, received: ir.ShapeAnswer | None = None,
                  filter_shape: ir.ShapeAnswer | None = None, field: ir.ShapeAnswer | None = None) -> ir.Line:
@@ -2513,6 +2516,9 @@ def _with_counts(line: ir.Line, counts: dict[str, ir.Count], sides: tuple[ir.Sha
         reader.sink.add(codes.E060, "the filter's shape is given twice", filter_shape.span,
                         hint="keep the table's column")
         filter_shape = None
+    if field is not None and answer is not None and answer.field is not None:
+        reader.sink.add(codes.E060, "the receptive field is given twice", field.span, hint="keep the table's column")
+        field = None
     merged: dict[str, ir.Count | None] = {q: getattr(answer, q) for q in ir.COUNTED} if answer else {}
     span = answer.span if answer is not None else None
     for quantity, count in counts.items():
@@ -5620,7 +5626,15 @@ class _LineReader:
         """An answer given again (the lecture restates an output before its next step): prose when it says
         the same; True, to be judged instead of the first, when it agrees and says more (`32x32` then
         `32x32x10`, `35K` then `34,944`); E060 when it says otherwise (the first is judged), never passed over."""
-        if isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer):
+        if isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer) and \
+                (earlier.axis is None) != (again.axis is None):
+            # a volume and one of its sides (`Input to POOL1: 32x32x16`, then `Input depth of POOL1: 16`): the same
+            # when the side is the volume's, the volume the finer (the side was E060, "answers again")
+            volume, side = (earlier, again) if again.axis is not None else (again, earlier)
+            assert side.axis is not None
+            same = len(volume.dims) == 3 and volume.dims[side.axis] == side.dims[0]
+            finer = again is volume
+        elif isinstance(earlier, ir.ShapeAnswer) and isinstance(again, ir.ShapeAnswer):
             first, then = earlier.judged(again.dims), again.judged(earlier.dims)  # `Output size: 55`: 55x55
             same, finer = _same_volume(first, then), len(then) > len(first)
             if not same and len(first) == len(then) == 3 and (earlier.order is None) != (again.order is None):

@@ -17359,3 +17359,44 @@ def test_sides_by_their_letters_without_commas_are_a_volume(answer: str, right: 
 def test_a_named_layers_output_as_a_tuple_or_with_a_remark_is_judged(line: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
                      line + "\n", right, wrong)
+
+
+def test_a_side_of_the_input_said_beside_its_volume_is_the_same_answer() -> None:
+    # `Input to POOL1: 32x32x16`, then `Input depth of POOL1: 16` (CONV1's 16 filters keep 32x32): the same, not an
+    # answer given again differently (it was E060); a depth the volume does not have is E060, the first judged
+    agree = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nInput to POOL1: 32x32x16\n"
+                     "Input depth of POOL1: 16\nPOOL1: 2x2 max pool, stride 2\n")
+    assert agree.ok and [(a.quantity, a.verdict) for a in agree.answers] == [("input", "right")], agree.messages()
+    differ = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nInput depth of POOL1: 16\n"
+                      "Input to POOL1: 32x32x8\nPOOL1: 2x2 max pool, stride 2\n")
+    assert [(d.code, d.line, d.column, d.message) for d in differ.diagnostics] == [
+        ("E060", 4, 17, "`32x32x8` answers again what was answered `16` above")]
+    assert [(a.quantity, a.verdict) for a in differ.answers] == [("input depth", "right")]
+
+
+@pytest.mark.parametrize("heading, cell, column, message", [
+    ("Filter shape", "lots", 46, "cnncalc cannot read `lots` as a filter shape"),
+    ("Weight shape", "big", 46, "cnncalc cannot read `big` as a weight shape"),
+    ("RF", "big", 46, "cnncalc cannot read `big` as a receptive field"),
+])
+def test_a_tables_shape_or_field_cell_that_cannot_be_read_is_e060(heading: str, cell: str, column: int,
+                                                                  message: str) -> None:
+    report = homework(f"Input: 32x32x3\n| Layer | Description | Output | {heading} |\n|---|---|---|---|\n"
+                      f"| CONV1 | 16 3x3 filters, pad 1 | 32x32x16 | {cell} |\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [("E060", 4, column, message)]
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")]
+
+
+def test_a_tables_column_answered_in_the_description_too_is_e060() -> None:
+    # the receptive field in the row's description (`rf 3x3`) and in its column: one is judged, the other said
+    report = homework("Input: 32x32x3\n| Layer | Description | Output | RF |\n|---|---|---|---|\n"
+                      "| CONV1 | 16 3x3 filters, pad 1, rf 3x3 | 32x32x16 | 5x5 |\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E060", 4, 54, "the receptive field is given twice")]
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right"), ("receptive field", "right")]
+
+
+def test_the_specs_filter_side_without_its_number_is_e002() -> None:
+    report = run("input 8x8x3\nc: conv 4 3x3 -> filter depth big\n")
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
+        ("E002", 2, 31, "expected the filter's depth after `depth`, found `big`")]
