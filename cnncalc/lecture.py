@@ -3497,7 +3497,8 @@ class _LineReader:
                     # E060, no layer DENSE 10 above, and the layer unread)
                 glued = _glued_by_kind(self.tokens[0], rest, lines) if k == 1 else None
                 if glued is not None:  # `CONV2 output: …`, `MAXPOOL1: 32x32x16` over unnamed layers: the second
-                    return glued, _answers_after(rest)  # conv, the first pool, as cnncalc names them (was E060)
+                    # conv, the first pool, as cnncalc names them (was E060)
+                    return glued, _answers_after(rest, lines[glued])
                 numbered_kind = _layer_number(self.tokens[:k]) if k == 2 and ahead[0] not in (":", "=") else None
                 of_kind = _kind_lines(lines, numbered_kind[1]) if numbered_kind and numbered_kind[1] else []
                 said_number = _layer_place(self.tokens[1].text)
@@ -3505,7 +3506,7 @@ class _LineReader:
                         0 < said_number <= len(of_kind) or any(_fc_units(lines[i]) == said_number for i in of_kind)):
                     # `Conv 2 output: …`, no CONV2 named: the second conv
                     index = self._numbered_line(self.tokens[:k], *numbered_kind, lines)
-                    rest = _answers_after(rest)
+                    rest = _answers_after(rest, lines[index] if index is not None else None)
                     return (index, rest) if index is not None and rest else None
                 if ahead[0] not in (":", "="):  # `CONV1: 10 5x5 filters` states CONV1; `FC2 params: 100` answers
                     name = " ".join(t.text for t in self.tokens[:k])
@@ -3523,7 +3524,7 @@ class _LineReader:
                     ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
                     (len(rest) == 3 or _depth_said(rest[3:]) is not None):
                 return None  # `CONV1 output: 55x55x96`: `_after`'s
-            rest = _answers_after(rest)
+            rest = _answers_after(rest, lines[index] if index is not None else None)
             return (index, rest) if rest else None
         return None
 
@@ -3561,7 +3562,7 @@ class _LineReader:
                               Span(self.tokens[0].start, self.tokens[1].end),
                               hint="name the layer as the listing does, as in `CONV1 output: 32x32x10`")
             return None
-        rest = _answers_after(rest)
+        rest = _answers_after(rest, lines[same[0]])
         return (same[0], rest) if rest else None
 
     def answers_in_parts(self, parts: list[list[Tok]], lines: list[ir.Line], in_exercise: bool, has_input: bool,
@@ -3682,6 +3683,7 @@ class _LineReader:
         """The answers on a line of their own (`Output volume: 32x32x10`, `Params: 760, MACs: 768K`), judged
         for the layer `about` (its index in `lines`) when the line named it before them, else for the layer
         its question names or the last; None for prose."""
+        self.tokens, received = _received_split(self.tokens)  # `…, input 32x32x16`: the volume the layer receives
         words = [t.lower for t in self.tokens]
         kinds = [t.kind for t in self.tokens]
         lead = _lead(self.tokens)  # a bullet or an arrow before the answer: `- Parameters: 0`, `=> Output ...`
@@ -3724,7 +3726,7 @@ class _LineReader:
         padding = self._padding_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         kernel = self._filter_shape_answer(words[lead:], self.tokens[lead:]) if shape is None else None
         if shape is None and not counted and not said_sides and field is None and padding is None and kernel is None:
-            return None  # prose, or reported unreadable
+            return None  # prose, or reported unreadable (a volume received alone is `_after`'s: `Input to POOL1: …`)
         # `What is the output volume of CONV1? …`
         index = about if about is not None else self._asked_about(self.tokens[lead:], lines)
         if index is None:
@@ -3814,14 +3816,17 @@ class _LineReader:
                 not self.restated(before.filter_shape, kernel):
             self.said_again = True
             return None  # the filter's shape answered already
+        if received is not None and before is not None and before.received is not None and \
+                not self.restated(before.received, received):
+            received = None  # answered above (`Input to POOL1: …`): the same, or otherwise (E060)
         span = shape.span if shape is not None else new[0][1].span if new else \
             said_sides[0].span.to(said_sides[-1].span) if said_sides else field.span if field is not None else \
             padding.span if padding is not None else kernel.span if kernel is not None else Span(self.start, self.end)
         expectation = ir.answered(shape or (before.shape if before else None), counts,
-                                  before.span.to(span) if before else span, sides,
-                                  field or (before.field if before else None),
+                                  (before.span.to(span) if before else span).to(received.span if received else span),
+                                  sides, field or (before.field if before else None),
                                   padding or (before.padding if before else None),
-                                  before.received if before else None,  # (`Input to POOL1: …` above it)
+                                  received or (before.received if before else None),  # (`Input to POOL1: …` above)
                                   kernel or (before.filter_shape if before else None))
         if shape is not None:  # (said anywhere on the line: `Output = floor((128 - 5)/2) + 1 = 62, so the output is …`)
             last = _rounded_as_said(last, self.written or self.tokens[lead:])  # (a table's row: its cells read)
@@ -5749,7 +5754,7 @@ class _LineReader:
                 # (`What is the output on 32x32x3? …` asks)
             remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
             volumes = [t for j, t in enumerate(tokens[asked:], asked) if t.kind == "DIMS" and t.start not in remarks
-                       and not _in_working(tokens, j)]
+                       and not _in_working(tokens, j) and words[j - 1] != "input"]  # (`…, input 32x32x16`: received)
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
             if words[after:after + 1] in (["of"], ["for"], ["after"], ["in"]):  # `Output size of FC1: 10`: its
                 # layer named (`_asked_about` reads it), then the answer
@@ -11042,10 +11047,25 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
                                                                                    rest[2].end), *rest[3:]]
     said = [t for t in rest if t.text not in (".", "!")]
     between = words[1:len(said) - 1]
-    if words[0] in _RESIZES and said[-1].kind == "DIMS" and {"to", ":"} & set(between) and \
-            all(w in _RESIZE_WORDS or (j == 1 and said[j].kind == "DIMS") for j, w in enumerate(between, 1)):
-        # (`POOL1 reduces 32x32x16 to 16x16x16`: what it reduces passed over, as before an arrow; it was prose)
-        return [*name, Tok("P", ":", rest[0].start, rest[0].end), said[-1]]  # `POOL1 reduces it to 16x16x16`
+    from_volume = len(said) > 3 and said[1].kind == "DIMS"  # `POOL1 reduces 32x32x16 to 16x16x16`
+    if said[-1].kind == "DIMS" and (
+            (words[0] in _RESIZES and {"to", ":"} & set(between) and
+             all(w in _RESIZE_WORDS or (j == 1 and from_volume) for j, w in enumerate(between, 1))) or
+            (words[0] in _TURNS and from_volume and between[1:] in (["to"], ["into"]))):
+        # `POOL1 reduces it to 16x16x16`, `POOL1 maps 32x32x16 to 16x16x16`: its output (it was prose), and the volume
+        # it starts from, the one it receives (it was passed over, a wrong one passing)
+        received = [Tok("P", ",", said[1].start, said[1].start), Tok("WORD", "input", said[1].start, said[1].start),
+                    said[1]] if from_volume else []
+        return [*name, *([Tok("WORD", "output", rest[0].start, rest[0].start)] if received else []),
+                Tok("P", ":", rest[0].start, rest[0].end), said[-1], *received]
+    start = 1 + (words[1:2] == ["from"])
+    if words[:1] == [":"] and len(said) == start + 3 and said[start].kind == "DIMS" and \
+            words[start + 1] in ("to", "into") and said[-1].kind == "DIMS":
+        # `POOL1: 32x32x16 to 16x16x16`, `POOL1: from 32x32x16 to …`: as `POOL1: 32x32x16 -> 16x16x16` (it was POOL1
+        # stated again, E015 and E060)
+        return [*name, Tok("WORD", "output", rest[0].start, rest[0].start), rest[0], said[-1],
+                Tok("P", ",", said[start].start, said[start].start),
+                Tok("WORD", "input", said[start].start, said[start].start), said[start]]
     if words[:4] in ([kind, "map", "size", ":"] for kind in ("feature", "activation")) and rest[4:5] and \
             rest[4].kind == "DIMS":  # `CONV1 feature map size: 32x32`: its output's height and width
         return [*name, rest[0]._replace(text="output"), *rest[3:]]
@@ -11080,12 +11100,13 @@ def _asked_differently(tokens: list[Tok]) -> list[Tok]:
 
 
 _RESIZES = ("reduces", "downsamples", "shrinks", "halves", "brings", "keeps")  # `POOL1 reduces it to …`
+_TURNS = ("takes", "maps", "turns", "transforms", "converts")  # `POOL1 maps 32x32x16 to 16x16x16`
 _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down", "dimensions", "this", "depth", ":",
                  "its", "maps", "feature"}
 _NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", ".", "flops", *_COST_WORDS,
                         "activations",
                         "activation", "[", "feature", "layer", "number", "count", "no",
-                        *_RESIZES}  # (what `_name_answered` may see after a layer's name)
+                        *_RESIZES, *_TURNS}  # (what `_name_answered` may see after a layer's name)
 
 
 def _bracketed_output(tokens: list[Tok], labels: set[str]) -> list[Tok]:
@@ -11179,9 +11200,9 @@ def _counted_answer(tokens: list[Tok]) -> bool:
 
 def _in_and_out(tokens: list[Tok], under_layer: bool) -> list[Tok]:
     """`Input: 28x28x6 -> Output: 14x14x6` (`Input 28x28x6 -> output 14x14x6`, `In: 28x28x6, out: 14x14x6`) under a
-    layer as its output's answer, `Output: 14x14x6` (the line was prose: a wrong output passed unjudged). The input
-    said with it is the one the layer receives, which the line above answers or states. Other tokens as they are
-    (before any layer too: the network's input and output)."""
+    layer as its answers, `Output: 14x14x6, input 28x28x6` (the line was prose: a wrong output passed unjudged; then
+    its input was passed over, a wrong one passing): the input said is the one the layer receives. Other tokens as
+    they are (before any layer too: the network's input and output)."""
     said = _untrailed(tokens)
     words = [t.lower for t in said]
     if not under_layer or words[:1] not in (["input"], ["in"]):
@@ -11196,9 +11217,10 @@ def _in_and_out(tokens: list[Tok], under_layer: bool) -> list[Tok]:
     out += words[out:out + 1] in ([":"], ["="])
     if out != len(words) - 1 or said[out].kind != "DIMS" or (words[joint] != "to" and out == joint + 1):
         return tokens
-    head = said[joint + 1]
+    head, received = said[joint + 1], said[at]
     return [Tok("WORD", "Output", head.start, head.end), Tok("P", ":", head.start, head.start), said[out],
-            *tokens[out + 1:]]
+            *tokens[out + 1:], Tok("P", ",", received.start, received.start),
+            Tok("WORD", "input", received.start, received.start), received]
 
 
 def _second_verb_dropped(tokens: list[Tok]) -> list[Tok]:
@@ -15612,6 +15634,33 @@ def _answers_follow(rest: list[Tok]) -> bool:
                                                    _stated_depth(rest[1:]) is not None)))
 
 
+def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None]:
+    """An answer line's last part `, input 32x32x16` (as `_answers_after` writes the volume said before an arrow,
+    `POOL1: 32x32x16 -> 16x16x16`) taken off, and read as the volume the layer receives; the tokens as they are and
+    None for any other line."""
+    if len(tokens) < 4 or tokens[-3].text not in (",", ";") or tokens[-2].lower != "input" or \
+            tokens[-1].kind != "DIMS" or not any(t.kind in ("DIMS", "NUM") for t in tokens[:-3]):
+        return tokens, None
+    received = _shape(tokens[-1])
+    return (tokens[:-3], received) if received is not None else (tokens, None)
+
+
+def _received_before(said: list[Tok], layer: ir.Line | None) -> Tok | None:
+    """The volume a layer receives, said alone before the arrow to its output (`POOL1: 32x32x16 -> 16x16x16`,
+    `[32x32x16] -> …`): judged as the spec's `-> input` (it was passed over: a wrong one passed). None for
+    anything else, and for the layer's window or filter said again (`POOL1: 2x2 -> …`, `CONV1: 3x3x3 -> …`: its
+    height and width are the window's)."""
+    if [t.text for t in said[:1] + said[2:]] == ["[", "]"]:
+        said = said[1:2]
+    if [t.kind for t in said] != ["DIMS"] or layer is None or not layer.items or \
+            not isinstance(layer.items[0], ir.LayerCall):
+        return None
+    kernel = next((a.value for a in layer.items[0].args if a.name == "kernel"), None)
+    volume = _shape(said[0])
+    window = _kernel_sides(kernel) if kernel is not None else None
+    return None if volume is None or (window is not None and volume.dims[:2] == window) else said[0]
+
+
 def _remarked_counts(tokens: list[Tok]) -> list[Tok] | None:
     """`156 params (with biases)` as `params: 156`: counts with a remark of words after them (`_remark_dropped`);
     weights said with their biases counted in are every parameter (`150 weights (incl. bias)`). None for anything
@@ -15630,11 +15679,13 @@ def _remarked_counts(tokens: list[Tok]) -> list[Tok] | None:
     return counts
 
 
-def _answers_after(rest: list[Tok]) -> list[Tok]:
+def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
     """The answers after a layer's name as a line of their own reads them: `CONV1: 32x32x10` and `CONV1 ->
     32x32x10` as `Output: 32x32x10`, `CONV1: 760 params` and `CONV1 has 760 params` as `params: 760`, `CONV1
     output: …` as it is, and after the layer described again, its answers after the arrow (`POOL1: 2x2, stride
-    2 -> 16x16x10`). Nothing when a volume begins a description, not an answer (`POOL1: 3x3 filters`)."""
+    2 -> 16x16x10`); a volume alone before the arrow is the one the layer receives (`POOL1: 32x32x16 ->
+    16x16x16`, `_received_before`). Nothing when a volume begins a description, not an answer (`POOL1: 3x3
+    filters`)."""
     if rest and rest[0].lower in _PRODUCES:  # `CONV1 produces a 32x32x10 volume`, `… 10 feature maps` (its depth)
         return _stated_depth(rest[1:]) or _as_output(rest[0], rest[1:])
     if not rest or (not _joint(rest[0]) and rest[0].lower not in _HAS):
@@ -15642,7 +15693,11 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
     after = rest[1:]
     arrows = [i for i, t in enumerate(after) if t.kind == "ARROW"]
     if rest[0].kind != "ARROW" and arrows:
-        return _answers_after(after[arrows[-1]:])
+        answers = _answers_after(after[arrows[-1]:])
+        received = _received_before(after[:arrows[-1]], layer)
+        return [*answers, Tok("P", ",", received.start, received.start), Tok("WORD", "input", received.start,
+                                                                                 received.start), received] \
+            if answers and received is not None else answers
     counts = _stated_counts(after) or _remarked_counts(after) or \
         (_stated_depth(after) if rest[0].lower in _HAS else None)
     if counts:
@@ -15666,7 +15721,8 @@ def _answers_after(rest: list[Tok]) -> list[Tok]:
         described = described[1:]
     if not described or _depth_said(tail) is not None or (
             described[0].lower in (",", ";", "(", "=", "with", "and", "|") and (
-                _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))):
+                _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))) or \
+            _received_split(after)[1] is not None:  # (`32x32x10, input 32x32x3`: it was POOL1 stated again, E015)
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
     return []
 

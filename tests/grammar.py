@@ -895,6 +895,9 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "With stride 3, a 3x3 filter on a 7x7 input does not fit.", "CONV1: [1x1, 64] -> 56x56x64",
             "Output: W=32 H=0 D=99999999999", "W2=1 H2=1 W2=1", "H = 3 W = 3 = 4", "POOL1: (0, 16, 16)",
             "POOL1: 16·16·99999999999", "POOL1: 16x16x16 (same)", "POOL1 reduces 0x0x0 to 1x1x1",
+            "POOL1: 99999999999x1x1 -> 1x1x1", "POOL1: [0x0x0] → 16x16x16, 1e999 params", "CONV1: 3x3x3 -> 0x0x0",
+            "POOL1 maps 1x1x1 into 2x2x2", "POOL1: from 0x0 to 99999999999x1", "Input: 1x1x1 -> Output: 0x1x1.",
+            "POOL1 -> 1x1x1, input 99999999999x1x1", "POOL1: 1x1x1, input 0x0x0", "Output: 1x1x1, input 1x1",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",
             "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of",
@@ -1300,6 +1303,8 @@ def lecture(rng: random.Random) -> str:
             f"{body}", f"[{vol}] (" + body]))
         if rng.random() < 0.2:
             lines.append(rng.choice(["Full AlexNet architecture:", "Input: 227x227x3 images", "", "# note",
+                                     f"CONV{i}: {vol} -> 27x27x96", f"Input: {vol} -> Output: 13x13x256",
+                                     f"POOL{i} reduces {vol} to 27x27x96", f"MAX POOL{i}: [{vol}] -> [27x27x96]",
                                      f"Total {rng.choice(['params', 'parameters', 'number of MACs', 'memory'])}"
                                      f"{rng.choice([': ', ' = ', ' '])}"
                                      f"{rng.choice(['62.4M', '60,965,224', 'x', ''])}"]))

@@ -13249,15 +13249,18 @@ def test_a_named_layers_count_with_a_remark(line: str, judged: list[tuple[str, s
     assert not [d for d in report.diagnostics if d.code in ("E015", "E060")]
 
 
-@pytest.mark.parametrize("line, verdict", [
-    # the input and the output on one line under a layer: the output is its answer (the line was prose, and a wrong
-    # output passed unjudged); a 2x2 pool at stride 2 halves 28x28x6 to 14x14x6
-    ("Input: 28x28x6 -> Output: 14x14x6", "right"), ("Input 28x28x6 -> output 14x14x7", "wrong"),
-    ("In: 28x28x6, out: 14x14x6", "right"), ("Input: 28x28x6 to 13x13x6", "wrong"),
+@pytest.mark.parametrize("line, judged", [
+    # the input and the output on one line under a layer: both are its answers (the line was prose, and a wrong
+    # output passed unjudged; then the input was passed over, a wrong one passing); a 2x2 pool at stride 2 halves
+    # 28x28x6 to 14x14x6, and receives the network's input, 28x28x6
+    ("Input: 28x28x6 -> Output: 14x14x6", ["right", "right"]), ("Input 28x28x6 -> output 14x14x7", ["wrong", "right"]),
+    ("In: 28x28x6, out: 14x14x6", ["right", "right"]), ("Input: 28x28x6 to 13x13x6", ["wrong", "right"]),
+    ("Input: 28x28x5 -> Output: 14x14x6.", ["right", "wrong"]), ("In: 28x28x3, out: 14x14x6", ["right", "wrong"]),
 ])
-def test_the_input_and_output_said_under_a_layer(line: str, verdict: str) -> None:
+def test_the_input_and_output_said_under_a_layer(line: str, judged: list[str]) -> None:
     report = homework(f"Input: 28x28x6\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
-    assert [a.verdict for a in report.answers] == [verdict], report.messages()
+    assert [(a.quantity, a.verdict) for a in report.answers] == list(zip(("output", "input"), judged)), \
+        report.messages()
 
 
 @pytest.mark.parametrize("line, judged", [
@@ -17352,9 +17355,10 @@ def test_sides_by_their_letters_without_commas_are_a_volume(answer: str, right: 
 
 @pytest.mark.parametrize("line, right, wrong", [
     # a named layer's output after its colon as a tuple or a product, or with a remark of words, and after a verb with
-    # the volume it started from (each E015 and E060, or prose): the pool halves 32x32x16, (32 - 2)/2 + 1 = 16
+    # the volume it started from (each E015 and E060, or prose): the pool halves 32x32x16, (32 - 2)/2 + 1 = 16 (the
+    # volume said before `to` is judged too: `test_the_volume_a_layer_starts_from_is_judged`)
     ("POOL1: {}", "(16, 16, 16)", "(16, 16, 8)"), ("POOL1: {}", "16·16·16", "16·16·8"),
-    ("POOL1: {} (same depth)", "16x16x16", "16x16x8"), ("POOL1 reduces 32x32x16 to {}", "16x16x16", "16x16x8"),
+    ("POOL1: {} (same depth)", "16x16x16", "16x16x8"), ("POOL1 reduces the volume to {}", "16x16x16", "16x16x8"),
 ])
 def test_a_named_layers_output_as_a_tuple_or_with_a_remark_is_judged(line: str, right: str, wrong: str) -> None:
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
@@ -17400,3 +17404,52 @@ def test_the_specs_filter_side_without_its_number_is_e002() -> None:
     report = run("input 8x8x3\nc: conv 4 3x3 -> filter depth big\n")
     assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics] == [
         ("E002", 2, 31, "expected the filter's depth after `depth`, found `big`")]
+
+
+@pytest.mark.parametrize("line, judged", [
+    # the volume a layer starts from, said before its output (it was passed over: a wrong one passed); CONV1's 16
+    # 3x3 filters at pad 1 keep 32x32, (32 - 3 + 2)/1 + 1 = 32, so POOL1 receives 32x32x16 and halves it to 16x16x16
+    ("POOL1: 32x32x16 -> 16x16x16", [("output", "right"), ("input", "right")]),
+    ("POOL1: 32x32x8 -> 16x16x16", [("output", "right"), ("input", "wrong")]),
+    ("POOL1: [32x32x8] → [16x16x16]", [("output", "right"), ("input", "wrong")]),
+    ("POOL1: 30x30 -> 16x16", [("output", "right"), ("input", "wrong")]),
+    ("POOL1: 32x32x8 -> 16x16x16, 0 params", [("output", "right"), ("params", "right"), ("input", "wrong")]),
+    ("CONV1: 32x32x1 -> 32x32x16", [("output", "right"), ("input", "wrong")]),  # CONV1 receives 32x32x3
+    ("POOL1 reduces 32x32x8 to 16x16x16.", [("output", "right"), ("input", "wrong")]),
+    ("POOL1 maps 32x32x16 to 16x16x16", [("output", "right"), ("input", "right")]),
+    ("POOL1 takes 32x32x8 to 16x16x16", [("output", "right"), ("input", "wrong")]),
+    ("POOL1: 32x32x8 to 16x16x16", [("output", "right"), ("input", "wrong")]),
+    ("POOL1: from 32x32x16 to 16x16x8", [("output", "wrong"), ("input", "right")]),
+    ("POOL1 -> 16x16x16, input 32x32x8", [("output", "right"), ("input", "wrong")]),
+    ("POOL1: 16x16x16, input 32x32x16", [("output", "right"), ("input", "right")]),
+    # the window said again before the arrow, not a volume received: POOL1's 2x2, CONV1's 3x3x3 filters
+    ("POOL1: 2x2 -> 16x16x16", [("output", "right")]),
+])
+def test_the_volume_a_layer_starts_from_is_judged(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(judged), report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E015", "E060")], report.messages()
+
+
+def test_a_volume_received_is_judged_at_its_place() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      "POOL1: 32x32x8 -> 16x16x16\n")
+    wrong = [d for d in report.diagnostics if d.code == "E040"]
+    assert len(wrong) == 1 and (wrong[0].line, wrong[0].column) == (4, 8), report.messages()
+    assert "expected input 32x32x8, computed 32x32x16" in wrong[0].message
+
+
+def test_a_filter_said_again_before_the_arrow_is_not_a_volume_received() -> None:
+    # CONV1's filters are 3x3 on 3 channels: `3x3x3` before its output is the filter, not what it receives
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nCONV1: 3x3x3 -> 32x32x8\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "wrong")], report.messages()
+
+
+def test_a_volume_received_said_twice_otherwise_is_e060() -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      "Input to POOL1: 32x32x16\nPOOL1: 32x32x8 -> 16x16x16\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == [("input", "right"), ("output", "right")]
+    said = [d for d in report.diagnostics if d.code == "E060"]
+    assert len(said) == 1 and (said[0].line, said[0].column) == (5, 8) and "answers again" in said[0].message, \
+        report.messages()
