@@ -2932,10 +2932,10 @@ class _LineReader:
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_colon_arrow(
-            _dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
+            _received_after_colon(_dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
                 _called(_kind_colon(_kind_layer_said(_depthwise_colon(_fc_in_to_out(marked))))),
                 "vgg" in self.figures)))),
-                "resnet" in self.figures))))))))))
+                "resnet" in self.figures)))))))))))
         self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
                                                                  lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
@@ -15030,6 +15030,22 @@ def _dashed(tokens: list[Tok]) -> list[Tok]:
 # (`output size: …`, `RF: …`)
 _DESCRIPTION_ENDS = {"filters", "filter", "kernels", "neurons", "units", "pool", "pooling", "relu", "same", "valid"}
 _SETTINGS_GO_ON = {"stride", "strides", "pad", "padding", "same", "valid", "with"}  # a description's next setting
+
+
+def _received_after_colon(tokens: list[Tok]) -> list[Tok]:
+    """`POOL1: 2x2 max pool, stride 2: 32x32x16 -> 16x16x16` as `POOL1: 2x2 max pool, stride 2: 16x16x16, input
+    32x32x16`: after a named layer's description and a colon, the volume it receives, then its output (the line was
+    E060, "two volumes"). Other tokens as they are, and an unnamed layer's (`Max pool 2x2, stride 2: 32x32x16 -> …`
+    may tell a problem on its own input: E060, not judged)."""
+    if len(tokens) < 6 or tokens[1].text != ":" or _label(tokens[:1]) is None:
+        return tokens
+    for j in range(2, len(tokens) - 3):
+        if tokens[j].text == ":" and [t.kind for t in tokens[j + 1:j + 4]] == ["DIMS", "ARROW", "DIMS"] and \
+                (tokens[j - 1].kind in ("NUM", "DIMS") or tokens[j - 1].lower in _DESCRIPTION_ENDS):
+            received = tokens[j + 1]
+            return [*tokens[:j + 1], *tokens[j + 3:], Tok("P", ",", received.start, received.start),
+                    Tok("WORD", "input", received.start, received.start), received]
+    return tokens
 
 
 def _colon_arrow(tokens: list[Tok]) -> list[Tok]:

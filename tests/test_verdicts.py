@@ -17453,3 +17453,26 @@ def test_a_volume_received_said_twice_otherwise_is_e060() -> None:
     said = [d for d in report.diagnostics if d.code == "E060"]
     assert len(said) == 1 and (said[0].line, said[0].column) == (5, 8) and "answers again" in said[0].message, \
         report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a named layer's description, a colon, the volume it receives and its output (E060, "two volumes"): 16 3x3
+    # filters at pad 1 keep 32x32, (32 - 3 + 2)/1 + 1 = 32, on the 32x32x3 input
+    ("CONV1: 16 3x3 filters, stride 1, pad 1: 32x32x3 -> 32x32x16", [("input", "right"), ("output", "right")]),
+    ("CONV1: 16 3x3 filters, stride 1, pad 1: 32x32x1 -> 32x32x16", [("input", "wrong"), ("output", "right")]),
+    ("CONV1: 16 3x3 filters, pad 1: 32x32x3 → 32x32x8, 448 params",
+     [("input", "right"), ("output", "wrong"), ("params", "right")]),  # (3·3·3 + 1)·16 = 448
+])
+def test_a_described_layers_volumes_after_its_colon_are_judged(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert not report.diagnostics or all(d.code == "E040" for d in report.diagnostics), report.messages()
+
+
+def test_an_unnamed_layers_volumes_after_its_colon_are_not_a_told_problem() -> None:
+    # `Max pool 2x2, stride 2: 32x32x8 -> …` under CONV1 may tell a problem on its own input: E060, never judged
+    # on that input as given (a wrong input read as a new problem's passed)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n"
+                      "Max pool 2x2, stride 2: 32x32x8 -> 16x16x16\n")
+    assert [d.code for d in report.diagnostics] == ["E060"] and report.diagnostics[0].line == 3, report.messages()
+    assert not [a for a in report.answers if a.verdict == "right"], report.messages()
