@@ -2932,10 +2932,10 @@ class _LineReader:
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_colon_arrow(
-            _received_after_colon(_dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
+            _received_after_colon(_volume_led(_dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
                 _called(_kind_colon(_kind_layer_said(_depthwise_colon(_fc_in_to_out(marked))))),
                 "vgg" in self.figures)))),
-                "resnet" in self.figures)))))))))))
+                "resnet" in self.figures))))))))))))
         self.tokens = _kind_outputs(_step_said(_flatten_answered(_on_the_last(_kind_parenthesised(self.tokens), lines),
                                                                  lines)))
         whole, parts = self.tokens, _answer_parts(self.tokens)
@@ -15030,6 +15030,19 @@ def _dashed(tokens: list[Tok]) -> list[Tok]:
 # (`output size: …`, `RF: …`)
 _DESCRIPTION_ENDS = {"filters", "filter", "kernels", "neurons", "units", "pool", "pooling", "relu", "same", "valid"}
 _SETTINGS_GO_ON = {"stride", "strides", "pad", "padding", "same", "valid", "with"}  # a description's next setting
+
+
+def _volume_led(tokens: list[Tok]) -> list[Tok]:
+    """`32x32x3 -> CONV1: 16 3x3 filters, pad 1 -> 32x32x16` (`32x32x16 -> POOL1 -> 16x16x16` under POOL1) as `CONV1:
+    16 3x3 filters, pad 1 -> 32x32x16, input 32x32x3`: the volume a named layer receives, written before it and an
+    arrow (the line was prose: the layer and its answers lost). Other tokens as they are (`[32x32x3] -> CONV1: …`
+    is the listing's output in brackets, then an arrow: E060)."""
+    if len(tokens) < 5 or tokens[0].kind != "DIMS" or tokens[1].kind != "ARROW" or \
+            (tokens[3].text != ":" and tokens[3].kind != "ARROW") or _label(tokens[2:3]) is None:
+        return tokens
+    received = tokens[0]
+    return [*tokens[2:], Tok("P", ",", received.start, received.start),
+            Tok("WORD", "input", received.start, received.start), received]
 
 
 def _received_after_colon(tokens: list[Tok]) -> list[Tok]:

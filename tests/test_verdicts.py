@@ -17476,3 +17476,22 @@ def test_an_unnamed_layers_volumes_after_its_colon_are_not_a_told_problem() -> N
                       "Max pool 2x2, stride 2: 32x32x8 -> 16x16x16\n")
     assert [d.code for d in report.diagnostics] == ["E060"] and report.diagnostics[0].line == 3, report.messages()
     assert not [a for a in report.answers if a.verdict == "right"], report.messages()
+
+
+@pytest.mark.parametrize("lines, judged", [
+    # the volume a named layer receives written before it and an arrow (the line was prose: the layer and its answers
+    # lost): CONV1's 16 3x3 filters at pad 1 keep 32x32, (32 - 3 + 2)/1 + 1 = 32; POOL1 halves 32x32x16 to 16x16x16
+    (["32x32x3 -> CONV1: 16 3x3 filters, pad 1 -> 32x32x16"], [("input", "right"), ("output", "right")]),
+    (["32x32x1 -> CONV1: 16 3x3 filters, pad 1 -> 32x32x8"], [("input", "wrong"), ("output", "wrong")]),
+    (["CONV1: 16 3x3 filters, pad 1", "POOL1: 2x2 max pool, stride 2", "32x32x8 -> POOL1 -> 16x16x16"],
+     [("input", "wrong"), ("output", "right")]),
+    (["CONV1: 16 3x3 filters, pad 1", "POOL1: 2x2 max pool, stride 2", "32x32x16 → POOL1: 16x16x8"],
+     [("input", "right"), ("output", "wrong")]),
+    (["32x32x3 -> CONV1: 16 3x3 filters, pad 1 -> 32x32x16", "32x32x8 -> POOL1: 2x2 max pool, stride 2 -> 16x16x16"],
+     [("input", "right"), ("input", "wrong"), ("output", "right"), ("output", "right")]),
+])
+def test_the_volume_written_before_a_named_layer_and_an_arrow_is_what_it_receives(
+        lines: list[str], judged: list[tuple[str, str]]) -> None:
+    report = homework("Input: 32x32x3\n" + "\n".join(lines) + "\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code == "E040" for d in report.diagnostics), report.messages()
