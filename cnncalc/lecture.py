@@ -15660,7 +15660,19 @@ def _answers_follow(rest: list[Tok]) -> bool:
                             _count_head(ahead, 0) is not None or
                             (ahead[0] in _HAS and (_stated_counts(rest[1:]) is not None or
                                                    _remarked_counts(rest[1:]) is not None or
+                                                   _count_parted(rest[1:]) is not None or
                                                    _stated_depth(rest[1:]) is not None)))
+
+
+def _count_parted(tokens: list[Tok]) -> list[Tok] | None:
+    """`448 params (432 weights, 16 biases)` after a layer's name (`CONV1: …`, `CONV1 has …`) as `params: 448 (432
+    weights, 16 biases)`, the tokens an answer line reads (it was CONV1 stated again, E015 and E060); None for
+    anything else."""
+    said = _untrailed(tokens)
+    if len(said) < 5 or said[0].kind != "NUM" or said[1].lower not in ir.ANSWER_WORDS or said[2].text != "(" or \
+            said[-1].text != ")":
+        return None
+    return [said[1], Tok("P", ":", said[1].end, said[1].end), said[0], *tokens[2:]]
 
 
 def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None]:
@@ -15731,6 +15743,9 @@ def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
         (_stated_depth(after) if rest[0].lower in _HAS else None)
     if counts:
         return counts
+    parted = _count_parted(after)
+    if parted is not None:
+        return parted
     if len(after) >= 3 and after[0].text == "[" and after[1].kind == "DIMS" and after[2].text == "]":
         after = after[1:2] + after[3:]  # `CONV1 -> [32x32x10]`, as the lecture brackets a volume
     tail = [t for t in after[1:] if t.text not in ("!", ".")]
@@ -15804,6 +15819,12 @@ def _stated_depth(tokens: list[Tok]) -> list[Tok] | None:
     as `Output depth: 16`, the tokens an answer line reads (`CONV1 has 16 output channels` was CONV1 stated again,
     E015); None for anything else (`16 filters` describes the layer)."""
     words = [t.lower for t in _untrailed(tokens)] if tokens else []
+    lead = next((len(w) for w in (["depth"], ["a", "depth", "of"], ["an", "output", "depth", "of"]) if
+                 words[:len(w)] == w), 0)  # `CONV1 has depth 16`, `… has a depth of 16` (it was E015 and E060)
+    if lead and len(words) == lead + 1 and tokens[lead].kind == "NUM":
+        return [Tok("WORD", "Output", tokens[0].start, tokens[0].end), Tok("WORD", "depth", tokens[0].start,
+                                                                           tokens[0].end),
+                Tok("P", ":", tokens[lead].start, tokens[lead].start), tokens[lead]]
     if not words or tokens[0].kind != "NUM" or words[1:] not in (["output", "channels"], ["channels"],
                                                                  ["feature", "maps"], ["activation", "maps"]):
         return None

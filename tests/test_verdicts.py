@@ -17495,3 +17495,21 @@ def test_the_volume_written_before_a_named_layer_and_an_arrow_is_what_it_receive
     report = homework("Input: 32x32x3\n" + "\n".join(lines) + "\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert all(d.code == "E040" for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a named layer's count with its parts in parentheses, and its depth after `has` (each was CONV1 stated again,
+    # E015 and E060): 16 3x3 filters on 3 channels, 3·3·3·16 = 432 weights, 16 biases, 448 parameters, 16 deep
+    ("CONV1: 448 parameters (432 weights, 16 biases)", [("biases", "right"), ("params", "right"),
+                                                        ("weights", "right")]),
+    ("CONV1 has 448 params (431 weights, 16 biases)", [("biases", "right"), ("params", "right"),
+                                                       ("weights", "wrong")]),
+    ("CONV1: 448 params (27 per filter)", [("params", "right"), ("params per filter", "wrong")]),  # 3·3·3 + 1 = 28
+    ("CONV1 has depth 16", [("depth", "right")]), ("CONV1 has a depth of 8.", [("depth", "wrong")]),
+    ("CONV1 has an output depth of 16", [("depth", "right")]),
+])
+def test_a_named_layers_count_with_its_parts_and_its_depth_after_has(line: str,
+                                                                    judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E015", "E060")], report.messages()
