@@ -2926,8 +2926,8 @@ class _LineReader:
             _name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
-                        _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_in_and_out(
-                            unlabelled, bool(lines)))))))))))))))))))))))))))),
+                        _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
+                            _in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -11221,6 +11221,23 @@ def _in_and_out(tokens: list[Tok], under_layer: bool) -> list[Tok]:
     return [Tok("WORD", "Output", head.start, head.end), Tok("P", ":", head.start, head.start), said[out],
             *tokens[out + 1:], Tok("P", ",", received.start, received.start),
             Tok("WORD", "input", received.start, received.start), received]
+
+
+def _parts_joined(tokens: list[Tok]) -> list[Tok]:
+    """`Each filter has 27 weights + 1 bias` (`plus 1 bias`, `It has 432 weights + 16 biases`, `… 28 parameters (27
+    weights + 1 bias)`) as `… 27 weights and 1 bias`: weights and biases added without their sum are two answers, as
+    `and` joins them (the line was prose, or the parenthesis dropped: a wrong one passed). A sum said after them
+    (`27 weights + 1 bias = 28`) is a working, and a count's parts after its `:` (`Params: 432 weights + 16
+    biases`) are `_in_parts`'; other tokens as they are."""
+    words = [t.lower for t in tokens]
+    if _COUNT_WORDS.get(_count_head(words, _skip(words, 0, ("the", "number", "of"))) or ()) == "params":
+        return tokens  # (`Params: 432 weights + 16 biases`: `_in_parts`)
+    for j in range(2, len(tokens) - 2):
+        if words[j] in ("+", "plus") and tokens[j - 2].kind == "NUM" and words[j - 1] in _PART_WORDS and \
+                tokens[j + 1].kind == "NUM" and words[j + 2] in _PART_WORDS and \
+                _PART_WORDS[words[j - 1]] != _PART_WORDS[words[j + 2]] and "=" not in words[j + 3:]:
+            return [*tokens[:j], tokens[j]._replace(kind="WORD", text="and"), *tokens[j + 1:]]
+    return tokens
 
 
 def _second_verb_dropped(tokens: list[Tok]) -> list[Tok]:

@@ -902,6 +902,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "0x0x0 -> CONV9: 8 3x3 filters -> 1x1x1", "99999999999x1 → POOL1 → 1x1x1", "1x1x1 -> CONV1:",
             "CONV1: 1e999 parameters (0 weights, 99999999999 biases)", "CONV1 has 1 params (", "CONV1 has depth 0",
             "CONV1 has a depth of 99999999999.", "CONV1 has an output depth of",
+            "Each filter has 0 weights + 99999999999 bias", "It has 1e999 weights plus 1 biases + 2 weights",
+            "Each filter has 1 parameters (0 weights + 1 bias", "It has 5 weights + 1 bias = ",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",
             "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of",

@@ -17513,3 +17513,23 @@ def test_a_named_layers_count_with_its_parts_and_its_depth_after_has(line: str,
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{line}\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert not [d for d in report.diagnostics if d.code in ("E015", "E060")], report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # weights and biases added without their sum (prose, or the parenthesis dropped: a wrong part passed): 16 3x3
+    # filters on 3 channels, each 3·3·3 = 27 weights and 1 bias, 28 parameters; the layer 432 weights, 16 biases
+    ("Each filter has 26 weights + 1 bias", [("biases per filter", "right"), ("weights per filter", "wrong")]),
+    ("Each filter has 27 weights plus 1 bias", [("biases per filter", "right"), ("weights per filter", "right")]),
+    ("Each filter has 3*3*3 = 27 weights + 2 biases", [("biases per filter", "wrong"),
+                                                        ("weights per filter", "right")]),
+    ("Each filter has 28 parameters (26 weights + 1 bias)", [("biases per filter", "right"),
+                                                             ("params per filter", "right"),
+                                                             ("weights per filter", "wrong")]),
+    ("It has 432 weights + 15 biases.", [("biases", "wrong"), ("weights", "right")]),
+    ("CONV1 has 432 weights + 16 biases", [("biases", "right"), ("weights", "right")]),
+])
+def test_weights_and_biases_added_without_their_sum_are_each_judged(line: str,
+                                                                    judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert not [d for d in report.diagnostics if d.code in ("E015", "E060")], report.messages()
