@@ -11047,8 +11047,10 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
                                                                                    rest[2].end), *rest[3:]]
     said = [t for t in rest if t.text not in (".", "!")]
     between = words[1:len(said) - 1]
-    from_volume = len(said) > 3 and said[1].kind == "DIMS"  # `POOL1 reduces 32x32x16 to 16x16x16`
-    if said[-1].kind == "DIMS" and (
+    sized = ("DIMS", "NUM") if _family(" ".join(t.lower for t in name)) == "fc" else ("DIMS",)  # `FC1 maps 1024 to
+    # 10`: an FC layer's lengths (a convolution's numbers may be its channels)
+    from_volume = len(said) > 3 and said[1].kind in sized  # `POOL1 reduces 32x32x16 to 16x16x16`
+    if said[-1].kind in sized and (
             (words[0] in _RESIZES and {"to", ":"} & set(between) and
              all(w in _RESIZE_WORDS or (j == 1 and from_volume) for j, w in enumerate(between, 1))) or
             (words[0] in _TURNS and from_volume and between[1:] in (["to"], ["into"]))):
@@ -11058,6 +11060,12 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
                     said[1]] if from_volume else []
         return [*name, *([Tok("WORD", "output", rest[0].start, rest[0].start)] if received else []),
                 Tok("P", ":", rest[0].start, rest[0].end), said[-1], *received]
+    lengths = _lengths_in_out(said) if sized == ("DIMS", "NUM") else None
+    if lengths is not None:  # `FC1: 1024 inputs -> 10 outputs`, `FC1 takes 1024 inputs and gives 10 outputs` as `FC1:
+        # 1024 -> 10`, the layer stated or answered (E015 and E060, or prose: a wrong one passed)
+        inputs, outputs = lengths
+        return [*name, Tok("P", ":", rest[0].start, rest[0].end), inputs, Tok("ARROW", "->", inputs.end, inputs.end),
+                outputs]
     start = 1 + (words[1:2] == ["from"])
     if words[:1] == [":"] and len(said) == start + 3 and said[start].kind == "DIMS" and \
             words[start + 1] in ("to", "into") and said[-1].kind == "DIMS":
@@ -11076,6 +11084,22 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
             rest[2].kind == "DIMS":  # `CONV1 activations: 32x32x16`: its output's volume, not a count
         return [*name, rest[0]._replace(text="output"), *rest[1:]]
     return tokens
+
+
+def _lengths_in_out(said: list[Tok]) -> tuple[Tok, Tok] | None:
+    """The lengths an FC layer takes and gives, said after its name (`: 1024 inputs -> 10 outputs`, `takes 1024
+    inputs and gives 10 outputs`, `: 1024 in, 10 out`): the two numbers, or None."""
+    words = [t.lower if t.kind != "ARROW" else "->" for t in said]
+    at = 1 if words[:1] in ([":"], ["takes"], ["has"]) else 0
+    if len(said) < at + 5 or said[at].kind != "NUM" or words[at + 1] not in ("inputs", "in", "input"):
+        return None
+    joint = at + 2
+    while joint < len(words) and words[joint] in ("->", ",", ";", "and", "gives", "produces", "returns", "outputs"):
+        joint += 1  # (`outputs` as a verb: `… and outputs 10 values`)
+    if joint != len(words) - 2 or said[joint].kind != "NUM" or \
+            words[joint + 1] not in ("outputs", "out", "output", "values", "units", "neurons"):
+        return None
+    return said[at], said[joint]
 
 
 def _asked_differently(tokens: list[Tok]) -> list[Tok]:
@@ -15697,7 +15721,7 @@ def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None
     `POOL1: 32x32x16 -> 16x16x16`) taken off, and read as the volume the layer receives; the tokens as they are and
     None for any other line."""
     if len(tokens) < 4 or tokens[-3].text not in (",", ";") or tokens[-2].lower != "input" or \
-            tokens[-1].kind != "DIMS" or not any(t.kind in ("DIMS", "NUM") for t in tokens[:-3]):
+            tokens[-1].kind not in ("DIMS", "NUM") or not any(t.kind in ("DIMS", "NUM") for t in tokens[:-3]):
         return tokens, None
     received = _shape(tokens[-1])
     return (tokens[:-3], received) if received is not None else (tokens, None)
@@ -15710,9 +15734,10 @@ def _received_before(said: list[Tok], layer: ir.Line | None) -> Tok | None:
     height and width are the window's)."""
     if [t.text for t in said[:1] + said[2:]] == ["[", "]"]:
         said = said[1:2]
-    if [t.kind for t in said] != ["DIMS"] or layer is None or not layer.items or \
-            not isinstance(layer.items[0], ir.LayerCall):
-        return None
+    if len(said) != 1 or layer is None or not layer.items or not isinstance(layer.items[0], ir.LayerCall) or \
+            (said[0].kind != "DIMS" and (said[0].kind != "NUM" or _family(layer.items[0].keyword) != "fc")):
+        return None  # (a number before an FC layer's arrow is the length it receives, `FC1: 1024 -> 10`; a
+        # convolution's, `CONV1: 3 -> 16`, its channels)
     kernel = next((a.value for a in layer.items[0].args if a.name == "kernel"), None)
     volume = _shape(said[0])
     window = _kernel_sides(kernel) if kernel is not None else None

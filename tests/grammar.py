@@ -904,6 +904,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "CONV1 has a depth of 99999999999.", "CONV1 has an output depth of",
             "Each filter has 0 weights + 99999999999 bias", "It has 1e999 weights plus 1 biases + 2 weights",
             "Each filter has 1 parameters (0 weights + 1 bias", "It has 5 weights + 1 bias = ",
+            "FC1: 0 -> 99999999999", "FC1 maps 1e999 to 10", "FC1: 0 inputs -> 1 outputs", "FC9 takes 1 inputs and",
+            "Dense1 takes 99999999999 inputs and gives 0 outputs", "CONV1: 3 -> 0",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",
             "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of",

@@ -3892,6 +3892,12 @@ def test_a_worked_examples_vector_answer_is_judged() -> None:
     assert [(a.verdict, a.reason) for a in report.answers] == [
         ("wrong", "that is one side of the volume; a single number answers a vector, the volume is height x width "
                   "x channels")]
+    # its depth alone, 10 (the 10 filters), is wrong too and said to be the depth (it was wrong with no reason)
+    report = cnncalc.analyze_text("Input volume: 32x32x3\n10 5x5 filters with stride 1, pad 2\nOutput volume: 10\n",
+                                  "hw.txt", lang="lecture")
+    assert [(a.verdict, a.reason) for a in report.answers] == [
+        ("wrong", "that is the volume's depth; a single number answers a vector, the volume is height x width x "
+                  "channels (the depth alone: `depth 10`, `Output depth: 10`)")]
     # The lecture's `Output = 55 = (227-11)/4+1` is the side of a square output, worked: right; 53 with a true working
     # of another formula, (227 - 11)/4 - 1, is wrong (it was prose, and passed)
     for line, verdict in (("Output = 55 = (227-11)/4+1", "right"), ("Output = 53 = (227-11)/4-1", "wrong")):
@@ -17533,3 +17539,33 @@ def test_weights_and_biases_added_without_their_sum_are_each_judged(line: str,
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n{line}\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert not [d for d in report.diagnostics if d.code in ("E015", "E060")], report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # an FC layer's lengths in and out said after its name (the first was passed over, the others prose or E015 and
+    # E060: a wrong length passed): FC1 on 8x8x16 receives 8·8·16 = 1,024 values and gives 10
+    ("FC1: 1024 -> 10", [("input", "right"), ("output", "right")]),
+    ("FC1: 1000 -> 10", [("input", "wrong"), ("output", "right")]),
+    ("FC1 maps 1,024 to 12", [("input", "right"), ("output", "wrong")]),
+    ("FC1: 1000 inputs -> 10 outputs", [("input", "wrong"), ("output", "right")]),
+    ("FC1 takes 1024 inputs and gives 10 outputs", [("input", "right"), ("output", "right")]),
+])
+def test_an_fc_layers_lengths_in_and_out_are_judged(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 8x8x16\nFC1: 10 neurons\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code == "E040" for d in report.diagnostics), report.messages()
+
+
+def test_an_fc_layer_stated_with_its_lengths_in_and_out_checks_its_input() -> None:
+    # `FC1: 1000 inputs -> 10 outputs` states FC1 (it was E060, "expected `neurons`"): written for 1,000 values, it
+    # receives 8·8·16 = 1,024
+    report = homework("Input: 8x8x16\nFC1: 1000 inputs -> 10 outputs\n")
+    assert [(d.code, d.line) for d in report.diagnostics] == [("E017", 2)], report.messages()
+    assert "written for 1,000 input values but receives 1,024" in report.diagnostics[0].message
+
+
+def test_a_convolutions_numbers_before_its_arrow_are_not_a_length_received() -> None:
+    # `CONV1: 3 -> 16`: its channels in and out, not a vector it receives (the 16 alone is judged as before: a
+    # volume's depth, not the volume)
+    report = homework("Input: 8x8x3\nCONV1: 16 3x3 filters\nCONV1: 3 -> 16\n")
+    assert [a.quantity for a in report.answers] == ["output"], report.messages()
