@@ -10673,19 +10673,27 @@ def _output_after_name(tokens: list[Tok]) -> list[Tok]:
 def _side_after_name(tokens: list[Tok]) -> list[Tok]:
     """A side of a layer's output, or the output, named after the layer's name: `CONV1 depth: 16`, `CONV1's width =
     32`, `Conv 1 spatial size: 32`, `POOL1 size: 16x16x16` as `Depth of CONV1: 16`, … (`_side_owned` reads them on;
-    each was prose, a wrong answer passing unjudged); other tokens as they are (`CONV1 output depth: 16` reads
-    already)."""
+    each was prose, a wrong answer passing unjudged), and its padding, `CONV1 padding: 2` as `Padding of CONV1: 2`
+    (prose too); other tokens as they are (`CONV1 output depth: 16` reads already)."""
     words = [t.lower for t in tokens[:10]]
     for named in (1, 2):  # `CONV1`, `Conv 1`
         if _layer_reference(tokens[:named]) != "name":
             continue
         at = named + 2 * (words[named:named + 2] in (["'", "s"], ["’", "s"]))
-        side = next((said for said in _OWNED_SIDES if said[0] != "output" and
+        side = next((said for said in (*_OWNED_SIDES, *_PADDING_SAID) if said[0] != "output" and
                      words[at:at + len(said)] == list(said)), None)
-        if side is not None and words[at + len(side):at + len(side) + 1] in ([":"], ["="]):
+        end = at + len(side) if side is not None else at
+        if side in _PADDING_SAID and words[end:end + 1] == ["("] and ")" in words[end:]:
+            closing = words.index(")", end)  # `CONV1 padding (each side): 2`: a remark of words
+            end = closing + 1 if all(t.kind == "WORD" for t in tokens[end + 1:closing]) else end
+        if side is not None and words[end:end + 1] in ([":"], ["="]):
             return [*tokens[at:at + len(side)], Tok("WORD", "of", tokens[at].start, tokens[at].start),
-                    *tokens[:named], *tokens[at + len(side):]]
+                    *tokens[:named], *tokens[end:]]
     return tokens
+
+
+# a layer's padding named after its name (`CONV1 padding: 2`, `CONV1 zero padding = 2`): as `Padding of CONV1: 2`
+_PADDING_SAID = (("padding",), ("pad",), ("zero", "padding"), ("zero", "-", "padding"))
 
 
 def _volume_answered(tokens: list[Tok]) -> bool:
@@ -11060,6 +11068,11 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
                     said[1]] if from_volume else []
         return [*name, *([Tok("WORD", "output", rest[0].start, rest[0].start)] if received else []),
                 Tok("P", ":", rest[0].start, rest[0].end), said[-1], *received]
+    kept = _skip(words, 1, ("the", "same", "its"))
+    if words[0] in _KEEPS and words[kept:kept + 1] in (["depth"], ["width"], ["height"]) and said[-1].kind == "NUM" \
+            and len(said) == kept + 2 + (words[kept + 1] in (":", "=", "of", "at")):
+        # `POOL1 keeps the depth: 16` (`preserves depth 16`) as `POOL1 depth: 16` (it was prose: a wrong one passed)
+        return [*name, rest[kept], Tok("P", ":", said[-1].start, said[-1].start), said[-1]]
     lengths = _lengths_in_out(said) if sized == ("DIMS", "NUM") else None
     if lengths is not None:  # `FC1: 1024 inputs -> 10 outputs`, `FC1 takes 1024 inputs and gives 10 outputs` as `FC1:
         # 1024 -> 10`, the layer stated or answered (E015 and E060, or prose: a wrong one passed)
@@ -11125,12 +11138,13 @@ def _asked_differently(tokens: list[Tok]) -> list[Tok]:
 
 _RESIZES = ("reduces", "downsamples", "shrinks", "halves", "brings", "keeps")  # `POOL1 reduces it to …`
 _TURNS = ("takes", "maps", "turns", "transforms", "converts")  # `POOL1 maps 32x32x16 to 16x16x16`
+_KEEPS = ("keeps", "preserves", "maintains")  # `POOL1 keeps the depth: 16`
 _RESIZE_WORDS = {"it", "the", "volume", "input", "spatial", "size", "to", "down", "dimensions", "this", "depth", ":",
                  "its", "maps", "feature"}
 _NAME_ANSWERED_FIRST = {"-", "–", "—", "trainable", "learnable", "total", "(", ":", ".", "flops", *_COST_WORDS,
                         "activations",
                         "activation", "[", "feature", "layer", "number", "count", "no",
-                        *_RESIZES, *_TURNS}  # (what `_name_answered` may see after a layer's name)
+                        *_RESIZES, *_TURNS, *_KEEPS}  # (what `_name_answered` may see after a layer's name)
 
 
 def _bracketed_output(tokens: list[Tok], labels: set[str]) -> list[Tok]:
@@ -15788,6 +15802,10 @@ def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
     parted = _count_parted(after)
     if parted is not None:
         return parted
+    said = _untrailed(after)
+    if len(said) == 4 and said[0].kind == "NUM" and said[1].lower in ir.ANSWER_WORDS and said[2].text in (",", ";") \
+            and said[3].kind == "DIMS":  # `CONV1: 448 params, 32x32x16`: as `CONV1: 32x32x16, 448 params` (it was
+        return _as_output(rest[0], [said[3], said[2], *said[:2]])  # CONV1 stated again, E015 and E060)
     if len(after) >= 3 and after[0].text == "[" and after[1].kind == "DIMS" and after[2].text == "]":
         after = after[1:2] + after[3:]  # `CONV1 -> [32x32x10]`, as the lecture brackets a volume
     tail = [t for t in after[1:] if t.text not in ("!", ".")]

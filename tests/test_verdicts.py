@@ -17569,3 +17569,21 @@ def test_a_convolutions_numbers_before_its_arrow_are_not_a_length_received() -> 
     # volume's depth, not the volume)
     report = homework("Input: 8x8x3\nCONV1: 16 3x3 filters\nCONV1: 3 -> 16\n")
     assert [a.quantity for a in report.answers] == ["output"], report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a named layer's padding, its counts before its output, and a side it keeps (each was prose, or CONV1 stated
+    # again, E015 and E060): CONV1's 5x5 filters at pad 2 keep 32x32, (32 - 5 + 4)/1 + 1 = 32, with (5·5·3 + 1)·16 =
+    # 1,216 parameters; POOL1 halves it to 16x16x16 with none
+    ("CONV1 padding: 2", [("padding", "right")]), ("CONV1's padding: 1", [("padding", "wrong")]),
+    ("CONV1 zero padding = (5-1)/2 = 2", [("padding", "right")]), ("CONV1 pad (each side): 1", [("padding", "wrong")]),
+    ("CONV1: 1216 params, 32x32x16", [("output", "right"), ("params", "right")]),
+    ("POOL1: 0 params, 16x16x8", [("output", "wrong"), ("params", "right")]),
+    ("POOL1 keeps the depth: 16", [("depth", "right")]), ("POOL1 preserves depth 8", [("depth", "wrong")]),
+])
+def test_a_named_layers_padding_counts_first_and_kept_side_are_judged(line: str,
+                                                                      judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 5x5 filters, stride 1, pad 2\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code == "E040" for d in report.diagnostics), report.messages()
