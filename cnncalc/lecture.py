@@ -5108,9 +5108,14 @@ class _LineReader:
         if counted is None:  # `… on 56x56x64 has 200,704 values`: the output's values, after the layer (passed over)
             counted = next((k for k in range(len(tokens) - len(answered) - 1) if tokens[k].kind == "NUM" and
                             tokens[k].start >= told_end and words[k + 1] in _VALUE_WORDS), None)
+        if counted is None and not answered:  # `Input: 32x32x3; 10 filters 5x5, pad 2; params = 760`: a count after
+            # its word (dropped in silence: a wrong one passed)
+            counted = next((k for k in range(len(tokens) - 2) if tokens[k].start >= told_end and
+                            words[k] in ir.ANSWER_WORDS and words[k + 1] in (":", "=")), None)
         counts_answered: list[Tok] = []  # `A 1x1 conv with 32 filters on 56x56x64 has 2,080 params`: after the layer
         if counted is not None and not answered and all(
-                t.kind == "ARROW" or t.lower in _COUNT_LINKS for t in tokens[:counted] if t.start >= told_end):
+                t.kind == "ARROW" or t.lower in _COUNT_LINKS or t.lower in (";", "number") for t in tokens[:counted]
+                if t.start >= told_end):  # (`…; number of parameters = 760`)
             counts_answered, counted = tokens[counted:], None
         told_until = len(tokens) - len(answered or counts_answered)  # the problem's tokens, before its answer
         if counts and counts[0] is one_filter and not (answered or counts_answered or asked is not None):

@@ -909,6 +909,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "CONV1 padding: 99999999999", "CONV1's zero padding = 1e999", "CONV9 pad (each side): 0", "CONV1 pad (: 1",
             "CONV1: 0 params, 0x0x0", "POOL1: 1e9 params; 99999999999x1x1", "POOL1 keeps the depth: 0",
             "POOL9 preserves the same width at 99999999999",
+            "Input: 9x9x1; 99999999999 filters 3x3, pad 1; params = 1e999", "Input: 1x1x1; 1 filters 1x1; number of",
+            "Input: 0x0x0; 2 filters 9x9, stride 0; MACs: 99999999999; params =",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",
             "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of",

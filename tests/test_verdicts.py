@@ -17587,3 +17587,17 @@ def test_a_named_layers_padding_counts_first_and_kept_side_are_judged(line: str,
                       f"{line}\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert all(d.code == "E040" for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a problem told on one line, its count after its word at the end (it was dropped in silence: a wrong one passed):
+    # 10 5x5 filters on 3 channels, (5·5·3 + 1)·10 = 760 parameters, 32·32·10·75 = 768,000 MACs at pad 2
+    ("Input: 32x32x3; 10 filters 5x5, stride 1, pad 2; params = 760", [("params", "right")]),
+    ("Input: 32x32x3; 10 filters 5x5, stride 1, pad 2; params = 750", [("params", "wrong")]),
+    ("Input: 32x32x3; 10 filters 5x5, stride 1, pad 2; number of parameters = 761", [("params", "wrong")]),
+    ("Input: 32x32x3; 10 filters 5x5, stride 1, pad 2; MACs: 768,000", [("macs", "right")]),
+])
+def test_a_told_problems_count_after_its_word_is_judged(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert all(d.code in ("E041", "E042") for d in report.diagnostics), report.messages()
