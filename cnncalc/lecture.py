@@ -1721,8 +1721,8 @@ _ANSWERING_HEADER = re.compile(r"\b(?:params?|parameters?|weights?|biases?|macs?
 _RULE = re.compile(r"\s*:?-+:?\s*")  # a cell of the rule under a table's header: `---`, `:---:`
 _COLUMNS: dict[str, str | None] = {  # a table's header (lower case, markdown marks removed) -> what its cells hold
     **dict.fromkeys(("layer", "name", "layer name"), "name"),
-    **dict.fromkeys(("input", "input volume", "input size", "input shape", "input dimensions", "input dims"),
-                    "input"),  # the volume each layer receives: the first row's gives the network's input
+    **dict.fromkeys(("input", "input volume", "input size", "input shape", "input dimensions", "input dims", "in",
+                     "in shape"), "input"),  # the volume each layer receives: the first row's gives the network's input
     **dict.fromkeys(("description", "operation", "type", "layer type", "details", "hyperparameters",
                      "configuration", "config", "settings", "spec", "specification", "definition", "module",
                      "pytorch", "code", "layer definition"), "description"),
@@ -2011,7 +2011,7 @@ class _Table:
         if "name" not in roles and roles and set(roles) <= {"output", *_ANSWER_COLUMNS} and \
                 len(set(roles)) == len(roles):
             return _Table(list(roles), remarks, layered=False)  # answers alone: the layer above's, in its one row
-        if "name" not in roles or not {"output", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
+        if "name" not in roles or not {"output", "input", *_ANSWER_COLUMNS, *ir.SIDES} & set(roles):
             if "name" in roles:  # a table of layers whose answers are in a column cnncalc does not know: never prose
                 for (text, at), key, role in zip(cells, keys, roles):
                     if role == "?" and _ANSWERING_HEADER.search(key):
@@ -2036,8 +2036,9 @@ class _Table:
         (each row was read as a layer of its own without a description, E060, every answer unchecked); without a
         layer column, the `lone` row of its table, as the answers of the layer above (`| Output | Params |`, then `|
         32x32x10 | 760 |`: it was prose, a wrong answer unjudged). None for any other row or table."""
-        if len(cells) != len(self.roles) or not set(self.roles) <= {"name", "output", *_ANSWER_COLUMNS, None} or \
-                any(self.units) or self.orders or not self.stated_before or \
+        if len(cells) != len(self.roles) or \
+                not set(self.roles) <= {"name", "output", "input", *_ANSWER_COLUMNS, None} or any(self.units) or \
+                self.orders or not self.stated_before or \
                 all(_RULE.fullmatch(text) for text, _ in cells):
             return None
         by_role = {role: _unmarked(_tokens(text, at)) for role, (text, at) in zip(self.roles, cells) if role}
@@ -2052,11 +2053,18 @@ class _Table:
             return None  # (a row naming a kind no line above is, `| FC | 10 | … |`, states that layer)
         answers: list[Tok] = []
         for role, cell in by_role.items():
-            if role != "name" and cell:  # `, params: 448`, at the cell
+            if role not in ("name", "input") and cell:  # `, params: 448`, at the cell
                 at = cell[0].start
                 answers += [*([Tok("P", ",", at, at)] if answers else []),
                             *(Tok("WORD", word, at, at) for word in _ANSWER_WORDS_OF.get(role, role).split()),
                             Tok("P", ":", at, at), *cell]
+        received = by_role.get("input", [])  # `| POOL1 | 32x32x16 | 16x16x16 |` under `| Layer | Input | Output |`:
+        if received and answers:  # what the layer receives, as `…, input 32x32x16` (the table was read as the notes'
+            at = received[0].start  # breakdown, each row a layer of its own: E015 and E060, every answer unchecked)
+            answers += [Tok("P", ",", at, at), Tok("WORD", "input", at, at), *received]
+        elif received:  # (the input alone: `Input of POOL1: 32x32x16`)
+            at = received[0].start
+            return [Tok("WORD", "Input", at, at), Tok("WORD", "of", at, at), *name, Tok("P", ":", at, at), *received]
         return [*name, *answers] if answers else None
 
     def in_order(self, volume: ir.ShapeAnswer | None, role: str) -> ir.ShapeAnswer | None:

@@ -911,6 +911,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "POOL9 preserves the same width at 99999999999",
             "Input: 9x9x1; 99999999999 filters 3x3, pad 1; params = 1e999", "Input: 1x1x1; 1 filters 1x1; number of",
             "Input: 0x0x0; 2 filters 9x9, stride 0; MACs: 99999999999; params =",
+            "| Layer | In | Out |\n|---|---|---|\n| POOL9 | 0x0x0 | 99999999999x1x1 |\n| CONV1 | | 1e9 |",
+            "| Layer | Input |\n|---|---|\n| CONV1 | 99999999999 |\n| FC | 1x1x0 |",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",
             "A neuron in POOL9 sees a 99999999999x1 patch of the image.", "Each CONV1 unit looks at a 5x5 patch of",

@@ -17601,3 +17601,26 @@ def test_a_told_problems_count_after_its_word_is_judged(line: str, judged: list[
     report = homework(line + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert all(d.code in ("E041", "E042") for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("header, rows, judged", [
+    # a table of answers with an Input column under the layers it names (it was read as the notes' breakdown, each
+    # row a layer of its own: E015 and E060, every answer unchecked): CONV1's 16 3x3 filters at pad 1 keep 32x32,
+    # POOL1 halves 32x32x16 to 16x16x16
+    ("| Layer | Input | Output |", ["| CONV1 | 32x32x3 | 32x32x16 |", "| POOL1 | 32x32x8 | 16x16x16 |"],
+     [("conv1", "input", "right"), ("conv1", "output", "right"), ("pool1", "input", "wrong"),
+      ("pool1", "output", "right")]),
+    ("| Layer | Input shape | Output shape |", ["| CONV1 | 32x32x1 | 32x32x16 |", "| POOL1 | 32x32x16 | 16x16x8 |"],
+     [("conv1", "input", "wrong"), ("conv1", "output", "right"), ("pool1", "input", "right"),
+      ("pool1", "output", "wrong")]),
+    ("| Layer | In | Out |", ["| POOL1 | 32x32x8 | 16x16x16 |"],
+     [("pool1", "input", "wrong"), ("pool1", "output", "right")]),
+    ("| Layer | Input |", ["| POOL1 | 32x32x16 |"], [("pool1", "input", "right")]),
+])
+def test_a_table_of_answers_with_an_input_column_judges_it(header: str, rows: list[str],
+                                                           judged: list[tuple[str, str, str]]) -> None:
+    rule = "|" + "---|" * (header.count("|") - 1)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n\n" +
+                      "\n".join([header, rule, *rows]) + "\n")
+    assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code == "E040" for d in report.diagnostics), report.messages()
