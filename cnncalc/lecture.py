@@ -2037,9 +2037,8 @@ class _Table:
         layer column, the `lone` row of its table, as the answers of the layer above (`| Output | Params |`, then `|
         32x32x10 | 760 |`: it was prose, a wrong answer unjudged). None for any other row or table."""
         if len(cells) != len(self.roles) or \
-                not set(self.roles) <= {"name", "output", "input", *_ANSWER_COLUMNS, None} or any(self.units) or \
-                self.orders or not self.stated_before or \
-                all(_RULE.fullmatch(text) for text, _ in cells):
+                not set(self.roles) <= {"name", "output", "input", *_ANSWER_COLUMNS, *ir.SIDES, None} or \
+                any(self.units) or not self.stated_before or all(_RULE.fullmatch(text) for text, _ in cells):
             return None
         by_role = {role: _unmarked(_tokens(text, at)) for role, (text, at) in zip(self.roles, cells) if role}
         if not self.layered and not lone:
@@ -2053,11 +2052,17 @@ class _Table:
             return None  # (a row naming a kind no line above is, `| FC | 10 | … |`, states that layer)
         answers: list[Tok] = []
         for role, cell in by_role.items():
+            if role in self.orders and cell:  # `Output (CxHxW)`: its cells read in that order, as the remark after a
+                end = cell[-1].end  # volume says it (the table was read as the notes' breakdown, E015 and E060)
+                cell = [*cell, *(Tok(kind, text, end, end) for kind, text in (
+                    ("P", "("), ("WORD", "CxHxW" if self.orders[role] == ir.CHW else "HxWxC"), ("P", ")")))]
+                by_role[role] = cell
             if role not in ("name", "input") and cell:  # `, params: 448`, at the cell
                 at = cell[0].start
-                answers += [*([Tok("P", ",", at, at)] if answers else []),
-                            *(Tok("WORD", word, at, at) for word in _ANSWER_WORDS_OF.get(role, role).split()),
-                            Tok("P", ":", at, at), *cell]
+                said = "output size" if role == "output" and self.sized else _ANSWER_WORDS_OF.get(role, role)
+                answers += [*([Tok("P", ",", at, at)] if answers else []),  # (`Output size`: `32` is a square's side,
+                            *(Tok("WORD", word, at, at) for word in said.split()),  # not a vector: a right one was
+                            Tok("P", ":", at, at), *cell]  # marked wrong)
         received = by_role.get("input", [])  # `| POOL1 | 32x32x16 | 16x16x16 |` under `| Layer | Input | Output |`:
         if received and answers:  # what the layer receives, as `…, input 32x32x16` (the table was read as the notes'
             at = received[0].start  # breakdown, each row a layer of its own: E015 and E060, every answer unchecked)
@@ -10689,6 +10694,9 @@ def _side_after_name(tokens: list[Tok]) -> list[Tok]:
     each was prose, a wrong answer passing unjudged), and its padding, `CONV1 padding: 2` as `Padding of CONV1: 2`
     (prose too); other tokens as they are (`CONV1 output depth: 16` reads already)."""
     words = [t.lower for t in tokens[:10]]
+    if sum(t.lower in _LETTERS_OF_SIDES and len(t.text) > 2 and tokens[j + 1:j + 2] != [] and
+           tokens[j + 1].text in (":", "=") for j, t in enumerate(tokens)) > 1:
+        return tokens  # `POOL1 height: 16, width: 16, …`: the output's sides, `_output_sides`
     for named in (1, 2):  # `CONV1`, `Conv 1`
         if _layer_reference(tokens[:named]) != "name":
             continue
@@ -13915,8 +13923,16 @@ def _output_sides(tokens: list[Tok]) -> list[Tok]:
     """`Output width = 55, height = 55, depth = 96`, `Output width: 55, output height: 55, …`: an output's sides by
     their names, each `output` before one dropped (`width = 55, height = 55, depth = 96`, `_sides`), when two or more
     are named; after a leading `output` the sides' numbers may follow their names bare (`Output height 28, width 28,
-    depth 6`, `Output depth 6`: a `:` put after each name). Other tokens as they are."""
+    depth 6`, `Output depth 6`: a `:` put after each name); after a layer's name (`POOL1 height: 16, width: 16, depth:
+    16`, `POOL1 output height: 16, …`: prose) as `POOL1 output: height: 16, …`. Other tokens as they are."""
     words = [t.lower for t in tokens]
+    if len(tokens) > 4 and _layer_reference(tokens[:1]) == "name" and \
+            (words[1] in _LETTERS_OF_SIDES or words[1] == "output"):
+        start = tokens[1].start
+        rest = tokens[1:] if words[1] == "output" else [Tok("WORD", "output", start, start), *tokens[1:]]
+        sides = _output_sides(rest)
+        return tokens if len(sides) == len(rest) else [tokens[0], Tok("WORD", "output", start, start),
+                                                        Tok("P", ":", start, start), *sides]
     bare = [j for j, w in enumerate(words) if w in _LETTERS_OF_SIDES and len(w) > 2 and tokens[j + 1:j + 2] != [] and
             tokens[j + 1].kind == "NUM"]
     if words[:1] == ["output"] and (len(bare) >= 2 or (len(words) == 3 and bare == [1])):  # (`Output depth 6`)
@@ -15747,11 +15763,15 @@ def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None
     """An answer line's last part `, input 32x32x16` (as `_answers_after` writes the volume said before an arrow,
     `POOL1: 32x32x16 -> 16x16x16`) taken off, and read as the volume the layer receives; the tokens as they are and
     None for any other line."""
-    if len(tokens) < 4 or tokens[-3].text not in (",", ";") or tokens[-2].lower != "input" or \
-            tokens[-1].kind not in ("DIMS", "NUM") or not any(t.kind in ("DIMS", "NUM") for t in tokens[:-3]):
+    said = next((j for j in range(len(tokens) - 2, 1, -1) if tokens[j].lower == "input"), None)
+    if said is None or tokens[said - 1].text not in (",", ";") or \
+            not any(t.kind in ("DIMS", "NUM") for t in tokens[:said - 1]):
         return tokens, None
-    received = _shape(tokens[-1])
-    return (tokens[:-3], received) if received is not None else (tokens, None)
+    volume, order = _in_order(tokens[said + 1:])  # (`, input 3x32x32 (CxHxW)`: a table's column said so)
+    received = _shape(volume[0]) if len(volume) == 1 and volume[0].kind in ("DIMS", "NUM") else None
+    if received is not None and order == ir.CHW and len(received.dims) == 3:
+        received = _channels_first(received)
+    return (tokens[:said - 1], received) if received is not None else (tokens, None)
 
 
 def _received_before(said: list[Tok], layer: ir.Line | None) -> Tok | None:

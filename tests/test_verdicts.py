@@ -17624,3 +17624,41 @@ def test_a_table_of_answers_with_an_input_column_judges_it(header: str, rows: li
                       "\n".join([header, rule, *rows]) + "\n")
     assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert all(d.code == "E040" for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("header, rows, judged", [
+    # a table of answers under the layers it names, with an order, sizes or sides in its header: CONV1's 16 3x3
+    # filters at pad 1 keep (32 - 3 + 2)/1 + 1 = 32, POOL1 halves it to 16x16x16; `Output size` holds a square's
+    # side (it was read as a vector of 32: right answers marked wrong), `Output (CxHxW)` its volumes channels first
+    # and `| H | W | C |` its sides (each was read as the notes' breakdown: E015 and E060, every answer unchecked)
+    ("| Layer | Output size |", ["| CONV1 | 32 |", "| POOL1 | 15 |"],
+     [("conv1", "output", "right"), ("pool1", "output", "wrong")]),
+    ("| Layer | Output size | Params |", ["| CONV1 | 32 | 448 |"], [("conv1", "output", "right"),
+                                                                     ("conv1", "params", "right")]),
+    ("| Layer | Output (CxHxW) |", ["| CONV1 | 16x32x32 |", "| POOL1 | 8x16x16 |"],
+     [("conv1", "output", "right"), ("pool1", "output", "wrong")]),
+    ("| Layer | Input (CxHxW) | Output (CxHxW) |", ["| POOL1 | 8x32x32 | 16x16x16 |"],
+     [("pool1", "input", "wrong"), ("pool1", "output", "right")]),
+    ("| Layer | H | W | C |", ["| CONV1 | 32 | 32 | 16 |", "| POOL1 | 16 | 16 | 8 |"],
+     [("conv1", "output", "right"), ("pool1", "output", "wrong")]),
+    ("| Layer | Depth |", ["| POOL1 | 16 |"], [("pool1", "depth", "right")]),
+])
+def test_a_table_of_answers_with_sizes_orders_or_sides_in_its_header(header: str, rows: list[str],
+                                                                     judged: list[tuple[str, str, str]]) -> None:
+    rule = "|" + "---|" * (header.count("|") - 1)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n\n" +
+                      "\n".join([header, rule, *rows]) + "\n")
+    assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code == "E040" for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # a named layer's output by its sides, each named (prose: a wrong one passed); POOL1 gives 16x16x16
+    ("POOL1 height: 16, width: 16, depth: 16", "right"), ("POOL1 height: 16, width: 16, depth: 8", "wrong"),
+    ("POOL1 output height: 16, width: 16, depth: 16", "right"),
+    ("POOL1 output height: 16, output width: 15, output depth: 16", "wrong"),
+])
+def test_a_named_layers_output_by_its_named_sides_is_judged(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
+    assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [("pool1", "output", verdict)], \
+        report.messages()
