@@ -2038,9 +2038,14 @@ class _Table:
         32x32x10 | 760 |`: it was prose, a wrong answer unjudged). None for any other row or table."""
         if len(cells) != len(self.roles) or \
                 not set(self.roles) <= {"name", "output", "input", *_ANSWER_COLUMNS, *ir.SIDES, None} or \
-                any(self.units) or not self.stated_before or all(_RULE.fullmatch(text) for text, _ in cells):
+                not self.stated_before or all(_RULE.fullmatch(text) for text, _ in cells) or \
+                (not self.layered and (any(self.units) or self.orders)):  # (which layer it answers is not said)
             return None
         by_role = {role: _unmarked(_tokens(text, at)) for role, (text, at) in zip(self.roles, cells) if role}
+        for role, unit in zip(self.roles, self.units):  # `| 0.448 |` under `Params (K)`: `0.448K`, as `count_cell`
+            cell = by_role.get(role, []) if role is not None and unit else []  # reads it (the table was read as the
+            if len(cell) == 1 and cell[0].kind == "NUM" and cell[0].text[-1].isdigit():  # notes' breakdown, E015
+                by_role[str(role)] = [cell[0]._replace(text=cell[0].text + unit)]  # and E060)
         if not self.layered and not lone:
             return None
         name = by_role.get("name", [])

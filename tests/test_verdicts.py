@@ -17662,3 +17662,23 @@ def test_a_named_layers_output_by_its_named_sides_is_judged(line: str, verdict: 
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
     assert [(a.label, a.quantity, a.verdict) for a in report.answers] == [("pool1", "output", verdict)], \
         report.messages()
+
+
+@pytest.mark.parametrize("header, rows, judged", [
+    # a table of answers under the layers it names, its counts in a unit its header says (read as the notes'
+    # breakdown: E015 and E060, every answer unchecked): CONV1's (3·3·3 + 1)·16 = 448 parameters are 0.448K, its
+    # 32·32·16·27 = 442,368 MACs 0.44M (two places), its 32·32·16·4 = 65,536 bytes 64 KB; POOL1's 16·16·16·4 = 16 KB
+    ("| Layer | Params (K) |", ["| CONV1 | 0.448 |", "| POOL1 | 0.1 |"],
+     [("conv1", "params", "right"), ("pool1", "params", "wrong")]),
+    ("| Layer | MACs (M) |", ["| CONV1 | 0.44 |", "| POOL1 | 0 |"],
+     [("conv1", "macs", "right"), ("pool1", "macs", "right")]),
+    ("| Layer | Memory (KB) |", ["| CONV1 | 64 |", "| POOL1 | 20 |"],
+     [("conv1", "memory", "right"), ("pool1", "memory", "wrong")]),
+])
+def test_a_table_of_answers_with_a_unit_in_its_header(header: str, rows: list[str],
+                                                      judged: list[tuple[str, str, str]]) -> None:
+    rule = "|" + "---|" * (header.count("|") - 1)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n\n" +
+                      "\n".join([header, rule, *rows]) + "\n")
+    assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code in ("E040", "E041") for d in report.diagnostics), report.messages()
