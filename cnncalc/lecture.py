@@ -15542,6 +15542,13 @@ def _activation_size(tokens: list[Tok]) -> list[Tok]:
     (`Activations: 16x16x16`), the output, as `Output: 16x16x16` (it was judged, and E060 besides). Other tokens as
     they are."""
     words = [t.lower for t in tokens]
+    later = next((j for j in range(3, len(words) - 3) if words[j - 1] in (",", ";") and
+                  words[j:j + 2] == ["activation", "size"] and words[j + 2] in (":", "=")), None)
+    if later is not None:  # `Activation shape: (16, 16, 16), activation size: 4096`: its values too (they were
+        # passed over as a remark: a wrong count passed)
+        tokens = [*tokens[:later], Tok("WORD", "activations", tokens[later].start, tokens[later + 1].end),
+                  *tokens[later + 2:]]
+        words = [t.lower for t in tokens]
     at = next((j for j in range(min(len(words) - 1, 3)) if words[j] in ("activation", "activations")), None)
     if at is None:
         return tokens

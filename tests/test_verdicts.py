@@ -17682,3 +17682,15 @@ def test_a_table_of_answers_with_a_unit_in_its_header(header: str, rows: list[st
                       "\n".join([header, rule, *rows]) + "\n")
     assert sorted((a.label, a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert all(d.code in ("E040", "E041") for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # Ng's activation size after the output's shape on its line (passed over as a remark: a wrong count passed):
+    # POOL1 gives 16x16x16, 16·16·16 = 4,096 values
+    ("Activation shape: (16, 16, 16), activation size: 4096", [("memory", "right"), ("output", "right")]),
+    ("POOL1 activation shape: (16, 16, 16), activation size: 4000", [("memory", "wrong"), ("output", "right")]),
+    ("POOL1 output: 16x16x16, activation size: 4,000", [("memory", "wrong"), ("output", "right")]),
+])
+def test_an_activation_size_after_the_output_is_judged(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
