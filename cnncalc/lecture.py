@@ -4001,6 +4001,10 @@ class _LineReader:
         except _Unreadable as e:  # `(1e99 MB)`: a count beyond the limits
             self.sink.add(codes.E060, e.message, e.span, hint="write the bytes as a number, `1.16 MB`")
             return {}
+        marked = next((j for j, t in enumerate(rest) if t.text in (":", "=")), None)
+        if marked is not None and tuple(words[:marked]) in _VALUES_LABELS and \
+                [t.kind for t in rest[marked + 1:]] == ["NUM"]:  # `16x16x16, size: 4096` (`total: …`, `numel: …`):
+            return {"memory": self._count_token(rest[-1])}  # its values (passed over as a remark: a wrong one passed)
         if not any(t.kind in ("NUM", "DIMS") for t in rest) or not (
                 rest[0].text == "=" or _counts_named(rest) or any(t.lower in _VALUE_WORDS for t in rest) or
                 _bytes_said(rest)):
@@ -15769,6 +15773,11 @@ def _count_parted(tokens: list[Tok]) -> list[Tok] | None:
             said[-1].text != ")":
         return None
     return [said[1], Tok("P", ":", said[1].end, said[1].end), said[0], *tokens[2:]]
+
+
+# what a number of a volume's values is labelled after it on its line (`Output: 16x16x16, size: 4096`)
+_VALUES_LABELS = frozenset({("size",), ("total",), ("total", "size"), ("numel",), ("flattened",),
+                            ("flattened", "size"), ("elements",), ("number", "of", "elements"), ("total", "values")})
 
 
 def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None]:

@@ -17694,3 +17694,17 @@ def test_a_table_of_answers_with_a_unit_in_its_header(header: str, rows: list[st
 def test_an_activation_size_after_the_output_is_judged(line: str, judged: list[tuple[str, str]]) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+
+
+@pytest.mark.parametrize("said, verdict", [
+    # the values of an output labelled after its volume on its line (passed over as a remark: a wrong count passed):
+    # POOL1's 16x16x16 holds 16·16·16 = 4,096 values
+    ("size: 4096", "right"), ("total: 4000", "wrong"), ("numel: 4,096", "right"), ("total size = 4095", "wrong"),
+    ("flattened: 4096", "right"), ("flattened size: 4000", "wrong"), ("elements: 4096", "right"),
+    ("number of elements: 4000", "wrong"),
+])
+def test_an_outputs_values_labelled_after_its_volume_are_judged(said: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"Output: 16x16x16, {said}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == [("memory", verdict), ("output", "right")], \
+        report.messages()
