@@ -2945,7 +2945,7 @@ class _LineReader:
                 _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
                     _yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
-                            _in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))),
+                            _count_restated(_in_and_out(unlabelled, bool(lines)))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -11289,6 +11289,21 @@ def _in_and_out(tokens: list[Tok], under_layer: bool) -> list[Tok]:
     return [Tok("WORD", "Output", head.start, head.end), Tok("P", ":", head.start, head.start), said[out],
             *tokens[out + 1:], Tok("P", ",", received.start, received.start),
             Tok("WORD", "input", received.start, received.start), received]
+
+
+def _count_restated(tokens: list[Tok]) -> list[Tok]:
+    """`Params: 448, i.e. 0.448K` (`, ie …`) as `Params: 448 = 0.448K`: a labelled count said again rounded, judged
+    as after `=` (the line was E060: a right answer refused). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    for j in range(2, len(tokens) - 2):
+        at = j + 1 + (words[j + 1] == ",")
+        said = 4 if words[at:at + 4] == ["i", ".", "e", "."] else 1 if words[at:at + 1] == ["ie"] else 0
+        if said and tokens[j].kind == "NUM" and words[j - 1] in (":", "=") and at + said < len(tokens) and \
+                tokens[at + said].kind == "NUM" and words[at + said + 1:at + said + 2] in ([], [","], [";"], ["."]):
+            # (not `760, i.e. 76 per filter`: one filter's count)
+            return [*tokens[:j + 1], Tok("P", "=", tokens[j + 1].start, tokens[at + said - 1].end),
+                    *tokens[at + said:]]
+    return tokens
 
 
 def _parts_joined(tokens: list[Tok]) -> list[Tok]:

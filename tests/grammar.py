@@ -919,6 +919,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "CONV9 output height: 99999999999, output width: 1",
             "Activation shape: (0, 1, 1), activation size: 1e999", "POOL1 output: 1x1x1, activation size:",
             "Output: 1x1x1, size: 99999999999", "Output: 0x0x0, numel = 1e9", "Output: 9x9x9, total size:",
+            "Params: 448, i.e. 1e999", "MACs: 0 ie 99999999999K", "Params: 1, i.e.",
             "| Layer | Params (K) |\n|---|---|\n| CONV1 | 1e999 |\n| POOL9 | 0.0001 |",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",

@@ -17708,3 +17708,15 @@ def test_an_outputs_values_labelled_after_its_volume_are_judged(said: str, verdi
                       f"Output: 16x16x16, {said}\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == [("memory", verdict), ("output", "right")], \
         report.messages()
+
+
+@pytest.mark.parametrize("line, judged, refused", [
+    # a labelled count said again rounded after `i.e.` (E060: a right answer refused), as after `=`: CONV1's (3·3·3 +
+    # 1)·16 = 448 parameters are 0.448K; 0.5K is another count (E060, as `Params: 448 = 0.5K` is)
+    ("Params: 448, i.e. 0.448K", [("params", "right")], False), ("Params: 448 ie 0.45K", [("params", "right")], False),
+    ("Params: 448, i.e. 0.5K", [], True),
+])
+def test_a_count_said_again_after_ie_is_a_restatement(line: str, judged: list[tuple[str, str]], refused: bool) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert [d.code for d in report.diagnostics] == (["E060"] if refused else []), report.messages()
