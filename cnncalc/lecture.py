@@ -3953,7 +3953,7 @@ class _LineReader:
         or `=` it is a remark (`feature maps`, `about 3 times smaller`); with one, a count cnncalc cannot read is
         E060: never passed over."""
         rest = [t for t in tokens if t.text not in ("!", ".")]
-        while rest and (rest[0].text in (",", ";", "]", "|") or rest[0].kind == "ARROW"):
+        while rest and (rest[0].text in (",", ";", "]", "|", "&", "—", "–") or rest[0].kind == "ARROW"):
             rest = rest[1:]  # `[55x55x96], params: 34,944`, `… | params: …`, `55x55x96 -> 290,400 values` (an arrow
             # before the values was passed over: a wrong count unjudged)
         while rest[:1] and rest[0].lower in _VOLUME_NOUNS:
@@ -15893,7 +15893,7 @@ def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
     while described[:1] and described[0].lower in _VOLUME_NOUNS:
         described = described[1:]
     if not described or _depth_said(tail) is not None or (
-            described[0].lower in (",", ";", "(", "=", "with", "and", "|") and (
+            described[0].lower in (",", ";", "(", "=", "with", "and", "|", "&", "—", "–") and (
                 _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))) or \
             _received_split(after)[1] is not None:  # (`32x32x10, input 32x32x3`: it was POOL1 stated again, E015)
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`

@@ -17720,3 +17720,18 @@ def test_a_count_said_again_after_ie_is_a_restatement(line: str, judged: list[tu
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert [d.code for d in report.diagnostics] == (["E060"] if refused else []), report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a count after the output joined by `&` or a dash (E060, not read): CONV1 gives 32x32x16 with (3·3·3 + 1)·16 =
+    # 448 parameters and 32·32·16·27 = 442,368 MACs
+    ("Output: 32x32x16 & 448 params", [("output", "right"), ("params", "right")]),
+    ("CONV1 output: 32x32x16 — params: 449", [("output", "right"), ("params", "wrong")]),
+    ("Output volume = 32x32x16 – 442,000 MACs", [("macs", "wrong"), ("output", "right")]),
+    ("CONV1: 32x32x16 & 448 params", [("output", "right"), ("params", "right")]),
+])
+def test_a_count_joined_to_the_output_by_an_ampersand_or_a_dash_is_judged(line: str,
+                                                                         judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code in ("E041", "E042") for d in report.diagnostics), report.messages()
