@@ -5981,8 +5981,8 @@ class _LineReader:
         at = _skip(words, at, (*_SO, "the", "effective"))
         if _label(tokens[at:at + 1]) is not None:  # `CONV3 receptive field: 7x7`, `CONV3's …` (the layer named)
             named = _skip(words, at + 1 + 2 * (words[at + 1:at + 3] == ["'", "s"]), ("effective",))
-            if words[named:named + 2] == ["receptive", "field"]:
-                at = named
+            if words[named:named + 2] == ["receptive", "field"] or words[named:named + 1] == ["rf"]:
+                at = named  # (`CONV2 RF: 5` was prose)
         if words[at:at + 2] == ["receptive", "field"]:
             at += 2
         elif words[at:at + 1] == ["rf"]:

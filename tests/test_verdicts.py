@@ -17735,3 +17735,14 @@ def test_a_count_joined_to_the_output_by_an_ampersand_or_a_dash_is_judged(line: 
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\n{line}\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert all(d.code in ("E041", "E042") for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # a named layer's receptive field as `RF` (prose: a wrong one passed): two 3x3 convolutions at stride 1 see
+    # 1 + 2·(3 - 1) = 5 pixels, three 7
+    ("CONV2 RF: 5", "right"), ("CONV2 RF: 7", "wrong"), ("CONV3's RF = 7x7", "right"),
+])
+def test_a_named_layers_rf_is_judged(line: str, verdict: str) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nCONV2: 16 3x3 filters, pad 1\n"
+                      f"CONV3: 16 3x3 filters, pad 1\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("receptive field", verdict)], report.messages()
