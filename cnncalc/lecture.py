@@ -2940,12 +2940,12 @@ class _LineReader:
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
                 _bracketed_filters(self.tokens[lead:])))))))))))
-        normalised = _place_headed(_side_owned(_input_side(_filter_side(_after_comma(_piped(_answer_quantity(
-            _name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(_approximately_named(_none_answered(
-                _named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(_activation_size(
-                    _yes_or_no(_filters_give(_maps_counted(_way_softmax(
+        normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_after_comma(_piped(
+            _answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
+                _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
+                    _reason_dropped(_activation_size(_yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
-                            _count_restated(_in_and_out(unlabelled, bool(lines)))))))))))))))))))))))))))))),
+                            _count_restated(_in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -11385,6 +11385,23 @@ _FILTER_SIDE_HEADS = [[noun, side] for noun in ("filter", "kernel")
                       for side in ("depth", "width", "height", "channels")]
 # `Filter depth: 3`: one side of one filter (`_filter_side` reads `Depth of each filter: 3`, `Depth: 3 (filter)`, …)
 _FILTER_NOUNS = ("filter", "filters", "kernel", "kernels")
+
+
+def _filter_shape_named(tokens: list[Tok]) -> list[Tok]:
+    """A named layer's filter said without `shape` (`CONV1 filter: 5x5x3`, `CONV1 kernels = 5x5x3`, `CONV2 filters are
+    3x3x16`, `Each CONV2 filter is 3x3x16`) as `CONV1 filter shape: 5x5x3` (`kernel shape`, Keras' name for the
+    layer's weights too): each was prose, a wrong shape passing. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = 1 if words[:1] == ["each"] else 0
+    named = at + 1 + 2 * (words[at + 1:at + 3] in (["'", "s"], ["’", "s"]))
+    said = _untrailed(tokens)
+    if _layer_reference(tokens[at:at + 1]) != "name" or words[named:named + 1] == [] or \
+            words[named] not in _FILTER_NOUNS or words[named + 1:named + 2] not in ([":"], ["="], ["is"], ["are"]) or \
+            len(said) != named + 3 or said[-1].kind != "DIMS" or (at and words[named] not in ("filter", "kernel")):
+        return tokens
+    noun = tokens[named]
+    return [tokens[at], noun._replace(text=noun.text.rstrip("sS")), Tok("WORD", "shape", noun.end, noun.end),
+            Tok("P", ":", tokens[named + 1].start, tokens[named + 1].end), said[-1]]
 
 
 def _filter_side(tokens: list[Tok]) -> list[Tok]:

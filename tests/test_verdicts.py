@@ -17746,3 +17746,14 @@ def test_a_named_layers_rf_is_judged(line: str, verdict: str) -> None:
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nCONV2: 16 3x3 filters, pad 1\n"
                       f"CONV3: 16 3x3 filters, pad 1\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("receptive field", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # a named layer's filter said without `shape` (prose: a wrong shape passed): CONV1's filters are 5x5 over the
+    # input's 3 channels, CONV2's 3x3 over CONV1's 16
+    ("CONV1 filter: 5x5x3", "right"), ("CONV1 kernels = 5x5x16", "wrong"), ("CONV2 filters are 3x3x16", "right"),
+    ("Each CONV2 filter is 3x3x3", "wrong"), ("CONV2's filter: 3x3x16", "right"),
+])
+def test_a_named_layers_filter_without_shape_is_judged(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 5x5 filters, stride 1, pad 2\nCONV2: 8 3x3 filters, pad 1\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("filter shape", verdict)], report.messages()
