@@ -7801,8 +7801,12 @@ class _LineReader:
                     self.next()
                 order = ir.CHW if sized else _batch_order(written) if len(shape.dims) == 3 else None
                 # (`-> (1, 16, 32, 32)`: the two equal sizes the height and width, as on an answer's own line)
-                return shape if order is None else _channels_first(shape) if order == ir.CHW else \
-                    shape._replace(order=ir.HWC)
+                if order is None and len(shape.dims) == 3 and shape.dims[1] == shape.dims[2] != shape.dims[0] and \
+                        _torch_called(self.tokens):
+                    order = ir.CHW  # `nn.Conv2d(3, 16, 3, padding=1) -> (16, 32, 32)`: as PyTorch prints a shape,
+                    # the two equal sizes last (it was read channels last, a right answer marked wrong)
+                return self.order_said(shape) if order is None else _channels_first(shape) if order == ir.CHW \
+                    else shape._replace(order=ir.HWC)
         if tok is not None and tok.text == "[":
             start = self.i
             volume = self.volume()
@@ -7816,7 +7820,21 @@ class _LineReader:
         if shape is None:
             raise _Unreadable(f"`{tok.text}` is not a volume", tok.span)
         self.next()
-        return shape
+        return self.order_said(shape)
+
+    def order_said(self, shape: ir.ShapeAnswer) -> ir.ShapeAnswer:
+        """A volume read after an arrow, in the order a remark right after it says (`-> 16x32x32 (CxHxW)`, `(C, H,
+        W)`, `(channels first)`; the remark was dropped and the volume read channels last, a right one marked wrong),
+        the cursor past the remark; the volume as it is when none follows."""
+        closing = next((j for j in range(self.i, min(len(self.tokens), self.i + 8)) if self.tokens[j].text == ")"),
+                       None)
+        if len(shape.dims) != 3 or not self.at("(") or closing is None:
+            return shape
+        _, order = _in_order([Tok("DIMS", shape.text, *shape.span), *self.tokens[self.i:closing + 1]])
+        if order is None:
+            return shape
+        self.i = closing + 1
+        return _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
 
     def parenthesis(self, counts: dict[str, ir.Count]) -> None:
         """`(760 params)`, `[760 params]`, `(params: 760)`, `(760 params, 768K MACs)`; a parenthesis of words only is
@@ -15825,6 +15843,12 @@ def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None
     if received is not None and order == ir.CHW and len(received.dims) == 3:
         received = _channels_first(received)
     return (tokens[:said - 1], received) if received is not None else (tokens, None)
+
+
+def _torch_called(tokens: list[Tok]) -> bool:
+    """Whether a line describes its layer as PyTorch code does, `nn.Conv2d(…)` (`torch.nn.…`)."""
+    return any(t.lower == "nn" and tokens[j + 1].text == "." and tokens[j + 2].lower in _CALLS
+               for j, t in enumerate(tokens[:-2]))
 
 
 def _received_before(said: list[Tok], layer: ir.Line | None) -> Tok | None:

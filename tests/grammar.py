@@ -921,6 +921,8 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "Output: 1x1x1, size: 99999999999", "Output: 0x0x0, numel = 1e9", "Output: 9x9x9, total size:",
             "Params: 448, i.e. 1e999", "MACs: 0 ie 99999999999K", "Params: 1, i.e.", "CONV1 filter: 0x0x99999999999",
             "Each CONV9 kernel is 1x1", "CONV1 filters are", "CONV2 RF: 99999999999x0", "Output: 1x1x1 & 1e999 params",
+            "CONV1: 8 3x3 filters -> 0x1x1 (CxHxW)", "nn.Conv2d(3, 8, 3) -> (99999999999, 1, 1)", "-> 1x1x1 (C,",
+            "nn.Conv2d(3, 8, 3) -> (8, 0, 0) (channels first)",
             "| Layer | Params (K) |\n|---|---|\n| CONV1 | 1e999 |\n| POOL9 | 0.0001 |",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",

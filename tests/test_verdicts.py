@@ -17757,3 +17757,19 @@ def test_a_named_layers_rf_is_judged(line: str, verdict: str) -> None:
 def test_a_named_layers_filter_without_shape_is_judged(line: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x3\nCONV1: 16 5x5 filters, stride 1, pad 2\nCONV2: 8 3x3 filters, pad 1\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("filter shape", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # a layer's output after its arrow with its order said after it (the remark was dropped, the volume read channels
+    # last: a right answer marked wrong), and a tuple after a PyTorch call, as PyTorch prints a shape, channels first:
+    # 16 3x3 filters at pad 1 on 32x32x3 give 32x32x16, (32 - 3 + 2)/1 + 1 = 32
+    ("CONV1: 16 3x3 filters, pad 1 -> 16x32x32 (CxHxW)", "right"),
+    ("CONV1: 16 3x3 filters, pad 1 -> (8, 32, 32) (C, H, W)", "wrong"),
+    ("16 3x3 filters, pad 1 -> 16x32x32 (channels first)", "right"),
+    ("nn.Conv2d(3, 16, 3, padding=1)  # -> (16, 32, 32)", "right"),
+    ("nn.Conv2d(3, 16, 3, padding=1) -> (8, 32, 32)", "wrong"),
+    ("CONV1: 16 3x3 filters, pad 1 -> (32, 32, 16)", "right"),  # no PyTorch call: channels last
+])
+def test_an_arrowed_outputs_order_said_after_it_or_by_a_pytorch_call(line: str, verdict: str) -> None:
+    report = homework(f"Input: 32x32x3\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
