@@ -5570,6 +5570,7 @@ class _LineReader:
             rest = rest[1:2] + rest[3:]  # `Output of CONV1: [32x32x16]`, as the lecture brackets a volume
         if received:
             rest = [t for t in rest if t.lower not in _VALUE_WORDS]
+        rest, order = _in_order(rest)  # `Input to POOL1: 16x32x32 (CxHxW)` (it was E060)
         side = ir.SIDES.index(rest[0].lower) if received and len(rest) == 2 and rest[0].lower in ir.SIDES and \
             rest[1].kind == "NUM" else None
         if side is not None:
@@ -5621,6 +5622,8 @@ class _LineReader:
         shape = _shape(rest[0])
         if shape is not None and side is not None:
             shape = shape._replace(axis=side, square=False)
+        elif shape is not None and order is not None and len(shape.dims) == 3:
+            shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
         named = Span(name_tokens[0].start, name_tokens[-1].end)
         # what a layer receives, answered before its line: the next layer line may state it (the next of its kind)
         awaited = received and index is None and numbered is None and placed is None and \
@@ -15851,21 +15854,22 @@ def _torch_called(tokens: list[Tok]) -> bool:
                for j, t in enumerate(tokens[:-2]))
 
 
-def _received_before(said: list[Tok], layer: ir.Line | None) -> Tok | None:
+def _received_before(said: list[Tok], layer: ir.Line | None) -> list[Tok]:
     """The volume a layer receives, said alone before the arrow to its output (`POOL1: 32x32x16 -> 16x16x16`,
-    `[32x32x16] -> …`): judged as the spec's `-> input` (it was passed over: a wrong one passed). None for
-    anything else, and for the layer's window or filter said again (`POOL1: 2x2 -> …`, `CONV1: 3x3x3 -> …`: its
-    height and width are the window's)."""
+    `[32x32x16] -> …`, with its order, `16x32x32 (CxHxW) -> …`): judged as the spec's `-> input` (it was passed over:
+    a wrong one passed). Nothing for anything else, and for the layer's window or filter said again (`POOL1: 2x2 ->
+    …`, `CONV1: 3x3x3 -> …`: its height and width are the window's)."""
     if [t.text for t in said[:1] + said[2:]] == ["[", "]"]:
         said = said[1:2]
-    if len(said) != 1 or layer is None or not layer.items or not isinstance(layer.items[0], ir.LayerCall) or \
+    volume_said, order = _in_order(said)
+    if len(volume_said) != 1 or layer is None or not layer.items or not isinstance(layer.items[0], ir.LayerCall) or \
             (said[0].kind != "DIMS" and (said[0].kind != "NUM" or _family(layer.items[0].keyword) != "fc")):
-        return None  # (a number before an FC layer's arrow is the length it receives, `FC1: 1024 -> 10`; a
+        return []  # (a number before an FC layer's arrow is the length it receives, `FC1: 1024 -> 10`; a
         # convolution's, `CONV1: 3 -> 16`, its channels)
     kernel = next((a.value for a in layer.items[0].args if a.name == "kernel"), None)
     volume = _shape(said[0])
     window = _kernel_sides(kernel) if kernel is not None else None
-    return None if volume is None or (window is not None and volume.dims[:2] == window) else said[0]
+    return [] if volume is None or (window is not None and order is None and volume.dims[:2] == window) else said
 
 
 def _remarked_counts(tokens: list[Tok]) -> list[Tok] | None:
@@ -15902,9 +15906,10 @@ def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
     if rest[0].kind != "ARROW" and arrows:
         answers = _answers_after(after[arrows[-1]:])
         received = _received_before(after[:arrows[-1]], layer)
-        return [*answers, Tok("P", ",", received.start, received.start), Tok("WORD", "input", received.start,
-                                                                                 received.start), received] \
-            if answers and received is not None else answers
+        if not answers or not received:
+            return answers
+        at = received[0].start
+        return [*answers, Tok("P", ",", at, at), Tok("WORD", "input", at, at), *received]
     counts = _stated_counts(after) or _remarked_counts(after) or \
         (_stated_depth(after) if rest[0].lower in _HAS else None)
     if counts:
@@ -15936,7 +15941,8 @@ def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
     if not described or _depth_said(tail) is not None or (
             described[0].lower in (",", ";", "(", "=", "with", "and", "|", "&", "—", "–") and (
                 _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))) or \
-            _received_split(after)[1] is not None:  # (`32x32x10, input 32x32x3`: it was POOL1 stated again, E015)
+            _received_split(after)[1] is not None or _in_order(_untrailed(after))[1] is not None:
+        # (`32x32x10, input 32x32x3`, `16x32x32 (CxHxW)`: it was POOL1 stated again, E015)
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
     return []
 

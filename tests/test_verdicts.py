@@ -17773,3 +17773,18 @@ def test_a_named_layers_filter_without_shape_is_judged(line: str, verdict: str) 
 def test_an_arrowed_outputs_order_said_after_it_or_by_a_pytorch_call(line: str, verdict: str) -> None:
     report = homework(f"Input: 32x32x3\n{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a named layer's volumes with their order said after them (E060, CONV1 stated again E015, or the volume before
+    # the arrow passed over: a wrong one passed): CONV1 gives 32x32x16 at pad 1, POOL1 halves it to 16x16x16
+    ("Input to POOL1: 16x32x32 (CxHxW)", [("input", "right")]),
+    ("Input to POOL1: 8x32x32 (CxHxW)", [("input", "wrong")]),
+    ("POOL1: 8x32x32 (CxHxW) -> 16x16x16 (CxHxW)", [("input", "wrong"), ("output", "right")]),
+    ("CONV1: 16x32x32 (CxHxW)", [("output", "right")]), ("CONV1 -> 8x32x32 (CxHxW)", [("output", "wrong")]),
+    ("After CONV1: 16x32x32 (CxHxW)", [("output", "right")]),
+])
+def test_a_named_layers_volumes_with_their_order_said_after_them(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+    assert all(d.code == "E040" for d in report.diagnostics), report.messages()
