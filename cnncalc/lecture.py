@@ -5296,6 +5296,9 @@ class _LineReader:
             if said is not None or self.sink.total > reported:
                 return None if said is None else ir.Expectation(said, None, None, said.span)
         shape = _shape(volumes[0]) if len(volumes) == 1 else None
+        _, order = _in_order(_untrailed(tokens[tokens.index(volumes[0]):])) if shape is not None else (None, None)
+        if shape is not None and order is not None and len(shape.dims) == 3:  # `…, giving 16x32x32 (CxHxW).` (the
+            shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)  # remark was dropped)
         if shape is None:
             self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(tokens)}` as the output",
                           Span(tokens[0].start, tokens[-1].end), hint="write the answer on a line of its own, as "

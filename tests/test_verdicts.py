@@ -17788,3 +17788,14 @@ def test_a_named_layers_volumes_with_their_order_said_after_them(line: str, judg
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n{line}\n")
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
     assert all(d.code == "E040" for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, verdict", [
+    # a told problem's output with its order said after it (the remark was dropped: a right answer marked wrong):
+    # 16 3x3 filters with padding 1 keep 32x32, 32x32x16
+    ("An input of 32x32x3 goes through 16 3x3 filters with padding 1, giving 16x32x32 (CxHxW).", "right"),
+    ("An input of 32x32x3 goes through 16 3x3 filters with padding 1, giving 8x32x32 (channels first).", "wrong"),
+])
+def test_a_told_problems_output_with_its_order_said_after_it(line: str, verdict: str) -> None:
+    report = homework(line + "\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
