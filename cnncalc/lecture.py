@@ -6500,10 +6500,16 @@ class _LineReader:
 
     def volume_cell(self, tokens: list[Tok]) -> ir.ShapeAnswer | None:
         """A table's output cell: `55x55x96`, `[55x55x96]`, `4096`, as an output line writes it (`[55, 55, 96]`,
-        `55x55, 96 channels`); None when empty, `?`, `-` or `N/A`, and after E060 for anything else."""
-        inside = [t for t in tokens if t.text not in ("[", "]")]
+        `55x55, 96 channels`, in the order a remark after it says, `96x55x55 (CxHxW)`); None when empty, `?`, `-` or
+        `N/A`, and after E060 for anything else."""
         if _blank_cell(tokens):
             return None
+        said, order = _in_order(tokens)  # (`| 16x32x32 (CxHxW) |` was E060, not a volume)
+        if order is not None and len(said) == 1:
+            volume = _shape(said[0])
+            if volume is not None and len(volume.dims) == 3:
+                return _channels_first(volume) if order == ir.CHW else volume._replace(order=ir.HWC)
+        inside = [t for t in tokens if t.text not in ("[", "]")]
         shape = _shape(inside[0]) if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else None
         spelled = _written_volume(tokens) if shape is None else None
         if spelled is not None:
@@ -9584,10 +9590,13 @@ def _in_order(tokens: list[Tok]) -> tuple[list[Tok], str | None]:
     """A volume's tokens without what says their order, and the order said (ir.CHW, ir.HWC; None when nothing
     says it): a closing remark (`(CxHxW)`, `(C, H, W)`, `(channels first)`; `(HxWxC)`, the order cnncalc reads
     volumes in), or PyTorch's printed size (`torch.Size([1, 10, 32, 32])`, batch and channels first)."""
-    body, aside = _aside(tokens)
+    end = len(tokens)
+    while end and tokens[end - 1].text in (".", "!"):
+        end -= 1  # (`The output is 10x32x32 (CxHxW).`: the remark before the sentence's end was dropped)
+    body, aside = _aside(tokens[:end])
     first = _ORDERS.get("".join(t.lower for t in aside), _ORDERS.get(" ".join(t.lower for t in aside)))
     if first is not None:
-        tokens = body
+        tokens = body + tokens[end:]
     words = [t.lower for t in tokens]
     start = next((j for j in range(len(words) - 3) if words[j:j + 4] == ["torch", ".", "size", "("]), None)
     if start is not None and tokens[-1].text == ")":

@@ -17799,3 +17799,18 @@ def test_a_named_layers_volumes_with_their_order_said_after_them(line: str, judg
 def test_a_told_problems_output_with_its_order_said_after_it(line: str, verdict: str) -> None:
     report = homework(line + "\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("sheet, verdict", [
+    # an output's order said after it at a sentence's end, or in a table's cell (the remark was dropped: a right
+    # answer marked wrong; the cell was E060): 16 3x3 filters at pad 1 give 32x32x16 on 32x32x3
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nThe output is 16x32x32 (CxHxW).\n", "right"),
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nThe output is 8x32x32 (CxHxW).\n", "wrong"),
+    ("Input: 32x32x3\n\n| Layer | Description | Output |\n|---|---|---|\n"
+     "| CONV1 | 16 3x3 filters, pad 1 | 16x32x32 (CxHxW) |\n", "right"),
+    ("Input: 32x32x3\n\n| Layer | Description | Output |\n|---|---|---|\n"
+     "| CONV1 | 16 3x3 filters, pad 1 | 8x32x32 (C, H, W) |\n", "wrong"),
+])
+def test_an_outputs_order_at_a_sentences_end_or_in_a_cell(sheet: str, verdict: str) -> None:
+    report = homework(sheet)
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
