@@ -2070,8 +2070,8 @@ class _Table:
                             Tok("P", ":", at, at), *cell]  # marked wrong)
         received = by_role.get("input", [])  # `| POOL1 | 32x32x16 | 16x16x16 |` under `| Layer | Input | Output |`:
         if received and answers:  # what the layer receives, as `…, input 32x32x16` (the table was read as the notes'
-            at = received[0].start  # breakdown, each row a layer of its own: E015 and E060, every answer unchecked)
-            answers += [Tok("P", ",", at, at), Tok("WORD", "input", at, at), *received]
+            answers += _as_received(received)  # breakdown, each row a layer of its own: E015 and E060, every answer
+            # unchecked)
         elif received:  # (the input alone: `Input of POOL1: 32x32x16`)
             at = received[0].start
             return [Tok("WORD", "Input", at, at), Tok("WORD", "of", at, at), *name, Tok("P", ":", at, at), *received]
@@ -2082,7 +2082,7 @@ class _Table:
         order = self.orders.get(role)
         if volume is None or len(volume.dims) != 3 or volume.order is not None or order is None:
             return volume
-        return _channels_first(volume) if order == ir.CHW else volume._replace(order=ir.HWC)
+        return _in_said_order(volume, order)
 
     def row(self, cells: list[tuple[str, int]], reader: _LineReader
             ) -> ir.Input | ir.Line | list[ir.TotalExpectation] | None:
@@ -3288,7 +3288,7 @@ class _LineReader:
                 # (`32x32x3 (an RGB image)`, `32x32x3, an RGB image`)
                 given = _shape(self.tokens[at], least=0)
                 if given is not None and order is not None and len(given.dims) == 3:
-                    given = _channels_first(given) if order == ir.CHW else given._replace(order=ir.HWC)
+                    given = _in_said_order(given, order)
                 said = set(words[opener:end])
                 depth = 3 if said & _COLOUR_WORDS and not said & _GREY_WORDS else \
                     1 if said & _GREY_WORDS and not said & _COLOUR_WORDS else None
@@ -5297,8 +5297,8 @@ class _LineReader:
                 return None if said is None else ir.Expectation(said, None, None, said.span)
         shape = _shape(volumes[0]) if len(volumes) == 1 else None
         _, order = _in_order(_untrailed(tokens[tokens.index(volumes[0]):])) if shape is not None else (None, None)
-        if shape is not None and order is not None and len(shape.dims) == 3:  # `…, giving 16x32x32 (CxHxW).` (the
-            shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)  # remark was dropped)
+        if shape is not None and order is not None and len(shape.dims) == 3:
+            shape = _in_said_order(shape, order)  # `…, giving 16x32x32 (CxHxW).` (the remark was dropped)
         if shape is None:
             self.sink.add(codes.E060, f"cnncalc does not understand `{_shown(tokens)}` as the output",
                           Span(tokens[0].start, tokens[-1].end), hint="write the answer on a line of its own, as "
@@ -5626,7 +5626,7 @@ class _LineReader:
         if shape is not None and side is not None:
             shape = shape._replace(axis=side, square=False)
         elif shape is not None and order is not None and len(shape.dims) == 3:
-            shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
+            shape = _in_said_order(shape, order)
         named = Span(name_tokens[0].start, name_tokens[-1].end)
         # what a layer receives, answered before its line: the next layer line may state it (the next of its kind)
         awaited = received and index is None and numbered is None and placed is None and \
@@ -5768,7 +5768,7 @@ class _LineReader:
                 return None
             order = _batch_order(rest) if len(shape.dims) == 3 else None  # `Shape: [1, 6, 28, 28]`
             if order is not None:
-                shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
+                shape = _in_said_order(shape, order)
             return self.with_depth(shape, rest[1:]) if depth else shape
         bare = [k for k, w in zip(kinds[at:], words[at:]) if w not in ("!", ".")] == ["DIMS"] or (  # `32x32x10!`
             kinds[at:at + 1] == ["DIMS"] and words[at + 1:at + 2] in ([","], [";"], ["("], ["="]) and
@@ -5867,7 +5867,7 @@ class _LineReader:
                         len(shape.dims) == 1:  # the lecture's `Output size: (N-F)/stride + 1`: a side (`dimension`
                     shape = shape._replace(square=True)  # too: it was a vector's length, a right side marked wrong)
                 if order is not None and shape is not None and len(shape.dims) == 3:
-                    shape = _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
+                    shape = _in_said_order(shape, order)
                 if shape is None:
                     self.not_a_volume(volumes[-1].text, volumes[-1].span)
                     return None
@@ -6508,7 +6508,7 @@ class _LineReader:
         if order is not None and len(said) == 1:
             volume = _shape(said[0])
             if volume is not None and len(volume.dims) == 3:
-                return _channels_first(volume) if order == ir.CHW else volume._replace(order=ir.HWC)
+                return _in_said_order(volume, order)
         inside = [t for t in tokens if t.text not in ("[", "]")]
         shape = _shape(inside[0]) if len(inside) == 1 and inside[0].kind in ("DIMS", "NUM") else None
         spelled = _written_volume(tokens) if shape is None else None
@@ -7817,8 +7817,7 @@ class _LineReader:
                         _torch_called(self.tokens):
                     order = ir.CHW  # `nn.Conv2d(3, 16, 3, padding=1) -> (16, 32, 32)`: as PyTorch prints a shape,
                     # the two equal sizes last (it was read channels last, a right answer marked wrong)
-                return self.order_said(shape) if order is None else _channels_first(shape) if order == ir.CHW \
-                    else shape._replace(order=ir.HWC)
+                return self.order_said(shape) if order is None else _in_said_order(shape, order)
         if tok is not None and tok.text == "[":
             start = self.i
             volume = self.volume()
@@ -7846,7 +7845,7 @@ class _LineReader:
         if order is None:
             return shape
         self.i = closing + 1
-        return _channels_first(shape) if order == ir.CHW else shape._replace(order=ir.HWC)
+        return _in_said_order(shape, order)
 
     def parenthesis(self, counts: dict[str, ir.Count]) -> None:
         """`(760 params)`, `[760 params]`, `(params: 760)`, `(760 params, 768K MACs)`; a parenthesis of words only is
@@ -9393,6 +9392,11 @@ def _sheet_order(volume: ir.ShapeAnswer | None) -> ir.ShapeAnswer | None:
     """A volume on a network whose input is written channels first: channels first if written bare."""
     return _channels_first(volume) if volume is not None and volume.order is None and len(volume.dims) == 3 \
         else volume
+
+
+def _in_said_order(volume: ir.ShapeAnswer, order: str) -> ir.ShapeAnswer:
+    """A volume read in the order its remark, header or batch said (ir.CHW or ir.HWC), saying so."""
+    return _channels_first(volume) if order == ir.CHW else volume._replace(order=ir.HWC)
 
 
 def _channels_first(volume: ir.ShapeAnswer) -> ir.ShapeAnswer:
@@ -11127,8 +11131,7 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
             (words[0] in _TURNS and from_volume and between[1:] in (["to"], ["into"]))):
         # `POOL1 reduces it to 16x16x16`, `POOL1 maps 32x32x16 to 16x16x16`: its output (it was prose), and the volume
         # it starts from, the one it receives (it was passed over, a wrong one passing)
-        received = [Tok("P", ",", said[1].start, said[1].start), Tok("WORD", "input", said[1].start, said[1].start),
-                    said[1]] if from_volume else []
+        received = _as_received([said[1]]) if from_volume else []
         return [*name, *([Tok("WORD", "output", rest[0].start, rest[0].start)] if received else []),
                 Tok("P", ":", rest[0].start, rest[0].end), said[-1], *received]
     kept = _skip(words, 1, ("the", "same", "its"))
@@ -11148,8 +11151,7 @@ def _name_answered(tokens: list[Tok]) -> list[Tok]:
         # `POOL1: 32x32x16 to 16x16x16`, `POOL1: from 32x32x16 to …`: as `POOL1: 32x32x16 -> 16x16x16` (it was POOL1
         # stated again, E015 and E060)
         return [*name, Tok("WORD", "output", rest[0].start, rest[0].start), rest[0], said[-1],
-                Tok("P", ",", said[start].start, said[start].start),
-                Tok("WORD", "input", said[start].start, said[start].start), said[start]]
+                *_as_received([said[start]])]
     if words[:4] in ([kind, "map", "size", ":"] for kind in ("feature", "activation")) and rest[4:5] and \
             rest[4].kind == "DIMS":  # `CONV1 feature map size: 32x32`: its output's height and width
         return [*name, rest[0]._replace(text="output"), *rest[3:]]
@@ -11320,8 +11322,7 @@ def _in_and_out(tokens: list[Tok], under_layer: bool) -> list[Tok]:
         return tokens
     head, received = said[joint + 1], said[at]
     return [Tok("WORD", "Output", head.start, head.end), Tok("P", ":", head.start, head.start), said[out],
-            *tokens[out + 1:], Tok("P", ",", received.start, received.start),
-            Tok("WORD", "input", received.start, received.start), received]
+            *tokens[out + 1:], *_as_received([received])]
 
 
 def _count_restated(tokens: list[Tok]) -> list[Tok]:
@@ -15198,9 +15199,7 @@ def _volume_led(tokens: list[Tok]) -> list[Tok]:
     if len(tokens) < 5 or tokens[0].kind != "DIMS" or tokens[1].kind != "ARROW" or \
             (tokens[3].text != ":" and tokens[3].kind != "ARROW") or _label(tokens[2:3]) is None:
         return tokens
-    received = tokens[0]
-    return [*tokens[2:], Tok("P", ",", received.start, received.start),
-            Tok("WORD", "input", received.start, received.start), received]
+    return [*tokens[2:], *_as_received(tokens[:1])]
 
 
 def _received_after_colon(tokens: list[Tok]) -> list[Tok]:
@@ -15213,9 +15212,7 @@ def _received_after_colon(tokens: list[Tok]) -> list[Tok]:
     for j in range(2, len(tokens) - 3):
         if tokens[j].text == ":" and [t.kind for t in tokens[j + 1:j + 4]] == ["DIMS", "ARROW", "DIMS"] and \
                 (tokens[j - 1].kind in ("NUM", "DIMS") or tokens[j - 1].lower in _DESCRIPTION_ENDS):
-            received = tokens[j + 1]
-            return [*tokens[:j + 1], *tokens[j + 3:], Tok("P", ",", received.start, received.start),
-                    Tok("WORD", "input", received.start, received.start), received]
+            return [*tokens[:j + 1], *tokens[j + 3:], *_as_received(tokens[j + 1:j + 2])]
     return tokens
 
 
@@ -15845,6 +15842,13 @@ _VALUES_LABELS = frozenset({("size",), ("total",), ("total", "size"), ("numel",)
                             ("flattened", "size"), ("elements",), ("number", "of", "elements"), ("total", "values")})
 
 
+def _as_received(volume: list[Tok]) -> list[Tok]:
+    """A volume a layer receives as an answer line's last part says it, `, input 32x32x16` (`_received_split` takes
+    it off and reads it), the words at the volume."""
+    at = volume[0].start
+    return [Tok("P", ",", at, at), Tok("WORD", "input", at, at), *volume]
+
+
 def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None]:
     """An answer line's last part `, input 32x32x16` (as `_answers_after` writes the volume said before an arrow,
     `POOL1: 32x32x16 -> 16x16x16`) taken off, and read as the volume the layer receives; the tokens as they are and
@@ -15918,10 +15922,7 @@ def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
     if rest[0].kind != "ARROW" and arrows:
         answers = _answers_after(after[arrows[-1]:])
         received = _received_before(after[:arrows[-1]], layer)
-        if not answers or not received:
-            return answers
-        at = received[0].start
-        return [*answers, Tok("P", ",", at, at), Tok("WORD", "input", at, at), *received]
+        return [*answers, *_as_received(received)] if answers and received else answers
     counts = _stated_counts(after) or _remarked_counts(after) or \
         (_stated_depth(after) if rest[0].lower in _HAS else None)
     if counts:
