@@ -2950,7 +2950,8 @@ class _LineReader:
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
         self.tokens = _said_output(_said_count(_there_are(_about_layer(_flattened_input(_input_said(_colon_arrow(
-            _received_after_colon(_volume_led(_dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(_output_implied(_vgg_named(
+            _received_after_colon(_volume_led(_dashed(_role_dropped(_figure_conv(_axes_named(_output_sides(
+                _output_implied(_vgg_named(
                 _called(_kind_colon(_kind_layer_said(_depthwise_colon(_fc_in_to_out(marked))))),
                 "vgg" in self.figures)))),
                 "resnet" in self.figures))))))))))))
@@ -3800,10 +3801,13 @@ class _LineReader:
                 counts[quantity] = count
         if shape_again:
             fresh = [c for q, c in counts.items() if c is not None and c is not getattr(before, q)]
-            if not fresh:
+            received_new = received is not None and (before is None or before.received is None)
+            if not fresh and not received_new:
                 self.said_again = True
                 return None  # nothing new: a restatement
-            shape, new = None, [("", fresh[0])]  # the first answer stands; the span starts at the new count
+            # the first answer stands; the span starts at the new count (`[55x55x96] CONV1: …`, then `CONV1: 227x227x3
+            # -> 55x55x96`: what it receives is new, the output said again; the line was E060)
+            shape, new = None, [("", fresh[0])] if fresh else []
         if shared is not None and index in shared and not self.layer_named:  # (`RELU params: 0` names whose they are)
             self.unattributed(counts, lines[index - 1], last)
         sides = (before.sides if before else ()) + ((square_above,) if square_above is not None else ())
@@ -5787,7 +5791,8 @@ class _LineReader:
                 # (`What is the output on 32x32x3? …` asks)
             remarks = _remarks(tokens[asked:])  # `32x32x10 (10 filters, each 5x5x3)`: not another answer
             volumes = [t for j, t in enumerate(tokens[asked:], asked) if t.kind == "DIMS" and t.start not in remarks
-                       and not _in_working(tokens, j) and words[j - 1] != "input"]  # (`…, input 32x32x16`: received)
+                       and not _in_working(tokens, j) and (j == 0 or words[j - 1] != "input")]  # (`…, input
+            # 32x32x16`: what the layer receives)
             after = max(_skip(words, at + 1, _OUTPUT_NOUNS), asked)
             if words[after:after + 1] in (["of"], ["for"], ["after"], ["in"]):  # `Output size of FC1: 10`: its
                 # layer named (`_asked_about` reads it), then the answer

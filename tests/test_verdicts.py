@@ -17814,3 +17814,18 @@ def test_a_told_problems_output_with_its_order_said_after_it(line: str, verdict:
 def test_an_outputs_order_at_a_sentences_end_or_in_a_cell(sheet: str, verdict: str) -> None:
     report = homework(sheet)
     assert [(a.quantity, a.verdict) for a in report.answers] == [("output", verdict)], report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # under the lecture's bracketed listing, whose volumes answer each layer's output, a line giving what a layer
+    # receives beside its output said again (E060, the layer unread): AlexNet's CONV1 receives the 227x227x3 input,
+    # POOL1 CONV1's 55x55x96, (227 - 11)/4 + 1 = 55
+    ("CONV1: 227x227x3 -> 55x55x96", [("input", "right")]), ("CONV1: 227x227x1 -> 55x55x96", [("input", "wrong")]),
+    ("POOL1: 55x55x96 -> 27x27x96", [("input", "right")]),
+])
+def test_what_a_listed_layer_receives_beside_its_output_said_again(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework("[227x227x3] INPUT\n[55x55x96] CONV1: 96 11x11 filters at stride 4, pad 0\n"
+                      f"[27x27x96] MAX POOL1: 3x3 filters at stride 2\n{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers if a.quantity == "input"] == judged, report.messages()
+    assert len(report.answers) == 3, report.messages()  # the listing's two outputs, and the line's input
+    assert all(d.code == "E040" and d.line == 4 for d in report.diagnostics), report.messages()
