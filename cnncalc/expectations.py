@@ -849,8 +849,8 @@ def _shape_slip(dims: tuple[int, ...], y: Shape, square: bool = False, order: st
         return "that is one side of the volume; a single number answers a vector, the volume is height x width x " \
                "channels"
     if len(y.dims) == 3 and dims == (y.dims[2],) and not square:
-        return f"that is the volume's depth; a single number answers a vector, the volume is height x width x " \
-               f"channels (the depth alone: `depth {dims[0]}`, `Output depth: {dims[0]}`)"
+        return "that is the volume's depth; a single number answers a vector, the volume is height x width x " \
+               "channels"
     return None
 
 

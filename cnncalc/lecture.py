@@ -3755,6 +3755,11 @@ class _LineReader:
                           hint=_CHANGED_HINT)
             return None  # (the layer as written answered already: not `answers again`, which says it is the same)
         last = lines[index]
+        layer = last.items[0] if last.items else None
+        if received is not None and len(received.dims) == 1 and not (
+                isinstance(layer, ir.LayerCall) and _family(layer.keyword) == "fc"):
+            received = received._replace(axis=2)  # `Depth: 16, input 3` under a convolution: its input's channels
+            # (an FC layer's `input 1024` is the length it receives)
         before = last.expectation
         counts: dict[str, ir.Count | None] = {q: getattr(before, q) if before else None for q in ir.COUNTED}
         shape_again = False  # the output answered already, the same (the line's counts are still its own answers)

@@ -3897,7 +3897,7 @@ def test_a_worked_examples_vector_answer_is_judged() -> None:
                                   "hw.txt", lang="lecture")
     assert [(a.verdict, a.reason) for a in report.answers] == [
         ("wrong", "that is the volume's depth; a single number answers a vector, the volume is height x width x "
-                  "channels (the depth alone: `depth 10`, `Output depth: 10`)")]
+                  "channels")]
     # The lecture's `Output = 55 = (227-11)/4+1` is the side of a square output, worked: right; 53 with a true working
     # of another formula, (227 - 11)/4 - 1, is wrong (it was prose, and passed)
     for line, verdict in (("Output = 55 = (227-11)/4+1", "right"), ("Output = 53 = (227-11)/4-1", "wrong")):
@@ -17829,3 +17829,18 @@ def test_what_a_listed_layer_receives_beside_its_output_said_again(line: str, ju
     assert [(a.quantity, a.verdict) for a in report.answers if a.quantity == "input"] == judged, report.messages()
     assert len(report.answers) == 3, report.messages()  # the listing's two outputs, and the line's input
     assert all(d.code == "E040" and d.line == 4 for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a number said as the input beside a convolution's answers is its input's channels (it was judged as a vector
+    # received: the right 3 channels of 32x32x3 marked wrong); an FC layer's is the length it receives (8·8·16 = 1,024)
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nDepth: 16, input 3\n",
+     [("depth", "right"), ("input depth", "right")]),
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nOutput: 32x32x16, input 1\n",
+     [("input depth", "wrong"), ("output", "right")]),
+    ("Input: 8x8x16\nFC1: 10 neurons\nOutput: 10, input 1024\n", [("input", "right"), ("output", "right")]),
+    ("Input: 8x8x16\nFC1: 10 neurons\nOutput: 10, input 16\n", [("input", "wrong"), ("output", "right")]),
+])
+def test_a_number_said_as_the_input_is_a_convolutions_channels(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(line)
+    assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
