@@ -4014,6 +4014,11 @@ class _LineReader:
         if marked is not None and tuple(words[:marked]) in _VALUES_LABELS and \
                 [t.kind for t in rest[marked + 1:]] == ["NUM"]:  # `16x16x16, size: 4096` (`total: …`, `numel: …`):
             return {"memory": self._count_token(rest[-1])}  # its values (passed over as a remark: a wrong one passed)
+        if marked is not None and words[:marked] == ["total"] and [t.kind for t in rest[marked + 1:]] == ["NUM"]:
+            self.sink.add(codes.E060, f"cnncalc cannot tell what `{_shown(rest)}` totals after the output",
+                          Span(rest[0].start, rest[-1].end),
+                          hint="say what it counts: `total params: 448`, `total values: 16,384`")
+            return {}  # (the output's values, or the layer's parameters? It was passed over as a remark)
         if not any(t.kind in ("NUM", "DIMS") for t in rest) or not (
                 rest[0].text == "=" or _counts_named(rest) or any(t.lower in _VALUE_WORDS for t in rest) or
                 _bytes_said(rest)):
@@ -15847,8 +15852,9 @@ def _count_parted(tokens: list[Tok]) -> list[Tok] | None:
     return [said[1], Tok("P", ":", said[1].end, said[1].end), said[0], *tokens[2:]]
 
 
-# what a number of a volume's values is labelled after it on its line (`Output: 16x16x16, size: 4096`)
-_VALUES_LABELS = frozenset({("size",), ("total",), ("total", "size"), ("numel",), ("flattened",),
+# what a number of a volume's values is labelled after it on its line (`Output: 16x16x16, size: 4096`; not `total:`
+# alone, which may total the layer's parameters)
+_VALUES_LABELS = frozenset({("size",), ("total", "size"), ("numel",), ("flattened",),
                             ("flattened", "size"), ("elements",), ("number", "of", "elements"), ("total", "values")})
 
 

@@ -17699,7 +17699,8 @@ def test_an_activation_size_after_the_output_is_judged(line: str, judged: list[t
 @pytest.mark.parametrize("said, verdict", [
     # the values of an output labelled after its volume on its line (passed over as a remark: a wrong count passed):
     # POOL1's 16x16x16 holds 16·16·16 = 4,096 values
-    ("size: 4096", "right"), ("total: 4000", "wrong"), ("numel: 4,096", "right"), ("total size = 4095", "wrong"),
+    ("size: 4096", "right"), ("total values: 4000", "wrong"), ("numel: 4,096", "right"),
+    ("total size = 4095", "wrong"),
     ("flattened: 4096", "right"), ("flattened size: 4000", "wrong"), ("elements: 4096", "right"),
     ("number of elements: 4000", "wrong"),
 ])
@@ -17844,3 +17845,12 @@ def test_what_a_listed_layer_receives_beside_its_output_said_again(line: str, ju
 def test_a_number_said_as_the_input_is_a_convolutions_channels(line: str, judged: list[tuple[str, str]]) -> None:
     report = homework(line)
     assert sorted((a.quantity, a.verdict) for a in report.answers) == judged, report.messages()
+
+
+def test_a_bare_total_after_an_output_is_e060() -> None:
+    # `Output: 32x32x16, total: 448`: the output's values or the layer's parameters? (passed over as a remark)
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nOutput: 32x32x16, total: 448\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == [("output", "right")], report.messages()
+    said = [d for d in report.diagnostics if d.code == "E060"]
+    assert len(said) == 1 and (said[0].line, said[0].column) == (3, 19) and "totals" in said[0].message, \
+        report.messages()
