@@ -10755,8 +10755,7 @@ def _side_after_name(tokens: list[Tok]) -> list[Tok]:
     each was prose, a wrong answer passing unjudged), and its padding, `CONV1 padding: 2` as `Padding of CONV1: 2`
     (prose too); other tokens as they are (`CONV1 output depth: 16` reads already)."""
     words = [t.lower for t in tokens[:10]]
-    if sum(t.lower in _LETTERS_OF_SIDES and len(t.text) > 2 and tokens[j + 1:j + 2] != [] and
-           tokens[j + 1].text in (":", "=") for j, t in enumerate(tokens)) > 1:
+    if _sides_of_one_layer(tokens):
         return tokens  # `POOL1 height: 16, width: 16, …`: the output's sides, `_output_sides`
     for named in (1, 2):  # `CONV1`, `Conv 1`
         if _layer_reference(tokens[:named]) != "name":
@@ -14009,6 +14008,18 @@ def _axes_named(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+def _sides_of_one_layer(tokens: list[Tok]) -> bool:
+    """Whether a line names one layer, then two sides of its output or more by their names (`POOL1 height: 16, width:
+    16, depth: 16`, `POOL1 output height: 16, …`), and no other layer (`CONV1 depth: 16, POOL1 depth: 8` answers
+    two)."""
+    if _layer_reference(tokens[:1]) != "name" or tokens[1:2] == [] or \
+            (tokens[1].lower not in _LETTERS_OF_SIDES and tokens[1].lower != "output") or \
+            any(_layer_reference([t]) == "name" for t in tokens[1:]):
+        return False
+    return sum(t.lower in _LETTERS_OF_SIDES and len(t.text) > 2 and tokens[j + 1:j + 2] != [] and
+               tokens[j + 1].text in (":", "=") for j, t in enumerate(tokens)) > 1
+
+
 def _output_sides(tokens: list[Tok]) -> list[Tok]:
     """`Output width = 55, height = 55, depth = 96`, `Output width: 55, output height: 55, …`: an output's sides by
     their names, each `output` before one dropped (`width = 55, height = 55, depth = 96`, `_sides`), when two or more
@@ -14016,8 +14027,7 @@ def _output_sides(tokens: list[Tok]) -> list[Tok]:
     depth 6`, `Output depth 6`: a `:` put after each name); after a layer's name (`POOL1 height: 16, width: 16, depth:
     16`, `POOL1 output height: 16, …`: prose) as `POOL1 output: height: 16, …`. Other tokens as they are."""
     words = [t.lower for t in tokens]
-    if len(tokens) > 4 and _layer_reference(tokens[:1]) == "name" and \
-            (words[1] in _LETTERS_OF_SIDES or words[1] == "output"):
+    if len(tokens) > 4 and _sides_of_one_layer(tokens):
         start = tokens[1].start
         rest = tokens[1:] if words[1] == "output" else [Tok("WORD", "output", start, start), *tokens[1:]]
         sides = _output_sides(rest)

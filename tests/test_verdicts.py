@@ -17854,3 +17854,11 @@ def test_a_bare_total_after_an_output_is_e060() -> None:
     said = [d for d in report.diagnostics if d.code == "E060"]
     assert len(said) == 1 and (said[0].line, said[0].column) == (3, 19) and "totals" in said[0].message, \
         report.messages()
+
+
+def test_two_layers_sides_on_one_line_are_not_read_as_one_layers_volume() -> None:
+    # `CONV1 depth: 16, POOL1 depth: 8` names two layers: not one output's sides (this session's reading made it
+    # E060, "cannot read these sizes as the output's"); as before, not judged
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      "CONV1 depth: 16, POOL1 depth: 8\n")
+    assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
