@@ -11039,6 +11039,9 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
     for head in range(2, min(len(words), 8)):
         count = _count_head(words, head)
         said = count if count is not None else ("output",) if words[head] == "output" else None
+        if said == ("output",) and words[head + 1:head + 2] and \
+                (words[head + 1] in ("volume", "shape", "size", "dimensions") or words[head + 1] in ir.SIDES):
+            said = ("output", words[head + 1])  # `the first layer output volume: …`, `… output depth: 16` (prose)
         resized = _resized_to(words[:head] + words[head:head + 6]) if words[head] in _RESIZES else None
         produced = _skip(words, head + 1, ("a", "an")) if words[head] in _PRODUCES else \
             resized[0] + resized[1] if resized is not None and resized[0] == head else len(words)
@@ -13215,6 +13218,11 @@ def _unbracketed(tokens: list[Tok]) -> list[Tok]:
     return tokens
 
 
+# the verbs of a sentence giving a layer's count after the layer (`The first layer has 448 parameters`, `… needs
+# 442,368 MACs`, `… performs 442,368 multiply-adds`: the last two were E060 or prose)
+_LAYER_HAS = frozenset({"has", "needs", "requires", "performs", "uses", "computes"})
+
+
 def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
     """`_said_count`'s answer line, or None when the tokens are no such sentence."""
     words = [t.lower for t in tokens]
@@ -13227,7 +13235,7 @@ def _count_sentence(tokens: list[Tok]) -> list[Tok] | None:
             break
     end -= 2 if words[end - 2:end] in (["in", "total"], ["in", "all"]) else 0
     leads = _SAID_LEADS
-    has = next((j for j in range(2, min(len(words), 6)) if words[j] == "has"), None)
+    has = next((j for j in range(2, min(len(words), 6)) if words[j] in _LAYER_HAS), None)
     if words[:1] == ["the"] and has is not None and not named and (
             (words[has - 1] == "layer" and (_layer_kind(" ".join(words[1:has - 1])) is not None or
                                             _placed(words[1:has]) is not None or

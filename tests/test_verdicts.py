@@ -17862,3 +17862,19 @@ def test_two_layers_sides_on_one_line_are_not_read_as_one_layers_volume() -> Non
     report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       "CONV1 depth: 16, POOL1 depth: 8\n")
     assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a layer named by its place, then its output's heading or a verb of counting (prose or E060: a wrong answer
+    # unjudged): CONV1 gives 32x32x16 at pad 1, with 32·32·16·27 = 442,368 MACs
+    ("the first layer output volume: 30x30x16", [("output", "wrong")]),
+    ("The first conv layer output shape: (32, 32, 16)", [("output", "right")]),
+    ("the first layer output depth: 20", [("depth", "wrong")]),
+    ("The first layer needs 442,368 MACs", [("macs", "right")]),
+    ("The first layer performs 400,000 multiply-adds", [("macs", "wrong")]),
+])
+def test_a_placed_layers_output_heading_and_counting_verbs(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+    assert all(d.code in ("E040", "E042") for d in report.diagnostics), report.messages()
