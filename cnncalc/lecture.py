@@ -2939,7 +2939,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
-                _bracketed_filters(self.tokens[lead:])))))))))))
+                _bracketed_filters(_output_had(self.tokens[lead:]))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_after_comma(_piped(
             _answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
@@ -10866,18 +10866,36 @@ def _mac_unit_length(words: list[str]) -> int:
                                                                                words[-1] in _MAC_UNITS))
 
 
+def _output_had(tokens: list[Tok]) -> list[Tok]:
+    """`POOL1 has an output of 16x16x16` (`… an output volume of …`, `The second layer has …`) as `POOL1 outputs
+    16x16x16`, which the readers of a layer's output read (it was prose: a wrong output passed). Other tokens as they
+    are."""
+    words = [t.lower for t in tokens]
+    for j in range(1, min(len(words), 8)):
+        said = 4 if words[j:j + 4] in (["has", "an", "output", "of"], ["has", "the", "output", "of"]) else \
+            5 if words[j:j + 2] == ["has", "an"] and words[j + 2:j + 5] in (["output", "volume", "of"],
+                                                                            ["output", "shape", "of"]) else 0
+        if said and tokens[j + said:j + said + 1] != [] and tokens[j + said].kind == "DIMS":
+            return [*tokens[:j], Tok("WORD", "outputs", tokens[j].start, tokens[j + said - 1].end), *tokens[j + said:]]
+    return tokens
+
+
 def _this_layer_dropped(tokens: list[Tok]) -> list[Tok]:
     """`Output of this layer: …`, `This layer's output: …`, `Its params: …`, `Output of the layer = …` as `Output:
     …`, `Params: …`: the layer above's answer, as without the words (each was prose, a wrong answer passing
     unjudged); other tokens as they are."""
     words = [t.lower for t in tokens]
     owner = 4 if words[:4] in (["this", "layer", "'", "s"], ["the", "layer", "'", "s"], ["this", "layer", "’", "s"],
-                                ["the", "layer", "’", "s"]) else 1 if words[:1] == ["its"] else 0
+                                ["the", "layer", "’", "s"]) else 1 if words[:1] == ["its"] else \
+        2 if words[:2] == ["this", "layer"] else 0  # (`This layer output: …`, `This layer params: 4`: prose)
     head = _count_head(words, owner)
-    said = len(head) if head is not None else 1 if words[owner:owner + 1] == ["output"] else 0
+    said = len(head) if head is not None else 1 if words[owner:owner + 1] == ["output"] else \
+        2 if owner and words[owner:owner + 2] == ["receptive", "field"] else 0
     if not said:
         return tokens
     after = owner + said
+    while owner and words[after:after + 1] and words[after] in ("volume", "shape", "size", "dimensions", *ir.SIDES):
+        after += 1  # (`This layer's output volume: …`, `… output depth: 8`)
     if owner and words[after:after + 1] in ([":"], ["="]):
         return tokens[owner:]
     if not owner and words[after:after + 2] in (["of", "this"], ["of", "the"], ["for", "this"], ["in", "this"]) and \
@@ -11042,6 +11060,8 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
         if said == ("output",) and words[head + 1:head + 2] and \
                 (words[head + 1] in ("volume", "shape", "size", "dimensions") or words[head + 1] in ir.SIDES):
             said = ("output", words[head + 1])  # `the first layer output volume: …`, `… output depth: 16` (prose)
+        elif said is None and words[head:head + 2] == ["receptive", "field"]:
+            said = ("receptive", "field")  # `The second layer receptive field: 5` (prose)
         resized = _resized_to(words[:head] + words[head:head + 6]) if words[head] in _RESIZES else None
         produced = _skip(words, head + 1, ("a", "an")) if words[head] in _PRODUCES else \
             resized[0] + resized[1] if resized is not None and resized[0] == head else len(words)

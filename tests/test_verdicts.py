@@ -17878,3 +17878,20 @@ def test_a_placed_layers_output_heading_and_counting_verbs(line: str, judged: li
                       f"{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
     assert all(d.code in ("E040", "E042") for d in report.diagnostics), report.messages()
+
+
+@pytest.mark.parametrize("line, judged", [
+    # the layer above as `This layer`, then an answer's heading; an output said as `has an output of`; a placed
+    # layer's receptive field (each was prose: a wrong answer passed): POOL1 halves CONV1's 32x32x16 to 16x16x16, no
+    # parameters, and sees 2 + (3 - 1) = 4 input pixels
+    ("This layer output: 15x15x16", [("output", "wrong")]), ("This layer params: 0", [("params", "right")]),
+    ("This layer output depth: 8", [("depth", "wrong")]), ("This layer receptive field: 4", [("receptive field",
+                                                                                              "right")]),
+    ("POOL1 has an output of 16x16x16", [("output", "right")]),
+    ("The second layer has an output volume of 15x15x16", [("output", "wrong")]),
+    ("The second layer receptive field: 5", [("receptive field", "wrong")]),
+])
+def test_this_layer_headings_an_output_had_and_a_placed_field(line: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                      f"{line}\n")
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
