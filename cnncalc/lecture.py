@@ -2939,7 +2939,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
-                _bracketed_filters(_output_had(self.tokens[lead:]))))))))))))
+                _bracketed_filters(_vector_given(_output_had(self.tokens[lead:])))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_after_comma(_piped(
             _answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
@@ -10864,6 +10864,36 @@ def _mac_unit_length(words: list[str]) -> int:
     return next((len(phrase) for phrase, word in _SENTENCE_NOUNS.items()
                  if word == "MACs" and tuple(words[-len(phrase):]) == phrase), int(words[-1:] != [] and
                                                                                words[-1] in _MAC_UNITS))
+
+
+def _vector_given(tokens: list[Tok]) -> list[Tok]:
+    """`FC1 outputs 10 values` (`gives 10 scores`, `has 10 outputs`, `produces 10 logits`) as `FC1 has 10 values`:
+    the values a layer gives, said with a verb (prose: a wrong count passed; a convolution's `outputs 16,384 values`
+    are its volume's values, never a vector's length). The layer a name, `This layer`, `Layer 2` or a placed one (`The
+    FC layer`, `The first layer`); other tokens as they are."""
+    words = [t.lower for t in tokens]
+    end = len(words) - (words[-1:] in (["."], ["!"]))
+    verb = next((j for j in range(1, min(end, 6)) if words[j] in _GIVES_VECTOR), None)
+    if verb is None or verb + 2 >= end or tokens[verb + 1].kind != "NUM" or not tokens[verb + 1].text[0].isdigit():
+        return tokens
+    noun = words[verb + 2:end]
+    if not (noun in _CLASS_WORDS or noun in (["outputs"], ["output", "values"]) or
+            (noun == ["values"] and words[verb] != "has")):  # (`FC1 has 10 values`: `_count_sentence`'s)
+        return tokens
+    subject = tokens[:verb]
+    named = [t.lower for t in subject]
+    if not (_layer_reference(subject) == "name" or named == ["this", "layer"] or
+            (named[:1] == ["the"] and named[-1:] == ["layer"]) or
+            (named[:1] == ["layer"] and len(subject) == 2 and subject[1].kind == "NUM")):  # (`Layer 1 outputs …`)
+        return tokens
+    said, values = tokens[verb], Tok("WORD", "values", tokens[verb + 2].start, tokens[end - 1].end)
+    if named[:1] == ["layer"]:  # (`Layer 2 output: 10 values` reads; `CONV1 has 10 values`, `The FC layer has …`)
+        return [*subject, said._replace(text="output"), Tok("P", ":", said.end, said.end), tokens[verb + 1], values,
+                *tokens[end:]]
+    return [*subject, said._replace(text="has"), tokens[verb + 1], values, *tokens[end:]]
+
+
+_GIVES_VECTOR = frozenset({"outputs", "gives", "produces", "returns", "yields", "has"})
 
 
 def _output_had(tokens: list[Tok]) -> list[Tok]:

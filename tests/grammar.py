@@ -927,6 +927,7 @@ FLATTENS = ["Flatten", "Flatten layer", "Flatten: 512", "Output: $55 \\times 55 
             "The second conv layer needs", "Depth: 16, input 0", "Output: 1x1x1, total: 99999999999",
             "This layer output: 0x0x0", "This layer receptive field: 99999999999", "POOL9 has an output of 1x1x0",
             "The 9th layer has an output volume of", "The second layer receptive field: 1e999",
+            "FC9 outputs 99999999999 values", "The FC layer gives 0 scores", "Layer 0 has 1e999 outputs",
             "| Layer | Params (K) |\n|---|---|\n| CONV1 | 1e999 |\n| POOL9 | 0.0001 |",
             "CONV1: [0x1, 99999999999] -> 1", "CONV1: 64 1x1 filters -> 56x56x64 (1 weights + 1e999 biases)",
             "CONV1 sees a 0x5 region of the input",

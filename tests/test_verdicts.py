@@ -17895,3 +17895,17 @@ def test_this_layer_headings_an_output_had_and_a_placed_field(line: str, judged:
     report = homework(f"Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
                       f"{line}\n")
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+@pytest.mark.parametrize("sheet, judged", [
+    # the values a layer gives said with a verb (prose: a wrong count passed): FC1 on 8x8x16 gives 10 values; CONV1's
+    # 32x32x16 output holds 32·32·16 = 16,384 (its values, never a vector's length: right, not a misread shape)
+    ("Input: 8x8x16\nFC1: 10 neurons\nFC1 outputs 12 values\n", [("memory", "wrong")]),
+    ("Input: 8x8x16\nFC1: 10 neurons\nThe FC layer gives 10 scores\n", [("memory", "right")]),
+    ("Input: 8x8x16\nFC1: 10 neurons\nLayer 1 has 12 outputs\n", [("memory", "wrong")]),
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nCONV1 outputs 16,384 values\n", [("memory", "right")]),
+    ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nThis layer produces 16,000 values\n", [("memory", "wrong")]),
+])
+def test_the_values_a_layer_gives_said_with_a_verb(sheet: str, judged: list[tuple[str, str]]) -> None:
+    report = homework(sheet)
+    assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
