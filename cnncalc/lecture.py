@@ -10867,7 +10867,7 @@ def _mac_unit_length(words: list[str]) -> int:
 
 
 def _vector_given(tokens: list[Tok]) -> list[Tok]:
-    """`FC1 outputs 10 values` (`gives 10 scores`, `has 10 outputs`, `produces 10 logits`) as `FC1 has 10 values`:
+    """`FC1 outputs 10 values` (`gives 10 scores`, `produces 10 logits`, `has 10 output values`) as `FC1 has 10 values`:
     the values a layer gives, said with a verb (prose: a wrong count passed; a convolution's `outputs 16,384 values`
     are its volume's values, never a vector's length). The layer a name, `This layer`, `Layer 2` or a placed one (`The
     FC layer`, `The first layer`); other tokens as they are."""
@@ -10877,9 +10877,9 @@ def _vector_given(tokens: list[Tok]) -> list[Tok]:
     if verb is None or verb + 2 >= end or tokens[verb + 1].kind != "NUM" or not tokens[verb + 1].text[0].isdigit():
         return tokens
     noun = words[verb + 2:end]
-    if not (noun in _CLASS_WORDS or noun in (["outputs"], ["output", "values"]) or
-            (noun == ["values"] and words[verb] != "has")):  # (`FC1 has 10 values`: `_count_sentence`'s)
-        return tokens
+    if not (noun in _CLASS_WORDS or noun == ["output", "values"] or
+            (noun == ["values"] and words[verb] != "has")):  # (`FC1 has 10 values`: `_count_sentence`'s; `CONV1 has
+        return tokens  # 16 outputs` may count its channels, not its values: prose as before)
     subject = tokens[:verb]
     named = [t.lower for t in subject]
     if not (_layer_reference(subject) == "name" or named == ["this", "layer"] or

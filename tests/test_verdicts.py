@@ -17902,10 +17902,17 @@ def test_this_layer_headings_an_output_had_and_a_placed_field(line: str, judged:
     # 32x32x16 output holds 32·32·16 = 16,384 (its values, never a vector's length: right, not a misread shape)
     ("Input: 8x8x16\nFC1: 10 neurons\nFC1 outputs 12 values\n", [("memory", "wrong")]),
     ("Input: 8x8x16\nFC1: 10 neurons\nThe FC layer gives 10 scores\n", [("memory", "right")]),
-    ("Input: 8x8x16\nFC1: 10 neurons\nLayer 1 has 12 outputs\n", [("memory", "wrong")]),
+    ("Input: 8x8x16\nFC1: 10 neurons\nLayer 1 has 12 output values\n", [("memory", "wrong")]),
     ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nCONV1 outputs 16,384 values\n", [("memory", "right")]),
     ("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nThis layer produces 16,000 values\n", [("memory", "wrong")]),
 ])
 def test_the_values_a_layer_gives_said_with_a_verb(sheet: str, judged: list[tuple[str, str]]) -> None:
     report = homework(sheet)
     assert [(a.quantity, a.verdict) for a in report.answers] == judged, report.messages()
+
+
+def test_a_convolutions_outputs_counted_with_has_are_not_read_as_its_values() -> None:
+    # `CONV1 has 16 outputs` may count its 16 output channels: not judged as the 32·32·16 = 16,384 values (a right
+    # count of channels would be marked wrong), as before
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nCONV1 has 16 outputs\n")
+    assert not [a for a in report.answers if a.verdict == "wrong"], report.messages()
