@@ -15943,8 +15943,8 @@ def _received_split(tokens: list[Tok]) -> tuple[list[Tok], ir.ShapeAnswer | None
         return tokens, None
     volume, order = _in_order(tokens[said + 1:])  # (`, input 3x32x32 (CxHxW)`: a table's column said so)
     received = _shape(volume[0]) if len(volume) == 1 and volume[0].kind in ("DIMS", "NUM") else None
-    if received is not None and order == ir.CHW and len(received.dims) == 3:
-        received = _channels_first(received)
+    if received is not None and order is not None and len(received.dims) == 3:
+        received = _in_said_order(received, order)
     return (tokens[:said - 1], received) if received is not None else (tokens, None)
 
 
