@@ -839,7 +839,8 @@ def _shift_expectation(e: ir.Expectation, shift: int) -> ir.Expectation:
                       restated=None if e.restated is None else moved(e.restated),
                       filter_shape=None if e.filter_shape is None else moved(e.filter_shape),
                       connections=None if e.connections is None else moved(e.connections),
-                      filter_biases=None if e.filter_biases is None else moved(e.filter_biases))
+                      filter_biases=None if e.filter_biases is None else moved(e.filter_biases),
+                      input_memory=None if e.input_memory is None else moved(e.input_memory))
 
 
 def _shown(value: Value) -> str:

@@ -146,6 +146,8 @@ class Checker:
             else:  # `-> input depth 3`: one side of it
                 self.side(exp.received, label, first.path, first.input, received if x is not None else first.doubt,
                           said, quantity="input")
+        if exp.input_memory is not None:
+            self.received_values(exp.input_memory, label, rows[0], received)
         if exp.filter_params is not None:
             self.one_filter(exp.filter_params, label, "params", rows)
         if exp.filter_weights is not None:
@@ -156,6 +158,50 @@ class Checker:
             self.filter_shape(exp.filter_shape, label, rows)
         if exp.connections is not None:
             self.connections(exp.connections, label, rows)
+
+    def received_values(self, count: ir.Count, label: str, first: Row, received: Doubt | None) -> None:
+        """`-> input memory 4096` (`CONV2 receives 4096 values`): the values the line's first layer receives,
+        H·W·C of the output before it, read as a layer's `memory` is (`4.1K`, in bytes as float32). When that volume
+        rests on a guess (`received`, the flow's doubt before the line), not checked, unless no rounding of the
+        inexact divisions it rests on gives the answer (wrong, as a line's `memory` is then)."""
+        quantity, code = "input memory", _COUNT_CODES["memory"]
+        x = first.input
+        doubt = received if x is not None else first.doubt
+        unsure = doubt is not None and (doubt.dims is None or any(doubt.dims))
+        if x is None:
+            reason = f"it rests on {doubt.reason}" if doubt is not None else "the input is unknown"
+            self._record(Answer(count.span, label, first.path, quantity, count.text, None, "unchecked", reason, ()),
+                         code)
+            return
+        count = _significant(count)
+        in_bytes, actual = _in_bytes(count, "memory"), x.size
+        working = (f"{first.path}: input {x} = {'·'.join(map(str, x.dims))} = {actual:,} values" if len(x.dims) > 1
+                   else f"{first.path}: input {actual:,} values",)
+        if in_bytes:
+            working = (f"{working[0]} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes",)
+        shown = actual * BYTES_PER_VALUE if in_bytes else actual
+        written = f"{shown:,}{' bytes' * in_bytes}"
+        if unsure and doubt is not None:
+            most = None if in_bytes else _values_most(x, doubt)
+            if most is None or _reachable(count, actual, most):
+                self._record(Answer(count.span, label, first.path, quantity, count.text, written, "unchecked",
+                                    f"it rests on {doubt.reason}", working), code)
+                return
+            self._record(Answer(count.span, label, first.path, quantity, count.text, written, "wrong",
+                                _out_of_reach(doubt.reason, actual, most), working), code,
+                         hint=f"rounded down at each division that is not whole, as PyTorch does, {first.path} "
+                              f"receives {actual:,} values")
+            return
+        if _holds(count, shown, in_bytes):
+            self._record(Answer(count.span, label, first.path, quantity, count.text, written, "right", None, working),
+                         code)
+            return
+        slip = _bytes_slip("memory", actual) if in_bytes and count.accepts(actual) else \
+            (self._slipped(count.span, actual) if count.exact and not in_bytes else None) or \
+            _rounding_slip(count, shown)
+        self._record(Answer(count.span, label, first.path, quantity, count.text, written, "wrong", slip, working),
+                     code, hint=f"{first.path} receives {x}: {actual:,} values"
+                                f"{f' ({shown:,} bytes as float32)' * in_bytes}")
 
     def one_filter(self, count: ir.Count, label: str, of: str, rows: list[Row]) -> None:
         """`filter params 76` (the lecture's `76 per filter`): one filter's parameters, its bias with them
@@ -765,6 +811,15 @@ def _most_of(rows: list[Row], quantity: str, inference: bool = False) -> int | N
             total += weights + biases if quantity == "params" else weights if quantity == "weights" else \
                 biases if quantity == "biases" else macs
     return total
+
+
+def _values_most(x: Shape, doubt: Doubt) -> int | None:
+    """The most values a volume in doubt can hold, however the inexact divisions it rests on are rounded (its own
+    size is the least): its sides' reach times its depth, when the depth is certain; None otherwise."""
+    if len(x.dims) != 3 or doubt.sides is None or doubt.dims is None or doubt.dims[2]:
+        return None
+    (_, height), (_, width) = doubt.sides
+    return height * width * x.dims[2]
 
 
 def _out_of_reach(reason: str, least: int, most: int, verdict: str = "this answer is outside that") -> str:

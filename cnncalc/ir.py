@@ -185,11 +185,12 @@ NOUNS = {"params": "parameter", "weights": "weight", "biases": "bias", "macs": "
          "memory": "memory", "filter_params": "per-filter parameter",
          "filter_weights": "per-filter weight",  # "the parameter count"; a filter's own (`filter params 76`)
          "filter_biases": "per-filter bias",  # a filter's bias: 1, or 0 for a layer without biases
-         "connections": "connection"}  # the LeNet paper's: each output value's inputs and bias, at every position
+         "connections": "connection",  # the LeNet paper's: each output value's inputs and bias, at every position
+         "input_memory": "input value"}  # the values the line receives (`input memory 4096`), as `memory` its output's
 PLURALS = {"params": "parameters", "weights": "weights", "biases": "biases", "macs": "MACs", "memory": "memory",
            "filter_params": "per-filter parameters", "filter_weights": "per-filter weights",
            "filter_biases": "per-filter biases",
-           "connections": "connections"}  # "it has no biases"
+           "connections": "connections", "input_memory": "input values"}  # "it has no biases"
 COUNTED = tuple(NOUNS)  # the quantities an answer counts, each an Expectation field
 FLOPS_HINT = ("FLOPs are 2·MACs in some sources and the MACs themselves in others (the ResNet paper's 3.6 billion "
               "FLOPs of its 34-layer net are multiply-adds): write the answer as MACs")  # so FLOPs are never judged
@@ -379,6 +380,7 @@ class Expectation(NamedTuple):
     #   the depth it covers; `11x11` its height and width alone; `-> filter 11x11x3`, the lecture's `Filter shape:`)
     connections: Count | None = None  # the LeNet paper's connections: every output value's inputs and its bias
     filter_biases: Count | None = None  # one filter's biases (`filter biases 1`; 0 when the layer has none)
+    input_memory: Count | None = None  # the values the line's first layer receives (`-> input memory 4096`)
 
 
 def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span: Span,
@@ -390,7 +392,8 @@ def answered(shape: ShapeAnswer | None, counts: Mapping[str, Count | None], span
     return Expectation(shape, counts.get("params"), counts.get("macs"), span, counts.get("weights"),
                        counts.get("memory"), sides, counts.get("biases"), field, counts.get("filter_params"),
                        counts.get("filter_weights"), padding, received, filter_shape=filter_shape,
-                       connections=counts.get("connections"), filter_biases=counts.get("filter_biases"))
+                       connections=counts.get("connections"), filter_biases=counts.get("filter_biases"),
+                       input_memory=counts.get("input_memory"))
 
 
 # `expect total …`: memory is bytes, parameters plus activations; activations are the values of every layer's

@@ -723,12 +723,11 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
         if not awaited.states(line):
             unawaited(awaited)
             return line
-        if expectation is not None and expectation.received is not None and \
-                reader.restated(awaited.shape, expectation.received):
-            return line
-        shape = awaited.shape
-        return line._replace(expectation=ir.answered(None, {}, shape.span, received=shape) if expectation is None
-                             else expectation._replace(received=shape, span=shape.span.to(expectation.span)))
+        for answer in awaited.answers:
+            earlier = None if expectation is None else _received_said(expectation, answer)
+            if earlier is None or not reader.restated(answer, earlier):
+                expectation = _with_received(expectation, answer)
+        return line._replace(expectation=expectation)
 
     def finished(net: _Net) -> None:
         """The network ends: unnamed layers stated after prose with nothing read after them (pools that
@@ -1465,8 +1464,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
         elif isinstance(result, _Awaited):
             if current.awaited is not None and (current.awaited.label, current.awaited.family) == \
                     (result.label, result.family):
-                if reader.restated(current.awaited.shape, result.shape):  # (else the first waits for the layer)
-                    current.awaited = result
+                current.awaited = current.awaited.joined(result, reader)
             else:
                 unawaited(current.awaited)  # (an earlier one that no layer line took)
                 current.awaited = result
@@ -2589,14 +2587,47 @@ class _Awaited(NamedTuple):
     label: str | None  # the layer's name (`pool1`), or
     family: str | None  # the kind it is named by (`fc`), no layer of which is above (or the ordinal's one fewer)
     said: str  # how E060 names it: `layer POOL1`, `FC`
-    shape: ir.ShapeAnswer
+    # the volume, or the count of its values (`Input to CONV2: 4096 values`): one of each at most
+    answers: tuple[ir.ShapeAnswer | ir.Count, ...]
     span: Span  # the layer's name as written
+
+    def joined(self, later: _Awaited, reader: _LineReader) -> _Awaited:
+        """This with what `later` answers of the same layer's input: an answer of another kind added (the volume
+        and its values), one of the same kind given again judged in its place when it agrees and says more
+        (`_LineReader.restated`); else the first waits for the layer."""
+        answers = list(self.answers)
+        for answer in later.answers:
+            same = next((k for k, earlier in enumerate(answers) if type(earlier) is type(answer)), None)
+            if same is None:
+                answers.append(answer)
+            elif reader.restated(answers[same], answer):
+                answers[same] = answer
+        return self._replace(answers=tuple(answers))
 
     def states(self, line: ir.Line) -> bool:
         """Whether `line` states the layer this answer is about."""
         item = line.items[0] if line.items else None
         return isinstance(item, ir.LayerCall) and (item.label == self.label if self.label is not None else
                                                    _family(item.keyword) == self.family)
+
+
+def _received_said(expectation: ir.Expectation, answer: ir.ShapeAnswer | ir.Count) -> ir.ShapeAnswer | ir.Count | None:
+    """What `expectation` answers already of the input that `answer` answers: its volume, or its values."""
+    return expectation.input_memory if isinstance(answer, ir.Count) else expectation.received
+
+
+def _with_received(expectation: ir.Expectation | None, answer: ir.ShapeAnswer | ir.Count) -> ir.Expectation:
+    """`expectation` with what the line's layer receives: a volume is the spec's `-> input 16x16x16`, a count of
+    values `-> input memory 4096` (`CONV2 receives 4096 values`: a volume's values, which a single number as its
+    shape would miss)."""
+    if expectation is None:
+        expectation = ir.answered(None, {}, answer.span)
+        return expectation._replace(input_memory=answer) if isinstance(answer, ir.Count) else \
+            expectation._replace(received=answer)
+    span = answer.span.to(expectation.span) if answer.span.start < expectation.span.start else \
+        expectation.span.to(answer.span)
+    return expectation._replace(input_memory=answer, span=span) if isinstance(answer, ir.Count) else \
+        expectation._replace(received=answer, span=span)
 
 
 class _Answered(NamedTuple):
@@ -5585,13 +5616,17 @@ class _LineReader:
             rest = rest[:-1]  # (`CONV2 receives a 16x16x16 volume.`)
         if [t.text for t in rest[:1] + rest[2:3]] == ["[", "]"] and rest[1].kind == "DIMS":
             rest = rest[1:2] + rest[3:]  # `Output of CONV1: [32x32x16]`, as the lecture brackets a volume
+        valued = received and any(t.lower in _VALUE_WORDS for t in rest)  # `CONV2 receives 4096 values`: a count
         if received:
             rest = [t for t in rest if t.lower not in _VALUE_WORDS]
         rest, order = _in_order(rest)  # `Input to POOL1: 16x32x32 (CxHxW)` (it was E060)
-        side = ir.SIDES.index(rest[0].lower) if received and len(rest) == 2 and rest[0].lower in ir.SIDES and \
-            rest[1].kind == "NUM" else None
+        side = ir.SIDES.index(rest[0].lower) if received and not valued and len(rest) == 2 and \
+            rest[0].lower in ir.SIDES and rest[1].kind == "NUM" else None
         if side is not None:
             rest = rest[1:]  # `Input to CONV1: depth 3` (`_input_side`): one side of what it receives
+        elif received and not valued and rest[:1] and rest[0].kind == "NUM" and \
+                [t.lower for t in rest[1:]] in (["channels"], ["channel"], ["feature", "maps"], ["maps"]):
+            side, rest = 2, rest[:1]  # `CONV2 receives 16 channels`: its input's depth (it was prose)
         vector = [t.kind for t in rest] == ["NUM"]  # `FC6 input: 9216 values`, `After FC8: 10`: a vector's length
         # (`9,216`: `_shape` reads a number's grouped thousands)
         this = [t.lower for t in name_tokens] in (["this", "layer"], ["the", "layer"])  # `Input to this layer: …`
@@ -5636,7 +5671,10 @@ class _LineReader:
             # (an output said for a layer not stated, `After CONV1: 55x55x96` under the input alone: the answers after
             # it rest on that layer, not judged without it; they were judged on the input, a right one marked wrong)
             self.kind_unseen = index is None and not received
-        shape = _shape(rest[0])
+        values = self._values_said(rest[0]) if valued and vector else None  # `CONV2 receives 4096 values`
+        if valued and vector and values is None:
+            return None  # (reported)
+        shape = None if values is not None else _shape(rest[0])
         if shape is not None and side is not None:
             shape = shape._replace(axis=side, square=False)
         elif shape is not None and order is not None and len(shape.dims) == 3:
@@ -5645,31 +5683,33 @@ class _LineReader:
         # what a layer receives, answered before its line: the next layer line may state it (the next of its kind)
         awaited = received and index is None and numbered is None and placed is None and \
             (label is not None or (kind is not None and (kind[0] or 0) == found))
-        if index is None and not (awaited and shape is not None):
+        if index is None and not (awaited and (shape or values) is not None):
             new = ("; for a new layer, give its sizes, as in `Max pooling 2x2 with stride 2 gives 16x16x32.` (the "
                    "answers after it are not judged without it)" if self.kind_unseen else "")
             self.sink.add(codes.E060, missing, named, hint="name a layer written above, as in `After CONV1: 55x55x96`"
                                                            + new)
             return None
-        if shape is None:
-            self.not_a_volume(rest[0].text, rest[0].span)
-            return None
-        shape = self.with_depth(shape, rest[1:])
-        if shape is None:
+        answer: ir.ShapeAnswer | ir.Count | None = values
+        if values is None:
+            if shape is None:
+                self.not_a_volume(rest[0].text, rest[0].span)
+                return None
+            answer = shape = self.with_depth(shape, rest[1:])
+        if answer is None:
             return None
         if awaited:
-            return _Awaited(label, kind[1] if label is None and kind is not None else None, said, shape, named)
+            return _Awaited(label, kind[1] if label is None and kind is not None else None, said, (answer,), named)
         assert index is not None
         self.places = True
         before = lines[index].expectation
-        earlier = None if before is None else before.received if received else before.shape
-        if earlier is not None and not self.restated(earlier, shape):
+        earlier = None if before is None else _received_said(before, answer) if received else before.shape
+        if earlier is not None and not self.restated(earlier, answer):
             self.said_again = True
             return None  # answered already: a restatement
         if received:
-            expectation = ir.answered(None, {}, shape.span, received=shape) if before is None else \
-                before._replace(received=shape, span=before.span.to(shape.span))
+            expectation = _with_received(before, answer)
         else:
+            assert shape is not None
             expectation = ir.Expectation(shape, None, None, shape.span) if before is None else \
                 before._replace(shape=shape, span=before.span.to(shape.span))
         return _Answered(lines[index]._replace(expectation=expectation), index)
@@ -6685,6 +6725,16 @@ class _LineReader:
             return False
         self.not_a_volume(_shown(inside), Span(opening.end, closing.start))
         return None
+
+    def _values_said(self, number: Tok) -> ir.Count | None:
+        """The count of values a layer receives (`4096` of `CONV2 receives 4096 values`); None, with E060, when
+        the number is no count."""
+        try:
+            return self._count_token(number)
+        except _Unreadable as e:
+            self.sink.add(codes.E060, str(e), number.span,
+                          hint="write the count as a whole number, as in `4096 values`")
+            return None
 
     def not_a_volume(self, written: str, span: Span) -> None:
         hint = "write the output volume as `HxWxC` (e.g. `55x55x96`), every size at least 1; `N` for a vector, " \
@@ -14647,15 +14697,24 @@ def _vector_said(tokens: list[Tok]) -> list[Tok]:
         k += 1
     words = [t.lower for t in out]
     receiving = next((j for j in range(2, min(len(words), 6)) if words[j] == "receives" or
-                      words[j - 2:j + 2] == ["'", "s", "input", "has"]), None)
-    if words[:1] == ["the"] and receiving is not None:
-        layer = out[1:receiving] if words[receiving] == "receives" else out[1:receiving - 2]
+                      words[j - 2:j + 2] in (["'", "s", "input", "has"], ["'", "s", "input", "is"])), None)
+    lead = 1 if words[:1] == ["the"] else 0  # (`CONV2's input has …`, `CONV2 receives …` as named)
+    if receiving is not None and (lead or words[receiving] != "receives"):
+        layer = out[lead:receiving] if words[receiving] == "receives" else out[lead:receiving - 2]
         verb = out[receiving] if words[receiving] == "receives" else out[receiving + 1]
         if layer and _layer_kind(" ".join(t.lower for t in layer)) is not None:
             at = out[0]
             return [Tok("WORD", "The", at.start, at.end), Tok("WORD", "input", at.start, at.end),
                     Tok("WORD", "to", at.start, at.end), Tok("WORD", "the", at.start, at.end), *layer,
                     Tok("WORD", "is", verb.start, verb.end), *out[receiving + 1 + (words[receiving] != "receives"):]]
+    holding = next((j for j in range(4, min(len(words), 8)) if words[j] in ("has", "holds", "contains")), None)
+    if holding is None or words[:2] != ["the", "input"] or words[2:3] not in (["to"], ["of"], ["for"], ["into"]) or \
+            _layer_kind(" ".join(words[3:holding])) is None:
+        return out
+    said = _skip(words, holding + 1, ("shape", "size", "dimensions", "dims", "of", ":"))  # (`has shape 16x16x16`)
+    if out[said:said + 1] and out[said].kind in ("NUM", "DIMS"):
+        verb = out[holding]  # `The input to CONV2 has 4096 values`: what CONV2 receives (it was judged as CONV2's
+        return [*out[:holding], Tok("WORD", "is", verb.start, verb.end), *out[said:]]  # values, its output's)
     return out
 
 

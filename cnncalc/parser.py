@@ -394,6 +394,11 @@ class Parser(TokenStream):
             return None
         shaped = answers.shape or (answers.sides[0] if answers.sides else None) or answers.field or \
             answers.padding or answers.received
+        if answers.input_memory is not None:
+            self.error(codes.E002, "the input receives nothing: its own values are `memory N`",
+                       answers.input_memory.span,
+                       hint="answer the input's values as `memory N` (`memory 3072` for 32x32x3)")
+            return None
         if shaped is not None:
             self.error(codes.E002, "an input's answers are counts (`memory 3072`, `params 0`): its shape is the one "
                                    "given", shaped.span, hint="answer the shapes of the layers after it")

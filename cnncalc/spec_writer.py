@@ -116,7 +116,7 @@ def answer_text(e: ir.Expectation) -> str:
     counts = (("params", e.params), ("weights", e.weights), ("biases", e.biases), ("memory", e.memory),
               ("macs", e.macs), ("filter params", e.filter_params), ("filter weights", e.filter_weights),
               ("filter biases", e.filter_biases),
-              ("connections", e.connections))
+              ("connections", e.connections), ("input memory", e.input_memory))
     parts += [f"{word} {count_text(count)}" for word, count in counts if count is not None]
     parts += [shape_text(side) if side.axis is None else f"{ir.SIDES[side.axis]} {side.dims[0]}" for side in e.sides]
     if e.field is not None:

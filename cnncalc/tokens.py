@@ -534,7 +534,7 @@ class TokenStream:
         """`-> 55x55x96 params 34,944 macs 105M`: a shape, `params N`, `weights N` (no biases), `biases N`,
         `macs N`, `memory N`, one filter's `filter params N`, `filter weights N` and `filter biases N`, one side of
         the output (`depth 96`), its receptive field (`rf 7x7`), its window's padding (`padding 3`) and the volume it
-        receives (`input 16x16x16`), each at most once."""
+        receives (`input 16x16x16`) or its values (`input memory 4096`), each at most once."""
         arrow = self.advance()
         shape: ir.ShapeAnswer | None = None
         counts: dict[str, ir.Count] = {}
@@ -634,9 +634,23 @@ class TokenStream:
                         return None
                     end = kept
                     continue
+                if self.peek().kind == "NAME" and ir.ANSWER_WORDS.get(self.peek().text.lower()) == "memory":
+                    self.advance()  # `input memory 4096`: the values it receives, as `memory` its output's
+                    if self.at("=", ":"):
+                        self.advance()
+                    count = self.count()
+                    if count is None:
+                        self.sync()
+                        return None
+                    if "input_memory" in counts:
+                        self.error(codes.E012, "`input memory` is given twice", tok.span.to(count.span),
+                                   hint="keep one")
+                    counts["input_memory"] = count
+                    end = count.span
+                    continue
                 if self.peek().kind not in ("DIMS", "NUMBER"):
                     self.unexpected("the volume the line receives after `input`, as in `input 16x16x16`",
-                                    "write it `HxWxC`, or `N` for a vector")
+                                    "write it `HxWxC`, `N` for a vector, or `memory N` for its values")
                     self.sync()
                     return None
                 kept = self.shape_kept(pairs, "input", tok)

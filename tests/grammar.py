@@ -165,8 +165,10 @@ class Grammar:
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["padding", "PADDING", "padding :", "padding padding", "input", "INPUT =",
                                        "input input", "input depth", "input WIDTH =", "input depth input",
-                                       "filter depth", "filter height :", "filter depth filter"]),
-                      self.rng.choice(["3", "1x2", "0", "3x3x3", "x", "1e3", "99999999999999999999", "8x8x3x2"])]
+                                       "filter depth", "filter height :", "filter depth filter", "input memory",
+                                       "INPUT MEMORY =", "input memory input memory", "input : memory"]),
+                      self.rng.choice(["3", "1x2", "0", "3x3x3", "x", "1e3", "99999999999999999999", "8x8x3x2",
+                                       "4.1K", "16KB", "~3072"])]
         if self.rng.random() < 0.05:
             parts += [self.rng.choice(["filter params", "filter weights", "filter biases", "Filter Parameters =",
                                        ", filter params", "filter", "filter macs", "filter params filter params 1"]),
@@ -654,6 +656,9 @@ REFERENCES = ["INPUT(9x9x3) -> [CONV(99999999999 filters, 3x3) -> RELU] x 64 -> 
               "FC 0 neurons: 9 params", "Output of the first ReLU: 9x9x9", "After the 10th sigmoid: 1",
               f"Params of layer {'9' * 4400}: 1", f"Conv {'9' * 4400} output: 9x9x9",
               "Input size of CONV1 = 9x9x9", "POOL1 receives a 0x0x0 volume.", "Input shape for FC9: 1e9",
+              "CONV2 receives 1e99 values", "The input to POOL1 has 0 channels", "CONV9's input has 9.9K values.",
+              "Input to CONV9: 99999999999 values\nCONV9: 1 1x1 filters", "The input of FC1 holds shape 0x0x0",
+              "Input to POOL1: 9 values\nInput to POOL1: 9x9x9\nInput to POOL1: 0 feature maps",
               "Output of this layer: 9x9x9", "This layer's params: 99999999999", "Its output =", "H x W x D = 0x0x0",
               "C x H x W = 9x9x9x9", "CxHxW: 9", "Computation: 9 multiply-adds", "Conv 2 output: 9x9x9",
               "For Conv 99999999999, output: 1", "In layer 3 there are 9 parameters.", "For the 2nd conv, params =",

@@ -8049,7 +8049,7 @@ def test_the_volume_an_fc_layer_receives_and_a_layer_not_above() -> None:
     # FC6 on 6x6x256 flattens 6·6·256 = 9,216 values
     fc = "Input: 6x6x256\nFC6: 4096 neurons\n"
     assert [(a.quantity, a.verdict) for a in homework(fc + "Input to FC6: 9216 values\n").answers] == [
-        ("input", "right")]
+        ("input memory", "right")]  # (its values counted)
     assert [(a.quantity, a.verdict) for a in homework(fc + "Input to FC6: 9217\n").answers] == [("input", "wrong")]
     missing = homework(fc + "Input to CONV9: 6x6x256\n")
     assert [(d.code, d.line, d.column, d.message) for d in missing.diagnostics] == [
@@ -8206,7 +8206,7 @@ def test_the_volume_a_layer_named_by_its_kind_receives_answered_before_its_line(
              "Input to FC: {}\nFC: 10 neurons\n")
     right = homework(sheet.format("32x32x3", "32x32x10", "1024 values"))
     assert [(a.path, a.quantity, a.verdict) for a in right.answers] == [
-        ("conv1", "input", "right"), ("conv2", "input", "right"), ("fc1", "input", "right")]
+        ("conv1", "input", "right"), ("conv2", "input", "right"), ("fc1", "input memory", "right")]
     wrong = homework(sheet.format("32x32x10", "16x16x10", "1000"))
     assert [a.verdict for a in wrong.answers] == ["wrong"] * 3
     # the pool is not the next layer line: its kind above none, so E060 where it is named
@@ -16963,6 +16963,102 @@ def test_the_specs_input_side_is_judged_and_its_mistakes_are_said() -> None:
         ("input 8x8x3\nc: conv 4 3x3 -> input depth 3 input 8x8x3\n", ("E012", 2, 32, "`input` is given twice")),
     ]:
         assert expected in [(d.code, d.line, d.column, d.message) for d in run(text).diagnostics], text
+
+
+def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
+    # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
+    # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
+    spec = run("input 8x8x3\nc: conv 4 3x3 -> input memory 192\np: maxpool 2x2 -> input memory 0.14K memory 36\n"
+               "f: fc 2 -> input memory 36B\ng: fc 2 -> input memory 3\nh: fc 2 -> input memory 8B\n")
+    assert [(a.label, a.quantity, a.expected, a.actual, a.verdict) for a in spec.answers] == [
+        ("c", "input memory", "192", "192", "right"), ("p", "memory", "36", "36", "right"),
+        ("p", "input memory", "0.14K", "144", "right"),  # (read at two significant digits, as `memory` is)
+        ("f", "input memory", "36B", "144 bytes", "wrong"),  # 36 values as float32 are 36·4 = 144 bytes
+        ("g", "input memory", "3", "2", "wrong"),  # f's vector of 2
+        ("h", "input memory", "8B", "8 bytes", "right")]  # g's 2 values, 2·4 = 8 bytes
+    assert [(d.code, d.line, d.message) for d in spec.diagnostics] == [
+        ("E040", 4, "f: expected input memory 36B, computed 144 bytes; that is the values' count written in bytes "
+                    "(`B`); as float32 they take 144 bytes"),
+        ("E040", 5, "g: expected input memory 3, computed 2")]
+    assert spec.diagnostics[1].hint == "g receives 2: 2 values"
+    # a wrong count whose working is written beside it is not the layer's; a rounded one says what it rounds to
+    told = run("input 8x8x3\nc: conv 4 3x3\np: maxpool 2x2 -> input memory 150 memory 36\n"
+               "q: relu -> input memory 0.4K\n")
+    assert [(a.quantity, a.verdict, a.reason) for a in told.answers if a.quantity == "input memory"] == [
+        ("input memory", "wrong", None),
+        ("input memory", "wrong", "36 rounds to 0.0K at the precision written, not 0.4K")]
+    for text, expected in [
+        ("input 8x8x3 -> input memory 192\n",
+         ("E002", 1, len("input 8x8x3 -> input memory ") + 1,
+          "the input receives nothing: its own values are `memory N`")),
+        ("input 8x8x3\nc: conv 4 3x3 -> input memory 192 input memory 192\n",
+         ("E012", 2, len("c: conv 4 3x3 -> input memory 192 ") + 1, "`input memory` is given twice")),
+        ("input 8x8x3\nc: conv 4 3x3 -> input memory big\n", ("E002", 2, len("c: conv 4 3x3 -> input memory ") + 1,
+                                                               None)),
+    ]:
+        found = [(d.code, d.line, d.column, d.message) for d in run(text).diagnostics]
+        assert any(f[:3] == expected[:3] and (expected[3] is None or f[3] == expected[3]) for f in found), (text, found)
+
+
+def test_the_specs_input_values_after_an_inexact_division_are_wrong_only_out_of_every_roundings_reach() -> None:
+    # c1: (32 - 5)/2 + 1 = 14.5, 14 or 15: d receives 14x14x10 or 15x15x10, 14·14·10 = 1,960 to 15·15·10 = 2,250
+    # values
+    report = run("input 32x32x3\nc1: conv 10 5x5 stride 2\nd: relu -> input memory 3000\n"
+                 "e: relu -> input memory 2250\n")
+    assert [(a.label, a.verdict) for a in report.answers] == [("d", "wrong"), ("e", "unchecked")]
+    wrong = next(d for d in report.diagnostics if d.code == "E040")
+    assert wrong.message == ("d: expected input memory 3000, computed 1,960; it rests on the invalid stride at line 2; "
+                             "rounded down or up there, and at any later division that is not whole, it is 1,960 to "
+                             "2,250, and this answer is outside that")
+
+
+def test_the_spec_writes_the_input_values_answered_back() -> None:
+    # 8·8·3 = 192 values into c
+    converted = invoke("convert", "--lang", "lecture", "-",
+                       input="Input: 8x8x3\nCONV1: 4 3x3 filters\nCONV1 receives 192 values\n")
+    assert converted.exit_code == 0, converted.output
+    assert "-> input memory 192" in converted.output
+    assert [a.verdict for a in run(converted.output).answers] == ["right"]
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # what a layer receives counted in values: POOL1 gets CONV1's 32x32x16, 32·32·16 = 16,384 values, CONV2 the
+    # pool's (32 - 2)/2 + 1 = 16: 16x16x16, 16·16·16 = 4,096. Said as values they were judged as the volume's shape
+    # (a number against 16x16x16: right ones marked wrong), and `The input to CONV2 has …` as CONV2's own output's
+    # values (16·16·32 = 8,192: a wrong one passing, a right one marked wrong)
+    ("CONV2 receives {} values", "4096", "8192"), ("Input to CONV2: {} values", "4,096", "4000"),
+    ("CONV2 input: {} values", "4096", "16384"), ("The input to CONV2 has {} values", "4096", "8192"),
+    ("The input of CONV2 holds {} values.", "4.1K", "8.2K"), ("CONV2's input has {} values", "4096", "8192"),
+    ("CONV2's input is {} values", "4096", "8192"), ("POOL1 receives {} values", "16,384", "4,096"),
+    ("The input to POOL1 contains {} activations", "16384", "16000"),
+])
+def test_the_values_a_layer_receives_are_counted_whatever_their_shape(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
+    assert homework(NAMED_SHEET + answer.format(right) + "\n").answers[0].quantity == "input memory"
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # the depth a layer receives said as its channels: CONV2 gets the pool's 16 (a pool keeps the depth), POOL1
+    # CONV1's 16, CONV1 the input's 3; each was prose, a wrong one passing
+    ("CONV2 receives {} channels", "16", "32"), ("Input to CONV2: {} channels", "16", "8"),
+    ("The input to CONV2 has {} channels", "16", "32"), ("POOL1 receives {} feature maps.", "16", "8"),
+    ("CONV1 receives {} channels", "3", "1"), ("The input to CONV2 has shape {}", "16x16x16", "16x16x32"),
+    ("The input to CONV2 has size {}.", "16x16x16", "32x32x16"), ("CONV2's input is {}", "16x16x16", "16x16x32"),
+])
+def test_the_depth_or_volume_a_layer_receives_said_in_a_sentence_is_judged(answer: str, right: str,
+                                                                          wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
+
+
+def test_the_values_and_the_volume_a_layer_receives_answered_before_its_line_are_both_judged() -> None:
+    # CONV2 receives the pool's 16x16x16, 16·16·16 = 4,096 values; the second answer of another kind was dropped
+    above = "Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+    conv2 = "CONV2: 32 3x3 filters, stride 1, pad 1\n"
+    for values, volume, verdicts_ in [("4096", "16x16x16", ["right", "right"]), ("4000", "16x16x8", ["wrong", "wrong"]),
+                                      ("4096", "16x16x8", ["right", "wrong"])]:
+        report = homework(above + f"Input to CONV2: {values} values\nInput to CONV2: {volume}\n" + conv2)
+        assert sorted((a.quantity, a.verdict) for a in report.answers) == sorted(
+            zip(["input memory", "input"], verdicts_)), (values, volume)
 
 
 @pytest.mark.parametrize("answer, right, wrong", [
