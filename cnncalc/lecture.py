@@ -8074,7 +8074,7 @@ _COUNT_WORDS: dict[tuple[str, ...], str] = {
     **dict.fromkeys((("macs",), ("mult", "-", "adds"), ("multiply", "-", "adds"), ("multiply", "-", "accumulates"),
                      ("multiply", "-", "accumulate", "operations"), ("multiply", "-", "accumulate"),
                      ("mac", "operations"), ("macs", "operations"), ("mac", "count"), ("macs", "count"),
-                     ("mac", "ops"), ("macs", "ops"), ("multiplications",), ("multiplies",)), "macs"),
+                     ("mac", "ops"), ("macs", "ops"), ("multiplications",), ("multiplies",), ("mults",)), "macs"),
     **dict.fromkeys((("connections",), ("connection", "count")), "connections"),  # the LeNet paper's
     **dict.fromkeys((("memory",), ("activations",), ("activation",), ("neurons",), ("output", "neurons"),
                      ("values",), ("output", "values"), ("output", "activations"), ("activation", "memory"),
@@ -8169,7 +8169,7 @@ _LOOSE_JOINTS = ("-", "=", ".", ":", ",", "layer", "with", "has", "uses", "appli
 # the spatial size: 2`)
 _KEEPING = frozenset(("keep", "keeps", "keeping", "preserve", "preserves", "preserving", "maintain", "maintains",
                       "maintaining", "retain", "retains", "unchanged"))
-_MAC_UNITS = ("macs", "mult-adds", "multiply-adds", "multiplications", "multiplies")  # `Operations: 105M MACs`
+_MAC_UNITS = ("macs", "mult-adds", "multiply-adds", "multiplications", "multiplies", "mults")  # `Operations: 105M MACs`
 _COUNT_HEADS = (("the", "number", "of"), ("number", "of"), ("no", ".", "of"), ("#", "of"), ("#",),
                 ("num",))  # `Num params: 760`
 _COST_WORDS = ("operations", "ops", "compute", "computation", "cost")  # what a count of MACs may be called beside
@@ -9558,7 +9558,9 @@ def _labelled(tokens: list[Tok]) -> list[list[Tok]] | None:
             group = group[:2]  # `…, 1216 parameters in total`
         words = [t.lower for t in group]
         head = _count_head(words, 0)
-        after = _count_head(words, 1) if len(group) > 2 and group[0].kind == "NUM" else None
+        after = _count_head(words, 1) if len(group) > 1 and group[0].kind == "NUM" else None
+        if len(group) == 2 and after is not None and _COUNT_WORDS[after] != "macs":
+            after = None  # (`442K multiplications` is MACs; `10 values` and `10 neurons` are read elsewhere)
         if len(group) == 2 and (group[0].kind == "NUM" or words[0] in ("no", "zero")) and words[1] in ir.ANSWER_WORDS:
             # `96 biases`; `no parameters` (`zero parameters`), read as `parameters: none`
             count = group[0] if group[0].kind == "NUM" else Tok("WORD", "none", group[0].start, group[0].end)

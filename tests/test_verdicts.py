@@ -16965,6 +16965,15 @@ def test_the_specs_input_side_is_judged_and_its_mistakes_are_said() -> None:
         assert expected in [(d.code, d.line, d.column, d.message) for d in run(text).diagnostics], text
 
 
+@pytest.mark.parametrize("answer", ["CONV1 needs {} multiplications", "CONV1 requires {} multiplies",
+                                    "CONV1 needs {} mults", "CONV1 mults: {}",
+                                    "The first layer needs {} multiplications"])
+def test_a_named_layers_multiplications_said_in_one_word_are_its_macs(answer: str) -> None:
+    # CONV1's 32x32x16 output, each value 3·3·3 = 27 multiplications: 32·32·16·27 = 442,368 MACs. Said with one word
+    # for them after a verb, or as `mults`, each was prose, a wrong count passing
+    right_then_wrong(NAMED_SHEET + answer + "\n", "442,368", "400,000")
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
