@@ -2971,12 +2971,12 @@ class _LineReader:
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
                 _bracketed_filters(_vector_given(_output_had(self.tokens[lead:])))))))))))))
-        normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_after_comma(_piped(
-            _answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
+        normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_argument_named(
+            _after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
                     _reason_dropped(_activation_size(_yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
-                            _count_restated(_in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))))),
+                            _count_restated(_in_and_out(unlabelled, bool(lines)))))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -11538,6 +11538,53 @@ _FILTER_SIDE_HEADS = [[noun, side] for noun in ("filter", "kernel")
                       for side in ("depth", "width", "height", "channels")]
 # `Filter depth: 3`: one side of one filter (`_filter_side` reads `Depth of each filter: 3`, `Depth: 3 (filter)`, …)
 _FILTER_NOUNS = ("filter", "filters", "kernel", "kernels")
+
+
+# a named layer's argument as frameworks name it (`CONV2 in_channels = 16`), -> the heading an answer line reads, and
+# whether only an FC layer's is read so (a convolution's `inputs` may count its channels or its values)
+_ARGUMENT_NAMES: dict[tuple[str, ...], tuple[tuple[str, ...], bool]] = {
+    **dict.fromkeys((("in_channels",), ("in", "channels")), (("input", "depth"), False)),
+    **dict.fromkeys((("out_channels",), ("out", "channels")), (("output", "depth"), False)),
+    **dict.fromkeys((("in_features",), ("in", "features"), ("inputs",), ("fan", "-", "in"), ("fan_in",),
+                     ("number", "of", "inputs")), (("input",), True)),
+    **dict.fromkeys((("out_features",), ("out", "features"), ("outputs",), ("number", "of", "outputs")),
+                    (("output",), True)),
+    **dict.fromkeys((("filter", "size"), ("kernel", "size"), ("kernel_size",)), (("filter", "shape"), False)),
+}
+_ARGUMENT_VERBS = {"takes": ("inputs",), "has": ("inputs", "outputs"), "gives": ("outputs",)}  # `FC1 takes 8192 inputs`
+
+
+def _argument_named(tokens: list[Tok]) -> list[Tok]:
+    """A named layer's answer under the name its framework gives the argument (`CONV2 in_channels = 16`, `CONV2 in
+    channels: 16`, `CONV2 out_channels = 32`, `FC1 in_features = 8192`, `FC1 inputs: 8192`, `FC1 fan-in: 8192`,
+    `FC1 out_features: 10`, `CONV2 kernel size: 3x3`) or an FC layer's inputs and outputs said with a verb (`FC1
+    takes 8192 inputs`, `FC1 has 10 outputs`), as the heading an answer line reads (`CONV2 input depth: 16`, `FC1
+    input: 8192`, `CONV2 filter shape: 3x3`): each was prose, a wrong answer passing, or the layer stated again
+    (E015). Only an FC layer's inputs and outputs are read so: a convolution's may count channels or values. Other
+    tokens as they are."""
+    words = [t.lower for t in tokens]
+    named = 1 + 2 * (words[1:3] in (["'", "s"], ["’", "s"]))
+    if len(words) < named + 2 or _layer_reference(tokens[:1]) != "name":
+        return tokens
+    fully_connected = _family(_layer_kind(words[0]) or "") == "fc"
+    said = _untrailed(tokens)
+    verb = words[named]
+    if named == 1 and verb in _ARGUMENT_VERBS and fully_connected and len(_unended(tokens)) == 4 and \
+            tokens[2].kind == "NUM" and words[3] in _ARGUMENT_VERBS[verb]:
+        said_as = "input" if words[3] == "inputs" else "output"  # `FC1 takes 8192 inputs`
+        return [tokens[0], Tok("WORD", said_as, tokens[3].start, tokens[3].end),
+                Tok("P", ":", tokens[1].start, tokens[1].end), tokens[2]]
+    phrase = next((p for p in _ARGUMENT_NAMES if tuple(words[named:named + len(p)]) == p), None)
+    if phrase is None:
+        return tokens
+    heading, fc_only = _ARGUMENT_NAMES[phrase]
+    joint = named + len(phrase)
+    if (fc_only and not fully_connected) or words[joint:joint + 1] not in ([":"], ["="], ["is"]) or \
+            len(said) != joint + 2 or said[-1].kind not in ("NUM", "DIMS"):
+        return tokens
+    start, end = tokens[named].start, tokens[joint - 1].end
+    return [tokens[0], *(Tok("WORD", word, start, end) for word in heading),
+            Tok("P", ":", tokens[joint].start, tokens[joint].end), said[-1], *tokens[len(said):]]
 
 
 def _filter_shape_named(tokens: list[Tok]) -> list[Tok]:

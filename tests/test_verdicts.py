@@ -16974,6 +16974,32 @@ def test_a_named_layers_multiplications_said_in_one_word_are_its_macs(answer: st
     right_then_wrong(NAMED_SHEET + answer + "\n", "442,368", "400,000")
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a layer's argument under its framework's name, or an FC layer's inputs and outputs said with a verb: FC1
+    # flattens CONV2's 16x16x32, 16·16·32 = 8,192 inputs, and gives its 10 units' outputs; CONV2 receives the pool's 16
+    # channels and gives 32, with 3x3 filters over 16 channels. Each was prose (a wrong one passing) or FC1 stated
+    # again (E015)
+    ("FC1 takes {} inputs", "8192", "8000"), ("FC1 has {} inputs", "8,192", "8,000"),
+    ("FC1 inputs: {}", "8192", "4096"),
+    ("FC1 in_features = {}", "8192", "8000"), ("FC1's in features: {}", "8192", "8000"),
+    ("FC1 fan-in: {}", "8192", "8000"), ("FC1 number of inputs: {}", "8192", "8000"),
+    ("FC1 has {} outputs", "10", "12"), ("FC1 gives {} outputs.", "10", "12"), ("FC1 out_features = {}", "10", "12"),
+    ("FC1 outputs: {}", "10", "8192"), ("CONV2 in_channels = {}", "16", "32"), ("CONV2 in channels: {}", "16", "3"),
+    ("CONV2 out_channels = {}", "32", "16"), ("CONV2 kernel size: {}", "3x3", "5x5"),
+    ("CONV2 filter size: {}", "3x3x16", "3x3x3"), ("CONV2 kernel_size = {}", "3", "5"),
+])
+def test_a_layers_argument_under_its_frameworks_name_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + "FC1: 10 neurons\n" + answer + "\n", right, wrong)
+
+
+@pytest.mark.parametrize("answer", ["CONV2 inputs: {}", "CONV2 has {} inputs", "CONV2 has {} outputs"])
+def test_a_convolutions_inputs_or_outputs_counted_are_not_judged_as_a_length(answer: str) -> None:
+    # CONV2's inputs may be its 16 channels or the pool's 16·16·16 = 4,096 values, its outputs its 32 channels or
+    # 16·16·32 = 8,192 values: which is not said, so neither a right nor a wrong count of either is judged
+    for count in ("16", "4096", "32", "8192", "7"):
+        assert [a.verdict for a in homework(NAMED_SHEET + answer.format(count) + "\n").answers] == []
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
