@@ -794,7 +794,7 @@ def _read(text: str, sink: DiagnosticSink) -> tuple[ir.File, dict[str, str]]:
     aligned = False  # that table's columns are aligned by spaces (no bars): it ends at a blank line
     # A question left unanswered on the line above: its tokens, where it starts, whether it was taken for prose
     question: tuple[list[Tok], int, bool] | None = None
-    bare_rows = _bare_rows(text.split("\n")) if "---" in text else set()
+    bare_rows = _bare_rows(text.split("\n")) if "|" in text else set()
     comma_rows = _comma_rows(text.split("\n")) if "," in text else set()  # a table pasted as CSV
     lone_rows = {body[0][0] + 1 for _, head, body in _tables(text.split("\n")) if head is not None and len(body) == 1} \
         if "|" in text else set()  # (line numbers from 1)
@@ -1947,17 +1947,30 @@ _BARE_RULE = re.compile(r"[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+")  #
 def _bare_rows(lines: list[str]) -> set[int]:
     """The numbers of the lines of markdown tables written without their outer bars (`Layer | Output | Params`,
     `--- | --- | ---`, then `CONV1 | 32x32x10 | 760` until a line without a bar): the rule under the header
-    says so."""
+    says so; without a rule, a header whose every column cnncalc knows, a layer's first, then answers (`_bare_header`:
+    its rows were prose, a wrong answer passing)."""
     rows: set[int] = set()
     for i, line in enumerate(lines):
-        if i and _BARE_RULE.fullmatch(line) and "|" in lines[i - 1]:
-            rows.add(i)  # line numbers from 1: the header is line i, the rule i + 1
+        ruled = i and _BARE_RULE.fullmatch(line) and "|" in lines[i - 1]
+        if ruled or (_bare_header(line) and (not i or "|" not in lines[i - 1]) and i + 1 < len(lines) and
+                     lines[i + 1].count("|") == line.count("|") and not _BARE_RULE.fullmatch(lines[i + 1])):
+            header = i - 1 if ruled else i  # (line numbers from 1: the header's is header + 1)
             j = i + 1
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 rows.add(j + 1)
                 j += 1
-            rows.add(i + 1)
+            rows.update(range(header + 1, i + 2))
     return rows
+
+
+def _bare_header(line: str) -> bool:
+    """Whether a line is a table's header without its outer bars, each column one cnncalc knows, the first its layers
+    and the others answers (`Layer | Output | Params`)."""
+    if "|" not in line or _TABLE_ROW.fullmatch(line.strip()):
+        return False
+    roles = [_COLUMNS.get(" ".join(cell.lower().strip(" *_`:").split()), "?") for cell in line.split("|")]
+    return roles[0] == "name" and len(roles) > 1 and all(
+        role in ("output", "input", *_ANSWER_COLUMNS) for role in roles[1:])
 
 
 class _Table:

@@ -17000,6 +17000,19 @@ def test_a_convolutions_inputs_or_outputs_counted_are_not_judged_as_a_length(ans
         assert [a.verdict for a in homework(NAMED_SHEET + answer.format(count) + "\n").answers] == []
 
 
+def test_a_table_without_its_outer_bars_or_its_rule_is_read_when_its_header_says_so() -> None:
+    # CONV1 on 32x32x3, 16 3x3 filters at pad 1: (32 - 3 + 2)/1 + 1 = 32, 32x32x16, (3·3·3 + 1)·16 = 448 parameters;
+    # the pool (32 - 2)/2 + 1 = 16, 16x16x16, none. Without the rule under the header the rows were prose, a wrong
+    # answer passing
+    table = "Layer | Output | Params\nCONV1 | {} | {}\nPOOL1 | 16x16x16 | 0\n"
+    for cells, verdicts_ in [(("32x32x16", "448"), ["right"] * 4), (("30x30x16", "432"), ["wrong", "wrong", "right",
+                                                                                          "right"])]:
+        report = homework(NAMED_SHEET + "\n" + table.format(*cells))
+        assert [a.verdict for a in report.answers] == verdicts_, report.messages()
+    # a line with bars whose columns are not all known stays what it was (prose here)
+    assert not homework(NAMED_SHEET + "\nLayer | Output | Notes\nCONV1 | 30x30x16 | padded\n").answers
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
