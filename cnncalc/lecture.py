@@ -3638,7 +3638,7 @@ class _LineReader:
         sink, self.sink = self.sink, DiagnosticSink()
         by_line: dict[int, _Answered] = {}  # the last answer about each layer (it holds the earlier ones)
         name = parts[0][:1] if _part_named(parts[0]) else []  # `CONV1 params: 760; output: …`: CONV1's
-        each_named = all(_part_named(part) or _of_numbered_layer(part) for part in parts)
+        each_named = all(_part_named(part) or _of_numbered_layer(part) or _of_named_layer(part) for part in parts)
         reported = False  # a part of answers each named that reads as none but says why (`… answers again …`)
         try:
             for part in parts:
@@ -11192,6 +11192,13 @@ def _of_numbered_layer(tokens: list[Tok]) -> bool:
                for j in range(len(tokens) - 2))
 
 
+def _of_named_layer(tokens: list[Tok]) -> bool:
+    """Whether an answer names its layer by its name after `of` before its `:` (`output depth of POOL1: 8`, as
+    `_side_owned` writes `POOL1 depth: 8`)."""
+    joint = next((j for j, t in enumerate(tokens) if t.text in (":", "=")), len(tokens))
+    return any(tokens[j].lower == "of" and _layer_reference(tokens[j + 1:j + 2]) == "name" for j in range(joint - 1))
+
+
 def _name_answered(tokens: list[Tok]) -> list[Tok]:
     """A layer's name, then its answer in words other headings do not have: a dash (`CONV1 - output: …`, `CONV1 -
     params: 448`), `trainable`, `learnable` or `total` before a count (`CONV1 trainable params: 448`), the count's
@@ -13750,6 +13757,7 @@ def _output_said(words: list[str], tokens: list[Tok]) -> bool:
 # what starts an answer line (`Output: …`, `Params: …`, `Number of parameters: …`, `Receptive field: …`)
 _ANSWER_HEADS = {"output", "params", "parameters", "weights", "biases", "macs", "memory", "shape", "number",
                  "activations", "receptive", "connections"}
+_SIDE_HEADS = {"depth", "height", "width", "rf", "padding"}  # after a layer's name: `POOL1 depth: 8` (`_answer_parts`)
 
 
 def _part_named(part: list[Tok]) -> bool:
@@ -13795,6 +13803,7 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
         if part[lead:lead + 1] and part[lead].kind == "DIMS" and _dims_text(part[lead].text).count("x") == 2:
             return True  # `Params: 0 / 16x16x16`: a volume alone (read as a working, 0 / (16·16·16), it passed)
         return bool(words) and (words[0] in _ANSWER_HEADS or
+                                (words[0] in _SIDE_HEADS and _of_named_layer(part[lead:])) or  # `depth of POOL1: 8`
                                 (len(words) > 1 and (_label(part[:1]) is not None or _family(words[0]) is not None)
                                  and words[1] in _ANSWER_HEADS) or named(part))  # (`FC params: …`: the one FC layer)
 
@@ -13822,7 +13831,8 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
         """A layer's name, then its answer (`POOL1 output: …`), or its output after an arrow or a colon (`POOL1 ->
         16x16x10`, `POOL1: 16x16x10`)."""
         return len(part) > 2 and _label(part[:1]) is not None and \
-            (part[1].lower in _ANSWER_HEADS or part[1].kind == "ARROW" or (part[1].text == ":" and
+            (part[1].lower in _ANSWER_HEADS or part[1].kind == "ARROW" or
+             (part[1].lower in _SIDE_HEADS and part[2].text in (":", "=")) or (part[1].text == ":" and
                                                                            part[2].kind == "DIMS"))
 
     cuts: list[int] = []
@@ -13835,7 +13845,8 @@ def _answer_parts(tokens: list[Tok]) -> list[list[Tok]]:
         # name and output, `…, POOL1 -> 16x16x10`: the value after the line's last `=` was the first answer's)
         if depth == 0 and ahead and ((t.text in (".", ";") and starts(ahead)) or
                                      (t.text == "/" and j and tokens[j - 1].end < t.start and starts(ahead)) or
-                                     (t.text == "," and (named(ahead) or signed(ahead) or said(ahead, j))) or
+                                     (t.text == "," and (named(ahead) or signed(ahead) or said(ahead, j) or
+                                                         (ahead[0].lower in _SIDE_HEADS and _of_named_layer(ahead)))) or
                                      (t.lower == "and" and j and tokens[j - 1].text != "," and
                                       (signed(ahead) or said(ahead, j)) and
                                       tuple(t.lower for t in tokens[j - 1:j + 2]) not in _COUNT_WORDS)):

@@ -18000,12 +18000,19 @@ def test_a_bare_total_after_an_output_is_e060() -> None:
         report.messages()
 
 
-def test_two_layers_sides_on_one_line_are_not_read_as_one_layers_volume() -> None:
-    # `CONV1 depth: 16, POOL1 depth: 8` names two layers: not one output's sides (this session's reading made it
-    # E060, "cannot read these sizes as the output's"); as before, not judged
-    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
-                      "CONV1 depth: 16, POOL1 depth: 8\n")
-    assert not [d for d in report.diagnostics if d.code == "E060"], report.messages()
+@pytest.mark.parametrize("line, verdicts_", [
+    # `CONV1 depth: 16, POOL1 depth: 8` names two layers: not one output's sides, each layer's side (it was prose, a
+    # wrong one passing). CONV1 gives (32 - 3 + 2)/1 + 1 = 32, 32x32x16; the pool (32 - 2)/2 + 1 = 16, 16x16x16; both
+    # pad as written: CONV1 1, the pool 0; CONV1 sees 3x3 pixels, the pool 3 + (2 - 1)·1 = 4
+    ("CONV1 depth: 16, POOL1 depth: 8", ["right", "wrong"]), ("CONV1 depth: 8; POOL1 depth: 16", ["wrong", "right"]),
+    ("CONV1 width: 32, POOL1 width: 15", ["right", "wrong"]),
+    ("CONV1 padding: 1, POOL1 padding: 1", ["right", "wrong"]),
+    ("Depth of CONV1: 16, depth of POOL1: 8", ["right", "wrong"]), ("CONV1 RF: 3, POOL1 RF: 3", ["right", "wrong"]),
+])
+def test_two_layers_sides_on_one_line_are_each_layers(line: str, verdicts_: list[str]) -> None:
+    report = homework("Input: 32x32x3\nCONV1: 16 3x3 filters, pad 1\nPOOL1: 2x2 max pool, stride 2\n" + line + "\n")
+    assert [a.verdict for a in report.answers] == verdicts_, report.messages()
+    assert [a.path for a in report.answers] == ["conv1", "pool1"]
 
 
 @pytest.mark.parametrize("line, judged", [
