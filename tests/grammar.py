@@ -1341,6 +1341,12 @@ def lecture(rng: random.Random) -> str:
             lines.append(rng.choice(["Full AlexNet architecture:", "Input: 227x227x3 images", "", "# note",
                                      f"CONV{i}: {vol} -> 27x27x96", f"Input: {vol} -> Output: 13x13x256",
                                      f"POOL{i} reduces {vol} to 27x27x96", f"MAX POOL{i}: [{vol}] -> [27x27x96]",
+                                     f"CONV{i} receives {rng.choice(['290,400', '69,984', '4.1K', 'x'])} values",
+                                     f"The input to FC{i} has {rng.randint(0, 99999)} values",
+                                     f"FC{i} takes {rng.randint(0, 99999)} inputs", f"CONV{i} in_channels = 96",
+                                     f"CONV{i} depth: 96, POOL{i} depth: {rng.choice(['96', '48', 'x'])}",
+                                     f"CONV{i} RF: 11; POOL{i} RF: {rng.randint(0, 20)}",
+                                     "Layer | Output | Params", f"CONV{i} | {vol} | 34,944",
                                      f"Total {rng.choice(['params', 'parameters', 'number of MACs', 'memory'])}"
                                      f"{rng.choice([': ', ' = ', ' '])}"
                                      f"{rng.choice(['62.4M', '60,965,224', 'x', ''])}"]))
