@@ -2985,11 +2985,11 @@ class _LineReader:
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
                 _bracketed_filters(_vector_given(_output_had(self.tokens[lead:])))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_argument_named(
-            _after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
+            _received_verb(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
                     _reason_dropped(_activation_size(_yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
-                            _count_restated(_in_and_out(unlabelled, bool(lines)))))))))))))))))))))))))))))))),
+                            _count_restated(_in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -11607,6 +11607,25 @@ def _argument_named(tokens: list[Tok]) -> list[Tok]:
             Tok("P", ":", tokens[joint].start, tokens[joint].end), said[-1], *tokens[len(said):]]
 
 
+def _received_verb(tokens: list[Tok]) -> list[Tok]:
+    """What a named layer receives said with another verb (`CONV2 takes a 16x16x16 input`, `takes in`, `gets`, `is
+    fed`, `is given`) as `CONV2 receives 16x16x16`, which `_receiving` reads (each was prose, a wrong volume passing).
+    Other tokens as they are."""
+    words = [t.lower for t in _unended(tokens)]
+    verb = next((len(w) for w in _RECEIVING_VERBS if words[1:1 + len(w)] == w), 0)
+    if not verb or _layer_reference(tokens[:1]) != "name":
+        return tokens
+    at = _skip(words, 1 + verb, ("a", "an", "the"))
+    end = _skip(words, at + 1, ("input", "volume", "tensor", "as", "its"))
+    if at >= len(words) or tokens[at].kind != "DIMS" or end != len(words):
+        return tokens
+    said = tokens[1]
+    return [tokens[0], Tok("WORD", "receives", said.start, tokens[verb].end), tokens[at]]
+
+
+_RECEIVING_VERBS = (["takes", "in"], ["takes"], ["gets"], ["is", "fed", "with"], ["is", "fed"], ["is", "given"])
+
+
 def _filter_shape_named(tokens: list[Tok]) -> list[Tok]:
     """A named layer's filter said without `shape` (`CONV1 filter: 5x5x3`, `CONV1 kernels = 5x5x3`, `CONV2 filters are
     3x3x16`, `Each CONV2 filter is 3x3x16`) as `CONV1 filter shape: 5x5x3` (`kernel shape`, Keras' name for the
@@ -12216,6 +12235,9 @@ def _receiving(words: list[str]) -> tuple[slice, int] | None:
     joint = next((j for j, w in enumerate(words) if w in (":", "=", "is", "receives")), None)
     if joint is None or joint < at + 1:
         return None
+    into = at + next((len(w) for w in _INTO if words[at:at + len(w)] == w), 0)
+    if into > at and joint > into and words[joint] in (":", "="):
+        return slice(into, joint), joint  # `Going into CONV2: 16x16x16` (it was judged as CONV2's output)
     said = _skip(words, at + 1, ("size", "volume", "shape", "dimensions")) if words[at:at + 1] == ["input"] else at + 1
     if ((words[at:at + 1] == ["input"] and words[said:said + 1] in (["to"], ["of"], ["for"], ["into"])) or
             words[at:at + 2] == ["output", "before"]) and joint > said + 1 and words[joint] != "receives":
@@ -12232,6 +12254,9 @@ def _receiving(words: list[str]) -> tuple[slice, int] | None:
     if words[joint] == "receives" and at == 0:
         return slice(0, joint), joint
     return None
+
+
+_INTO = (["going", "into"], ["fed", "into"], ["feeding", "into"], ["coming", "into"], ["into"], ["entering"])
 
 
 def _asked_after(words: list[str]) -> int | None:
@@ -14782,7 +14807,8 @@ def _vector_said(tokens: list[Tok]) -> list[Tok]:
                     Tok("WORD", "is", verb.start, verb.end), *out[receiving + 1 + (words[receiving] != "receives"):]]
     holding = next((j for j in range(4, min(len(words), 8)) if words[j] in ("has", "holds", "contains")), None)
     if holding is None or words[:2] != ["the", "input"] or words[2:3] not in (["to"], ["of"], ["for"], ["into"]) or \
-            _layer_kind(" ".join(words[3:holding])) is None:
+            (_layer_kind(" ".join(words[3:holding])) is None and _layer_reference(out[3:holding]) is None and
+             words[3:holding] != ["this", "layer"]):
         return out
     said = _skip(words, holding + 1, ("shape", "size", "dimensions", "dims", "of", ":"))  # (`has shape 16x16x16`)
     if out[said:said + 1] and out[said].kind in ("NUM", "DIMS"):

@@ -17013,6 +17013,22 @@ def test_a_table_without_its_outer_bars_or_its_rule_is_read_when_its_header_says
     assert not homework(NAMED_SHEET + "\nLayer | Output | Notes\nCONV1 | 30x30x16 | padded\n").answers
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # what a layer receives said with another verb, or after `into`: CONV2 gets the pool's (32 - 2)/2 + 1 = 16,
+    # 16x16x16; the pool CONV1's 32x32x16, 32·32·16 = 16,384 values; FC1 CONV2's 16x16x32, 16·16·32 = 8,192.
+    # `Going into CONV2: …` was judged as CONV2's output (a right answer marked wrong); the others were prose
+    ("Going into CONV2: {}", "16x16x16", "16x16x32"), ("Into CONV2: {}", "16x16x16", "16x16x8"),
+    ("CONV2 takes a {} input", "16x16x16", "16x16x32"), ("CONV2 takes in {}", "16x16x16", "32x32x16"),
+    ("CONV2 gets {}.", "16x16x16", "16x16x8"), ("CONV2 is fed a {} volume", "16x16x16", "16x16x8"),
+    ("CONV2 takes {} as input", "16x16x16", "16x16x3"),
+    ("The input to the second layer has {} values", "16384", "4096"),
+    ("The input to this layer has {} values", "8192", "8000"),
+])
+def test_what_a_layer_receives_said_with_another_verb_or_after_into_is_judged(answer: str, right: str,
+                                                                              wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + "FC1: 10 neurons\n" + answer + "\n", right, wrong)
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
