@@ -2985,11 +2985,11 @@ class _LineReader:
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
                 _bracketed_filters(_vector_given(_output_had(self.tokens[lead:])))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_argument_named(
-            _received_verb(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
+            _received_verb(_in_then_out(_output_as_input(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
                     _reason_dropped(_activation_size(_yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
-                            _count_restated(_in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))))))),
+                            _count_restated(_in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -11607,6 +11607,55 @@ def _argument_named(tokens: list[Tok]) -> list[Tok]:
             Tok("P", ":", tokens[joint].start, tokens[joint].end), said[-1], *tokens[len(said):]]
 
 
+def _output_as_input(tokens: list[Tok]) -> list[Tok]:
+    """A heading that names one layer's output as the next one's input (`Output of POOL1 / input of CONV2: …`,
+    `POOL1 output = CONV2 input: …`) as the first layer's output alone (`Output of POOL1: …`): it was judged as the
+    second layer's output, a right answer marked wrong. Other tokens as they are."""
+    words = [t.lower for t in tokens[:12]]
+    lead = 1 if words[:1] == ["the"] else 0
+    if words[lead:lead + 2] == ["output", "of"] and _layer_reference(tokens[lead + 2:lead + 3]) == "name":
+        first = lead + 3  # `Output of POOL1`
+    elif _layer_reference(tokens[lead:lead + 1]) == "name" and words[lead + 1:lead + 2] == ["output"]:
+        first = lead + 2  # `POOL1 output`
+    else:
+        return tokens
+    if words[first:first + 1] not in (["/"], ["="], [","], ["and"], ["or"]):
+        return tokens
+    at = _skip(words, first + 1, ("the", "and", "i.e", "."))
+    if words[at:at + 1] == ["input"] and words[at + 1:at + 2] in (["of"], ["to"], ["for"], ["into"]) and \
+            _layer_reference(tokens[at + 2:at + 3]) == "name":
+        joint = at + 3  # `… / input of CONV2`
+    elif _layer_reference(tokens[at:at + 1]) == "name" and words[at + 1:at + 2] == ["input"]:
+        joint = at + 2  # `… = CONV2 input`
+    else:
+        return tokens
+    if words[joint:joint + 1] not in ([":"], ["="]):
+        return tokens
+    return [*tokens[:first], *tokens[joint:]]
+
+
+def _in_then_out(tokens: list[Tok]) -> list[Tok]:
+    """A named layer's input and output said together in headings the reader does not follow, as `POOL1: 32x32x16 ->
+    16x16x16` (what `_received_before` reads): `CONV2 in/out: 16x16x16 / 16x16x32` (`input/output`), `CONV2 input ->
+    output: 16x16x16 -> 16x16x32`, `CONV2 (input 16x16x16): 16x16x32` (`(16x16x16 input)`). Each was prose, a wrong
+    input and output passing. Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    kinds = [t.kind for t in tokens]
+    if len(tokens) < 5 or _layer_reference(tokens[:1]) != "name":
+        return tokens
+    arrow = Tok("ARROW", "->", tokens[1].start, tokens[1].start)
+    said = 4 + (words[4:5] == [":"])  # (`… output 16x16x16 -> …`: the colon left out before the reader sees it)
+    if words[1:4] in (["in", "/", "out"], ["input", "/", "output"], ["input", "->", "output"]) and \
+            kinds[said:] in (["DIMS", "P", "DIMS"], ["DIMS", "ARROW", "DIMS"]) and words[said + 1] in ("/", "->", "→"):
+        return [tokens[0], Tok("P", ":", tokens[1].start, tokens[said - 1].end), tokens[said],
+                arrow._replace(start=tokens[said + 1].start, end=tokens[said + 1].end), tokens[said + 2]]
+    if words[1:2] == ["("] and words[5:6] == [":"] and words[4] == ")" and (
+            (words[2] == "input" and kinds[3] == "DIMS") or (kinds[2] == "DIMS" and words[3] == "input")):
+        volume = tokens[3] if kinds[3] == "DIMS" else tokens[2]  # `CONV2 (input 16x16x16): …`
+        return [tokens[0], tokens[5], volume, arrow, *tokens[6:]] if kinds[6:] == ["DIMS"] else tokens
+    return tokens
+
+
 def _received_verb(tokens: list[Tok]) -> list[Tok]:
     """What a named layer receives said with another verb (`CONV2 takes a 16x16x16 input`, `takes in`, `gets`, `is
     fed`, `is given`) as `CONV2 receives 16x16x16`, which `_receiving` reads (each was prose, a wrong volume passing).
@@ -11623,7 +11672,8 @@ def _received_verb(tokens: list[Tok]) -> list[Tok]:
     return [tokens[0], Tok("WORD", "receives", said.start, tokens[verb].end), tokens[at]]
 
 
-_RECEIVING_VERBS = (["takes", "in"], ["takes"], ["gets"], ["is", "fed", "with"], ["is", "fed"], ["is", "given"])
+_RECEIVING_VERBS = (["takes", "in"], ["takes"], ["gets"], ["is", "fed", "with"], ["is", "fed"], ["is", "given"],
+                    ["sees"], ["operates", "on"], ["is", "applied", "to"])
 
 
 def _filter_shape_named(tokens: list[Tok]) -> list[Tok]:

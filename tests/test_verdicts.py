@@ -17029,6 +17029,32 @@ def test_what_a_layer_receives_said_with_another_verb_or_after_into_is_judged(an
     right_then_wrong(NAMED_SHEET + "FC1: 10 neurons\n" + answer + "\n", right, wrong)
 
 
+@pytest.mark.parametrize("line, verdicts_", [
+    # a layer's input and output said together: CONV2 receives the pool's (32 - 2)/2 + 1 = 16, 16x16x16, and gives
+    # 16x16x32 (32 filters, pad 1). Each was prose (a wrong input and output passing)
+    ("CONV2 in/out: 16x16x16 / 16x16x32", ["right", "right"]), ("CONV2 in/out: 16x16x8 / 16x16x32", ["right", "wrong"]),
+    ("CONV2 input -> output: 16x16x16 -> 16x16x16", ["wrong", "right"]),
+    ("CONV2 (input 16x16x16): 16x16x32", ["right", "right"]), ("CONV2 (input 16x16x8): 16x16x16", ["wrong", "wrong"]),
+    ("CONV2 (16x16x32 input): 16x16x32", ["right", "wrong"]),
+])
+def test_a_layers_input_and_output_said_together_are_both_judged(line: str, verdicts_: list[str]) -> None:
+    report = homework(NAMED_SHEET + line + "\n")
+    assert [a.verdict for a in sorted(report.answers, key=lambda a: a.quantity != "output")] == verdicts_, \
+        report.messages()
+
+
+@pytest.mark.parametrize("answer, right, wrong", [
+    # one layer's output named as the next one's input: the pool's (32 - 2)/2 + 1 = 16, 16x16x16, which CONV2
+    # receives. It was judged as CONV2's output (16x16x32): a right answer marked wrong, a wrong one (16x16x32) passing
+    ("Output of POOL1 / input of CONV2: {}", "16x16x16", "16x16x32"),
+    ("POOL1 output = CONV2 input = {}", "16x16x16", "16x16x32"),
+    ("The output of POOL1 and the input to CONV2: {}", "16x16x16", "16x16x8"),
+    ("CONV2 sees a {} volume", "16x16x16", "16x16x32"), ("CONV2 operates on {}", "16x16x16", "16x16x8"),
+])
+def test_one_layers_output_named_as_the_next_ones_input_is_judged_once(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
