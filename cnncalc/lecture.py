@@ -2983,7 +2983,7 @@ class _LineReader:
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
-                _bracketed_filters(_vector_given(_output_had(self.tokens[lead:])))))))))))))
+                _bracketed_filters(_vector_given(_output_had(_aside_named_dropped(_flatten_remarked(self.tokens[lead:])))))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_argument_named(
             _received_verb(_in_then_out(_output_as_input(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
@@ -3587,6 +3587,12 @@ class _LineReader:
                     ahead[1:2] in ([":"], ["="]) and [t.kind for t in rest[2:3]] == ["DIMS"] and \
                     (len(rest) == 3 or _depth_said(rest[3:]) is not None):
                 return None  # `CONV1 output: 55x55x96`: `_after`'s
+            later = _later_step(rest)
+            if later is not None:  # `CONV1 output after pooling: …` (judged as CONV1's own output)
+                named = " ".join(t.text for t in self.tokens[:k])
+                self.sink.add(codes.E060, f"this is the output of a step after {named}, which cnncalc cannot tell",
+                              later, hint="name the layer whose output it is, as in `POOL1 output: 16x16x16`")
+                return None
             rest = _answers_after(rest, lines[index] if index is not None else None)
             return (index, rest) if rest else None
         return None
@@ -11190,6 +11196,69 @@ def _of_numbered_layer(tokens: list[Tok]) -> bool:
     """Whether an answer names its layer by its number, `params of layer 3: …` (`_listed_by_layer`'s form)."""
     return any(tokens[j].lower == "of" and tokens[j + 1].lower == "layer" and tokens[j + 2].kind == "NUM"
                for j in range(len(tokens) - 2))
+
+
+def _aside_named_dropped(tokens: list[Tok]) -> list[Tok]:
+    """A heading that names its layer, then another in parentheses that says where it stands (`POOL1 (after CONV1):
+    …`, `Output of CONV1 (before POOL1): …`), without the parentheses: the answer was judged as the layer in them (a
+    right answer marked wrong, a wrong one passing). Other tokens as they are."""
+    joint = next((j for j, t in enumerate(tokens[:16]) if t.text in (":", "=")), None)
+    opening = next((j for j, t in enumerate(tokens[:joint]) if t.text == "("), None) if joint else None
+    if opening is None or joint is None or tokens[joint - 1].text != ")" or \
+            tokens[opening + 1].lower not in ("after", "before", "following", "preceding") or \
+            not any(_layer_reference([t]) == "name" for t in tokens[opening + 2:joint - 1]) or \
+            not any(_layer_reference([t]) == "name" for t in tokens[:opening]):
+        return tokens
+    return [*tokens[:opening], *tokens[joint:]]
+
+
+def _flatten_remarked(tokens: list[Tok]) -> list[Tok]:
+    """A layer's input or output said flattened in its heading (`Flattened CONV2 output: 8192`, `CONV2 output,
+    flattened: …`, `Size of CONV2 output when flattened: …`, `Input to FC1 (after flattening): …`, `FC1 input
+    (before flattening): 16x16x32`) without the remark, a number after it counted as values (`CONV2 output: 8192
+    values`, read as its values, not a vector's length): the first was marked wrong as the volume's shape, the others
+    were prose. Other tokens as they are."""
+    joint = next((j for j, t in enumerate(tokens[:16]) if t.text in (":", "=")), None)
+    if joint is None or not any(t.lower == "flattened" or t.lower == "flattening" for t in tokens[:joint]):
+        return tokens
+    words = [t.lower for t in tokens[:joint]]
+    remark = next(((j, len(r)) for r in _FLATTEN_REMARKS for j in range(len(words))
+                   if words[j:j + len(r)] == list(r)), None)
+    value = _unended(tokens[joint + 1:])
+    if remark is None or len(value) != 1 or value[0].kind not in ("NUM", "DIMS") or \
+            not {"input", "output"} & set(words) or not any(_layer_reference([t]) == "name" for t in tokens[:joint]):
+        return tokens
+    at, size = remark
+    kept = [*tokens[:at], *tokens[at + size:joint + 1], value[0]]
+    if kept[0].lower == "size" and kept[1:2] and kept[1].lower == "of":
+        kept = kept[2:]  # `Size of CONV2 output when flattened`
+    counted = [Tok("WORD", "values", value[0].end, value[0].end)] if value[0].kind == "NUM" else []
+    return [*kept, *counted]
+
+
+# how a heading says its volume flattened (`Flattened CONV2 output:`, `FC1 input (after flattening):`)
+_FLATTEN_REMARKS = (("(", "after", "flattening", ")"), ("(", "before", "flattening", ")"), ("(", "flattened", ")"),
+                    ("when", "flattened"), (",", "flattened"), ("after", "flattening"), ("before", "flattening"),
+                    ("flattened",))
+
+
+def _later_step(rest: list[Tok]) -> Span | None:
+    """Where the answer after a layer's name says the output of a later step that may change its size (`CONV1 output
+    after pooling: …`, `… after POOL1`, `… after flattening`); None when it says none, or one that keeps the size
+    (`CONV1 output after ReLU`)."""
+    words = [t.lower for t in rest[:8]]
+    if words[:1] not in (["output"], ["out"]) or words[1:2] != ["after"]:
+        return None
+    step = _skip(words, 2, ("the", "its", "a"))
+    if step >= len(words) or words[step] in _SAME_SIZE_STEPS or words[step] in (":", "="):
+        return None
+    end = next((j for j in range(step, len(rest)) if rest[j].text in (":", "=")), len(rest))
+    return Span(rest[1].start, rest[end - 1].end)
+
+
+# steps after a layer that keep its output's size: its output after them is its own (`CONV1 output after ReLU: …`)
+_SAME_SIZE_STEPS = frozenset({"relu", "activation", "activations", "bn", "batch", "batchnorm", "normalization",
+                              "dropout", "nonlinearity", "non", "tanh", "sigmoid", "leaky", "elu", "gelu", "lrn"})
 
 
 def _of_named_layer(tokens: list[Tok]) -> bool:

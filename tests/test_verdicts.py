@@ -17055,6 +17055,35 @@ def test_one_layers_output_named_as_the_next_ones_input_is_judged_once(answer: s
     right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a layer named in parentheses beside the one answered says where it stands: POOL1's own (32 - 2)/2 + 1 = 16,
+    # 16x16x16; CONV2's 16x16x32; CONV1's 32x32x16. Each was judged as the layer in the parentheses: a right answer
+    # marked wrong, and the other layer's output passing
+    ("POOL1 (after CONV1): {}", "16x16x16", "32x32x16"), ("CONV2 (after POOL1): {}", "16x16x32", "16x16x16"),
+    ("Output of CONV1 (before POOL1): {}", "32x32x16", "16x16x16"),
+    # a layer's output or input said flattened: CONV2's 16·16·32 = 8,192 values, which FC1 receives (the first was
+    # marked wrong as the volume's shape, the others were prose)
+    ("Flattened CONV2 output: {}", "8192", "8000"), ("CONV2 output flattened: {}", "8,192", "16,384"),
+    ("CONV2 output, flattened: {}", "8192", "4096"), ("Size of CONV2 output when flattened: {}", "8192", "4096"),
+    ("Input to FC1 (after flattening): {}", "8192", "4096"), ("FC1 input (flattened): {}", "8192", "4096"),
+    ("FC1 input (before flattening): {}", "16x16x32", "16x16x16"),
+    ("Input to FC1 before flattening: {}", "16x16x32", "16x16x16"),
+])
+def test_a_heading_that_names_where_its_layer_stands_or_flattens_is_judged_as_its_layers(answer: str, right: str,
+                                                                                        wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + "FC1: 10 neurons\n" + answer + "\n", right, wrong)
+
+
+def test_a_layers_output_after_a_later_step_that_resizes_is_e060() -> None:
+    # `CONV1 output after pooling: 16x16x16` means the pool's output; it was judged as CONV1's own 32x32x16 (a right
+    # answer marked wrong). After a step that keeps the size it is CONV1's: (32 - 3 + 2)/1 + 1 = 32
+    report = homework(NAMED_SHEET + "CONV1 output after pooling: 16x16x16\n")
+    assert not report.answers
+    assert [(d.code, d.line, d.column, d.message) for d in report.diagnostics if d.severity == "error"] == [
+        ("E060", 5, len("CONV1 output ") + 1, "this is the output of a step after CONV1, which cnncalc cannot tell")]
+    assert [a.verdict for a in homework(NAMED_SHEET + "CONV1 output after ReLU: 32x32x16\n").answers] == ["right"]
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
