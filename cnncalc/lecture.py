@@ -11199,14 +11199,14 @@ def _of_numbered_layer(tokens: list[Tok]) -> bool:
 
 
 def _aside_named_dropped(tokens: list[Tok]) -> list[Tok]:
-    """A heading that names its layer, then another in parentheses that says where it stands (`POOL1 (after CONV1):
-    …`, `Output of CONV1 (before POOL1): …`), without the parentheses: the answer was judged as the layer in them (a
-    right answer marked wrong, a wrong one passing). Other tokens as they are."""
+    """A heading that names its layer, then another in parentheses that says where it stands or compares (`POOL1
+    (after CONV1): …`, `Output of CONV1 (before POOL1): …`, `CONV2 output (cf. CONV1): …`), without the parentheses:
+    the answer was judged as the layer in them (a right answer marked wrong, a wrong one passing). Other tokens as
+    they are."""
     joint = next((j for j, t in enumerate(tokens[:16]) if t.text in (":", "=")), None)
     opening = next((j for j, t in enumerate(tokens[:joint]) if t.text == "("), None) if joint else None
     if opening is None or joint is None or tokens[joint - 1].text != ")" or \
-            tokens[opening + 1].lower not in ("after", "before", "following", "preceding") or \
-            not any(_layer_reference([t]) == "name" for t in tokens[opening + 2:joint - 1]) or \
+            not any(_layer_reference([t]) == "name" for t in tokens[opening + 1:joint - 1]) or \
             not any(_layer_reference([t]) == "name" for t in tokens[:opening]):
         return tokens
     return [*tokens[:opening], *tokens[joint:]]

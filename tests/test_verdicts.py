@@ -17061,6 +17061,8 @@ def test_one_layers_output_named_as_the_next_ones_input_is_judged_once(answer: s
     # marked wrong, and the other layer's output passing
     ("POOL1 (after CONV1): {}", "16x16x16", "32x32x16"), ("CONV2 (after POOL1): {}", "16x16x32", "16x16x16"),
     ("Output of CONV1 (before POOL1): {}", "32x32x16", "16x16x16"),
+    ("CONV2 output (cf. CONV1): {}", "16x16x32", "32x32x16"),
+    ("Params of CONV2 (CONV1 has 448): {}", "4640", "448"),  # (3·3·16 + 1)·32 = 4,640 (it was E060, two layers)
     # a layer's output or input said flattened: CONV2's 16·16·32 = 8,192 values, which FC1 receives (the first was
     # marked wrong as the volume's shape, the others were prose)
     ("Flattened CONV2 output: {}", "8192", "8000"), ("CONV2 output flattened: {}", "8,192", "16,384"),
