@@ -2983,7 +2983,8 @@ class _LineReader:
                             for t in self.tokens[:lead])
         unlabelled = _output_noun_dropped(_answer_lettered(_answer_label_dropped(_working_output(_pool_class_named(
             _letters_counted(_count_then_output(_vector_length(_output_after_name(_region_seen(
-                _bracketed_filters(_vector_given(_output_had(_aside_named_dropped(_flatten_remarked(self.tokens[lead:])))))))))))))))
+                _bracketed_filters(_vector_given(_output_had(_aside_named_dropped(_flatten_remarked(_sides_named_volume(
+                    self.tokens[lead:]))))))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_argument_named(
             _received_verb(_in_then_out(_output_as_input(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
@@ -9779,7 +9780,8 @@ def _listed(tokens: list[Tok]) -> Tok | None:
 
 # one side of the output by its letter alone on its line (`W2 = 32`, `H_out = 32`, `n_C = 10`): its axis
 _ALONE_SIDES = {"h2": 0, "w2": 1, "d2": 2, "h_2": 0, "w_2": 1, "d_2": 2, "h_out": 0, "w_out": 1, "c_out": 2, "d_out": 2,
-                "hout": 0, "wout": 1, "dout": 2, "out_h": 0, "out_w": 1, "out_c": 2, "n_h": 0, "n_w": 1, "n_c": 2}
+                "hout": 0, "wout": 1, "dout": 2, "out_h": 0, "out_w": 1, "out_c": 2, "n_h": 0, "n_w": 1, "n_c": 2,
+                "nh": 0, "nw": 1, "nc": 2}
 _LETTERS_OF_SIDES = {"h": 0, "height": 0, "w": 1, "width": 1, "d": 2, "depth": 2, "c": 2, "channels": 2,
                      **_ALONE_SIDES}  # the CS231n notes' W2 x H2 x D2, PyTorch's docs' H_out, W_out, C_out, Ng's n_H
 
@@ -11242,6 +11244,43 @@ _FLATTEN_REMARKS = (("(", "after", "flattening", ")"), ("(", "before", "flatteni
                     ("flattened",))
 
 
+def _sides_named_volume(tokens: list[Tok]) -> list[Tok]:
+    """An output volume said with its sides' names in the order written, as Ng's course writes it (`(n_H, n_W, n_C) =
+    (32, 32, 16)`, `n_H x n_W x n_C = 32 x 32 x 16`, `Output (n_C, n_H, n_W) = …`), as `Output: 32x32x16`, height
+    first (each was prose, a wrong volume passing; its order is the names'). Other tokens as they are."""
+    words = [t.lower for t in tokens]
+    at = _skip(words, 0, ("output", "volume", "shape", "activation", "dimensions", "size"))
+    bracketed = words[at:at + 1] == ["("]
+    names = words[at + bracketed::2][:3]
+    signs = words[at + bracketed + 1::2][:3]
+    axes = [_LETTERS_OF_SIDES.get(name) for name in names]
+    if len(axes) != 3 or sorted(a for a in axes if a is not None) != [0, 1, 2] or \
+            signs[:2] != ([",", ","] if bracketed else ["x", "x"]) or signs[2] != (")" if bracketed else "="):
+        return tokens
+    joint = at + bracketed + 5 + bracketed
+    if words[joint - 1] != "=" and words[joint:joint + 1] in ([":"], ["="]):
+        joint += 1
+    elif words[joint - 1] != "=":
+        return tokens
+    value = _unended(tokens[joint:])
+    if len(value) == 1 and value[0].kind == "DIMS":
+        sizes = _dims_text(value[0].text).split("x")
+    elif [t.text for t in value[::2]][:1] == ["("] and len(value) == 7 and [t.text for t in value[2:6:2]] == \
+            [",", ","] and value[6].text == ")" and all(t.kind == "NUM" for t in value[1:6:2]):
+        sizes = [t.text for t in value[1:6:2]]
+    else:
+        return tokens
+    if len(sizes) != 3 or not all(size.isdigit() for size in sizes):
+        return tokens
+    start, end = tokens[0].start, value[-1].end
+    said = [Tok("WORD", "Output", start, start), Tok("P", ":", start, start)]
+    if axes == [2, 0, 1]:  # channels first, as written: said so after it, as `Output: 16x32x32 (CxHxW)` is
+        return [*said, Tok("DIMS", "x".join(sizes), value[0].start, end), Tok("P", "(", end, end),
+                Tok("WORD", "CxHxW", end, end), Tok("P", ")", end, end)]
+    by_axis = dict(zip(axes, sizes))
+    return [*said, Tok("DIMS", "x".join(by_axis[axis] for axis in (0, 1, 2)), value[0].start, end)]
+
+
 def _later_step(rest: list[Tok]) -> Span | None:
     """Where the answer after a layer's name says the output of a later step that may change its size (`CONV1 output
     after pooling: …`, `… after POOL1`, `… after flattening`); None when it says none, or one that keeps the size
@@ -11619,8 +11658,9 @@ _FILTER_SHAPE_HEADS = (["filter", "shape"], ["filter", "dimensions"], ["filter",
 # PyTorch's order, or Keras' `11x11x3x96`; Keras' `kernel` is the layer's)
 _WEIGHT_SHAPE_HEADS = (["kernel", "shape"], ["weight", "shape"], ["weights", "shape"], ["weight", "dimensions"],
                        ["weights", "dimensions"], ["weight", "dims"], ["weights", "dims"], ["weight", "tensor"],
-                       ["weights", "tensor"], ["weight", "matrix"], ["weights", "matrix"])
-# (`Weight tensor: 10x3x5x5` was prose: a wrong one passed; `Weight matrix: 10x256`, an FC layer's)
+                       ["weights", "tensor"], ["weight", "matrix"], ["weights", "matrix"], ["w", "shape"])
+# (`Weight tensor: 10x3x5x5` was prose: a wrong one passed; `Weight matrix: 10x256`, an FC layer's; Ng's `W shape:
+# (3, 3, 3, 16)`, Keras' order)
 
 
 _FILTER_SIDE_HEADS = [[noun, side] for noun in ("filter", "kernel")

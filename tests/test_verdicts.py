@@ -17086,6 +17086,20 @@ def test_a_layers_output_after_a_later_step_that_resizes_is_e060() -> None:
     assert [a.verdict for a in homework(NAMED_SHEET + "CONV1 output after ReLU: 32x32x16\n").answers] == ["right"]
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # Ng's course names the output's sides n_H, n_W, n_C, in the order written: CONV1 on 32x32x3 with 16 3x3
+    # filters at pad 1 gives (32 + 2·1 - 3)/1 + 1 = 32, 32x32x16; its weights W are (f, f, n_C_prev, n_C) = (3, 3, 3,
+    # 16). Each was prose, a wrong answer passing
+    ("(n_H, n_W, n_C) = {}", "(32, 32, 16)", "(30, 30, 16)"), ("(n_H, n_W, n_C) = {}", "32x32x16", "32x32x3"),
+    ("n_H x n_W x n_C = {}", "32 x 32 x 16", "30 x 30 x 16"), ("(nH, nW, nC) = {}", "(32,32,16)", "(32,32,3)"),
+    ("Output (n_C, n_H, n_W) = {}", "(16, 32, 32)", "(32, 32, 16)"), ("nH = {}", "32", "30"),
+    ("W shape: {}", "(3, 3, 3, 16)", "(3, 3, 16, 3)"),
+])
+def test_ngs_names_of_the_outputs_sides_and_weights_are_read_in_their_order(answer: str, right: str,
+                                                                             wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
