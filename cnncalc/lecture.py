@@ -11767,10 +11767,27 @@ def _in_then_out(tokens: list[Tok]) -> list[Tok]:
 
 def _received_verb(tokens: list[Tok]) -> list[Tok]:
     """What a named layer receives said with another verb (`CONV2 takes a 16x16x16 input`, `takes in`, `gets`, `is
-    fed`, `is given`) as `CONV2 receives 16x16x16`, which `_receiving` reads (each was prose, a wrong volume passing).
-    Other tokens as they are."""
+    fed`, `is given`) as `CONV2 receives 16x16x16`, and the layer above's (`It takes a 16x16x16 input`, `This layer
+    gets …`, `Its input is …`) as `This layer receives …`, which `_receiving` reads (each was prose, a wrong volume
+    passing). Other tokens as they are."""
+    original = tokens
     words = [t.lower for t in _unended(tokens)]
+    subject = 1 if words[:1] == ["it"] else 2 if words[:2] == ["the", "layer"] else 0
+    if words[:2] == ["its", "input"] or (subject and any(words[subject:subject + len(w)] == w
+                                                         for w in (*_RECEIVING_VERBS, ["receives"]))):
+        tokens = _this_layer_said(tokens)  # `It receives 4096 values`, `Its input is 16x16x16`: the layer above's
+        words = [t.lower for t in _unended(tokens)]
+        if words[:2] == ["input", "to"]:
+            return tokens
     verb = next((len(w) for w in _RECEIVING_VERBS if words[1:1 + len(w)] == w), 0)
+    if words[:2] == ["this", "layer"]:
+        verb = next((len(w) for w in (*_RECEIVING_VERBS, ["receives"]) if words[2:2 + len(w)] == w), 0)
+        at = _skip(words, 2 + verb, ("a", "an", "the"))
+        end = _skip(words, at + 1, ("input", "volume", "tensor", "as", "its", "values", "channels", "feature", "maps"))
+        if not verb or at >= len(words) or tokens[at].kind not in ("DIMS", "NUM") or end != len(words):
+            return original  # (`It takes 442K MACs`: its own words)
+        received = tokens[at:at + 1] if tokens[at].kind == "DIMS" else tokens[at:len(words)]  # (`16 channels`)
+        return [*tokens[:2], Tok("WORD", "receives", tokens[2].start, tokens[1 + verb].end), *received]
     if not verb or _layer_reference(tokens[:1]) != "name":
         return tokens
     at = _skip(words, 1 + verb, ("a", "an", "the"))
@@ -11779,6 +11796,24 @@ def _received_verb(tokens: list[Tok]) -> list[Tok]:
         return tokens
     said = tokens[1]
     return [tokens[0], Tok("WORD", "receives", said.start, tokens[verb].end), tokens[at]]
+
+
+def _this_layer_said(tokens: list[Tok]) -> list[Tok]:
+    """`It …`, `The layer …` as `This layer …`, and `Its input is …` (`has`) as `Input to this layer: …`, the forms
+    `_receiving` reads; other tokens as they are."""
+    words = [t.lower for t in tokens]
+    first = tokens[0]
+    verb = _skip(words, 2, ("shape", "size", "volume", "dimensions"))  # (`Its input shape is …`)
+    if words[:2] == ["its", "input"] and words[verb:verb + 1] in (["is"], ["has"], [":"], ["="]):
+        at = _skip(words, verb + 1, ("shape", "size", "dimensions", "of"))
+        return [Tok("WORD", "Input", first.start, first.end), Tok("WORD", "to", first.start, first.end),
+                Tok("WORD", "this", first.start, first.end), Tok("WORD", "layer", first.start, first.end),
+                Tok("P", ":", tokens[verb].start, tokens[verb].end), *tokens[at:]]
+    if words[:1] == ["it"]:
+        return [Tok("WORD", "This", first.start, first.end), Tok("WORD", "layer", first.start, first.end), *tokens[1:]]
+    if words[:2] == ["the", "layer"]:
+        return [Tok("WORD", "This", first.start, first.end), *tokens[1:]]
+    return tokens
 
 
 _RECEIVING_VERBS = (["takes", "in"], ["takes"], ["gets"], ["is", "fed", "with"], ["is", "fed"], ["is", "given"],

@@ -17100,6 +17100,19 @@ def test_ngs_names_of_the_outputs_sides_and_weights_are_read_in_their_order(answ
     right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # what the layer above receives, said of `it`: CONV2 gets the pool's (32 - 2)/2 + 1 = 16, 16x16x16, 16·16·16 =
+    # 4,096 values, 16 channels. Each was prose, a wrong one passing
+    ("It receives {} values", "4096", "8192"), ("It takes a {} input", "16x16x16", "16x16x32"),
+    ("Its input is {}", "16x16x16", "16x16x32"), ("Its input shape is {}", "16x16x16", "32x32x16"),
+    ("Its input has {} channels", "16", "32"), ("The layer receives {} channels", "16", "3"),
+    ("It gets {}.", "16x16x16", "16x16x32"), ("This layer takes {} as input", "16x16x16", "16x16x8"),
+])
+def test_what_the_layer_above_receives_said_of_it_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n"
+                     "CONV2: 32 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
