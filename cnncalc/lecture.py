@@ -2986,11 +2986,11 @@ class _LineReader:
                 _bracketed_filters(_vector_given(_output_had(_aside_named_dropped(_flatten_remarked(_sides_named_volume(
                     self.tokens[lead:]))))))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_argument_named(
-            _received_verb(_in_then_out(_output_as_input(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
+            _received_verb(_in_then_out(_output_as_input(_kept_depth(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
                 _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
                     _reason_dropped(_activation_size(_yes_or_no(_filters_give(_maps_counted(_way_softmax(
                         _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
-                            _count_restated(_in_and_out(unlabelled, bool(lines))))))))))))))))))))))))))))))))))),
+                            _count_restated(_in_and_out(unlabelled, bool(lines)))))))))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
@@ -11762,6 +11762,24 @@ def _in_then_out(tokens: list[Tok]) -> list[Tok]:
             (words[2] == "input" and kinds[3] == "DIMS") or (kinds[2] == "DIMS" and words[3] == "input")):
         volume = tokens[3] if kinds[3] == "DIMS" else tokens[2]  # `CONV2 (input 16x16x16): …`
         return [tokens[0], tokens[5], volume, arrow, *tokens[6:]] if kinds[6:] == ["DIMS"] else tokens
+    return tokens
+
+
+def _kept_depth(tokens: list[Tok]) -> list[Tok]:
+    """A layer's output depth said as kept (`POOL1 keeps 16 channels`, `preserves`, `retains`) or in a sentence after
+    the layer (`The depth after POOL1 is 16`), as `POOL1 output depth: 16` and `Depth after POOL1: 16`: each was
+    prose, a wrong depth passing. Other tokens as they are."""
+    words = [t.lower for t in _unended(tokens)]
+    if len(words) in (4, 5) and words[1] in ("keeps", "preserves", "retains") and \
+            _layer_reference(tokens[:1]) == "name":
+        at = 2 + (words[2] == "the")
+        if tokens[at].kind == "NUM" and words[at + 1:] in (["channels"], ["feature", "maps"]):
+            said = tokens[1]
+            return [tokens[0], Tok("WORD", "output", said.start, said.end), Tok("WORD", "depth", said.start, said.end),
+                    Tok("P", ":", said.end, said.end), tokens[at]]
+    if words[:3] == ["the", "depth", "after"] and len(words) == 6 and words[4] == "is" and tokens[5].kind == "NUM" \
+            and _layer_reference(tokens[3:4]) == "name":
+        return [*tokens[1:4], Tok("P", ":", tokens[4].start, tokens[4].end), tokens[5]]
     return tokens
 
 

@@ -17113,6 +17113,15 @@ def test_what_the_layer_above_receives_said_of_it_is_judged(answer: str, right: 
                      "CONV2: 32 3x3 filters, stride 1, pad 1\n" + answer + "\n", right, wrong)
 
 
+@pytest.mark.parametrize("answer, right, wrong", [
+    # a pool keeps its input's 16 channels (CONV1's 16 filters): said so, or in a sentence after it, each was prose
+    ("POOL1 keeps {} channels", "16", "8"), ("POOL1 preserves {} feature maps.", "16", "8"),
+    ("POOL1 keeps the {} channels", "16", "3"), ("The depth after POOL1 is {}.", "16", "32"),
+])
+def test_a_depth_said_kept_or_after_a_layer_is_judged(answer: str, right: str, wrong: str) -> None:
+    right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
