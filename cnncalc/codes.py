@@ -184,9 +184,9 @@ E040 = Code("E040", ANSWERS, "output shape differs from the answer",
             "The `-> HxWxC` written after a line does not match the computed output volume. The working is shown, "
             "and a volume written channels first (`96x55x55`, as PyTorch prints it) is named. A `memory N` "
             "answer (the values of the output, the CS231n notes' per-layer memory), an `rf N` (the receptive field) "
-            "a `padding N` (the zeros on each side of the line's window) or an `input HxWxC` (the volume the line "
-            "receives) that differs is this code too. A height or width that rests on inexact divisions (E030) is "
-            "wrong only when no way of rounding them, down or up, gives it.",
+            "a `padding N` (the zeros on each side of the line's window), an `input HxWxC` (the volume the line "
+            "receives) or an `input memory N` (its values) that differs is this code too. A height or width that "
+            "rests on inexact divisions (E030) is wrong only when no way of rounding them, down or up, gives it.",
             expectation=True)
 E041 = Code("E041", ANSWERS, "parameter count differs from the answer",
             "The `params N` (or `weights N`, `biases N`, one filter's `filter params N`, `filter weights N`, "
