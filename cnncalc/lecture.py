@@ -2986,11 +2986,12 @@ class _LineReader:
                 _bracketed_filters(_vector_given(_output_had(_aside_named_dropped(_flatten_remarked(_sides_named_volume(
                     self.tokens[lead:]))))))))))))))))
         normalised = _place_headed(_side_owned(_input_side(_filter_side(_filter_shape_named(_argument_named(
-            _received_verb(_in_then_out(_output_as_input(_kept_depth(_after_comma(_piped(_answer_quantity(_name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(
-                _approximately_named(_none_answered(_named_arrow(_flatten_dropped(_connective_dropped(
-                    _reason_dropped(_activation_size(_yes_or_no(_filters_give(_maps_counted(_way_softmax(
-                        _filters_of_them(_classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
-                            _count_restated(_in_and_out(unlabelled, bool(lines)))))))))))))))))))))))))))))))))))),
+            _received_verb(_in_then_out(_output_as_input(_kept_depth(_after_comma(_piped(_answer_quantity(
+                _name_answered(_unticked(_asked_differently(_working_skipped(_maps_answered(_approximately_named(
+                    _none_answered(_named_arrow(_flatten_dropped(_connective_dropped(_reason_dropped(
+                        _activation_size(_yes_or_no(_filters_give(_maps_counted(_way_softmax(_filters_of_them(
+                            _classes_output(_fc_to_classes(_second_verb_dropped(_parts_joined(
+                                _count_restated(_in_and_out(unlabelled, bool(lines)))))))))))))))))))))))))))))))))))),
             len(lines))
         marked = _described_in_parentheses(_name_marked(_said_after(_equals_as_colon(_listed_by_layer(
             _answer_of_layer(_placed_first(_this_layer_dropped(_named_heading(_sides_heading(normalised))))))))))
