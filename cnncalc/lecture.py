@@ -11225,6 +11225,8 @@ def _flatten_remarked(tokens: list[Tok]) -> list[Tok]:
     if joint is None or not any(t.lower == "flattened" or t.lower == "flattening" for t in tokens[:joint]):
         return tokens
     words = [t.lower for t in tokens[:joint]]
+    if words == ["output", "(", "flattened", ")"]:  # `Output (flattened): 8192`, as `Flattened output: 8192` (prose)
+        return [tokens[2], tokens[0], *tokens[joint:]]
     remark = next(((j, len(r)) for r in _FLATTEN_REMARKS for j in range(len(words))
                    if words[j:j + len(r)] == list(r)), None)
     value = _unended(tokens[joint + 1:])

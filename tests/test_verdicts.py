@@ -17070,6 +17070,7 @@ def test_one_layers_output_named_as_the_next_ones_input_is_judged_once(answer: s
     ("Input to FC1 (after flattening): {}", "8192", "4096"), ("FC1 input (flattened): {}", "8192", "4096"),
     ("FC1 input (before flattening): {}", "16x16x32", "16x16x16"),
     ("Input to FC1 before flattening: {}", "16x16x32", "16x16x16"),
+    ("Output (flattened): {}", "8192", "8000"),  # under FC1, what it flattens, as `Flattened output:` is read (prose)
 ])
 def test_a_heading_that_names_where_its_layer_stands_or_flattens_is_judged_as_its_layers(answer: str, right: str,
                                                                                         wrong: str) -> None:
