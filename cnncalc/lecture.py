@@ -16411,8 +16411,10 @@ def _answers_after(rest: list[Tok], layer: ir.Line | None = None) -> list[Tok]:
     if not described or _depth_said(tail) is not None or (
             described[0].lower in (",", ";", "(", "=", "with", "and", "|", "&", "—", "–") and (
                 _counts_named(described) or any(t.lower in _VALUE_WORDS for t in described))) or \
-            _received_split(after)[1] is not None or _in_order(_untrailed(after))[1] is not None:
-        # (`32x32x10, input 32x32x3`, `16x32x32 (CxHxW)`: it was POOL1 stated again, E015)
+            _received_split(after)[1] is not None or _in_order(_untrailed(after))[1] is not None or \
+            (rest[0].kind == "ARROW" and described[0].text == "(" and described[-1].text == ")"):
+        # (`32x32x10, input 32x32x3`, `16x32x32 (CxHxW)`: it was POOL1 stated again, E015; `CONV1 -> 32x32x10 (pad
+        # keeps the size)`, a remark after the arrow's volume, as after `Output:`: it was prose)
         return _as_output(rest[0], after)  # `32x32x10`, `28x28 (8 channels)`, `32x32x10, 760 params`
     return []
 

@@ -17123,6 +17123,12 @@ def test_a_depth_said_kept_or_after_a_layer_is_judged(answer: str, right: str, w
     right_then_wrong(NAMED_SHEET + answer + "\n", right, wrong)
 
 
+@pytest.mark.parametrize("answer", ["CONV1 -> {} (pad keeps the size)", "CONV1 -> {} (padding keeps the size)."])
+def test_a_remark_after_a_named_layers_arrowed_volume_leaves_it_judged(answer: str) -> None:
+    # (32 - 3 + 2·1)/1 + 1 = 32: 32x32x16; the line was prose, a wrong volume passing
+    right_then_wrong(NAMED_SHEET + answer + "\n", "32x32x16", "30x30x16")
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
