@@ -11158,7 +11158,7 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
     the first layer: 448` (each was prose, a wrong answer passing unjudged); a verb of producing before a volume as
     its output (`The first conv layer outputs 32x32x16`); other tokens as they are."""
     original, words = tokens, [t.lower for t in tokens]
-    for head in range(2, min(len(words), 8)):
+    for head in range(1 if words[:1] == ["it"] else 2, min(len(words), 8)):  # (`It reduces …`: its verb second)
         count = _count_head(words, head)
         said = count if count is not None else ("output",) if words[head] == "output" else None
         if said == ("output",) and words[head + 1:head + 2] and \
@@ -11187,11 +11187,16 @@ def _placed_first(tokens: list[Tok]) -> list[Tok]:
             tokens[2].kind == "NUM"  # `CONV layer 1`: the first conv layer, as `Params of conv layer 1:` says
         kind = len(phrase) > 1 and _kind_named(phrase) is not None  # `Max pool output: …`, `The pool's output: …`
         last = phrase[phrase[:1] == ["the"]:] in (["output", "layer"], ["final", "layer"])  # `Output layer params: …`
+        # `Layer 2 reduces the input to …`, `This layer halves it to …`, `It reduces …` (resized: each was prose)
+        listed = resized is not None and (phrase in (["this", "layer"], ["it"]) or (
+            phrase[:1] == ["layer"] and len(phrase) == 2 and tokens[1].kind == "NUM"))
         if (placed is None or placed[0] > 1 or (placed[0] == 1 and phrase[0] != "the")) and not numbered and \
-                not kind and not last:
+                not kind and not last and not listed:
             return original
         of = Tok("WORD", "of", tokens[head].start, tokens[head].start)
-        return [*tokens[head:head + len(said)], of, *tokens[:end], *tokens[head + len(said):]]
+        named = tokens[:end] if phrase != ["it"] else [Tok("WORD", "this", tokens[0].start, tokens[0].end),
+                                                       Tok("WORD", "layer", tokens[0].start, tokens[0].end)]
+        return [*tokens[head:head + len(said)], of, *named, *tokens[head + len(said):]]
     return tokens
 
 

@@ -17129,6 +17129,15 @@ def test_a_remark_after_a_named_layers_arrowed_volume_leaves_it_judged(answer: s
     right_then_wrong(NAMED_SHEET + answer + "\n", "32x32x16", "30x30x16")
 
 
+@pytest.mark.parametrize("answer", ["Layer 2 reduces the input to {}", "This layer reduces it to {}",
+                                    "This layer halves it to {}", "It reduces the volume to {}",
+                                    "It halves the size to {}."])
+def test_a_layer_said_to_resize_by_its_number_or_as_it_is_judged(answer: str) -> None:
+    # the 2x2 pool at stride 2, the second layer: (32 - 2)/2 + 1 = 16, 16x16x16 (each was prose, a wrong one passing)
+    right_then_wrong("Input: 32x32x3\nCONV1: 16 3x3 filters, stride 1, pad 1\nPOOL1: 2x2 max pool, stride 2\n" +
+                     answer + "\n", "16x16x16", "16x16x8")
+
+
 def test_the_specs_input_values_are_judged_read_as_memory_and_their_mistakes_are_said() -> None:
     # `-> input memory N`: c (conv 4 3x3 on 8x8x3) receives 8·8·3 = 192 values and gives (8 - 3)/1 + 1 = 6, 6x6x4,
     # which p receives: 6·6·4 = 144 values; p's 2x2 pool gives (6 - 2)/2 + 1 = 3, 3x3x4, f's 3·3·4 = 36 values
