@@ -17020,7 +17020,8 @@ def test_a_table_without_its_outer_bars_or_its_rule_is_read_when_its_header_says
     ("Going into CONV2: {}", "16x16x16", "16x16x32"), ("Into CONV2: {}", "16x16x16", "16x16x8"),
     ("CONV2 takes a {} input", "16x16x16", "16x16x32"), ("CONV2 takes in {}", "16x16x16", "32x32x16"),
     ("CONV2 gets {}.", "16x16x16", "16x16x8"), ("CONV2 is fed a {} volume", "16x16x16", "16x16x8"),
-    ("CONV2 takes {} as input", "16x16x16", "16x16x3"),
+    ("CONV2 takes {} as input", "16x16x16", "16x16x3"), ("FC1 takes a {}-d vector", "8192", "8000"),
+    ("FC1 receives the flattened {} volume", "16x16x32", "16x16x16"), ("CONV2 takes {} values", "4096", "8192"),
     ("The input to the second layer has {} values", "16384", "4096"),
     ("The input to this layer has {} values", "8192", "8000"),
 ])
