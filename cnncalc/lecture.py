@@ -9980,8 +9980,10 @@ def _code_commented(tokens: list[Tok]) -> list[Tok]:
         code = code[named:]  # (`Flatten() -> …`, as the listing reads it)
     said = comment[1:] if comment[0].kind == "ARROW" else comment  # `# -> 30x30x16`
     if not said or not (said[0].kind in ("DIMS", "NUM") or said[0].text in ("(", "[") or
-                        said[0].lower in _ARROW_ANSWER_WORDS or said[0].lower in ("shape", "torch")):
+                        said[0].lower in _ARROW_ANSWER_WORDS or said[0].lower in ("shape", "torch", "out")):
         return tokens
+    if said[0].lower == "out":
+        said = [said[0]._replace(text="output"), *said[1:]]  # `# out: 16x32x32` (the layer was unread, E060)
     return [*code, Tok("ARROW", "->", tokens[mark].start, tokens[mark].end), *said]
 
 

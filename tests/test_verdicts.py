@@ -14225,6 +14225,13 @@ def test_pytorch_code_in_a_fenced_block_with_answers_in_comments_is_read() -> No
     assert [a.verdict for a in homework(sheet.format("13,531")).answers][-1] == "wrong"
 
 
+@pytest.mark.parametrize("comment", ["# out: {}", "# out {}"])
+def test_a_layers_code_with_its_output_commented_as_out_is_read(comment: str) -> None:
+    # 16 3x3 filters at padding 1 on a 3x32x32 input (channels first): (32 - 3 + 2)/1 + 1 = 32, 16x32x32 as PyTorch
+    # writes it; `# out:` made the whole line unread (E060), its answer unjudged
+    right_then_wrong("Input: 3x32x32\nnn.Conv2d(3, 16, 3, padding=1),  " + comment + "\n", "16x32x32", "16x30x30")
+
+
 def test_answers_commented_on_a_modules_layers_are_e060_not_read_in_their_order() -> None:
     # `__init__` defines conv1, conv2, then the pool that forward applies after each: read in this order conv2 would
     # take conv1's 28x28x6 and its right 10x10x16 (after a pool) be marked wrong. Each is E060, never prose
