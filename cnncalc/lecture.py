@@ -6753,7 +6753,7 @@ class _LineReader:
         try:
             return self._count_token(number)
         except _Unreadable as e:
-            self.sink.add(codes.E060, str(e), number.span,
+            self.sink.add(codes.E060, e.message, e.span,
                           hint="write the count as a whole number, as in `4096 values`")
             return None
 

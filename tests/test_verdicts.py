@@ -17020,6 +17020,18 @@ def test_a_table_without_its_outer_bars_or_its_rule_is_read_when_its_header_says
     assert not homework(NAMED_SHEET + "\nLayer | Output | Notes\nCONV1 | 30x30x16 | padded\n").answers
 
 
+@pytest.mark.parametrize("count, message", [
+    ("1e99999", "`1e99999` is beyond cnncalc's range for counts (30 digits, exponents up to 30)"),
+    ("4.1", "`4.1` is not a whole number: counts have no fraction without a unit (`34.9K`)"),
+])
+def test_a_count_of_values_received_that_is_no_count_is_e060_at_the_number(tmp_path: Path, count: str,
+                                                                           message: str) -> None:
+    # (its message was the exception's tuple, `("…", Span(…))`)
+    sheet = NAMED_SHEET + f"CONV2 receives {count} values\n"
+    e060_at(tmp_path, sheet, 5, count, message)
+    assert not homework(sheet).answers
+
+
 @pytest.mark.parametrize("answer, right, wrong", [
     # what a layer receives said with another verb, or after `into`: CONV2 gets the pool's (32 - 2)/2 + 1 = 16,
     # 16x16x16; the pool CONV1's 32x32x16, 32·32·16 = 16,384 values; FC1 CONV2's 16x16x32, 16·16·32 = 8,192.
