@@ -82,6 +82,7 @@ class Checker:
             if quantity == "memory":
                 count = _significant(count)  # as a layer's memory is read (`150K` for 150,528 values)
             code = _COUNT_CODES[quantity]
+            working: tuple[str, ...]
             if quantity != "memory":
                 actual, working = 0, (f"input: {ir.PLURALS[quantity]} 0 (the input is no layer)",)
             elif x is None or unknown is not None:
@@ -92,7 +93,7 @@ class Checker:
                 actual, working = x.size, (f"input: memory {'·'.join(map(str, x.dims))} = {x.size:,} values",)
             in_bytes, values = _in_bytes(count, quantity), actual
             if in_bytes:
-                working = (f"{working[0]} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes",)
+                working = _in_bytes_worked(working, actual)
                 actual *= BYTES_PER_VALUE
             verdict = "right" if _holds(count, actual, in_bytes) and not _unit_slip(count, quantity) else "wrong"
             self._record(Answer(count.span, "input", "input", quantity, count.text,
@@ -175,10 +176,11 @@ class Checker:
             return
         count = _significant(count)
         in_bytes, actual = _in_bytes(count, "memory"), x.size
-        working = (f"{first.path}: input {x} = {'·'.join(map(str, x.dims))} = {actual:,} values" if len(x.dims) > 1
-                   else f"{first.path}: input {actual:,} values",)
+        working: tuple[str, ...] = (
+            f"{first.path}: input {x} = {'·'.join(map(str, x.dims))} = {actual:,} values" if len(x.dims) > 1
+            else f"{first.path}: input {actual:,} values",)
         if in_bytes:
-            working = (f"{working[0]} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes",)
+            working = _in_bytes_worked(working, actual)
         shown = actual * BYTES_PER_VALUE if in_bytes else actual
         written = f"{shown:,}{' bytes' * in_bytes}"
         if unsure and doubt is not None:
@@ -216,8 +218,9 @@ class Checker:
         row, one = found
         bias = one.bias if of in ("params", "biases") else 0
         actual = bias if of == "biases" else one.weights + bias
-        working = (f"{row.path}: {quantity} {bias} ({'one bias' if bias else 'no bias'} per filter)",) \
-            if of == "biases" else (f"{row.path}: {quantity} {one.shown}{' + 1' * bias} = {actual:,}",)
+        working: tuple[str, ...] = \
+            (f"{row.path}: {quantity} {bias} ({'one bias' if bias else 'no bias'} per filter)",) if of == "biases" \
+            else (f"{row.path}: {quantity} {one.shown}{' + 1' * bias} = {actual:,}",)
         in_bytes = _in_bytes(count, of)
         scale = BYTES_PER_VALUE if in_bytes else 1  # `filter params 304B`: 76 parameters as float32
 
@@ -234,7 +237,7 @@ class Checker:
                 slip = f"that is the whole layer's count, not one filter's ({row.path} has " \
                        f"{row.output.channels if row.output is not None else '?'} filters)"
         if in_bytes:
-            working = (f"{working[0]} · {BYTES_PER_VALUE} bytes = {actual * scale:,} bytes",)
+            working = _in_bytes_worked(working, actual)
         shown = f"{actual * scale:,}{' bytes' * in_bytes}"
         self._record(Answer(count.span, label, row.path, quantity, count.text, shown,
                             "right" if holds(actual) else "wrong", slip, working), codes.E041,
@@ -574,7 +577,7 @@ class Checker:
         in_bytes = _in_bytes(count, quantity)
         values = actual
         if in_bytes:
-            working = tuple(f"{w} · {BYTES_PER_VALUE} bytes = {actual * BYTES_PER_VALUE:,} bytes" for w in working)
+            working = _in_bytes_worked(working, actual)
             actual *= BYTES_PER_VALUE
         shown = f"{actual:,} bytes" if in_bytes else f"{actual:,}"
         if doubt is not None:
@@ -1055,6 +1058,11 @@ def _slip(count: ir.Count, actual: int, quantity: str, rows: list[Row], in_bytes
 
 
 _OF_VALUES = frozenset({"memory", "params", "weights", "biases", "activations"})  # counts of float32 values
+
+
+def _in_bytes_worked(working: tuple[str, ...], values: int) -> tuple[str, ...]:
+    """A count's working carried on to its values' bytes as float32, for an answer written in bytes."""
+    return tuple(f"{step} · {BYTES_PER_VALUE} bytes = {values * BYTES_PER_VALUE:,} bytes" for step in working)
 
 
 def _in_bytes(count: ir.Count, quantity: str) -> bool:
