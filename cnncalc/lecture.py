@@ -11807,26 +11807,21 @@ def _received_verb(tokens: list[Tok]) -> list[Tok]:
         words = [t.lower for t in _unended(tokens)]
         if words[:2] == ["input", "to"]:
             return tokens
-    verb = next((len(w) for w in (*_RECEIVING_VERBS, ["receives"]) if words[1:1 + len(w)] == w), 0)
-    if words[:2] == ["this", "layer"]:
-        verb = next((len(w) for w in (*_RECEIVING_VERBS, ["receives"]) if words[2:2 + len(w)] == w), 0)
-        at = _skip(words, 2 + verb, ("a", "an", "the"))
-        end = _skip(words, at + 1, ("input", "volume", "tensor", "as", "its", "values", "channels", "feature", "maps"))
-        if not verb or at >= len(words) or tokens[at].kind not in ("DIMS", "NUM") or end != len(words):
-            return original  # (`It takes 442K MACs`: its own words)
-        received = tokens[at:at + 1] if tokens[at].kind == "DIMS" else tokens[at:len(words)]  # (`16 channels`)
-        return [*tokens[:2], Tok("WORD", "receives", tokens[2].start, tokens[1 + verb].end), *received]
-    if not verb or _layer_reference(tokens[:1]) != "name":
-        return tokens
-    at = _skip(words, 1 + verb, ("a", "an", "the", "flattened"))
-    end = _skip(words, at + 1, ("input", "volume", "tensor", "as", "its"))
-    if at < len(words) and tokens[at].kind == "NUM" and words[at + 1:] in (["values"], ["activations"]):
-        end = len(words)  # `FC1 takes 8192 values` (`… a 8192-d vector`, `_vector_said`'s): what it receives, counted
-    elif at >= len(words) or tokens[at].kind != "DIMS" or end != len(words):
-        return tokens
-    said = tokens[1]
-    received = tokens[at:at + 1] if tokens[at].kind == "DIMS" else tokens[at:end]
-    return [tokens[0], Tok("WORD", "receives", said.start, tokens[verb].end), *received]
+    subject = 2 if words[:2] == ["this", "layer"] else 1 if _layer_reference(tokens[:1]) == "name" else 0
+    verb = next((len(w) for w in (*_RECEIVING_VERBS, ["receives"]) if words[subject:subject + len(w)] == w), 0) \
+        if subject else 0
+    at = _skip(words, subject + verb, ("a", "an", "the", "flattened"))
+    if not verb or at >= len(words):
+        return original  # (`It takes 442K MACs`: its own words)
+    if tokens[at].kind == "DIMS" and _skip(words, at + 1, ("input", "volume", "tensor", "as", "its")) == len(words):
+        received = tokens[at:at + 1]
+    elif tokens[at].kind == "NUM" and words[at + 1:] in (["values"], ["activations"], ["channels"],
+                                                         ["feature", "maps"]):
+        received = tokens[at:len(words)]  # `FC1 takes 8192 values` (`… a 8192-d vector`), `It gets 16 channels`
+    else:
+        return original
+    said = tokens[subject]
+    return [*tokens[:subject], Tok("WORD", "receives", said.start, tokens[subject + verb - 1].end), *received]
 
 
 def _this_layer_said(tokens: list[Tok]) -> list[Tok]:
